@@ -1,0 +1,96 @@
+# Integration Pattern Advisor. `make run` and `make test` do all the set-up.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+DATABASE_URL_PG ?= postgres://postgres@127.0.0.1:5432/test
+SYSTEM_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install system-packages run test test-sqlite test-postgres serve bench lint clean
+
+help:
+	@echo "make run    start the app on SQLite at http://$(HOST):$(PORT)"
+	@echo "make test   run the whole suite on SQLite and PostgreSQL"
+	@echo "make serve  production-like: gunicorn, WhiteNoise, DEBUG off"
+	@echo "make bench  print the benchmark figures"
+	@echo "make lint   ruff, and mypy --strict on the engine"
+
+# Python >= 3.12: python3.13/python3.12/python3 on PATH, then pyenv's installs.
+define find_python
+for candidate in python3.13 python3.12 python3 \
+    $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
+  if command -v $$candidate >/dev/null 2>&1 && \
+     $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
+    echo $$candidate; exit 0; \
+  fi; \
+done; exit 1
+endef
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@python=$$($(find_python)) || { \
+	  echo "Python 3.12 or newer is needed and none was found."; \
+	  echo "Install one, e.g. 'apt-get install python3.12 python3.12-venv' or 'pyenv install 3.12', then run make again."; \
+	  exit 1; }; \
+	echo "Using $$python ($$($$python --version))"; \
+	[ -x $(PY) ] && $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || $$python -m venv --clear $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt 2> >(grep -v "is ignored: it is neither" >&2)
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for plotly.js: install Node.js (apt-get install nodejs npm)."; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+system-packages:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing system packages: $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Missing system packages: $$missing"; \
+	    echo "Install them with: sudo apt-get install $$missing"; exit 1; \
+	  fi; \
+	fi
+
+install: system-packages $(VENV)/.installed node_modules/.installed
+	@$(PY) manage.py migrate --no-input -v 0
+
+run: install
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install test-sqlite test-postgres
+
+test-sqlite:
+	@echo "== Test suite on SQLite"
+	DATABASE_URL= DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest
+
+test-postgres:
+	@if $(PY) -c "import psycopg, sys; psycopg.connect('$(DATABASE_URL_PG)', connect_timeout=3).close()" 2>/dev/null; then \
+	  echo "== Test suite on PostgreSQL ($(DATABASE_URL_PG))"; \
+	  DATABASE_URL=$(DATABASE_URL_PG) DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest; \
+	elif [ -n "$$REQUIRE_POSTGRES" ]; then \
+	  echo "PostgreSQL is not reachable at $(DATABASE_URL_PG), and REQUIRE_POSTGRES is set."; exit 1; \
+	else \
+	  echo "== PostgreSQL is not reachable at $(DATABASE_URL_PG): suite ran on SQLite only."; \
+	fi
+
+# Production-like on a plain local port: no TLS proxy in front, so HTTPS=0.
+serve: install
+	$(PY) manage.py collectstatic --no-input -v 0
+	DEBUG=0 HTTPS=0 ALLOWED_HOSTS=$(HOST),localhost $(VENV)/bin/gunicorn advisor.wsgi \
+	  --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+
+bench: install
+	$(PY) manage.py collectstatic --no-input -v 0
+	DJANGO_SETTINGS_MODULE=advisor.settings $(PY) -m benchmarks
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy advisor/engine
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles

@@ -1,0 +1,61 @@
+"""`manage.py recommend FILE.json`: the API's recommendation from a file, for CI pipelines."""
+
+from __future__ import annotations
+
+import json
+import sys
+from argparse import ArgumentParser
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from advisor.engine import InvalidAssessment, parse_assessment, recommend, recommendation_to_dict
+from advisor.engine.catalog import FACTORS, PATTERNS, label
+
+
+class Command(BaseCommand):
+    help = "Print the recommendation for an assessment file (FILE, or - for standard input)."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("file", help="assessment JSON in the API's request shape, or - for stdin")
+        parser.add_argument("--format", choices=("json", "text"), default="json")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        source = options["file"]
+        try:
+            text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise CommandError(f"file: cannot read {source}: {error}", returncode=2) from None
+        try:
+            assessment = parse_assessment(json.loads(text))
+        except ValueError as error:
+            if isinstance(error, InvalidAssessment):
+                lines = "\n".join(f"  {e.field}: {e.message}" for e in error.errors)
+                raise CommandError(f"invalid assessment:\n{lines}", returncode=2) from None
+            raise CommandError(f"body: not valid JSON: {error}", returncode=2) from None
+        result = recommendation_to_dict(recommend(assessment))
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
+        else:
+            self.stdout.write(as_text(result))
+
+
+def as_text(result: dict[str, Any]) -> str:
+    lines = [result["summary"], ""]
+    for flow in result["flows"]:
+        pattern = PATTERNS[flow["pattern"]].name
+        lines.append(f"{flow['name']}: {pattern} (margin {flow['margin']:.1f}, {flow['confidence']} confidence)")
+        lines += [f"  - {reason}" for reason in flow["reasons"]]
+        lines += [f"  risk: {r['risk']} → {r['mitigation']}" for r in flow["risks"]]
+        if flow["technologies"]:
+            lines.append("  technologies: " + ", ".join(t["name"] for t in flow["technologies"]))
+        for flip in flow["flips"]:
+            lines.append(
+                f"  would change to {PATTERNS[flip['pattern']].short_name.lower()} if "
+                f"{flip['field']} were {label(str(flip['to']))}"
+            )
+        lines.append("")
+    lines += ["Landscape:", *(f"  - {advice}" for advice in result["landscape_advice"])]
+    lines.append(f"Engine {result['engine_version']}; factors: {', '.join(f.name for f in FACTORS.values())}")
+    return "\n".join(lines)

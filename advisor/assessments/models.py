@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.db import models
+from django.urls import reverse
+
+from advisor.engine import ENGINE_VERSION
+
+
+def new_token() -> str:
+    """192 random bits, URL-safe: share links must not be guessable."""
+    return secrets.token_urlsafe(24)
+
+
+class Assessment(models.Model):
+    """A landscape and its flows, with the recommendation computed when it was last saved.
+
+    Flows live inside `inputs` (the API's request shape) rather than in rows of
+    their own: an assessment is always edited, versioned and scored as a whole.
+    """
+
+    name = models.CharField(max_length=120)
+    view_token = models.CharField(max_length=64, unique=True, default=new_token)
+    edit_token = models.CharField(max_length=64, unique=True, default=new_token)
+    inputs = models.JSONField()
+    result = models.JSONField()
+    engine_version = models.CharField(max_length=20)
+    # Optimistic locking: a save names the version it started from.
+    version = models.PositiveIntegerField(default=1)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("assessments:results", args=[self.view_token])
+
+    @property
+    def edit_url(self) -> str:
+        return reverse("assessments:edit", args=[self.edit_token])
+
+    @property
+    def engine_changed(self) -> bool:
+        return self.engine_version != ENGINE_VERSION
+
+    @property
+    def flow_count(self) -> int:
+        return len(self.inputs.get("flows", []))
+
+    def links(self) -> dict[str, str]:
+        view = self.view_token
+        return {
+            "view_url": reverse("assessments:results", args=[view]),
+            "edit_url": self.edit_url,
+            "pdf_url": reverse("reports:pdf", args=[view]),
+            "adr_url": reverse("reports:adr", args=[view]),
+            "json_url": reverse("reports:json", args=[view]),
+        }
+
+    def export(self) -> dict[str, Any]:
+        """The inputs as the API takes them, plus the name and engine version: posts back unchanged."""
+        return {**self.inputs, "name": self.name, "engine_version": self.engine_version}

@@ -1,0 +1,81 @@
+"""What a results page, a preview and a report show for a stored or fresh result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from advisor import charts
+from advisor.engine.catalog import FACTOR_IDS, PATTERN_IDS, PATTERNS
+
+
+@dataclass(frozen=True)
+class FlowView:
+    inputs: dict[str, Any]
+    result: dict[str, Any]
+    index: int
+
+    @property
+    def ranked_scores(self) -> list[tuple[str, float]]:
+        scores = self.result["scores"]
+        return sorted(((p, scores[p]) for p in PATTERN_IDS), key=lambda item: -item[1])
+
+    @property
+    def factor_rows(self) -> list[tuple[str, float, dict[str, float]]]:
+        factors = self.result["factors"]
+        return [(f, factors[f]["pressure"], factors[f]["contributions"]) for f in FACTOR_IDS]
+
+    @property
+    def chart_id(self) -> str:
+        return f"fig-flow-{self.index}"
+
+    @property
+    def chart(self) -> charts.Figure:
+        return charts.score_bars(self.result)
+
+
+@dataclass(frozen=True)
+class ResultsView:
+    """A result and its inputs, shaped for templates."""
+
+    inputs: dict[str, Any]
+    result: dict[str, Any]
+
+    @property
+    def flows(self) -> list[FlowView]:
+        return [
+            FlowView(i, r, n) for n, (i, r) in enumerate(zip(self.inputs["flows"], self.result["flows"], strict=True))
+        ]
+
+    @property
+    def mix(self) -> list[tuple[str, int]]:
+        return [(p, self.result["mix"][p]) for p in PATTERN_IDS if self.result["mix"][p]]
+
+    @property
+    def headline(self) -> str:
+        parts = []
+        for pattern_id, count in self.mix:
+            flows = "flow" if count == 1 else "flows"
+            parts.append(f"{count} {flows} {PATTERNS[pattern_id].short_name.lower()}")
+        return ", ".join(parts)
+
+    @property
+    def systems(self) -> int:
+        return int(self.inputs["landscape"]["systems"])
+
+    @property
+    def connections(self) -> int:
+        return self.systems * (self.systems - 1) // 2
+
+    def figures(self) -> dict[str, charts.Figure]:
+        flows = self.result["flows"]
+        return {
+            "landscape": charts.landscape_diagram(self.inputs, flows),
+            "profile": charts.factor_profile(flows),
+            "growth": charts.connection_growth(self.systems),
+        }
+
+    @property
+    def growth_rows(self) -> list[tuple[int, int, int]]:
+        sizes = sorted({2, 4, 6, 10, 20, self.systems})
+        return [(n, n * (n - 1) // 2, n) for n in sizes]

@@ -1,0 +1,296 @@
+"""The questionnaire, the editor, the results page and the share-link actions."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from advisor.engine import (
+    ENGINE_VERSION,
+    InvalidAssessment,
+    assessment_to_dict,
+    parse_assessment,
+    recommend,
+    recommendation_to_dict,
+)
+from advisor.engine.catalog import FACTOR_IDS, FACTORS
+from advisor.engine.model import DEFAULT_LANDSCAPE
+from advisor.engine.presets import USE_CASES
+from advisor.limits import may_create
+
+from . import store
+from .editor import EditorState, flow_questions, landscape_questions, quick_questions
+from .models import Assessment, new_token
+from .presentation import ResultsView
+
+MINE = "my_assessments"
+MAX_REMEMBERED = 50
+QUICK_START: dict[str, Any] = {
+    "landscape": DEFAULT_LANDSCAPE,
+    "flows": [{"name": "Main flow", "source": "", "consumers": ["Consumer"], "interaction": "command"}],
+}
+# The quick path asks one group of questions per factor, in this order.
+QUICK_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("complexity", ("landscape-systems", "landscape-teams")),
+    ("data_volume", ("flow-volume_per_day", "flow-peak_factor")),
+    ("real_time", ("flow-interaction", "flow-latency")),
+    ("loose_coupling", ("flow-consumers", "landscape-change_rate")),
+    ("scalability", ("landscape-growth",)),
+    ("error_handling", ("flow-delivery", "flow-consumer_availability")),
+    (
+        "tech_stack",
+        ("landscape-platform", "landscape-existing_broker", "landscape-operations", "landscape-async_experience"),
+    ),
+)
+
+
+def _remember(request: HttpRequest, assessment: Assessment) -> None:
+    tokens = [t for t in request.session.get(MINE, []) if t != assessment.edit_token]
+    request.session[MINE] = [assessment.edit_token, *tokens][:MAX_REMEMBERED]
+
+
+def _forget(request: HttpRequest, assessment: Assessment) -> None:
+    request.session[MINE] = [t for t in request.session.get(MINE, []) if t != assessment.edit_token]
+
+
+def _mine(request: HttpRequest) -> list[Assessment]:
+    tokens = request.session.get(MINE, [])
+    found = {a.edit_token: a for a in Assessment.objects.filter(edit_token__in=tokens)}
+    return [found[t] for t in tokens if t in found]
+
+
+def _too_many(request: HttpRequest) -> HttpResponse:
+    return render(request, "429.html", status=429)
+
+
+def _start_page(
+    request: HttpRequest,
+    state: EditorState,
+    errors: dict[str, str] | None = None,
+    import_errors: list[dict[str, str]] | None = None,
+    pasted: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    errors = errors or {}
+    groups = [(FACTORS[factor_id], quick_questions(state, errors, names)) for factor_id, names in QUICK_GROUPS]
+    intro = quick_questions(state, errors, ("flow-name", "flow-source"))
+    return render(
+        request,
+        "assessments/start.html",
+        {
+            "state": state,
+            "errors": errors,
+            "groups": groups,
+            "intro": intro,
+            "import_errors": import_errors or [],
+            "pasted": pasted,
+            "mine": _mine(request),
+            "use_cases": USE_CASES.values(),
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def start(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return _start_page(request, EditorState.from_inputs(QUICK_START))
+    if "preset" in request.POST:
+        case = USE_CASES.get(request.POST["preset"])
+        if case is None:
+            raise Http404("No such use case")
+        if not may_create(request):
+            return _too_many(request)
+        assessment = store.create(parse_assessment(case.assessment))
+        _remember(request, assessment)
+        messages.success(request, f"Started from the “{case.title}” use case. Change anything, then save.")
+        return redirect(assessment.edit_url)
+    if "import" in request.POST:
+        return _import(request)
+    state = EditorState.from_post(request.POST)
+    if not state.flows:
+        state.flows = EditorState.from_inputs(QUICK_START).flows
+    assessment_in, errors = state.validate()
+    if assessment_in is None:
+        return _start_page(request, state, errors, status=422)
+    if not may_create(request):
+        return _too_many(request)
+    assessment = store.create(assessment_in)
+    _remember(request, assessment)
+    return redirect(assessment)
+
+
+def _import(request: HttpRequest) -> HttpResponse:
+    """A JSON export (uploaded or pasted) becomes a new assessment; an invalid one stores nothing."""
+    upload = request.FILES.get("file")
+    pasted = request.POST.get("json", "")
+    state = EditorState.from_inputs(QUICK_START)
+    try:
+        text = upload.read().decode("utf-8") if upload else pasted
+        raw = json.loads(text)
+    except UnicodeDecodeError:
+        return _start_page(
+            request, state, import_errors=[{"field": "file", "message": "is not UTF-8 text"}], pasted=pasted, status=400
+        )
+    except ValueError as error:
+        where = "file" if upload else "json"
+        return _start_page(
+            request,
+            state,
+            import_errors=[{"field": where, "message": f"is not valid JSON: {error}"}],
+            pasted=pasted,
+            status=400,
+        )
+    try:
+        assessment_in = parse_assessment(raw)
+    except InvalidAssessment as invalid:
+        errors = [{"field": e.field, "message": e.message} for e in invalid.errors]
+        return _start_page(request, state, import_errors=errors, pasted=pasted, status=422)
+    if not may_create(request):
+        return _too_many(request)
+    assessment = store.create(assessment_in)
+    _remember(request, assessment)
+    messages.success(request, f"Imported “{assessment.name}”.")
+    return redirect(assessment)
+
+
+def _editor(
+    request: HttpRequest,
+    assessment: Assessment,
+    state: EditorState,
+    version: int,
+    errors: dict[str, str] | None = None,
+    stale: bool = False,
+    status: int = 200,
+) -> HttpResponse:
+    template = "partials/editor_form.html" if request.htmx else "assessments/edit.html"
+    errors = errors or {}
+    flows = [flow_questions(state, i, errors) for i in range(len(state.flows))]
+    return render(
+        request,
+        template,
+        {
+            "assessment": assessment,
+            "state": state,
+            "version": version,
+            "errors": errors,
+            "stale": stale,
+            "landscape": landscape_questions(state, errors, short=True),
+            "flows": flows,
+            "weights": [(f, FACTORS[f], state.weights.get(f, "1"), errors.get(f"weights.{f}", "")) for f in FACTORS],
+            "form_errors": [(path, message) for path, message in errors.items()],
+            "share_url": request.build_absolute_uri(assessment.get_absolute_url()),
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, edit_token: str) -> HttpResponse:
+    assessment = get_object_or_404(Assessment, edit_token=edit_token)
+    _remember(request, assessment)
+    if request.method == "GET":
+        return _editor(
+            request, assessment, EditorState.from_inputs(assessment.inputs, assessment.name), assessment.version
+        )
+    state = EditorState.from_post(request.POST)
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = 0
+    action = request.POST.get("action", "save")
+    if action != "save":
+        state.apply(action)
+        return _editor(request, assessment, state, version)
+    assessment_in, errors = state.validate()
+    if assessment_in is None:
+        return _editor(request, assessment, state, version, errors, status=422)
+    try:
+        store.update(assessment, assessment_in, version)
+    except store.StaleVersion:
+        assessment.refresh_from_db()
+        # The form now carries the latest version: saving again replaces the other edit on purpose.
+        return _editor(request, assessment, state, assessment.version, stale=True, status=409)
+    messages.success(request, "Saved.")
+    return redirect(assessment)
+
+
+@require_POST
+def preview(request: HttpRequest, edit_token: str) -> HttpResponse:
+    get_object_or_404(Assessment.objects.only("pk"), edit_token=edit_token)
+    state = EditorState.from_post(request.POST)
+    assessment_in, errors = state.validate()
+    if assessment_in is None:
+        return render(request, "partials/preview.html", {"errors": errors})
+    result = recommendation_to_dict(recommend(assessment_in))
+    view = ResultsView(assessment_to_dict(assessment_in), result)
+    return render(request, "partials/preview.html", {"view": view, "result": result})
+
+
+def results(request: HttpRequest, view_token: str) -> HttpResponse:
+    assessment = get_object_or_404(Assessment, view_token=view_token)
+    result = assessment.result
+    fresh = request.GET.get("rerun") == "1" and assessment.engine_changed
+    if fresh:
+        result = recommendation_to_dict(recommend(parse_assessment(assessment.export())))
+    owned = assessment.edit_token in request.session.get(MINE, [])
+    view = ResultsView(assessment.inputs, result)
+    return render(
+        request,
+        "assessments/results.html",
+        {
+            "assessment": assessment,
+            "view": view,
+            "result": result,
+            "figures": view.figures(),
+            "factor_ids": FACTOR_IDS,
+            "owned": owned,
+            "fresh": fresh,
+            "current_engine": ENGINE_VERSION,
+            "share_url": request.build_absolute_uri(assessment.get_absolute_url()),
+        },
+    )
+
+
+@require_POST
+def rotate_view_link(request: HttpRequest, edit_token: str) -> HttpResponseRedirect:
+    assessment = get_object_or_404(Assessment, edit_token=edit_token)
+    assessment.view_token = new_token()
+    assessment.save(update_fields=["view_token"])
+    messages.success(request, "New share link created. The old link no longer works.")
+    return redirect(assessment.edit_url)
+
+
+@require_POST
+def fork(request: HttpRequest, edit_token: str) -> HttpResponse:
+    assessment = get_object_or_404(Assessment, edit_token=edit_token)
+    if not may_create(request):
+        return _too_many(request)
+    copy = store.fork(assessment)
+    _remember(request, copy)
+    messages.success(request, f"This is a copy of “{assessment.name}”. The original is unchanged.")
+    return redirect(copy.edit_url)
+
+
+@require_POST
+def rerun(request: HttpRequest, edit_token: str) -> HttpResponseRedirect:
+    assessment = get_object_or_404(Assessment, edit_token=edit_token)
+    store.rerun(assessment)
+    messages.success(request, f"Re-run with engine {ENGINE_VERSION}.")
+    return redirect(assessment)
+
+
+@require_http_methods(["GET", "POST"])
+def delete(request: HttpRequest, edit_token: str) -> HttpResponse:
+    assessment = get_object_or_404(Assessment, edit_token=edit_token)
+    if request.method == "GET":
+        return render(request, "assessments/delete.html", {"assessment": assessment})
+    _forget(request, assessment)
+    assessment.delete()
+    messages.success(request, f"Deleted “{assessment.name}”. Its links no longer work.")
+    return redirect("assessments:start")

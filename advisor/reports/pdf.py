@@ -1,0 +1,60 @@
+"""The PDF report: HTML from a template, charts as SVG from kaleido, pages by WeasyPrint.
+
+Nothing is fetched from the network: charts are embedded as data: URLs and
+the fetcher refuses every other URL.
+"""
+
+from __future__ import annotations
+
+import base64
+import threading
+from typing import Any
+
+import kaleido
+from django.conf import settings
+from django.template.loader import render_to_string
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
+
+from advisor import charts
+
+_server_lock = threading.Lock()
+_server_started = False
+PLOTLY_JS = settings.BASE_DIR / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
+
+
+class DataOnlyFetcher(URLFetcher):
+    """Allows data: URLs only, and remembers what it refused."""
+
+    def __init__(self) -> None:
+        super().__init__(allowed_protocols={"data"}, timeout=1)
+        self.refused: list[str] = []
+
+    def fetch(self, url: str, headers: Any = None) -> Any:
+        if not url.startswith("data:"):
+            self.refused.append(url)
+            raise ValueError(f"The report fetches nothing from the network: {url[:80]}")
+        return super().fetch(url, headers)
+
+
+def _ensure_kaleido() -> None:
+    """One persistent kaleido (headless Chromium) per process: a cold export costs seconds."""
+    global _server_started
+    with _server_lock:
+        if not _server_started:
+            kaleido.start_sync_server(n=1, mathjax=False, plotlyjs=str(PLOTLY_JS), silence_warnings=True)
+            _server_started = True
+
+
+def svg_data_url(figure: charts.Figure, width: int, height: int) -> str:
+    _ensure_kaleido()
+    printable = {**figure, "layout": {**figure["layout"], "width": width, "height": height}}
+    svg = kaleido.calc_fig_sync(printable, opts={"format": "svg", "width": width, "height": height})
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+
+
+def render_pdf(context: dict[str, Any], fetcher: DataOnlyFetcher | None = None) -> bytes:
+    html = render_to_string("reports/report.html", context)
+    pdf = HTML(string=html, url_fetcher=fetcher or DataOnlyFetcher()).write_pdf()
+    assert pdf is not None
+    return pdf

@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+urlpatterns = [
+    path("r/<str:view_token>/report.pdf", views.pdf, name="pdf"),
+    path("r/<str:view_token>/adr.md", views.adr, name="adr"),
+    path("r/<str:view_token>/assessment.json", views.export_json, name="json"),
+]
