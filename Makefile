@@ -58,6 +58,7 @@ system-packages:
 
 install: system-packages $(VENV)/.installed node_modules/.installed
 	@$(PY) manage.py migrate --no-input -v 0
+	@$(PY) manage.py collectstatic --no-input -v 0
 
 run: install
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
@@ -80,12 +81,10 @@ test-postgres:
 
 # Production-like on a plain local port: no TLS proxy in front, so HTTPS=0.
 serve: install
-	$(PY) manage.py collectstatic --no-input -v 0
 	DEBUG=0 HTTPS=0 ALLOWED_HOSTS=$(HOST),localhost $(VENV)/bin/gunicorn advisor.wsgi \
 	  --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
 bench: install
-	$(PY) manage.py collectstatic --no-input -v 0
 	DJANGO_SETTINGS_MODULE=advisor.settings $(PY) -m benchmarks
 
 lint: install

@@ -37,7 +37,7 @@ def _figure(data: list[dict[str, Any]], height: int, **layout: Any) -> Figure:
         "data": data,
         "layout": {
             "height": height,
-            "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+            "margin": {"l": 10, "r": 10, "t": 10, "b": 10, "pad": 4},
             "font": {"family": FONT, "size": 13, "color": "#1d2630"},
             "paper_bgcolor": "white",
             "plot_bgcolor": "white",
@@ -63,12 +63,11 @@ def score_bars(flow: dict[str, Any]) -> Figure:
     ]
     return _figure(
         data,
-        250,
+        280,
         barmode="stack",
-        margin={"l": 10, "r": 10, "t": 10, "b": 40},
-        xaxis={"range": [0, 100], "title": {"text": "score (0–100)"}, "gridcolor": GRID},
+        xaxis={"range": [0, 100], "gridcolor": GRID, "automargin": True, "ticksuffix": " "},
         yaxis={"autorange": "reversed", "automargin": True},
-        legend={"orientation": "h", "y": -0.4, "font": {"size": 11}},
+        legend={"orientation": "h", "y": -0.2, "yanchor": "top", "font": {"size": 11}},
     )
 
 
@@ -94,7 +93,7 @@ def factor_profile(flows: Sequence[dict[str, Any]]) -> Figure:
         data,
         320,
         barmode="group",
-        yaxis={"range": [0, 1], "title": {"text": "pressure (0–1)"}, "gridcolor": GRID},
+        yaxis={"range": [0, 1], "title": {"text": "pressure (0–1)"}, "gridcolor": GRID, "automargin": True},
         xaxis={"automargin": True},
         showlegend=len(flows) > 1,
         legend={"orientation": "h", "y": -0.35},
@@ -196,8 +195,8 @@ def connection_growth(systems: int) -> Figure:
     return _figure(
         data,
         320,
-        xaxis={"title": {"text": "systems"}, "gridcolor": GRID},
-        yaxis={"title": {"text": "connections"}, "gridcolor": GRID, "rangemode": "tozero"},
+        xaxis={"title": {"text": "systems"}, "gridcolor": GRID, "automargin": True},
+        yaxis={"title": {"text": "connections"}, "gridcolor": GRID, "rangemode": "tozero", "automargin": True},
         legend={"orientation": "h", "y": -0.3},
     )
 
@@ -219,7 +218,7 @@ def fit_matrix(rows: Sequence[tuple[str, dict[str, float]]]) -> Figure:
         data,
         340,
         barmode="group",
-        yaxis={"range": [0, 1], "title": {"text": "fit (0–1)"}, "gridcolor": GRID},
+        yaxis={"range": [0, 1], "title": {"text": "fit (0–1)"}, "gridcolor": GRID, "automargin": True},
         legend={"orientation": "h", "y": -0.3},
     )
 
@@ -237,4 +236,6 @@ def demo_scores(scores: dict[str, float]) -> Figure:
             "hovertemplate": "%{x}: %{y:.1f}<extra></extra>",
         }
     ]
-    return _figure(data, 260, yaxis={"range": [0, 110], "gridcolor": GRID, "title": {"text": "score"}})
+    return _figure(
+        data, 260, yaxis={"range": [0, 110], "gridcolor": GRID, "title": {"text": "score"}, "automargin": True}
+    )

@@ -8,7 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Status
 
 from advisor.assessments import store
 from advisor.engine import Assessment, InvalidAssessment, parse_assessment, recommend, recommendation_to_dict
@@ -113,6 +113,6 @@ def recommendations(request: HttpRequest) -> Any:
 )
 def assessments(request: HttpRequest) -> Any:
     if not may_create(request):
-        return 429, {"detail": "Too many assessments created from your address; try again later.", "errors": []}
+        return Status(429, {"detail": "Too many assessments created from your address; try again later.", "errors": []})
     assessment = store.create(read_inputs(request))
-    return 201, assessment.links()
+    return Status(201, assessment.links())

@@ -290,14 +290,27 @@ def technologies(landscape: Landscape, flow: Flow, winner: str) -> tuple[Technol
         and not any(t.managed for t in on_platform)
         and operations == "managed"
     ):
-        chosen.append(
-            TechnologyChoice(
-                "A managed cloud broker",
-                f"On {label(platform)} nobody runs a broker for you: either the team takes on operating "
-                "one, or use a managed service from a cloud provider.",
-            )
-        )
+        chosen.append(_who_operates(platform, winner))
     return tuple(chosen[:3])
+
+
+def _who_operates(platform: str, winner: str) -> TechnologyChoice:
+    """Nothing managed fits this platform: say who would run the broker, and the managed alternatives."""
+    clouds = [
+        next(t.name for t in TECHNOLOGIES if winner in t.patterns and t.managed and cloud in t.platforms)
+        for cloud in ("aws", "azure", "gcp")
+    ]
+    alternatives = ", ".join(clouds)
+    if platform == "any":
+        return TechnologyChoice(
+            "A managed service on your cloud",
+            f"With no platform chosen and nobody to run a broker, prefer a managed one: {alternatives}.",
+        )
+    return TechnologyChoice(
+        "Someone to operate the broker",
+        f"On {label(platform)} nobody runs a broker for you: the team takes it on, or uses a cloud's managed "
+        f"service ({alternatives}).",
+    )
 
 
 def _preferred(candidates: list[Technology], flow: Flow, winner: str) -> list[Technology]:

@@ -55,10 +55,10 @@ def report_context(request: HttpRequest, assessment: Assessment) -> dict[str, ob
         "result": assessment.result,
         "share_url": request.build_absolute_uri(assessment.get_absolute_url()),
         "generated": timezone.now(),
-        "landscape_svg": svg_data_url(figures["landscape"], 640, 420),
-        "profile_svg": svg_data_url(figures["profile"], 640, 320),
-        "growth_svg": svg_data_url(figures["growth"], 640, 300),
-        "flows": [(flow, svg_data_url(flow.chart, 640, 250)) for flow in view.flows],
+        "landscape_svg": svg_data_url(figures["landscape"], 640, 400),
+        "profile_svg": svg_data_url(figures["profile"], 640, 300),
+        "growth_svg": svg_data_url(figures["growth"], 640, 260),
+        "flows": [(flow, svg_data_url(flow.chart, 640, 220)) for flow in view.flows],
     }
 
 

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.test import Client
+
+from advisor.assessments.models import Assessment
+from tests.conftest import make_assessment
+
+pytestmark = pytest.mark.django_db
+HOSTILE = '<script>alert("x")</script>'
+
+
+class TestResults:
+    def test_it_shows_the_mix_flows_reasons_risks_technologies_and_flips(
+        self, client: Client, assessment: Assessment
+    ) -> None:
+        page = client.get(assessment.get_absolute_url()).content.decode()
+        assert "1 flow point-to-point, 1 flow message queue, 1 flow event-driven" in page
+        for flow in assessment.result["flows"]:
+            assert flow["name"] in page
+            assert flow["technologies"][0]["name"] in page
+        assert "What would change this" in page
+        assert "Risks and mitigations" in page
+        assert "Engine 1.0.0" in page
+
+    def test_every_chart_has_a_text_equivalent(self, client: Client, assessment: Assessment) -> None:
+        page = client.get(assessment.get_absolute_url()).content.decode()
+        charts = page.count('class="chart-canvas"')
+        assert charts == 3 + 3
+        assert page.count("<details>") == charts
+
+    def test_user_text_stays_escaped_in_the_page_and_the_chart_labels(self, client: Client) -> None:
+        hostile = make_assessment(
+            name=HOSTILE,
+            flows=[{"name": HOSTILE, "interaction": "event", "source": HOSTILE, "consumers": [HOSTILE, "b", "c"]}],
+        )
+        page = client.get(hostile.get_absolute_url()).content.decode()
+        assert HOSTILE not in page
+        assert "&lt;script&gt;" in page
+        figure = json.loads(page.split('id="fig-landscape" type="application/json">')[1].split("</script>")[0])
+        labels = figure["data"][-1]["text"]
+        assert labels[0].startswith("&lt;script&gt;alert(&quot;x&quot;)")
+
+    def test_an_unknown_view_token_is_a_404(self, client: Client) -> None:
+        assert client.get("/r/nope/").status_code == 404
+
+    def test_the_edit_token_is_not_a_view_link(self, client: Client, assessment: Assessment) -> None:
+        assert client.get(f"/r/{assessment.edit_token}/").status_code == 404
+
+    def test_the_view_link_offers_no_edit_to_a_stranger(self, client: Client, assessment: Assessment) -> None:
+        page = client.get(assessment.get_absolute_url()).content.decode()
+        assert assessment.edit_token not in page
+
+    def test_a_result_from_an_older_engine_offers_a_rerun(self, client: Client, assessment: Assessment) -> None:
+        Assessment.objects.filter(pk=assessment.pk).update(engine_version="0.9.0")
+        page = client.get(assessment.get_absolute_url()).content.decode()
+        assert "computed by engine 0.9.0" in page
+        fresh = client.get(assessment.get_absolute_url() + "?rerun=1").content.decode()
+        assert "the answer of the current engine" in fresh

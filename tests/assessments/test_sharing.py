@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from advisor.assessments.models import Assessment
+
+pytestmark = pytest.mark.django_db
+
+
+def test_rotating_the_view_link_makes_the_old_one_404(client: Client, assessment: Assessment) -> None:
+    old = assessment.get_absolute_url()
+    response = client.post(f"{assessment.edit_url}share")
+    assessment.refresh_from_db()
+    assert response.status_code == 302
+    assert client.get(old).status_code == 404
+    assert client.get(assessment.get_absolute_url()).status_code == 200
+
+
+def test_forking_makes_an_independent_copy(client: Client, assessment: Assessment) -> None:
+    response = client.post(f"{assessment.edit_url}fork")
+    copy = Assessment.objects.exclude(pk=assessment.pk).get()
+    assert response["Location"] == copy.edit_url
+    assert copy.name == "Copy of Shop and CRM"
+    assert copy.inputs == assessment.inputs
+    assert copy.view_token != assessment.view_token
+
+
+def test_deleting_asks_first_then_removes_every_link(client: Client, assessment: Assessment) -> None:
+    confirm = client.get(f"{assessment.edit_url}delete")
+    assert "cannot be undone" in confirm.content.decode()
+    assert Assessment.objects.filter(pk=assessment.pk).exists()
+    client.post(f"{assessment.edit_url}delete")
+    assert not Assessment.objects.filter(pk=assessment.pk).exists()
+    assert client.get(assessment.get_absolute_url()).status_code == 404
+
+
+def test_a_rerun_saves_the_current_engines_result(client: Client, assessment: Assessment) -> None:
+    Assessment.objects.filter(pk=assessment.pk).update(engine_version="0.9.0", result={})
+    client.post(f"{assessment.edit_url}rerun")
+    assessment.refresh_from_db()
+    assert assessment.engine_version == "1.0.0"
+    assert assessment.result["flows"]
+
+
+@pytest.mark.parametrize("action", ["share", "fork", "rerun", "delete"])
+def test_the_view_link_cannot_change_anything(client: Client, assessment: Assessment, action: str) -> None:
+    response = client.post(f"/assess/{assessment.view_token}/{action}")
+    assert response.status_code == 404
+    assert Assessment.objects.get() == assessment
+
+
+@pytest.mark.parametrize("action", ["share", "fork", "rerun"])
+def test_actions_need_a_post(client: Client, assessment: Assessment, action: str) -> None:
+    assert client.get(f"{assessment.edit_url}{action}").status_code == 405

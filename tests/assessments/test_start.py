@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client, override_settings
+
+from advisor.assessments.models import Assessment
+from advisor.engine.presets import USE_CASES
+
+pytestmark = pytest.mark.django_db
+QUICK = {
+    "name": "Tills",
+    "flow-count": "1",
+    "flow-0-name": "Purchases",
+    "flow-0-source": "Till",
+    "flow-0-consumers": "Loyalty",
+    "flow-0-interaction": "command",
+    "flow-0-latency": "minutes",
+    "flow-0-volume_per_day": "200000",
+    "flow-0-peak_factor": "8",
+    "flow-0-delivery": "no_loss",
+    "flow-0-ordering": "none",
+    "flow-0-consumer_availability": "often_offline",
+    "landscape-systems": "2",
+    "landscape-teams": "few",
+    "landscape-change_rate": "rare",
+    "landscape-growth": "none",
+    "landscape-platform": "aws",
+    "landscape-existing_broker": "none",
+    "landscape-operations": "managed",
+    "landscape-async_experience": "unknown",
+}
+
+
+class TestQuickPath:
+    def test_it_asks_one_group_of_questions_per_factor(self, client: Client) -> None:
+        page = client.get("/assess/").content.decode()
+        for step in range(1, 8):
+            assert f"{step} of 7" in page
+        assert "I&#x27;m not sure" in page or "I'm not sure" in page
+
+    def test_answers_become_a_saved_assessment_and_its_results(self, client: Client) -> None:
+        response = client.post("/assess/", QUICK)
+        assessment = Assessment.objects.get()
+        assert response.status_code == 302
+        assert response["Location"] == f"/r/{assessment.view_token}/"
+        assert assessment.result["flows"][0]["pattern"] == "message_queue"
+        assert assessment.inputs["landscape"]["async_experience"] == "unknown"
+
+    def test_a_wrong_number_is_named_beside_its_field_and_everything_typed_stays(self, client: Client) -> None:
+        response = client.post("/assess/", {**QUICK, "flow-0-volume_per_day": "lots", "landscape-systems": "900"})
+        page = response.content.decode()
+        assert response.status_code == 422
+        assert "About how many messages a day? must be a whole number" in page
+        assert "must be from 2 to 500, not 900" in page
+        assert 'value="lots"' in page
+        assert 'value="900"' in page
+        assert 'value="Tills"' in page
+        assert Assessment.objects.count() == 0
+
+    def test_an_unknown_choice_is_refused_with_a_message(self, client: Client) -> None:
+        response = client.post("/assess/", {**QUICK, "flow-0-latency": "yesterday"})
+        assert response.status_code == 422
+        assert "must be one of immediate, seconds, minutes, hours or unknown" in response.content.decode()
+
+    def test_the_creating_browser_lists_its_assessments(self, client: Client) -> None:
+        client.post("/assess/", QUICK)
+        assert "Your assessments" in client.get("/assess/").content.decode()
+        assert "Your assessments" not in Client().get("/assess/").content.decode()
+
+    @override_settings(ADVISOR_CREATE_RATE="1/h")
+    def test_creation_is_rate_limited_with_a_clear_page(self, client: Client) -> None:
+        client.post("/assess/", QUICK)
+        response = client.post("/assess/", QUICK)
+        assert response.status_code == 429
+        assert "Too many requests" in response.content.decode()
+
+
+class TestPresets:
+    @pytest.mark.parametrize("slug", USE_CASES)
+    def test_a_preset_opens_a_filled_in_assessment_to_edit(self, client: Client, slug: str) -> None:
+        response = client.post("/assess/", {"preset": slug})
+        assessment = Assessment.objects.get()
+        assert response["Location"] == f"/assess/{assessment.edit_token}/"
+        assert [f["pattern"] for f in assessment.result["flows"]] == list(USE_CASES[slug].expected)
+
+    def test_an_unknown_preset_is_a_404(self, client: Client) -> None:
+        assert client.post("/assess/", {"preset": "nope"}).status_code == 404
+
+
+class TestImport:
+    def test_a_valid_file_becomes_a_new_assessment(self, client: Client) -> None:
+        upload = SimpleUploadedFile("assessment.json", json.dumps(USE_CASES["mobile-backend"].assessment).encode())
+        response = client.post("/assess/", {"import": "1", "file": upload})
+        assessment = Assessment.objects.get()
+        assert response["Location"] == f"/r/{assessment.view_token}/"
+        assert assessment.name == "Mobile app + backend"
+
+    def test_pasted_json_works_too(self, client: Client) -> None:
+        client.post("/assess/", {"import": "1", "json": json.dumps(USE_CASES["loyalty-pos"].assessment)})
+        assert Assessment.objects.count() == 1
+
+    def test_an_invalid_file_gets_the_apis_errors_and_stores_nothing(self, client: Client) -> None:
+        pasted = json.dumps({"flows": [{"name": "a", "interaction": "ask"}], "landscape": {"systems": 1}})
+        response = client.post("/assess/", {"import": "1", "json": pasted})
+        page = response.content.decode()
+        assert response.status_code == 422
+        assert "flows[0].interaction" in page
+        assert "landscape.systems" in page
+        assert "&quot;ask&quot;" in page
+        assert Assessment.objects.count() == 0
+
+    def test_a_file_that_is_not_json_is_explained(self, client: Client) -> None:
+        upload = SimpleUploadedFile("notes.json", b"\xff\xfe not text")
+        response = client.post("/assess/", {"import": "1", "file": upload})
+        assert response.status_code == 400
+        assert "not UTF-8" in response.content.decode()
+        response = client.post("/assess/", {"import": "1", "json": "{broken"})
+        assert "is not valid JSON" in response.content.decode()

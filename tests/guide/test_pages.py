@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.test import Client
+
+from advisor.engine.catalog import COMMAND, EVENT, FACTOR_IDS, PATTERN_IDS, PATTERNS
+from advisor.engine.presets import USE_CASES
+from advisor.engine.scoring import fit
+
+pytestmark = pytest.mark.django_db
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src", "action") and value and value.startswith("/"):
+                self.found.append(value.split("#")[0])
+
+
+def test_every_internal_link_from_the_landing_page_works(client: Client) -> None:
+    seen: dict[str, int] = {}
+    queue = ["/"]
+    while queue:
+        url = queue.pop()
+        if url in seen or url.startswith("/static/"):
+            continue
+        response = client.get(url)
+        seen[url] = response.status_code
+        if response["Content-Type"].startswith("text/html"):
+            parser = Links()
+            parser.feed(response.content.decode())
+            queue += [u for u in parser.found if u and u not in seen]
+    broken = {url: status for url, status in seen.items() if status >= 400 and url != "/assess/"}
+    assert not broken
+    assert {"/patterns/", "/factors/", "/use-cases/crm-ecommerce/", "/patterns/message-queue/"} <= set(seen)
+
+
+@pytest.mark.parametrize("slug", [p.slug for p in PATTERNS.values()])
+def test_each_pattern_page_explains_the_pattern(client: Client, slug: str) -> None:
+    pattern = PATTERNS[slug.replace("-", "_")]
+    page = client.get(f"/patterns/{slug}/").content.decode()
+    for section in (
+        "How it works",
+        "Strengths",
+        "Weaknesses",
+        "Use it when",
+        "Avoid it when",
+        "How it handles failure",
+        "Technologies",
+    ):
+        assert section in page
+    assert pattern.failure_handling[0].split(",")[0] in page
+    assert '<svg class="message-path"' in page
+
+
+@pytest.mark.parametrize("slug", ["point_to_point", "queue", "p2p"])
+def test_an_unknown_pattern_is_a_404(client: Client, slug: str) -> None:
+    assert client.get(f"/patterns/{slug}/").status_code == 404
+
+
+def engine_best(factor_id: str) -> str:
+    """The pattern that fits a factor best at high pressure, from the engine's scoring."""
+    average = {p: (fit(factor_id, COMMAND, p, 1.0) + fit(factor_id, EVENT, p, 1.0)) / 2 for p in PATTERN_IDS}
+    return max(PATTERN_IDS, key=lambda p: average[p])
+
+
+def test_the_factors_page_states_no_fit_the_engine_contradicts(client: Client) -> None:
+    page = client.get("/factors/").content.decode()
+    stated = dict(re.findall(r'<section id="(\w+)" class="factor".*?data-best="(\w+)"', page, re.S))
+    assert stated == {f: engine_best(f) for f in FACTOR_IDS}
+
+
+def test_the_comparison_table_marks_the_engines_best_fit(client: Client) -> None:
+    page = client.get("/patterns/").content.decode()
+    for factor_id in FACTOR_IDS:
+        row = page.split(f'#{factor_id}"')[1].split("</tr>")[0]
+        best = engine_best(factor_id)
+        assert re.search(rf'data-fit="{best}"><strong>', row), factor_id
+
+
+def test_the_comparison_tells_the_combination_story_from_live_answers(client: Client) -> None:
+    page = client.get("/patterns/").content.decode()
+    assert "The combination story" in page
+    for case in USE_CASES.values():
+        assert case.title.replace("+", "+") in page
+
+
+class TestFactorDemo:
+    def test_moving_one_answer_changes_the_scores(self, client: Client) -> None:
+        calm = client.get("/factors/demo", {"fan_out": "1"}, headers={"HX-Request": "true"}).content.decode()
+        busy = client.get("/factors/demo", {"fan_out": "5"}, headers={"HX-Request": "true"}).content.decode()
+        assert "Point-to-point API calls" in calm
+        assert "Event-driven publish/subscribe" in busy
+        assert "<html" not in busy
+
+    def test_without_javascript_the_demo_renders_the_whole_page(self, client: Client) -> None:
+        page = client.get("/factors/demo", {"latency": "hours"}).content.decode()
+        assert "<html" in page
+        assert "Message queue" in page
+
+    def test_an_unknown_answer_is_named(self, client: Client) -> None:
+        response = client.get("/factors/demo", {"latency": "never"}, headers={"HX-Request": "true"})
+        assert response.status_code == 400
+        assert "Unknown answer for: latency" in response.content.decode()
+
+
+@pytest.mark.parametrize("slug", USE_CASES)
+def test_each_use_case_shows_its_live_recommendation(client: Client, slug: str) -> None:
+    case = USE_CASES[slug]
+    page = client.get(f"/use-cases/{slug}/").content.decode()
+    for flow in case.assessment["flows"]:
+        assert flow["name"] in page
+    assert 'name="preset" value="' + slug in page
+    assert "fig-landscape" in page
+
+
+def test_an_unknown_use_case_is_a_404(client: Client) -> None:
+    assert client.get("/use-cases/nope/").status_code == 404

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import io
+import socket
+import subprocess
+from typing import Any
+
+import pytest
+from django.test import Client, RequestFactory, override_settings
+from pypdf import PdfReader
+
+from advisor.assessments.models import Assessment
+from advisor.reports import pdf as report_pdf
+from advisor.reports import views as report_views
+from tests.assessments.forms import editor_post
+from tests.conftest import make_assessment
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_text(content: bytes) -> tuple[PdfReader, str]:
+    """The parsed PDF, and its text as poppler's pdftotext reads it."""
+    reader = PdfReader(io.BytesIO(content))
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, check=True).stdout
+    return reader, text.decode()
+
+
+def test_the_report_has_a_title_page_contents_every_flow_and_page_numbers(
+    client: Client, assessment: Assessment
+) -> None:
+    response = client.get(f"/r/{assessment.view_token}/report.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="shop-and-crm.pdf"'
+    reader, text = pdf_text(response.content)
+    pages = len(reader.pages)
+    assert reader.pages[0].mediabox.width == pytest.approx(595.28, abs=1)
+    assert "Shop and CRM" in text
+    assert "Contents" in text
+    assert "Executive summary" in text
+    assert "1 flow point-to-point, 1 flow message queue, 1 flow event-driven" in text
+    for flow in assessment.result["flows"]:
+        assert flow["name"] in text
+    assert f"page 1 of {pages}" in text
+    assert f"page {pages} of {pages}" in text
+    assert "Appendix: inputs" in text
+
+
+def test_charts_are_embedded_as_vector_svg(
+    client: Client, assessment: Assessment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    captured: dict[str, Any] = {}
+
+    def spy(context: dict[str, Any], fetcher: Any = None) -> bytes:
+        captured.update(context)
+        return report_pdf.render_pdf(context, fetcher)
+
+    monkeypatch.setattr(report_views, "render_pdf", spy)
+    content = client.get(f"/r/{assessment.view_token}/report.pdf").content
+    assert captured["landscape_svg"].startswith("data:image/svg+xml;base64,")
+    reader, text = pdf_text(content)
+    assert "Online shop" in text  # a label inside the landscape diagram, drawn as vector text
+    assert not any(page.images for page in reader.pages)
+
+
+def test_a_hostile_name_renders_safely_and_nothing_is_fetched(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    name = '<img src="http://127.0.0.1:9/x.png"><b>Bold</b> ' + "שלום مرحبا 🚀 " + "long " * 20
+    hostile = make_assessment(
+        name=name[:120], flows=[{"name": '<img src="http://127.0.0.1:9/y.png">', "interaction": "query"}]
+    )
+    attempts: list[Any] = []
+
+    def no_network(*args: Any, **kwargs: Any) -> None:
+        attempts.append(args)
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    fetcher = report_pdf.DataOnlyFetcher()
+    content = report_pdf.render_pdf(report_views.report_context(RequestFactory().get("/"), hostile), fetcher)
+    _, text = pdf_text(content)
+    assert fetcher.refused == []
+    assert attempts == []
+    assert '<img src="http://127.0.0.1:9/x.png"><b>Bold</b>' in text
+    assert "مرحبا" in text
+
+
+def test_the_fetcher_refuses_anything_but_data_urls() -> None:
+    fetcher = report_pdf.DataOnlyFetcher()
+    with pytest.raises(ValueError, match="fetches nothing"):
+        fetcher.fetch("http://example.com/logo.png")
+    assert fetcher.refused == ["http://example.com/logo.png"]
+    assert fetcher.fetch("data:text/plain,ok") is not None
+
+
+class TestCaching:
+    def test_an_unchanged_assessment_is_served_from_cache(
+        self, client: Client, assessment: Assessment, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        calls: list[int] = []
+
+        def counting(context: dict[str, Any], fetcher: Any = None) -> bytes:
+            calls.append(1)
+            return report_pdf.render_pdf(context, fetcher)
+
+        monkeypatch.setattr(report_views, "render_pdf", counting)
+        first = client.get(f"/r/{assessment.view_token}/report.pdf").content
+        second = client.get(f"/r/{assessment.view_token}/report.pdf").content
+        assert first == second
+        assert len(calls) == 1
+
+        client.post(assessment.edit_url, editor_post(assessment, name="Renamed", action="save"))
+        _, text = pdf_text(client.get(f"/r/{assessment.view_token}/report.pdf").content)
+        assert len(calls) == 2
+        assert "Renamed" in text
+
+    @override_settings(ADVISOR_PDF_RATE="1/m")
+    def test_rendering_is_rate_limited_with_a_clear_page(self, client: Client) -> None:
+        first, second = make_assessment(), make_assessment()
+        assert client.get(f"/r/{first.view_token}/report.pdf").status_code == 200
+        response = client.get(f"/r/{second.view_token}/report.pdf")
+        assert response.status_code == 429
+        assert "Too many requests" in response.content.decode()
+        assert client.get(f"/r/{first.view_token}/report.pdf").status_code == 200
+
+
+def test_an_unknown_view_token_has_no_report(client: Client) -> None:
+    assert client.get("/r/nope/report.pdf").status_code == 404
+    assert client.get("/r/nope/adr.md").status_code == 404
+    assert client.get("/r/nope/assessment.json").status_code == 404

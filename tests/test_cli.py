@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from advisor.engine.presets import USE_CASES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def recommend(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "manage.py", "recommend", *args],
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_it_prints_the_same_json_as_the_api(tmp_path: Path) -> None:
+    path = tmp_path / "inventory.json"
+    path.write_text(json.dumps(USE_CASES["mobile-backend"].assessment))
+    completed = recommend(str(path))
+    assert completed.returncode == 0, completed.stderr
+    body = json.loads(completed.stdout)
+    assert [f["pattern"] for f in body["flows"]] == list(USE_CASES["mobile-backend"].expected)
+
+
+def test_it_reads_standard_input_and_prints_text() -> None:
+    completed = recommend("-", "--format", "text", stdin=json.dumps(USE_CASES["loyalty-pos"].assessment))
+    assert completed.returncode == 0, completed.stderr
+    assert "Purchases from the tills: Message queue" in completed.stdout
+
+
+def test_bad_input_exits_2_and_names_the_field() -> None:
+    completed = recommend("-", stdin=json.dumps({"flows": [{"name": "a", "interaction": "ask"}]}))
+    assert completed.returncode == 2
+    assert "flows[0].interaction" in completed.stderr
+
+
+def test_a_missing_file_exits_2() -> None:
+    completed = recommend("/nonexistent/inventory.json")
+    assert completed.returncode == 2
+    assert "cannot read" in completed.stderr
+
+
+def test_invalid_json_exits_2() -> None:
+    completed = recommend("-", stdin="{oops")
+    assert completed.returncode == 2
+    assert "not valid JSON" in completed.stderr
