@@ -1,0 +1,107 @@
+"""A new user's way through the product, in Debian's Chromium."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from advisor.assessments.models import Assessment
+
+from .conftest import screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_new_user_goes_from_the_landing_page_through_the_quick_path_to_results(
+    page: Page, live_server: Any, console_errors: list[str]
+) -> None:
+    page.goto(live_server.url)
+    screenshot(page, "landing")
+    page.get_by_role("link", name="Start an assessment").first.click()
+    page.get_by_label("Name of this assessment").fill("Tills and loyalty")
+    page.get_by_label("Which system sends it?").fill("Point-of-sale")
+    page.get_by_label("Which systems receive it?").fill("Loyalty program")
+    page.get_by_label("often offline").check()
+    page.get_by_label("within minutes").check()
+    expect(page.get_by_text("steps answered")).to_be_visible()
+    screenshot(page, "quick-path")
+    page.get_by_role("button", name="See the recommendation").click()
+
+    expect(page.get_by_role("heading", name="Tills and loyalty")).to_be_visible()
+    expect(page.get_by_role("heading", name="1 flow message queue")).to_be_visible()
+    expect(page.locator("[data-figure] svg.main-svg").first).to_be_visible()
+    screenshot(page, "results")
+    assert console_errors == []
+
+
+def test_editing_a_flow_updates_the_preview_without_a_reload_and_saves(
+    page: Page, live_server: Any, console_errors: list[str]
+) -> None:
+    page.goto(live_server.url)
+    page.get_by_role("button", name="Start from “CRM + e-commerce”").click()
+    expect(page.get_by_role("heading", name="Edit “CRM + e-commerce”")).to_be_visible()
+    preview = page.locator("#preview")
+    expect(preview).to_contain_text("1 flow point-to-point")
+    page.evaluate("window.notReloaded = true")
+
+    page.locator("#flow-0").get_by_label("event: announces a fact").check()
+    page.locator("#flow-0").get_by_label("Consumers").fill("CRM, Email service, Analytics, Billing")
+    expect(preview).to_contain_text("2 flows event-driven")
+    page.get_by_role("button", name="Add a flow").click()
+    expect(page.locator("fieldset.flow")).to_have_count(4)
+    assert page.evaluate("window.notReloaded") is True
+    screenshot(page, "editor")
+
+    page.get_by_role("button", name="Save and see results").click()
+    expect(page.get_by_role("heading", name="2 flows event-driven", exact=False)).to_be_visible()
+    assert Assessment.objects.get().version == 2
+    assert console_errors == []
+
+
+def test_the_share_link_opens_read_only_in_a_fresh_browser(
+    page: Page, browser: Browser, live_server: Any
+) -> None:
+    page.goto(live_server.url)
+    page.get_by_role("button", name="Start from “Mobile app + backend”").click()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name="Copy link").click()
+    expect(page.get_by_text("Copied")).to_be_visible()
+    share_url = page.get_by_label("Read-only link").input_value()
+
+    stranger = browser.new_context()
+    shared = stranger.new_page()
+    shared.goto(share_url)
+    expect(shared.get_by_role("heading", name="Mobile app + backend")).to_be_visible()
+    expect(shared.get_by_role("link", name="Edit")).to_have_count(0)
+    assert Assessment.objects.get().edit_token not in shared.content()
+    screenshot(shared, "shared-read-only")
+    stranger.close()
+
+
+def test_the_three_downloads_work_from_the_results_page(page: Page, live_server: Any) -> None:
+    page.goto(live_server.url)
+    page.get_by_role("button", name="Start from “Loyalty program + point-of-sale”").click()
+    page.get_by_role("link", name="View results").click()
+    for name, suffix in (("Download PDF", ".pdf"), ("Decision record (Markdown)", ".md"), ("Inputs (JSON)", ".json")):
+        with page.expect_download() as download:
+            page.get_by_role("link", name=name).click()
+        assert download.value.suggested_filename == f"crm-e-commerce{suffix}".replace(
+            "crm-e-commerce", "loyalty-program-point-of-sale"
+        )
+
+
+def test_a_stale_save_is_refused_and_the_input_kept(page: Page, browser: Browser, live_server: Any) -> None:
+    page.goto(live_server.url)
+    page.get_by_role("button", name="Start from “CRM + e-commerce”").click()
+    other = browser.new_context().new_page()
+    other.goto(page.url)
+    other.locator("#name").fill("Saved first elsewhere")
+    other.get_by_role("button", name="Save and see results").click()
+
+    page.locator("#name").fill("My later edit")
+    page.get_by_role("button", name="Save and see results").click()
+    expect(page.get_by_text("Someone else saved this assessment after you opened it")).to_be_visible()
+    expect(page.locator("#name")).to_have_value("My later edit")
+    screenshot(page, "stale-save")
