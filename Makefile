@@ -85,7 +85,7 @@ serve: install
 	  --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
 bench: install
-	DJANGO_SETTINGS_MODULE=advisor.settings $(PY) -m benchmarks
+	HTTPS=0 PDF_RATE=1000/m $(PY) -m benchmarks
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -43,6 +43,7 @@ def test_production_settings_pass_the_deployment_check() -> None:
         "HTTPS": "1",
     }
     env.pop("PYTEST_VERSION", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     completed = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from functools import cache
 
 from .catalog import FACTOR_IDS, FLOW_CHOICES, LANDSCAPE_CHOICES, UNKNOWN
@@ -50,6 +51,12 @@ class Candidate:
     signals: Signals
     # The new kind of interaction, or None when it stays the same.
     kind: str | None = None
+    # The factors the changed signals feed, in a fixed order so sums come out the same every run.
+    factors: tuple[str, ...] = dataclass_field(init=False)
+
+    def __post_init__(self) -> None:
+        fed = {f for name in self.signals for f in FACTORS_OF_SIGNAL[name]}
+        object.__setattr__(self, "factors", tuple(f for f in FACTOR_IDS if f in fed))
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +73,18 @@ def landscape_questions(landscape: Landscape) -> tuple[Question, ...]:
     questions = [_ladder("systems", landscape.systems, SYSTEMS_LADDER, lambda n: {"size": size_level(int(n))})]
     for field, signal in (("teams", "teams"), ("change_rate", "change"), ("growth", "growth")):
         questions.append(
-            _ordinal(landscape, field, LANDSCAPE_CHOICES[field], DEFAULT_LANDSCAPE, _level_signals(field, signal))
+            _ordinal(
+                field,
+                getattr(landscape, field),
+                LANDSCAPE_CHOICES[field],
+                DEFAULT_LANDSCAPE,
+                _level_signals(field, signal),
+            )
         )
     questions.append(
         _ordinal(
-            landscape,
             "async_experience",
+            landscape.async_experience,
             LANDSCAPE_CHOICES["async_experience"],
             DEFAULT_LANDSCAPE,
             _stack_signals(landscape, "async_experience"),
@@ -79,7 +92,13 @@ def landscape_questions(landscape: Landscape) -> tuple[Question, ...]:
     )
     for field in ("existing_broker", "operations", "platform"):
         questions.append(
-            _nominal(landscape, field, LANDSCAPE_CHOICES[field], DEFAULT_LANDSCAPE, _stack_signals(landscape, field))
+            _nominal(
+                field,
+                getattr(landscape, field),
+                LANDSCAPE_CHOICES[field],
+                DEFAULT_LANDSCAPE,
+                _stack_signals(landscape, field),
+            )
         )
     return tuple(questions)
 
@@ -99,88 +118,74 @@ def _stack_signals(landscape: Landscape, field: str) -> Callable[[str], Signals]
 
 
 def flow_questions(flow: Flow) -> tuple[Question, ...]:
-    return _flow_questions(
-        flow.interaction,
-        flow.fan_out,
-        flow.latency,
-        flow.volume_per_day,
-        flow.peak_factor,
-        flow.delivery,
-        flow.consumer_availability,
+    """A flow's alternatives, each built from the few answers it depends on and shared by equal flows."""
+    return (
+        _interaction_question(flow.interaction, flow.fan_out),
+        _answer_question("latency", flow.latency),
+        _fan_out_question(flow.interaction, flow.fan_out),
+        _volume_question(flow.volume_per_day, flow.peak_factor),
+        _peak_question(flow.volume_per_day, flow.peak_factor),
+        _answer_question("delivery", flow.delivery),
+        _answer_question("consumer_availability", flow.consumer_availability),
     )
+
+
+FLOW_ANSWER_SIGNALS: dict[str, Callable[[str], Signals]] = {
+    "latency": lambda v: {"urgency": LEVELS["latency"][v], "deferral": DEFERRAL[v]},
+    "delivery": lambda v: {"delivery": LEVELS["delivery"][v]},
+    "consumer_availability": lambda v: {"availability": LEVELS["consumer_availability"][v]},
+}
 
 
 @cache
-def _flow_questions(
-    interaction: str,
-    fan_out: int,
-    latency: str,
-    volume_per_day: int,
-    peak_factor: float,
-    delivery: str,
-    consumer_availability: str,
-) -> tuple[Question, ...]:
-    """Built from the few answers that shape a flow's alternatives, so repeated flows share them."""
-    flow = Flow(
-        name="",
-        interaction=interaction,
-        consumers=("c",) * fan_out,
-        latency=latency,
-        volume_per_day=volume_per_day,
-        peak_factor=peak_factor,
-        delivery=delivery,
-        consumer_availability=consumer_availability,
-    )
-    kind = kind_of(flow)
-    interactions = tuple(
+def _answer_question(field: str, value: str) -> Question:
+    return _ordinal(field, value, FLOW_CHOICES[field], DEFAULT_FLOW, FLOW_ANSWER_SIGNALS[field])
+
+
+@cache
+def _interaction_question(interaction: str, fan_out: int) -> Question:
+    kind = _kind(interaction, fan_out)
+    candidates = tuple(
         Candidate(1, value, {}, new_kind if new_kind != kind else None)
         for value in FLOW_CHOICES["interaction"]
-        if value != flow.interaction
-        for new_kind in [kind_of(Flow(name="", interaction=value, consumers=flow.consumers))]
+        if value != interaction
+        for new_kind in [_kind(value, fan_out)]
     )
-    fan_out_ladder = _ladder("consumers", flow.fan_out, FAN_OUT_LADDER, lambda n: {"fan_out": fan_out_level(int(n))})
-    fan_outs = Question(
-        "consumers",
-        flow.fan_out,
+    return Question("interaction", interaction, (candidates,), monotone=False)
+
+
+@cache
+def _fan_out_question(interaction: str, fan_out: int) -> Question:
+    kind = _kind(interaction, fan_out)
+    ladder = _ladder("consumers", fan_out, FAN_OUT_LADDER, lambda n: {"fan_out": fan_out_level(int(n))})
+    directions = tuple(
         tuple(
-            tuple(
-                Candidate(c.distance, c.after, c.signals, _kind_with_fan_out(flow, int(str(c.after))))
-                for c in direction
-            )
-            for direction in fan_out_ladder.directions
-        ),
-        monotone=False,
+            Candidate(c.distance, c.after, c.signals, new_kind if new_kind != kind else None)
+            for c in direction
+            for new_kind in [_kind(interaction, int(str(c.after)))]
+        )
+        for direction in ladder.directions
     )
-    return (
-        Question("interaction", flow.interaction, (interactions,), monotone=False),
-        _ordinal(
-            flow,
-            "latency",
-            FLOW_CHOICES["latency"],
-            DEFAULT_FLOW,
-            lambda v: {"urgency": LEVELS["latency"][v], "deferral": DEFERRAL[v]},
-        ),
-        fan_outs,
-        _ladder(
-            "volume_per_day", flow.volume_per_day, VOLUME_LADDER, lambda v: {"rate": rate_level(v, flow.peak_factor)}
-        ),
-        _ladder(
-            "peak_factor",
-            flow.peak_factor,
-            PEAK_LADDER,
-            lambda v: {"rate": rate_level(flow.volume_per_day, v), "peak": peak_level(v)},
-        ),
-        _ordinal(
-            flow, "delivery", FLOW_CHOICES["delivery"], DEFAULT_FLOW, lambda v: {"delivery": LEVELS["delivery"][v]}
-        ),
-        _ordinal(
-            flow,
-            "consumer_availability",
-            FLOW_CHOICES["consumer_availability"],
-            DEFAULT_FLOW,
-            lambda v: {"availability": LEVELS["consumer_availability"][v]},
-        ),
+    return Question("consumers", fan_out, directions, monotone=False)
+
+
+@cache
+def _volume_question(volume_per_day: int, peak_factor: float) -> Question:
+    return _ladder("volume_per_day", volume_per_day, VOLUME_LADDER, lambda v: {"rate": rate_level(v, peak_factor)})
+
+
+@cache
+def _peak_question(volume_per_day: int, peak_factor: float) -> Question:
+    return _ladder(
+        "peak_factor",
+        peak_factor,
+        PEAK_LADDER,
+        lambda v: {"rate": rate_level(volume_per_day, v), "peak": peak_level(v)},
     )
+
+
+def _kind(interaction: str, fan_out: int) -> str:
+    return kind_of(Flow(name="", interaction=interaction, consumers=("c",) * fan_out))
 
 
 def find_flips(
@@ -199,7 +204,7 @@ def find_flips(
 
     def flips_to(candidate: Candidate) -> str | None:
         if candidate.kind is None:
-            new_totals = _rescore(totals, raw, signals, candidate.signals, kind, shares)
+            new_totals = _rescore(totals, raw, signals, candidate, kind, shares)
         else:
             new_totals = _rescore_all(signals | candidate.signals, candidate.kind, shares)
         pattern = winner_of(new_totals)
@@ -228,13 +233,13 @@ def _rescore(
     totals: Totals,
     raw: Mapping[str, tuple[float, float, float]],
     signals: Signals,
-    changed: Signals,
+    candidate: Candidate,
     kind: str,
     shares: Mapping[str, float],
 ) -> Totals:
-    updated = signals | changed
+    updated = signals | candidate.signals
     p2p, queue, events = totals
-    for factor_id in {f for name in changed for f in FACTORS_OF_SIGNAL[name]}:
+    for factor_id in candidate.factors:
         after = raw_contributions(factor_id, kind, PRESSURES[factor_id](updated), shares[factor_id])
         before = raw[factor_id]
         p2p += after[0] - before[0]
@@ -253,31 +258,26 @@ def _rescore_all(signals: Signals, kind: str, shares: Mapping[str, float]) -> To
     return p2p, queue, events
 
 
-def _kind_with_fan_out(flow: Flow, fan_out: int) -> str | None:
-    kind = kind_of(Flow(name="", interaction=flow.interaction, consumers=("c",) * fan_out))
-    return kind if kind != kind_of(flow) else None
-
-
 def _replace_landscape(landscape: Landscape, field: str, value: str) -> Landscape:
     values = {name: getattr(landscape, name) for name in Landscape.__slots__}
     values[field] = value
     return Landscape(**values)
 
 
-def _current(answers: object, field: str, defaults: Mapping[str, object]) -> tuple[str, str]:
-    value = str(getattr(answers, field))
-    return value, str(defaults[field]) if value == UNKNOWN else value
+def _scored(field: str, before: str, defaults: Mapping[str, object]) -> str:
+    """The answer the engine scores: "unknown" scores the default."""
+    return str(defaults[field]) if before == UNKNOWN else before
 
 
 def _ordinal(
-    answers: object,
     field: str,
+    before: str,
     choices: tuple[str, ...],
     defaults: Mapping[str, object],
     signals_for: Callable[[str], Signals],
 ) -> Question:
     """Ordered answers: distance counts steps from the answer scored ("unknown" scores the default)."""
-    before, scored = _current(answers, field, defaults)
+    scored = _scored(field, before, defaults)
     here = choices.index(scored)
     down = tuple(Candidate(here - i, choices[i], signals_for(choices[i])) for i in range(here - 1, -1, -1))
     up = tuple(Candidate(i - here, choices[i], signals_for(choices[i])) for i in range(here + 1, len(choices)))
@@ -285,14 +285,14 @@ def _ordinal(
 
 
 def _nominal(
-    answers: object,
     field: str,
+    before: str,
     choices: tuple[str, ...],
     defaults: Mapping[str, object],
     signals_for: Callable[[str], Signals],
 ) -> Question:
     """Unordered answers: every other answer is one step away; each distinct effect is tried once."""
-    before, scored = _current(answers, field, defaults)
+    scored = _scored(field, before, defaults)
     seen: set[tuple[float, ...]] = {tuple(signals_for(scored).values())}
     candidates = []
     for value in choices:

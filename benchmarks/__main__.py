@@ -1,0 +1,52 @@
+"""`python -m benchmarks`: time the engine, the API, the pages and the PDF against /healthz.
+
+Runs in-process through Django's test client (the whole middleware stack, no
+network), on a throwaway test database, and prints medians with their ratio
+to the /healthz request measured in the same run.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import time
+from collections.abc import Callable
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "advisor.settings")
+os.environ.setdefault("HTTPS", "0")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+
+from benchmarks import scenarios  # noqa: E402
+
+
+def median_ms(action: Callable[[], object], repeat: int) -> float:
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    setup_test_environment()
+    database = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        random.seed(7)
+        client = Client()
+        for name, figure, unit, target in scenarios.run(client, median_ms):
+            print(f"{name:<58} {figure:>10.3f} {unit:<12} {target}")
+    finally:
+        connection.creation.destroy_test_db(database, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()

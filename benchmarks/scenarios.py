@@ -1,0 +1,99 @@
+"""What `make bench` measures. Each row: (what, figure, unit, target)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import brotli
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.test import Client
+
+from advisor.assessments import store
+from advisor.engine import parse_assessment, recommend
+from advisor.engine.presets import USE_CASES
+
+Timer = Callable[[Callable[[], object], int], float]
+Row = tuple[str, float, str, str]
+
+
+def ten_flows(seed: int) -> dict[str, Any]:
+    """A 10-flow assessment from the presets' flows, with volumes varied by `seed`."""
+    rng = random.Random(seed)
+    flows = [flow for case in USE_CASES.values() for flow in case.assessment["flows"]]
+    chosen = [dict(flows[i % len(flows)], name=f"Flow {i + 1}") for i in range(10)]
+    for flow in chosen:
+        flow["volume_per_day"] = rng.randint(1, 10_000_000)
+        flow["peak_factor"] = rng.choice([1, 2, 4, 8, 20])
+    return {"name": f"Benchmark {seed}", "landscape": {"systems": 12, "teams": "few", "growth": "some"},
+            "flows": chosen}
+
+
+def run(client: Client, median_ms: Timer) -> Iterator[Row]:
+    healthz = median_ms(lambda: client.get("/healthz"), 300)
+    yield "GET /healthz (baseline)", healthz, "ms", ""
+
+    inputs = [parse_assessment(ten_flows(seed)) for seed in range(300)]
+    cursor = iter(inputs * 3)
+    engine = median_ms(lambda: recommend(next(cursor)), 600)
+    yield "engine: 10-flow assessment incl. flips", engine, "ms", "target <= 2 ms"
+
+    bodies = iter([json.dumps(ten_flows(seed)) for seed in range(1000, 1400)])
+    api = median_ms(lambda: client.post("/api/v1/recommendations", next(bodies), content_type="application/json"),
+                    300)
+    yield "API: POST /api/v1/recommendations, 10 flows", api, "ms", ""
+    yield "API / healthz", api / healthz, "x", "target <= 10x"
+
+    assessment = store.create(parse_assessment(ten_flows(2000)))
+    results = median_ms(lambda: client.get(assessment.get_absolute_url()), 200)
+    yield "results page, 10 flows", results, "ms", ""
+    yield "results page / healthz", results / healthz, "x", "target <= 5x"
+
+    form = _editor_post(client, assessment.edit_url)
+    preview = median_ms(lambda: client.post(f"{assessment.edit_url}preview", form, headers={"HX-Request": "true"}),
+                        200)
+    yield "htmx preview fragment, 10 flows", preview, "ms", "target <= 50 ms"
+
+    gzipped, brotlied = _first_load_bytes(client, assessment.get_absolute_url())
+    yield "results page first load, same-origin, gzip", gzipped / 1000, "KB", "target <= 450 KB"
+    yield "results page first load, same-origin, brotli", brotlied / 1000, "KB", ""
+
+    yield from _pdf(client, healthz, median_ms)
+
+
+def _editor_post(client: Client, edit_url: str) -> dict[str, str]:
+    page = client.get(edit_url).content.decode()
+    fields = dict(re.findall(r'name="([^"]+)"[^>]*value="([^"]*)"', page))
+    fields |= {name: value for name, value in re.findall(r'name="([^"]+)" value="([^"]*)" checked', page)}
+    fields |= dict(re.findall(r'<select id="[^"]+" name="([^"]+)"[^>]*>.*?value="([^"]+)" selected', page, re.S))
+    return fields
+
+
+def _first_load_bytes(client: Client, url: str) -> tuple[int, int]:
+    """HTML, CSS and JS the page loads from our origin, compressed as gzip and as brotli."""
+    html = client.get(url).content
+    assets = re.findall(rb'(?:src|href)="/static/([^"]+\.(?:js|css))"', html)
+    bodies = [html]
+    for asset in assets:
+        path = finders.find(asset.decode()) or str(settings.STATIC_ROOT / asset.decode())
+        with open(path, "rb") as file:
+            bodies.append(file.read())
+    return (sum(len(gzip.compress(body, 9)) for body in bodies),
+            sum(len(brotli.compress(body, quality=11)) for body in bodies))
+
+
+def _pdf(client: Client, healthz: float, median_ms: Timer) -> Iterator[Row]:
+    warm_up = store.create(parse_assessment(ten_flows(3000)))
+    client.get(f"{warm_up.get_absolute_url()}report.pdf")  # starts kaleido's browser once per process
+    fresh = iter([store.create(parse_assessment(ten_flows(seed))) for seed in range(3001, 3006)])
+    cold = median_ms(lambda: client.get(f"{next(fresh).get_absolute_url()}report.pdf"), 5)
+    yield "PDF report, 10 flows, not cached", cold, "ms", "target <= 1500 ms"
+    yield "PDF not cached / healthz", cold / healthz, "x", ""
+    cached = median_ms(lambda: client.get(f"{warm_up.get_absolute_url()}report.pdf"), 50)
+    yield "PDF report, cached", cached, "ms", "target <= 100 ms"
+    yield "PDF cached / healthz", cached / healthz, "x", ""
