@@ -16,7 +16,7 @@ from collections.abc import Callable
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "advisor.settings")
 os.environ.setdefault("HTTPS", "0")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cache
 
 from .catalog import (
     COMMAND,
@@ -263,6 +264,13 @@ def risks(landscape: Landscape, flow: Flow, winner: str) -> tuple[Risk, ...]:
 
 def technologies(landscape: Landscape, flow: Flow, winner: str) -> tuple[TechnologyChoice, ...]:
     """Reuse a fitting existing broker first, then the platform's managed services (rule 6)."""
+    # Streams suit very high volumes and ordering by key; the choice depends on nothing else of the flow.
+    streams = flow.volume_per_day * flow.peak_factor >= 10_000_000 or _answer(flow, "ordering") != "none"
+    return _technologies(landscape, winner, streams)
+
+
+@cache
+def _technologies(landscape: Landscape, winner: str, streams: bool) -> tuple[TechnologyChoice, ...]:
     platform = _landscape_answer(landscape, "platform")
     broker = _landscape_answer(landscape, "existing_broker")
     operations = _landscape_answer(landscape, "operations")
@@ -282,7 +290,7 @@ def technologies(landscape: Landscape, flow: Flow, winner: str) -> tuple[Technol
         on_platform = managed or [t for t in on_platform if not t.needs_experience]
     if experience != "strong":
         on_platform = [t for t in on_platform if not t.needs_experience] or on_platform
-    for technology in _preferred(on_platform, flow, winner):
+    for technology in _preferred(on_platform, streams):
         chosen.append(TechnologyChoice(technology.name, technology.good_at))
     if (
         winner != POINT_TO_POINT
@@ -313,12 +321,10 @@ def _who_operates(platform: str, winner: str) -> TechnologyChoice:
     )
 
 
-def _preferred(candidates: list[Technology], flow: Flow, winner: str) -> list[Technology]:
-    heavy = flow.volume_per_day * flow.peak_factor >= 10_000_000 or _answer(flow, "ordering") != "none"
-
+def _preferred(candidates: list[Technology], streams: bool) -> list[Technology]:
     def rank(technology: Technology) -> tuple[int, int]:
-        streams = technology.id in ("kafka", "pulsar", "amazon_msk", "azure_event_hubs")
-        return (0 if streams == heavy else 1, TECHNOLOGIES.index(technology))
+        is_stream = technology.id in ("kafka", "pulsar", "amazon_msk", "azure_event_hubs")
+        return (0 if is_stream == streams else 1, TECHNOLOGIES.index(technology))
 
     return sorted(candidates, key=rank)[:2]
 

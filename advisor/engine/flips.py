@@ -2,26 +2,32 @@
 
 Scores are sums of per-factor contributions, so a changed answer re-scores
 only the factors its signals feed (all of them when it changes the kind of
-interaction). When an ordered answer moves one signal that feeds a single
-factor, or that every pressure it feeds is a straight line in, each pattern's
-score moves one way along it: if the far end of a direction changes nothing,
-nothing nearer does either, and that direction is skipped.
+interaction). Two shortcuts keep this cheap, and both are exact:
+
+- A factor's pressure moves by at most 1, so it can close the gap between
+  two patterns by at most its share times the difference of their fit
+  slopes. An answer whose factors cannot close the winner's lead is not even
+  built, let alone re-scored.
+- When an ordered answer moves one signal that feeds a single factor, or one
+  that every pressure it feeds is a straight line in, each pattern's score
+  moves one way along it: if the far end of a direction changes nothing,
+  nothing nearer does either.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 from functools import cache
 
-from .catalog import FACTOR_IDS, FLOW_CHOICES, LANDSCAPE_CHOICES, UNKNOWN
+from .catalog import FACTOR_IDS, FLOW_CHOICES, LANDSCAPE_CHOICES, PATTERN_IDS, UNKNOWN
 from .model import DEFAULT_FLOW, DEFAULT_LANDSCAPE, Flip, Flow, Landscape
 from .scoring import (
     DEFERRAL,
     FACTORS_OF_SIGNAL,
     LEVELS,
     LINEAR_SIGNALS,
+    LINES,
     PRESSURES,
     Signals,
     fan_out_level,
@@ -42,6 +48,8 @@ VOLUME_LADDER = (0, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_
 PEAK_LADDER = (1, 2, 5, 10, 50, 100, 1_000)
 
 Totals = tuple[float, float, float]
+Raw = Mapping[str, tuple[float, float, float]]
+Directions = tuple[tuple["Candidate", ...], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,74 +59,82 @@ class Candidate:
     signals: Signals
     # The new kind of interaction, or None when it stays the same.
     kind: str | None = None
-    # The factors the changed signals feed, in a fixed order so sums come out the same every run.
-    factors: tuple[str, ...] = dataclass_field(init=False)
-
-    def __post_init__(self) -> None:
-        fed = {f for name in self.signals for f in FACTORS_OF_SIGNAL[name]}
-        object.__setattr__(self, "factors", tuple(f for f in FACTOR_IDS if f in fed))
 
 
-@dataclass(frozen=True, slots=True)
 class Question:
-    field: str
-    before: object
-    # Candidates nearest first, one list per direction away from the current answer.
-    directions: tuple[tuple[Candidate, ...], ...]
-    monotone: bool
+    """One answer's alternatives, nearest first in each direction, built only when first needed."""
+
+    __slots__ = ("_build", "_directions", "before", "changes_kind", "factors", "field", "monotone")
+
+    def __init__(
+        self,
+        field: str,
+        before: object,
+        signal_names: tuple[str, ...],
+        build: Callable[[], Directions],
+        changes_kind: bool = False,
+    ) -> None:
+        self.field = field
+        self.before = before
+        # In catalog order, so that re-scoring adds up the same way on every run.
+        self.factors = tuple(f for f in FACTOR_IDS if any(f in FACTORS_OF_SIGNAL[s] for s in signal_names))
+        self.changes_kind = changes_kind
+        self.monotone = (
+            not changes_kind
+            and len(signal_names) == 1
+            and (len(FACTORS_OF_SIGNAL[signal_names[0]]) == 1 or signal_names[0] in LINEAR_SIGNALS)
+        )
+        self._build = build
+        self._directions: Directions | None = None
+
+    @property
+    def directions(self) -> Directions:
+        if self._directions is None:
+            self._directions = self._build()
+        return self._directions
 
 
 def landscape_questions(landscape: Landscape) -> tuple[Question, ...]:
     """The landscape's alternatives: the same for every flow, so built once per assessment."""
-    questions = [_ladder("systems", landscape.systems, SYSTEMS_LADDER, lambda n: {"size": size_level(int(n))})]
+    questions = [_ladder("systems", landscape.systems, SYSTEMS_LADDER, "size", lambda n: size_level(int(n)))]
     for field, signal in (("teams", "teams"), ("change_rate", "change"), ("growth", "growth")):
         questions.append(
-            _ordinal(
-                field,
-                getattr(landscape, field),
-                LANDSCAPE_CHOICES[field],
-                DEFAULT_LANDSCAPE,
-                _level_signals(field, signal),
-            )
+            _ordinal(field, getattr(landscape, field), DEFAULT_LANDSCAPE, (signal,), _level_of(field, signal))
         )
     questions.append(
         _ordinal(
             "async_experience",
             landscape.async_experience,
-            LANDSCAPE_CHOICES["async_experience"],
             DEFAULT_LANDSCAPE,
-            _stack_signals(landscape, "async_experience"),
+            STACK_SIGNALS,
+            _stack_of(landscape, "async_experience"),
         )
     )
     for field in ("existing_broker", "operations", "platform"):
-        questions.append(
-            _nominal(
-                field,
-                getattr(landscape, field),
-                LANDSCAPE_CHOICES[field],
-                DEFAULT_LANDSCAPE,
-                _stack_signals(landscape, field),
-            )
-        )
+        questions.append(_nominal(field, getattr(landscape, field), _stack_of(landscape, field)))
     return tuple(questions)
 
 
-def _level_signals(field: str, signal: str) -> Callable[[str], Signals]:
+STACK_SIGNALS = ("broker", "experience", "capacity")
+
+
+def _level_of(field: str, signal: str) -> Callable[[str], Signals]:
     def signals_for(value: str) -> Signals:
         return {signal: LEVELS[field][value]}
 
     return signals_for
 
 
-def _stack_signals(landscape: Landscape, field: str) -> Callable[[str], Signals]:
+def _stack_of(landscape: Landscape, field: str) -> Callable[[str], Signals]:
     def signals_for(value: str) -> Signals:
-        return stack_levels(_replace_landscape(landscape, field, value))
+        values = {name: getattr(landscape, name) for name in Landscape.__slots__}
+        return stack_levels(Landscape(**{**values, field: value}))
 
     return signals_for
 
 
 def flow_questions(flow: Flow) -> tuple[Question, ...]:
-    """A flow's alternatives, each built from the few answers it depends on and shared by equal flows."""
+    """A flow's alternatives, each made from the few answers it depends on and shared by equal flows."""
     return (
         _interaction_question(flow.interaction, flow.fan_out),
         _answer_question("latency", flow.latency),
@@ -130,69 +146,154 @@ def flow_questions(flow: Flow) -> tuple[Question, ...]:
     )
 
 
-FLOW_ANSWER_SIGNALS: dict[str, Callable[[str], Signals]] = {
-    "latency": lambda v: {"urgency": LEVELS["latency"][v], "deferral": DEFERRAL[v]},
-    "delivery": lambda v: {"delivery": LEVELS["delivery"][v]},
-    "consumer_availability": lambda v: {"availability": LEVELS["consumer_availability"][v]},
+FLOW_ANSWER_SIGNALS: dict[str, tuple[tuple[str, ...], Callable[[str], Signals]]] = {
+    "latency": (("urgency", "deferral"), lambda v: {"urgency": LEVELS["latency"][v], "deferral": DEFERRAL[v]}),
+    "delivery": (("delivery",), lambda v: {"delivery": LEVELS["delivery"][v]}),
+    "consumer_availability": (
+        ("availability",),
+        lambda v: {"availability": LEVELS["consumer_availability"][v]},
+    ),
 }
 
 
 @cache
 def _answer_question(field: str, value: str) -> Question:
-    return _ordinal(field, value, FLOW_CHOICES[field], DEFAULT_FLOW, FLOW_ANSWER_SIGNALS[field])
-
-
-@cache
-def _interaction_question(interaction: str, fan_out: int) -> Question:
-    kind = _kind(interaction, fan_out)
-    candidates = tuple(
-        Candidate(1, value, {}, new_kind if new_kind != kind else None)
-        for value in FLOW_CHOICES["interaction"]
-        if value != interaction
-        for new_kind in [_kind(value, fan_out)]
-    )
-    return Question("interaction", interaction, (candidates,), monotone=False)
-
-
-@cache
-def _fan_out_question(interaction: str, fan_out: int) -> Question:
-    kind = _kind(interaction, fan_out)
-    ladder = _ladder("consumers", fan_out, FAN_OUT_LADDER, lambda n: {"fan_out": fan_out_level(int(n))})
-    directions = tuple(
-        tuple(
-            Candidate(c.distance, c.after, c.signals, new_kind if new_kind != kind else None)
-            for c in direction
-            for new_kind in [_kind(interaction, int(str(c.after)))]
-        )
-        for direction in ladder.directions
-    )
-    return Question("consumers", fan_out, directions, monotone=False)
-
-
-@cache
-def _volume_question(volume_per_day: int, peak_factor: float) -> Question:
-    return _ladder("volume_per_day", volume_per_day, VOLUME_LADDER, lambda v: {"rate": rate_level(v, peak_factor)})
-
-
-@cache
-def _peak_question(volume_per_day: int, peak_factor: float) -> Question:
-    return _ladder(
-        "peak_factor",
-        peak_factor,
-        PEAK_LADDER,
-        lambda v: {"rate": rate_level(volume_per_day, v), "peak": peak_level(v)},
-    )
+    names, signals_for = FLOW_ANSWER_SIGNALS[field]
+    return _ordinal(field, value, DEFAULT_FLOW, names, signals_for)
 
 
 def _kind(interaction: str, fan_out: int) -> str:
     return kind_of(Flow(name="", interaction=interaction, consumers=("c",) * fan_out))
 
 
+def _new_kind(interaction: str, fan_out: int, current: str) -> str | None:
+    kind = _kind(interaction, fan_out)
+    return kind if kind != current else None
+
+
+@cache
+def _interaction_question(interaction: str, fan_out: int) -> Question:
+    kind = _kind(interaction, fan_out)
+
+    def build() -> Directions:
+        return (
+            tuple(
+                Candidate(1, value, {}, _new_kind(value, fan_out, kind))
+                for value in FLOW_CHOICES["interaction"]
+                if value != interaction
+            ),
+        )
+
+    return Question("interaction", interaction, (), build, changes_kind=True)
+
+
+@cache
+def _fan_out_question(interaction: str, fan_out: int) -> Question:
+    kind = _kind(interaction, fan_out)
+    below, above = _rungs(fan_out, FAN_OUT_LADDER)
+
+    def build() -> Directions:
+        return tuple(
+            tuple(
+                Candidate(distance, n, {"fan_out": fan_out_level(int(n))}, _new_kind(interaction, int(n), kind))
+                for distance, n in rungs
+            )
+            for rungs in (below, above)
+        )
+
+    return Question("consumers", fan_out, ("fan_out",), build, changes_kind=True)
+
+
+@cache
+def _volume_question(volume_per_day: int, peak_factor: float) -> Question:
+    return _ladder("volume_per_day", volume_per_day, VOLUME_LADDER, "rate", lambda v: rate_level(v, peak_factor))
+
+
+@cache
+def _peak_question(volume_per_day: int, peak_factor: float) -> Question:
+    below, above = _rungs(peak_factor, PEAK_LADDER)
+
+    def build() -> Directions:
+        return tuple(
+            tuple(
+                Candidate(distance, v, {"rate": rate_level(volume_per_day, v), "peak": peak_level(v)})
+                for distance, v in rungs
+            )
+            for rungs in (below, above)
+        )
+
+    return Question("peak_factor", peak_factor, ("rate", "peak"), build)
+
+
+def _scored(field: str, before: str, defaults: Mapping[str, object]) -> str:
+    """The answer the engine scores: "unknown" scores the default."""
+    return str(defaults[field]) if before == UNKNOWN else before
+
+
+def _choices(field: str) -> tuple[str, ...]:
+    return LANDSCAPE_CHOICES.get(field) or FLOW_CHOICES[field]
+
+
+def _ordinal(
+    field: str,
+    before: str,
+    defaults: Mapping[str, object],
+    signal_names: tuple[str, ...],
+    signals_for: Callable[[str], Signals],
+) -> Question:
+    """Ordered answers: distance counts steps from the answer scored."""
+    choices = _choices(field)
+    here = choices.index(_scored(field, before, defaults))
+
+    def build() -> Directions:
+        down = tuple(Candidate(here - i, choices[i], signals_for(choices[i])) for i in range(here - 1, -1, -1))
+        up = tuple(Candidate(i - here, choices[i], signals_for(choices[i])) for i in range(here + 1, len(choices)))
+        return (down, up)
+
+    return Question(field, before, signal_names, build)
+
+
+def _nominal(field: str, before: str, signals_for: Callable[[str], Signals]) -> Question:
+    """Unordered answers: every other answer is one step away; each distinct effect is tried once."""
+    choices = _choices(field)
+    scored = _scored(field, before, DEFAULT_LANDSCAPE)
+
+    def build() -> Directions:
+        seen: set[tuple[float, ...]] = {tuple(signals_for(scored).values())}
+        candidates = []
+        for value in choices:
+            signals = signals_for(value)
+            key = tuple(signals.values())
+            if key not in seen:
+                seen.add(key)
+                candidates.append(Candidate(1, value, signals))
+        return (tuple(candidates),)
+
+    return Question(field, before, STACK_SIGNALS, build)
+
+
+def _rungs(current: float, ladder: tuple[float, ...]) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
+    below = [v for v in ladder if v < current][::-1]
+    above = [v for v in ladder if v > current]
+    return list(enumerate(below, 1)), list(enumerate(above, 1))
+
+
+def _ladder(
+    field: str, current: float, ladder: tuple[float, ...], signal: str, level: Callable[[float], float]
+) -> Question:
+    below, above = _rungs(current, ladder)
+
+    def build() -> Directions:
+        return tuple(tuple(Candidate(d, v, {signal: level(v)}) for d, v in rungs) for rungs in (below, above))
+
+    return Question(field, current, (signal,), build)
+
+
 def find_flips(
     questions: Sequence[Question],
     kind: str,
     signals: Signals,
-    raw: Mapping[str, tuple[float, float, float]],
+    raw: Raw,
     shares: Mapping[str, float],
     winner: str,
 ) -> tuple[Flip, ...]:
@@ -201,25 +302,31 @@ def find_flips(
         sum(raw[f][1] for f in FACTOR_IDS),
         sum(raw[f][2] for f in FACTOR_IDS),
     )
+    lead = _lead_over_others(totals, winner)
+    reach = _reach(kind, tuple(shares[f] for f in FACTOR_IDS), winner)
+    found: list[tuple[int, int, Flip]] = []
 
-    def flips_to(candidate: Candidate) -> str | None:
+    def flips_to(candidate: Candidate, factors: tuple[str, ...]) -> str | None:
         if candidate.kind is None:
-            new_totals = _rescore(totals, raw, signals, candidate, kind, shares)
+            new_totals = _rescore(totals, raw, signals | candidate.signals, factors, kind, shares)
         else:
             new_totals = _rescore_all(signals | candidate.signals, candidate.kind, shares)
         pattern = winner_of(new_totals)
         return pattern if pattern != winner else None
 
-    found: list[tuple[int, int, Flip]] = []
     for order, question in enumerate(questions):
+        within_reach = lead <= sum(reach[f] for f in question.factors)
+        if not (within_reach or question.changes_kind):
+            continue
         best: tuple[int, Flip] | None = None
         for direction in question.directions:
-            if not direction or (question.monotone and flips_to(direction[-1]) is None):
+            tried = direction if within_reach else tuple(c for c in direction if c.kind is not None)
+            if not tried or (question.monotone and flips_to(tried[-1], question.factors) is None):
                 continue
-            for candidate in direction:
+            for candidate in tried:
                 if best is not None and candidate.distance >= best[0]:
                     break
-                pattern = flips_to(candidate)
+                pattern = flips_to(candidate, question.factors)
                 if pattern is not None:
                     best = (candidate.distance, Flip(question.field, question.before, candidate.after, pattern))
                     break
@@ -229,17 +336,28 @@ def find_flips(
     return tuple(flip for _, _, flip in found[:MAX_FLIPS])
 
 
+def _lead_over_others(totals: Totals, winner: str) -> float:
+    """How far the winner is ahead of the nearest other pattern."""
+    best = PATTERN_IDS.index(winner)
+    return min(totals[best] - totals[i] for i in range(3) if i != best)
+
+
+@cache
+def _reach(kind: str, shares: tuple[float, ...], winner: str) -> dict[str, float]:
+    """The most a change of one factor's pressure can move another pattern towards the winner."""
+    best = PATTERN_IDS.index(winner)
+    reach = {}
+    for factor_id, share in zip(FACTOR_IDS, shares, strict=True):
+        slopes = [rise for _, rise in LINES[factor_id, kind]]
+        reach[factor_id] = share * 100 * max(abs(slopes[i] - slopes[best]) for i in range(3) if i != best)
+    return reach
+
+
 def _rescore(
-    totals: Totals,
-    raw: Mapping[str, tuple[float, float, float]],
-    signals: Signals,
-    candidate: Candidate,
-    kind: str,
-    shares: Mapping[str, float],
+    totals: Totals, raw: Raw, updated: Signals, factors: tuple[str, ...], kind: str, shares: Mapping[str, float]
 ) -> Totals:
-    updated = signals | candidate.signals
     p2p, queue, events = totals
-    for factor_id in candidate.factors:
+    for factor_id in factors:
         after = raw_contributions(factor_id, kind, PRESSURES[factor_id](updated), shares[factor_id])
         before = raw[factor_id]
         p2p += after[0] - before[0]
@@ -256,65 +374,3 @@ def _rescore_all(signals: Signals, kind: str, shares: Mapping[str, float]) -> To
         queue += values[1]
         events += values[2]
     return p2p, queue, events
-
-
-def _replace_landscape(landscape: Landscape, field: str, value: str) -> Landscape:
-    values = {name: getattr(landscape, name) for name in Landscape.__slots__}
-    values[field] = value
-    return Landscape(**values)
-
-
-def _scored(field: str, before: str, defaults: Mapping[str, object]) -> str:
-    """The answer the engine scores: "unknown" scores the default."""
-    return str(defaults[field]) if before == UNKNOWN else before
-
-
-def _ordinal(
-    field: str,
-    before: str,
-    choices: tuple[str, ...],
-    defaults: Mapping[str, object],
-    signals_for: Callable[[str], Signals],
-) -> Question:
-    """Ordered answers: distance counts steps from the answer scored ("unknown" scores the default)."""
-    scored = _scored(field, before, defaults)
-    here = choices.index(scored)
-    down = tuple(Candidate(here - i, choices[i], signals_for(choices[i])) for i in range(here - 1, -1, -1))
-    up = tuple(Candidate(i - here, choices[i], signals_for(choices[i])) for i in range(here + 1, len(choices)))
-    return Question(field, before, (down, up), monotone=_monotone(down + up))
-
-
-def _nominal(
-    field: str,
-    before: str,
-    choices: tuple[str, ...],
-    defaults: Mapping[str, object],
-    signals_for: Callable[[str], Signals],
-) -> Question:
-    """Unordered answers: every other answer is one step away; each distinct effect is tried once."""
-    scored = _scored(field, before, defaults)
-    seen: set[tuple[float, ...]] = {tuple(signals_for(scored).values())}
-    candidates = []
-    for value in choices:
-        signals = signals_for(value)
-        key = tuple(signals.values())
-        if key not in seen:
-            seen.add(key)
-            candidates.append(Candidate(1, value, signals))
-    return Question(field, before, (tuple(candidates),), monotone=False)
-
-
-def _ladder(field: str, current: float, ladder: tuple[float, ...], signals_for: Callable[[float], Signals]) -> Question:
-    below = [v for v in ladder if v < current][::-1]
-    above = [v for v in ladder if v > current]
-    down = tuple(Candidate(i + 1, v, signals_for(v)) for i, v in enumerate(below))
-    up = tuple(Candidate(i + 1, v, signals_for(v)) for i, v in enumerate(above))
-    return Question(field, current, (down, up), monotone=_monotone(down + up))
-
-
-def _monotone(candidates: Sequence[Candidate]) -> bool:
-    names = {name for c in candidates for name in c.signals}
-    if len(names) != 1:
-        return False
-    (name,) = names
-    return len(FACTORS_OF_SIGNAL[name]) == 1 or name in LINEAR_SIGNALS

@@ -179,16 +179,20 @@ def winner_of(totals: tuple[float, float, float]) -> str:
 
 
 def rounded_contributions(raw: dict[str, tuple[float, float, float]]) -> dict[str, dict[str, float]]:
-    """Round to hundredths so that each pattern's contributions add up to its rounded score exactly."""
-    result: dict[str, dict[str, float]] = {f: {} for f in raw}
-    for index, pattern_id in enumerate(PATTERN_IDS):
-        hundredths = {f: values[index] * 100 for f, values in raw.items()}
-        target = round(sum(hundredths.values()))
-        floors = {f: math.floor(v) for f, v in hundredths.items()}
-        missing = target - sum(floors.values())
-        by_remainder = sorted(hundredths, key=lambda f: (floors[f] - hundredths[f], FACTOR_IDS.index(f)))
-        for f in by_remainder[:missing]:
-            floors[f] += 1
-        for f, units in floors.items():
-            result[f][pattern_id] = units / 100
-    return result
+    """Round to hundredths so that each pattern's contributions add up to its rounded score exactly.
+
+    Every contribution is rounded; the few hundredths by which their sum misses
+    the rounded score go to the pattern's largest contribution.
+    """
+    factors = list(raw)
+    columns: list[list[int]] = []
+    for index in range(len(PATTERN_IDS)):
+        exact = [raw[f][index] * 100 for f in factors]
+        units = [round(x) for x in exact]
+        largest = max(range(len(exact)), key=exact.__getitem__)
+        units[largest] += round(sum(exact)) - sum(units)
+        columns.append(units)
+    return {
+        f: {pattern_id: columns[p][i] / 100 for p, pattern_id in enumerate(PATTERN_IDS)}
+        for i, f in enumerate(factors)
+    }

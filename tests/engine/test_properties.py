@@ -75,3 +75,34 @@ def test_every_flip_really_changes_the_winner(raw: dict[str, Any]) -> None:
             else:
                 changed["flows"][index][flip.field] = flip.after
             assert recommend(parse_assessment(changed)).flows[index].pattern == flip.pattern
+
+
+NEIGHBOURS = {
+    **{f: c for f, c in LANDSCAPE_CHOICES.items()},
+    **{f: c for f, c in FLOW_CHOICES.items() if f != "ordering"},
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(assessments)
+def test_no_one_step_flip_is_missed(raw: dict[str, Any]) -> None:
+    """Brute force: any answer one step away that changes the winner is reported (unless five nearer are)."""
+    recommendation = recommend(parse_assessment(raw))
+    for index, flow in enumerate(recommendation.flows):
+        if len(flow.flips) == 5:
+            continue
+        reported = {flip.field for flip in flow.flips}
+        for field, choices in NEIGHBOURS.items():
+            scope = raw["landscape"] if field in LANDSCAPE_CHOICES else raw["flows"][index]
+            current = scope.get(field, UNKNOWN)
+            if current == UNKNOWN:
+                continue
+            here = choices.index(current)
+            ordered = field not in ("platform", "existing_broker", "operations", "interaction")
+            steps = [i for i in range(len(choices)) if i != here and (not ordered or abs(i - here) == 1)]
+            for step in steps:
+                changed = json.loads(json.dumps(raw))
+                target = changed["landscape"] if field in LANDSCAPE_CHOICES else changed["flows"][index]
+                target[field] = choices[step]
+                if recommend(parse_assessment(changed)).flows[index].pattern != flow.pattern:
+                    assert field in reported, (field, choices[step])
