@@ -239,3 +239,4 @@ def demo_scores(scores: dict[str, float]) -> Figure:
     return _figure(
         data, 260, yaxis={"range": [0, 110], "gridcolor": GRID, "title": {"text": "score"}, "automargin": True}
     )
+

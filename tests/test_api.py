@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 from django.test import Client, override_settings
 
+from advisor.api.schemas import RecommendationOut
 from advisor.assessments.models import Assessment
 from advisor.engine import ENGINE_VERSION
 from advisor.engine.catalog import FACTOR_IDS, FLOW_CHOICES, LANDSCAPE_CHOICES, PATTERN_IDS, UNKNOWN
@@ -44,6 +45,11 @@ class TestRecommendations:
         assert set(flow["factors"]) == set(FACTOR_IDS)
         assert set(flow["factors"]["complexity"]) == {"pressure", "contributions"}
         assert all(set(f) == {"field", "from", "to", "pattern"} for f in flow["flips"])
+
+    def test_the_response_matches_the_documented_schema(self, client: Client) -> None:
+        for case in USE_CASES.values():
+            body = post(client, RECOMMEND, case.assessment).json()
+            assert RecommendationOut.model_validate(body).model_dump(by_alias=True) == body
 
     def test_it_stores_nothing(self, client: Client) -> None:
         post(client, RECOMMEND, USE_CASES["crm-ecommerce"].assessment)

@@ -26,6 +26,15 @@ class FlowView:
         return [(f, factors[f]["pressure"], factors[f]["contributions"]) for f in FACTOR_IDS]
 
     @property
+    def stacked_scores(self) -> list[tuple[str, float, list[tuple[str, float]]]]:
+        """(pattern, score, [(factor, contribution)]) in pattern order, for bars drawn in HTML."""
+        factors = self.result["factors"]
+        return [
+            (p, self.result["scores"][p], [(f, factors[f]["contributions"][p]) for f in FACTOR_IDS])
+            for p in PATTERN_IDS
+        ]
+
+    @property
     def chart_id(self) -> str:
         return f"fig-flow-{self.index}"
 

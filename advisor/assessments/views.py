@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -232,13 +233,29 @@ def preview(request: HttpRequest, edit_token: str) -> HttpResponse:
     return render(request, "partials/preview.html", {"view": view, "result": result})
 
 
+RESULTS_CACHE_SECONDS = 60 * 60
+
+
 def results(request: HttpRequest, view_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, view_token=view_token)
-    result = assessment.result
     fresh = request.GET.get("rerun") == "1" and assessment.engine_changed
+    owned = assessment.edit_token in request.session.get(MINE, [])
+    # A saved result never changes, so its page is rendered once per version; pages that carry a
+    # one-off message, or a form with this visitor's CSRF token, are rendered every time.
+    cacheable = not fresh and not (owned and assessment.engine_changed) and not len(messages.get_messages(request))
+    key = f"results-page:{assessment.pk}:{assessment.version}:{view_token}:{owned}:{request.get_host()}"
+    if cacheable and (page := cache.get(key)) is not None:
+        return HttpResponse(page)
+    response = _results_page(request, assessment, owned, fresh)
+    if cacheable:
+        cache.set(key, response.content.decode(), RESULTS_CACHE_SECONDS)
+    return response
+
+
+def _results_page(request: HttpRequest, assessment: Assessment, owned: bool, fresh: bool) -> HttpResponse:
+    result = assessment.result
     if fresh:
         result = recommendation_to_dict(recommend(parse_assessment(assessment.export())))
-    owned = assessment.edit_token in request.session.get(MINE, [])
     view = ResultsView(assessment.inputs, result)
     return render(
         request,

@@ -47,6 +47,7 @@ def _ensure_kaleido() -> None:
 
 
 def svg_data_url(figure: charts.Figure, width: int, height: int) -> str:
+    """A plotly figure as an SVG data: URL, drawn by kaleido."""
     _ensure_kaleido()
     printable = {**figure, "layout": {**figure["layout"], "width": width, "height": height}}
     svg = kaleido.calc_fig_sync(printable, opts={"format": "svg", "width": width, "height": height})

@@ -10,8 +10,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from advisor import charts
 from advisor.assessments.models import Assessment
 from advisor.assessments.presentation import ResultsView
+from advisor.engine.catalog import FACTOR_IDS
 from advisor.limits import may_render_pdf
 
 from .adr import adr_markdown
@@ -58,7 +60,7 @@ def report_context(request: HttpRequest, assessment: Assessment) -> dict[str, ob
         "landscape_svg": svg_data_url(figures["landscape"], 640, 400),
         "profile_svg": svg_data_url(figures["profile"], 640, 300),
         "growth_svg": svg_data_url(figures["growth"], 640, 260),
-        "flows": [(flow, svg_data_url(flow.chart, 640, 220)) for flow in view.flows],
+        "factor_colours": list(zip(FACTOR_IDS, charts.FACTOR_COLOURS, strict=True)),
     }
 
 

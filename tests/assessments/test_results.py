@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from advisor.assessments.models import Assessment
+from tests.assessments.forms import editor_post
 from tests.conftest import make_assessment
 
 pytestmark = pytest.mark.django_db
@@ -59,3 +60,25 @@ class TestResults:
         assert "computed by engine 0.9.0" in page
         fresh = client.get(assessment.get_absolute_url() + "?rerun=1").content.decode()
         assert "the answer of the current engine" in fresh
+
+
+class TestResultsCache:
+    def test_a_saved_page_is_served_again_until_the_assessment_changes(
+        self, client: Client, assessment: Assessment
+    ) -> None:
+        first = client.get(assessment.get_absolute_url()).content
+        # Behind the page's back: the same version must still show the page as first rendered.
+        Assessment.objects.filter(pk=assessment.pk).update(name="Changed without a save")
+        assert client.get(assessment.get_absolute_url()).content == first
+        client.post(assessment.edit_url, editor_post(assessment, name="Renamed", action="save"))
+        assert "Renamed" in Client().get(assessment.get_absolute_url()).content.decode()
+
+    def test_the_owner_and_a_stranger_get_their_own_pages(self, client: Client, assessment: Assessment) -> None:
+        client.get(assessment.edit_url)
+        assert "Edit</a>" in client.get(assessment.get_absolute_url()).content.decode()
+        assert "Edit</a>" not in Client().get(assessment.get_absolute_url()).content.decode()
+
+    def test_a_message_is_shown_once_and_not_cached(self, client: Client, assessment: Assessment) -> None:
+        client.post(assessment.edit_url, editor_post(assessment, action="save"))
+        assert "Saved." in client.get(assessment.get_absolute_url()).content.decode()
+        assert "Saved." not in client.get(assessment.get_absolute_url()).content.decode()
