@@ -76,14 +76,9 @@ class Question:
     ) -> None:
         self.field = field
         self.before = before
-        # In catalog order, so that re-scoring adds up the same way on every run.
-        self.factors = tuple(f for f in FACTOR_IDS if any(f in FACTORS_OF_SIGNAL[s] for s in signal_names))
+        self.factors = _factors_fed(signal_names)
         self.changes_kind = changes_kind
-        self.monotone = (
-            not changes_kind
-            and len(signal_names) == 1
-            and (len(FACTORS_OF_SIGNAL[signal_names[0]]) == 1 or signal_names[0] in LINEAR_SIGNALS)
-        )
+        self.monotone = not changes_kind and _moves_one_way(signal_names)
         self._build = build
         self._directions: Directions | None = None
 
@@ -92,6 +87,20 @@ class Question:
         if self._directions is None:
             self._directions = self._build()
         return self._directions
+
+
+@cache
+def _factors_fed(signal_names: tuple[str, ...]) -> tuple[str, ...]:
+    """The factors these signals feed, in catalog order so re-scoring adds up the same way every run."""
+    return tuple(f for f in FACTOR_IDS if any(f in FACTORS_OF_SIGNAL[s] for s in signal_names))
+
+
+@cache
+def _moves_one_way(signal_names: tuple[str, ...]) -> bool:
+    """One signal feeding one factor, or feeding only pressures that are straight lines in it."""
+    return len(signal_names) == 1 and (
+        len(FACTORS_OF_SIGNAL[signal_names[0]]) == 1 or signal_names[0] in LINEAR_SIGNALS
+    )
 
 
 def landscape_questions(landscape: Landscape) -> tuple[Question, ...]:

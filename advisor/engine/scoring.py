@@ -193,6 +193,5 @@ def rounded_contributions(raw: dict[str, tuple[float, float, float]]) -> dict[st
         units[largest] += round(sum(exact)) - sum(units)
         columns.append(units)
     return {
-        f: {pattern_id: columns[p][i] / 100 for p, pattern_id in enumerate(PATTERN_IDS)}
-        for i, f in enumerate(factors)
+        f: {pattern_id: columns[p][i] / 100 for p, pattern_id in enumerate(PATTERN_IDS)} for i, f in enumerate(factors)
     }
