@@ -121,15 +121,22 @@ def landscape_diagram(inputs: dict[str, Any], flows: Sequence[dict[str, Any]]) -
     }
     data: list[dict[str, Any]] = []
     shown: set[str] = set()
+    # Flows between the same two systems are drawn side by side, not on top of each other.
+    drawn: dict[frozenset[str], int] = {}
     for flow_in, flow in zip(inputs["flows"], flows, strict=True):
         pattern = PATTERNS[flow["pattern"]]
         xs: list[float | None] = []
         ys: list[float | None] = []
-        source = position[flow_in.get("source") or "Source"]
+        source_name = flow_in.get("source") or "Source"
         for consumer in flow_in["consumers"]:
-            target = position[consumer]
-            xs += [source[0], target[0], None]
-            ys += [source[1], target[1], None]
+            pair = frozenset((source_name, consumer))
+            shift = 0.07 * drawn.get(pair, 0)
+            drawn[pair] = drawn.get(pair, 0) + 1
+            (x1, y1), (x2, y2) = position[source_name], position[consumer]
+            length = math.hypot(x2 - x1, y2 - y1) or 1.0
+            dx, dy = -(y2 - y1) / length * shift, (x2 - x1) / length * shift
+            xs += [round(x1 + dx, 4), round(x2 + dx, 4), None]
+            ys += [round(y1 + dy, 4), round(y2 + dy, 4), None]
         data.append(
             {
                 "type": "scatter",
@@ -239,4 +246,3 @@ def demo_scores(scores: dict[str, float]) -> Figure:
     return _figure(
         data, 260, yaxis={"range": [0, 110], "gridcolor": GRID, "title": {"text": "score"}, "automargin": True}
     )
-

@@ -338,7 +338,8 @@ def landscape_advice(landscape: Landscape, flows: Sequence[Flow], winners: Seque
     connections = "connection" if links == 1 else "connections"
     advice.append(
         f"{n} systems could need up to {links} direct {connections} (n(n−1)/2); "
-        f"{len(direct)} of {len(flows)} flows here are point-to-point."
+        f"{len(direct)} of the {len(flows)} {'flow' if len(flows) == 1 else 'flows'} "
+        f"{'is' if len(direct) == 1 else 'are'} point-to-point."
     )
     if n >= HUB_SYSTEMS and len(direct) >= HUB_DIRECT_FLOWS:
         queries = sum(1 for f in direct if kind_of(f) == QUERY)
@@ -351,7 +352,10 @@ def landscape_advice(landscape: Landscape, flows: Sequence[Flow], winners: Seque
         counts = {p: sum(1 for w in winners if w == p) for p in PATTERN_IDS if p != POINT_TO_POINT}
         backbone = technologies(landscape, brokered[0], EVENT_DRIVEN if counts[EVENT_DRIVEN] else MESSAGE_QUEUE)
         names = " or ".join(t.name for t in backbone[:2])
-        advice.append(f"Run the {len(brokered)} brokered flow(s) on one backbone rather than one broker each: {names}.")
+        flows_word = "flow" if len(brokered) == 1 else "flows"
+        advice.append(
+            f"Run the {len(brokered)} brokered {flows_word} on one backbone rather than one broker each: {names}."
+        )
         if (
             _landscape_answer(landscape, "async_experience") == "none"
             and _landscape_answer(landscape, "operations") == "managed"
