@@ -30,6 +30,7 @@ from .models import Assessment, new_token
 from .presentation import ResultsView
 
 MINE = "my_assessments"
+MAX_IMPORT_BYTES = 1_000_000
 MAX_REMEMBERED = 50
 QUICK_START: dict[str, Any] = {
     "landscape": DEFAULT_LANDSCAPE,
@@ -131,6 +132,9 @@ def _import(request: HttpRequest) -> HttpResponse:
     upload = request.FILES.get("file")
     pasted = request.POST.get("json", "")
     state = EditorState.from_inputs(QUICK_START)
+    if upload and upload.size and upload.size > MAX_IMPORT_BYTES:
+        too_big = [{"field": "file", "message": f"is larger than {MAX_IMPORT_BYTES:,} bytes"}]
+        return _start_page(request, state, import_errors=too_big, pasted=pasted, status=400)
     try:
         text = upload.read().decode("utf-8") if upload else pasted
         raw = json.loads(text)

@@ -134,3 +134,9 @@ class TestPreview:
     def test_it_lists_what_needs_checking(self, client: Client, assessment: Assessment) -> None:
         response = client.post(f"{assessment.edit_url}preview", editor_post(assessment, **{"landscape-systems": "x"}))
         assert "landscape.systems" in response.content.decode()
+
+
+def test_more_than_fifty_flows_are_refused_with_a_message(client: Client, assessment: Assessment) -> None:
+    response = client.post(assessment.edit_url, editor_post(assessment, **{"flow-count": "60", "action": "save"}))
+    assert response.status_code == 422
+    assert "must hold 1 to 50 flows, not 51" in response.content.decode()

@@ -119,3 +119,18 @@ class TestImport:
         assert "not UTF-8" in response.content.decode()
         response = client.post("/assess/", {"import": "1", "json": "{broken"})
         assert "is not valid JSON" in response.content.decode()
+
+
+def test_an_oversized_import_file_is_refused_with_a_message(client: Client) -> None:
+    upload = SimpleUploadedFile("huge.json", b" " * 1_000_001)
+    response = client.post("/assess/", {"import": "1", "file": upload})
+    assert response.status_code == 400
+    assert "is larger than 1,000,000 bytes" in response.content.decode()
+    assert Assessment.objects.count() == 0
+
+
+def test_errors_without_a_field_of_their_own_are_listed_in_the_summary(client: Client) -> None:
+    response = client.post("/assess/", {**QUICK, "landscape-systems": "1"})
+    page = response.content.decode()
+    assert response.status_code == 422
+    assert "<code>landscape.systems</code> must be from 2 to 500, not 1" in page

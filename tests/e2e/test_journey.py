@@ -60,9 +60,7 @@ def test_editing_a_flow_updates_the_preview_without_a_reload_and_saves(
     assert console_errors == []
 
 
-def test_the_share_link_opens_read_only_in_a_fresh_browser(
-    page: Page, browser: Browser, live_server: Any
-) -> None:
+def test_the_share_link_opens_read_only_in_a_fresh_browser(page: Page, browser: Browser, live_server: Any) -> None:
     page.goto(live_server.url)
     page.get_by_role("button", name="Start from “Mobile app + backend”").click()
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])

@@ -14,17 +14,30 @@ from .conftest import screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 AXE = Axe()
-GUIDE_PAGES = ["/", "/assess/", "/patterns/", "/patterns/point-to-point/", "/patterns/message-queue/",
-               "/patterns/event-driven/", "/factors/", "/use-cases/", "/use-cases/crm-ecommerce/",
-               "/use-cases/loyalty-pos/", "/use-cases/mobile-backend/"]
+GUIDE_PAGES = [
+    "/",
+    "/assess/",
+    "/patterns/",
+    "/patterns/point-to-point/",
+    "/patterns/message-queue/",
+    "/patterns/event-driven/",
+    "/factors/",
+    "/use-cases/",
+    "/use-cases/crm-ecommerce/",
+    "/use-cases/loyalty-pos/",
+    "/use-cases/mobile-backend/",
+]
 
 
 def pages_to_check() -> dict[str, str]:
     """Page name → path, for every page type."""
     assessment = make_assessment()
     named = {path.strip("/").replace("/", "-") or "landing": path for path in GUIDE_PAGES}
-    return named | {"results": assessment.get_absolute_url(), "edit": assessment.edit_url,
-                    "delete": f"{assessment.edit_url}delete"}
+    return named | {
+        "results": assessment.get_absolute_url(),
+        "edit": assessment.edit_url,
+        "delete": f"{assessment.edit_url}delete",
+    }
 
 
 def test_every_page_type_has_no_accessibility_violations_and_no_console_errors(
