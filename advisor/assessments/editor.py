@@ -66,7 +66,8 @@ class EditorState:
 
     @classmethod
     def from_post(cls, data: QueryDict) -> EditorState:
-        count = _int(data.get("flow-count", "0"), 0, MAX_FLOWS + 1)
+        # One flow more than allowed is kept, so validation can say there are too many.
+        count = min(_int(data.get("flow-count", "0"), 0, 10**6), MAX_FLOWS + 1)
         return cls(
             name=data.get("name", ""),
             landscape={k: data.get(f"landscape-{k}", "") for k in LANDSCAPE_FIELDS},
