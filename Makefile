@@ -56,9 +56,12 @@ system-packages:
 	  fi; \
 	fi
 
-install: system-packages $(VENV)/.installed node_modules/.installed
+install: system-packages $(VENV)/.installed node_modules/.installed staticfiles/staticfiles.json
 	@$(PY) manage.py migrate --no-input -v 0
-	@$(PY) manage.py collectstatic --no-input -v 0
+
+# Hashed and compressed (gzip, brotli) for WhiteNoise; slow, so only when a source changed.
+staticfiles/staticfiles.json: $(shell find static -type f) package-lock.json requirements.txt | $(VENV)/.installed node_modules/.installed
+	$(PY) manage.py collectstatic --no-input -v 0
 
 run: install
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
