@@ -17,20 +17,8 @@ from django.http import QueryDict
 from advisor.engine import InvalidAssessment, parse_assessment
 from advisor.engine import model as engine_model
 from advisor.engine.catalog import FACTOR_IDS, FIELD_LABELS, LANDSCAPE_CHOICES, QUESTIONS
-from advisor.engine.parse import MAX_FLOWS
+from advisor.engine.parse import FLOW_FIELDS, MAX_FLOWS
 
-FLOW_FIELDS = (
-    "name",
-    "source",
-    "consumers",
-    "interaction",
-    "latency",
-    "volume_per_day",
-    "peak_factor",
-    "delivery",
-    "ordering",
-    "consumer_availability",
-)
 LANDSCAPE_FIELDS = ("systems", *LANDSCAPE_CHOICES)
 NEW_FLOW: dict[str, str] = {
     "name": "",

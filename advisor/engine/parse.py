@@ -22,6 +22,18 @@ MAX_PEAK = 10_000
 MAX_WEIGHT = 3
 SYSTEMS_RANGE = (2, 500)
 TOP_LEVEL_FIELDS = ("landscape", "flows", "weights", "name", "engine_version")
+FLOW_FIELDS = (
+    "name",
+    "source",
+    "consumers",
+    "interaction",
+    "latency",
+    "volume_per_day",
+    "peak_factor",
+    "delivery",
+    "ordering",
+    "consumer_availability",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,18 +110,7 @@ def _flow(raw: object, path: str, errors: list[FieldError]) -> Flow | None:
     if not isinstance(raw, dict):
         errors.append(FieldError(path, "must be an object"))
         return None
-    allowed = (
-        "name",
-        "source",
-        "consumers",
-        "interaction",
-        "latency",
-        "volume_per_day",
-        "peak_factor",
-        "delivery",
-        "ordering",
-        "consumer_availability",
-    )
+    allowed = FLOW_FIELDS
     count = len(errors)
     _reject_unknown_fields(raw, allowed, f"{path}.", errors)
     values: dict[str, Any] = {}

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from advisor.engine import InvalidAssessment, parse_assessment
+from advisor.engine.catalog import FACTOR_IDS
 
 FLOW = {"name": "Order placed", "interaction": "event"}
 
@@ -51,18 +52,7 @@ def fields_in_error(raw: Any) -> dict[str, str]:
         (
             {
                 "flows": [FLOW],
-                "weights": {
-                    f: 0
-                    for f in (
-                        "complexity",
-                        "data_volume",
-                        "real_time",
-                        "loose_coupling",
-                        "scalability",
-                        "error_handling",
-                        "tech_stack",
-                    )
-                },
+                "weights": {f: 0 for f in FACTOR_IDS},
             },
             "weights",
         ),
