@@ -1,8 +1,13 @@
-"""What a results page, a preview and a report show for a stored or fresh result."""
+"""What a results page, a preview and a report show for a stored or fresh result.
+
+Numbers are formatted here rather than with template filters: a 10-flow page
+shows a few hundred of them, and `floatformat` was most of its render time.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from advisor import charts
@@ -15,15 +20,22 @@ class FlowView:
     result: dict[str, Any]
     index: int
 
-    @property
-    def ranked_scores(self) -> list[tuple[str, float]]:
+    @cached_property
+    def ranked_scores(self) -> list[tuple[str, str]]:
+        """(pattern, score as text), best first."""
         scores = self.result["scores"]
-        return sorted(((p, scores[p]) for p in PATTERN_IDS), key=lambda item: -item[1])
+        ranked = sorted(PATTERN_IDS, key=lambda p: -scores[p])
+        return [(p, f"{scores[p]:.2f}") for p in ranked]
 
-    @property
-    def factor_rows(self) -> list[tuple[str, float, dict[str, float]]]:
+    @cached_property
+    def factor_rows(self) -> list[tuple[str, str, list[str]]]:
+        """(factor, pressure, contributions in the order of ranked_scores), all as text."""
         factors = self.result["factors"]
-        return [(f, factors[f]["pressure"], factors[f]["contributions"]) for f in FACTOR_IDS]
+        ranked = [p for p, _ in self.ranked_scores]
+        return [
+            (f, f"{factors[f]['pressure']:.2f}", [f"{factors[f]['contributions'][p]:.2f}" for p in ranked])
+            for f in FACTOR_IDS
+        ]
 
     @property
     def stacked_scores(self) -> list[tuple[str, float, list[tuple[str, float]]]]:
@@ -50,7 +62,7 @@ class ResultsView:
     inputs: dict[str, Any]
     result: dict[str, Any]
 
-    @property
+    @cached_property
     def flows(self) -> list[FlowView]:
         return [
             FlowView(i, r, n) for n, (i, r) in enumerate(zip(self.inputs["flows"], self.result["flows"], strict=True))
