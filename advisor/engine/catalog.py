@@ -59,7 +59,6 @@ class Factor:
     name: str
     question: str
     why_it_matters: str
-    drivers: tuple[str, ...]
     # What a high pressure asks for, in one sentence per pattern.
     pattern_fit: dict[str, str]
 
@@ -201,7 +200,6 @@ FACTORS: Final[dict[str, Factor]] = {
             "A few systems owned by one team are simplest with direct calls. Many systems and "
             "teams turn direct links into a web that nobody can change safely."
         ),
-        drivers=("systems", "teams"),
         pattern_fit={
             POINT_TO_POINT: "Simple at small scale; for queries an API gateway keeps it manageable as it grows.",
             MESSAGE_QUEUE: "A broker in the middle replaces many direct links for work between systems.",
@@ -216,7 +214,6 @@ FACTORS: Final[dict[str, Factor]] = {
             "High rates and sharp peaks overwhelm a consumer that is called directly. A broker "
             "absorbs them and lets consumers work at their own pace."
         ),
-        drivers=("volume_per_day", "peak_factor"),
         pattern_fit={
             POINT_TO_POINT: "Fine at low rates; peaks land on the provider directly.",
             MESSAGE_QUEUE: "Levels peaks: work waits in the queue until a consumer is free.",
@@ -232,7 +229,6 @@ FACTORS: Final[dict[str, Factor]] = {
             "minutes or hours fits a queue. For events, latency picks the kind of broker, not "
             "the pattern."
         ),
-        drivers=("latency", "interaction"),
         pattern_fit={
             POINT_TO_POINT: "The only pattern that returns an answer within the same exchange.",
             MESSAGE_QUEUE: "Best when the work may complete later; adds latency to immediate work.",
@@ -247,7 +243,6 @@ FACTORS: Final[dict[str, Factor]] = {
             "When a producer must know every consumer, each new consumer or interface change "
             "means changing the producer. Brokers decouple them in space and time."
         ),
-        drivers=("consumers", "change_rate"),
         pattern_fit={
             POINT_TO_POINT: "Tightly coupled: the caller knows each consumer and its contract.",
             MESSAGE_QUEUE: "Decoupled in time; the sender still addresses one queue per task.",
@@ -262,7 +257,6 @@ FACTORS: Final[dict[str, Factor]] = {
             "Growth in consumers favours publish/subscribe; growth in load for one consumer "
             "favours competing consumers on a queue."
         ),
-        drivers=("growth", "volume_per_day", "peak_factor"),
         pattern_fit={
             POINT_TO_POINT: "Each new consumer is another connection to build and run.",
             MESSAGE_QUEUE: "Competing consumers scale the processing of one kind of work.",
@@ -277,7 +271,6 @@ FACTORS: Final[dict[str, Factor]] = {
             "A direct call fails when the consumer is down; the caller must retry or lose the "
             "work. A durable broker keeps it until the consumer succeeds."
         ),
-        drivers=("delivery", "consumer_availability", "latency"),
         pattern_fit={
             POINT_TO_POINT: "Retries, timeouts and circuit breakers; the caller carries the failure.",
             MESSAGE_QUEUE: "Durable buffering, redelivery and dead-letter queues built in.",
@@ -293,7 +286,6 @@ FACTORS: Final[dict[str, Factor]] = {
             "with asynchronous systems make brokered patterns cheap; without them they are a "
             "new system to learn and operate."
         ),
-        drivers=("existing_broker", "async_experience", "operations", "platform"),
         pattern_fit={
             POINT_TO_POINT: "Works with any stack: HTTP is everywhere.",
             MESSAGE_QUEUE: "Cheap when a queue is already run or managed on the platform.",

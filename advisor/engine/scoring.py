@@ -143,6 +143,34 @@ FACTORS_OF_SIGNAL: dict[str, tuple[str, ...]] = {
 LINEAR_SIGNALS = frozenset({"rate", "fan_out"})
 
 
+# Which signals each answer sets (the interaction sets the kind, which every factor's fits depend on).
+SIGNALS_OF_FIELD: dict[str, tuple[str, ...]] = {
+    "systems": ("size",),
+    "teams": ("teams",),
+    "change_rate": ("change",),
+    "growth": ("growth",),
+    "platform": ("capacity",),
+    "existing_broker": ("broker",),
+    "operations": ("capacity",),
+    "async_experience": ("experience",),
+    "consumers": ("fan_out",),
+    "latency": ("urgency", "deferral"),
+    "volume_per_day": ("rate",),
+    "peak_factor": ("rate", "peak"),
+    "delivery": ("delivery",),
+    "consumer_availability": ("availability",),
+}
+
+
+def drivers_of(factor_id: str) -> tuple[str, ...]:
+    """The answers whose changes move a factor's pressure."""
+    return tuple(
+        field
+        for field, signals in SIGNALS_OF_FIELD.items()
+        if any(factor_id in FACTORS_OF_SIGNAL[signal] for signal in signals)
+    )
+
+
 def pressures(signals: Signals) -> dict[str, float]:
     return {factor_id: PRESSURES[factor_id](signals) for factor_id in FACTOR_IDS}
 

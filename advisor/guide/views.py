@@ -11,7 +11,6 @@ from django.views.decorators.http import require_GET
 from advisor import charts
 from advisor.assessments.presentation import ResultsView
 from advisor.engine import (
-    InvalidAssessment,
     assessment_to_dict,
     parse_assessment,
     recommend,
@@ -28,6 +27,7 @@ from advisor.engine.catalog import (
     label,
 )
 from advisor.engine.presets import USE_CASES
+from advisor.engine.scoring import drivers_of
 
 from .fits import factor_fit_rows
 
@@ -102,21 +102,19 @@ def pattern(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _factor_sections() -> dict[str, Any]:
+    """Each factor with its fits, best pattern and drivers, and the fit chart: all from the engine."""
+    rows = factor_fit_rows()
+    return {
+        "factors": [(FACTORS[f], fits, best, drivers_of(f)) for f, fits, best in rows],
+        "figure": charts.fit_matrix([(FACTORS[f].name, fits) for f, fits, _ in rows]),
+    }
+
+
 @require_GET
 def factors(request: HttpRequest) -> HttpResponse:
-    rows = factor_fit_rows()
-    demo = _demo(DEMO_DEFAULTS)
-    return render(
-        request,
-        "guide/factors.html",
-        {
-            "factors": [(FACTORS[f], fits, best) for f, fits, best in rows],
-            "figure": charts.fit_matrix([(FACTORS[f].name, fits) for f, fits, _ in rows]),
-            "demo": demo,
-            "answers": DEMO_DEFAULTS,
-            **_demo_choices(),
-        },
-    )
+    context = {"demo": _demo(DEMO_DEFAULTS), "answers": DEMO_DEFAULTS, **_demo_choices(), **_factor_sections()}
+    return render(request, "guide/factors.html", context)
 
 
 def _demo_choices() -> dict[str, Any]:
@@ -165,18 +163,11 @@ def factor_demo(request: HttpRequest) -> HttpResponse:
             answers[name] = value
         else:
             errors.append(name)
-    try:
-        demo = _demo(answers)
-    except InvalidAssessment:  # pragma: no cover - the answers are checked above
-        raise Http404 from None
+    demo = _demo(answers)
     template = "partials/factor_demo.html" if request.htmx else "guide/factors.html"
     context: dict[str, Any] = {"demo": demo, "answers": answers, "demo_errors": errors, **_demo_choices()}
     if not request.htmx:
-        rows = factor_fit_rows()
-        context |= {
-            "factors": [(FACTORS[f], fits, best) for f, fits, best in rows],
-            "figure": charts.fit_matrix([(FACTORS[f].name, fits) for f, fits, _ in rows]),
-        }
+        context |= _factor_sections()
     return render(request, template, context, status=400 if errors else 200)
 
 

@@ -123,3 +123,24 @@ def test_each_use_case_shows_its_live_recommendation(client: Client, slug: str) 
 
 def test_an_unknown_use_case_is_a_404(client: Client) -> None:
     assert client.get("/use-cases/nope/").status_code == 404
+
+
+def test_the_factors_page_names_the_answers_that_really_move_each_pressure(client: Client) -> None:
+    from advisor.engine import parse_assessment, recommend
+
+    page = client.get("/factors/").content.decode()
+    base = {"name": "f", "interaction": "command"}
+    moved = {
+        "volume_per_day": ({}, {"volume_per_day": 10**9}),
+        "consumer_availability": ({}, {"consumer_availability": "often_offline"}),
+        "consumers": ({}, {"consumers": ["a", "b", "c", "d"]}),
+    }
+    for field, (before, after) in moved.items():
+        low = recommend(parse_assessment({"flows": [{**base, **before}]})).flows[0].factors
+        high = recommend(parse_assessment({"flows": [{**base, **after}]})).flows[0].factors
+        changed = [f for f in FACTOR_IDS if low[f].pressure != high[f].pressure]
+        for factor_id in changed:
+            section = page.split(f'<section id="{factor_id}"')[1].split("</section>")[0]
+            label = {"volume_per_day": "messages per day", "consumer_availability": "consumer availability",
+                     "consumers": "consumers"}[field]
+            assert label in section.split("Pressure comes from:")[1].split(".")[0], (field, factor_id)
