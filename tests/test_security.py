@@ -54,3 +54,21 @@ def test_production_settings_pass_the_deployment_check() -> None:
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "no issues" in completed.stdout
+
+
+def test_redis_url_gives_a_shared_cache_for_rate_limits_and_pdfs() -> None:
+    env = {**os.environ, "REDIS_URL": "redis://127.0.0.1:6379/15"}
+    script = (
+        "from django.core.cache import cache; from django.conf import settings; "
+        "cache.set('advisor-check', 'shared'); "
+        "print(settings.CACHES['default']['BACKEND'], cache.get('advisor-check')); cache.delete('advisor-check')"
+    )
+    completed = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.stdout.splitlines()[-1].split() == ["django.core.cache.backends.redis.RedisCache", "shared"]

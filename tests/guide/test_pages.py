@@ -141,6 +141,9 @@ def test_the_factors_page_names_the_answers_that_really_move_each_pressure(clien
         changed = [f for f in FACTOR_IDS if low[f].pressure != high[f].pressure]
         for factor_id in changed:
             section = page.split(f'<section id="{factor_id}"')[1].split("</section>")[0]
-            label = {"volume_per_day": "messages per day", "consumer_availability": "consumer availability",
-                     "consumers": "consumers"}[field]
+            label = {
+                "volume_per_day": "messages per day",
+                "consumer_availability": "consumer availability",
+                "consumers": "consumers",
+            }[field]
             assert label in section.split("Pressure comes from:")[1].split(".")[0], (field, factor_id)
