@@ -303,14 +303,10 @@ def find_flips(
     kind: str,
     signals: Signals,
     raw: Raw,
+    totals: Totals,
     shares: Mapping[str, float],
     winner: str,
 ) -> tuple[Flip, ...]:
-    totals = (
-        sum(raw[f][0] for f in FACTOR_IDS),
-        sum(raw[f][1] for f in FACTOR_IDS),
-        sum(raw[f][2] for f in FACTOR_IDS),
-    )
     lead = _lead_over_others(totals, winner)
     reach = _reach(kind, tuple(shares[f] for f in FACTOR_IDS), winner)
     found: list[tuple[int, int, Flip]] = []
@@ -324,7 +320,7 @@ def find_flips(
         return pattern if pattern != winner else None
 
     for order, question in enumerate(questions):
-        within_reach = lead <= sum(reach[f] for f in question.factors)
+        within_reach = lead <= reach[question.factors]
         if not (within_reach or question.changes_kind):
             continue
         best: tuple[int, Flip] | None = None
@@ -351,15 +347,26 @@ def _lead_over_others(totals: Totals, winner: str) -> float:
     return min(totals[best] - totals[i] for i in range(3) if i != best)
 
 
+class _Reach(dict[tuple[str, ...], float]):
+    """The most that moving a set of factors' pressures can bring another pattern towards the winner."""
+
+    def __init__(self, per_factor: dict[str, float]) -> None:
+        super().__init__()
+        self.per_factor = per_factor
+
+    def __missing__(self, factors: tuple[str, ...]) -> float:
+        self[factors] = total = sum(self.per_factor[f] for f in factors)
+        return total
+
+
 @cache
-def _reach(kind: str, shares: tuple[float, ...], winner: str) -> dict[str, float]:
-    """The most a change of one factor's pressure can move another pattern towards the winner."""
+def _reach(kind: str, shares: tuple[float, ...], winner: str) -> _Reach:
     best = PATTERN_IDS.index(winner)
-    reach = {}
+    per_factor = {}
     for factor_id, share in zip(FACTOR_IDS, shares, strict=True):
         slopes = [rise for _, rise in LINES[factor_id, kind]]
-        reach[factor_id] = share * 100 * max(abs(slopes[i] - slopes[best]) for i in range(3) if i != best)
-    return reach
+        per_factor[factor_id] = share * 100 * max(abs(slopes[i] - slopes[best]) for i in range(3) if i != best)
+    return _Reach(per_factor)
 
 
 def _rescore(

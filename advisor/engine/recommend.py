@@ -68,8 +68,12 @@ def _score_flow(
     kind = kind_of(flow)
     factor_pressures = pressures(signals)
     raw = {f: raw_contributions(f, kind, factor_pressures[f], weight_shares[f]) for f in FACTOR_IDS}
-    totals = tuple(sum(raw[f][i] for f in FACTOR_IDS) for i in range(3))
-    winner = winner_of((totals[0], totals[1], totals[2]))
+    totals = (
+        sum(raw[f][0] for f in FACTOR_IDS),
+        sum(raw[f][1] for f in FACTOR_IDS),
+        sum(raw[f][2] for f in FACTOR_IDS),
+    )
+    winner = winner_of(totals)
     contributions = rounded_contributions(raw)
     scores = {p: round(sum(contributions[f][p] for f in FACTOR_IDS), 2) for p in PATTERN_IDS}
     ranked = sorted(PATTERN_IDS, key=lambda p: (-scores[p], PATTERN_IDS.index(p)))
@@ -86,7 +90,7 @@ def _score_flow(
         reasons=reasons(landscape, flow, winner, runner_up, contributions, unknowns),
         risks=risks(landscape, flow, winner),
         technologies=technologies(landscape, flow, winner),
-        flips=find_flips(questions + flow_questions(flow), kind, signals, raw, weight_shares, winner),
+        flips=find_flips(questions + flow_questions(flow), kind, signals, raw, totals, weight_shares, winner),
         unknowns=unknowns,
     )
 
