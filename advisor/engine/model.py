@@ -2,28 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-DEFAULT_LANDSCAPE: dict[str, object] = {
-    "systems": 2,
-    "teams": "one",
-    "change_rate": "rare",
-    "growth": "none",
-    "platform": "any",
-    "existing_broker": "none",
-    "operations": "managed",
-    "async_experience": "some",
-}
-DEFAULT_FLOW: dict[str, object] = {
-    "source": "",
-    "consumers": ("consumer",),
-    "latency": "seconds",
-    "volume_per_day": 1000,
-    "peak_factor": 1,
-    "delivery": "no_loss",
-    "ordering": "none",
-    "consumer_availability": "always",
-}
+from dataclasses import MISSING, dataclass, field, fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +37,15 @@ class Flow:
     @property
     def fan_out(self) -> int:
         return len(self.consumers)
+
+
+def _defaults(answers: type) -> dict[str, object]:
+    """The default of every answer that has one, by field name."""
+    return {f.name: f.default for f in fields(answers) if f.default is not MISSING}
+
+
+DEFAULT_LANDSCAPE = _defaults(Landscape)
+DEFAULT_FLOW = _defaults(Flow)
 
 
 @dataclass(frozen=True, slots=True)
