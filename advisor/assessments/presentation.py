@@ -84,10 +84,6 @@ class ResultsView:
     def systems(self) -> int:
         return int(self.inputs["landscape"]["systems"])
 
-    @property
-    def connections(self) -> int:
-        return self.systems * (self.systems - 1) // 2
-
     def figures(self) -> dict[str, charts.Figure]:
         flows = self.result["flows"]
         return {

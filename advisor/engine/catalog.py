@@ -31,7 +31,6 @@ UNKNOWN: Final = "unknown"
 QUERY: Final = "query"
 COMMAND: Final = "command"
 EVENT: Final = "event"
-KINDS: Final = (QUERY, COMMAND, EVENT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -578,16 +577,11 @@ TECHNOLOGIES: Final[tuple[Technology, ...]] = (
         "Managed routing of events to Cloud Run and other services.",
     ),
 )
-TECHNOLOGY_BY_ID: Final[dict[str, Technology]] = {t.id: t for t in TECHNOLOGIES}
 
 
 def label(value: str) -> str:
     """The words a person reads for an answer's id."""
     return CHOICE_LABELS.get(value, value.replace("_", " "))
-
-
-def pattern_by_slug(slug: str) -> Pattern | None:
-    return PATTERNS.get(slug.replace("-", "_")) if "_" not in slug else None
 
 
 # How each answer is asked in the questionnaire: (question, help).

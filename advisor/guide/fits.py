@@ -6,9 +6,7 @@ so it cannot contradict the scores.
 
 from __future__ import annotations
 
-from advisor.engine.catalog import EVENT, FACTOR_IDS, FITS, PATTERN_IDS, QUERY
-
-HIGH_PRESSURE = 1.0
+from advisor.engine.catalog import FACTOR_IDS, FITS, PATTERN_IDS, QUERY
 
 
 def high_pressure_fits(factor_id: str) -> dict[str, float]:
@@ -29,7 +27,3 @@ def factor_fit_rows() -> list[tuple[str, dict[str, float], str]]:
         fits = high_pressure_fits(factor_id)
         rows.append((factor_id, fits, strongest_pattern(fits)))
     return rows
-
-
-def event_fit(factor_id: str, pattern_id: str) -> float:
-    return FITS[factor_id][EVENT][pattern_id][1]

@@ -45,25 +45,6 @@ def field_label(field: str) -> str:
     return catalog.FIELD_LABELS.get(field, field.replace("_", " "))
 
 
-@register.filter
-def error_at(errors: dict[str, str] | None, path: str) -> str:
-    return (errors or {}).get(path, "")
-
-
-@register.filter
-def percent(value: float) -> str:
-    return f"{value * 100:.0f}%"
-
-
-@register.simple_tag
-def path(*parts: Any) -> str:
-    """An engine field path: {% path "flows" 2 "latency" %} → flows[2].latency."""
-    text = str(parts[0])
-    for part in parts[1:]:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return text
-
-
 @register.simple_tag
 def choices(field: str) -> list[tuple[str, str]]:
     options = {**catalog.LANDSCAPE_CHOICES, **catalog.FLOW_CHOICES}[field]
