@@ -28,9 +28,17 @@ SMALL_LANDSCAPE = 5
 LOW_VOLUME_PER_DAY = 10_000
 HUB_SYSTEMS = 6
 HUB_DIRECT_FLOWS = 4
-# Queue-style brokers versus log or bus-style ones, for reusing what exists.
-QUEUE_BROKERS = ("rabbitmq", "sqs", "service_bus", "pubsub", "nats", "kafka", "pulsar")
-EVENT_BROKERS = ("kafka", "pulsar", "eventbridge", "pubsub", "nats", "service_bus", "rabbitmq")
+AVAILABILITY_WORDS = {
+    "always": "is always available",
+    "maintenance_windows": "is down during maintenance windows",
+    "often_offline": "is often offline",
+}
+LATENCY_WORDS = {
+    "immediate": "immediate",
+    "seconds": "within seconds",
+    "minutes": "within minutes",
+    "hours": "within hours",
+}
 
 
 def _names(consumers: Sequence[str]) -> str:
@@ -101,7 +109,8 @@ def reasons(
     if delivery != "best_effort" and availability != "always" and kind != QUERY:
         holder = "a durable subscription" if winner == EVENT_DRIVEN else "a queue"
         said.append(
-            f"The consumer is {label(availability)} and nothing may be lost: {holder} keeps the work until it is back."
+            f"The consumer {AVAILABILITY_WORDS[availability]} and nothing may be lost: {holder} keeps the work until "
+            "it is back."
         )
     if flow.peak_factor >= 5 and kind != QUERY:
         said.append(
@@ -117,7 +126,9 @@ def reasons(
         broker_kind = (
             "a log-based stream" if flow.volume_per_day * flow.peak_factor >= 10_000_000 else "an event bus or topic"
         )
-        said.append(f"Latency ({label(latency)}) picks the kind of broker — here {broker_kind} — not the pattern.")
+        said.append(
+            f"Latency “{LATENCY_WORDS[latency]}” picks the kind of broker — here {broker_kind} — not the pattern."
+        )
     if winner == POINT_TO_POINT and kind != QUERY:
         if (
             flow.fan_out == 1
@@ -147,12 +158,12 @@ def _strongest_factors(winner: str, runner_up: str, contributions: Mapping[str, 
         ((c[winner] - c[runner_up], factor_id) for factor_id, c in contributions.items()),
         key=lambda lead: (-lead[0], lead[1]),
     )
-    named = [f"{FACTORS[f].name.lower()} (+{lead:.1f})" for lead, f in leads[:3] if lead > 0.05]
+    named = [f"{FACTORS[f].name.lower()} (+{lead:.1f} points)" for lead, f in leads[:3] if lead > 0.05]
     if not named:
         return f"{PATTERNS[winner].short_name} and {PATTERNS[runner_up].short_name.lower()} are nearly tied."
     return (
         f"Factors that favour {PATTERNS[winner].short_name.lower()} most over "
-        f"{PATTERNS[runner_up].short_name.lower()}: {', '.join(named)} points."
+        f"{PATTERNS[runner_up].short_name.lower()}: {', '.join(named)}."
     )
 
 
