@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .catalog import COMMAND, FACTOR_IDS, PATTERN_IDS, PATTERNS, POINT_TO_POINT, UNKNOWN
+from .catalog import COMMAND, FACTOR_IDS, PATTERN_IDS, PATTERNS, POINT_TO_POINT
 from .explain import landscape_advice, reasons, risks, technologies, unknown_fields
 from .flips import Question, find_flips, flow_questions, landscape_questions
 from .model import DEFAULT_FLOW, Assessment, FactorScore, Flow, FlowResult, Landscape, Recommendation
@@ -99,9 +99,8 @@ def _confidence(flow: Flow, winner: str, margin: float, unknowns: tuple[str, ...
     level = 2 if margin >= HIGH_MARGIN else 1 if margin >= MEDIUM_MARGIN else 0
     if unknowns:
         level -= 1 if len(unknowns) <= 2 else 2
-    interaction = COMMAND if flow.interaction == UNKNOWN else flow.interaction
     no_loss = resolved(flow.delivery, "delivery", DEFAULT_FLOW) != "best_effort"
-    if winner == POINT_TO_POINT and interaction == COMMAND and kind_of(flow) == COMMAND and no_loss:
+    if winner == POINT_TO_POINT and kind_of(flow) == COMMAND and no_loss:
         # A direct call for work that must not be lost holds only while the consumer stays up (rule 2).
         level = min(level, 1)
     return CONFIDENCES[max(level, 0)]
