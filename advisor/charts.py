@@ -160,13 +160,22 @@ def landscape_diagram(inputs: dict[str, Any], flows: Sequence[dict[str, Any]]) -
             "x": [position[s][0] for s in systems],
             "y": [position[s][1] for s in systems],
             "text": [text(s, 24) for s in systems],
-            "textposition": "top center",
+            "textposition": [_outside(*position[s]) for s in systems],
             "marker": {"size": 18, "color": "#1d2630", "line": {"color": "white", "width": 2}},
             "hovertemplate": "%{text}<extra></extra>",
         }
     )
-    axis = {"visible": False, "range": [-1.6, 1.6], "fixedrange": True}
+    axis = {"visible": False, "range": [-2.1, 2.1], "fixedrange": True}
     return _figure(data, 400, xaxis=axis, yaxis={**axis, "scaleanchor": "x"}, legend={"orientation": "h", "y": -0.02})
+
+
+def _outside(x: float, y: float) -> str:
+    """Where a system's label goes so it points away from the circle, clear of the lines."""
+    if y > 0.9:
+        return "top center"
+    if y < -0.9:
+        return "bottom center"
+    return "middle right" if x > 0 else "middle left"
 
 
 def connection_growth(systems: int) -> Figure:
