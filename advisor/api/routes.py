@@ -77,7 +77,8 @@ def read_inputs(request: HttpRequest) -> Assessment:
     try:
         body = request.body
     except RequestDataTooBig:
-        raise BadRequest(413, _too_big_body()["detail"], _too_big_body()["errors"]) from None
+        too_big = _too_big_body()
+        raise BadRequest(413, too_big["detail"], too_big["errors"]) from None
     try:
         raw = json.loads(body)
     except (ValueError, UnicodeDecodeError) as error:

@@ -52,8 +52,11 @@ QUICK_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 def _remember(request: HttpRequest, assessment: Assessment) -> None:
-    tokens = [t for t in request.session.get(MINE, []) if t != assessment.edit_token]
-    request.session[MINE] = [assessment.edit_token, *tokens][:MAX_REMEMBERED]
+    tokens = request.session.get(MINE, [])
+    if tokens[:1] == [assessment.edit_token]:
+        return  # already first: no session write on every visit of the edit page
+    others = [t for t in tokens if t != assessment.edit_token]
+    request.session[MINE] = [assessment.edit_token, *others][:MAX_REMEMBERED]
 
 
 def _forget(request: HttpRequest, assessment: Assessment) -> None:
