@@ -20,18 +20,6 @@ from advisor.engine.catalog import FACTOR_IDS, FIELD_LABELS, LANDSCAPE_CHOICES, 
 from advisor.engine.parse import FLOW_FIELDS, MAX_FLOWS
 
 LANDSCAPE_FIELDS = ("systems", *LANDSCAPE_CHOICES)
-NEW_FLOW: dict[str, str] = {
-    "name": "",
-    "source": "",
-    "consumers": "",
-    "interaction": "command",
-    "latency": "seconds",
-    "volume_per_day": "1000",
-    "peak_factor": "1",
-    "delivery": "no_loss",
-    "ordering": "none",
-    "consumer_availability": "always",
-}
 
 
 @dataclass
@@ -94,7 +82,9 @@ class EditorState:
         """Add, duplicate, remove or move a flow; False when the action is not one of those."""
         verb, _, position = action.partition(":")
         if verb == "add" and len(self.flows) < MAX_FLOWS:
-            self.flows.append(dict(NEW_FLOW, name=f"Flow {len(self.flows) + 1}"))
+            # The engine's defaults, with the receivers left for the person to name.
+            new_flow = _flow_as_text({"name": f"Flow {len(self.flows) + 1}", "interaction": "command"})
+            self.flows.append(new_flow | {"consumers": ""})
             return True
         index = _int(position, -1, len(self.flows) - 1)
         if index < 0:
