@@ -116,7 +116,8 @@ def recommendations(request: HttpRequest) -> HttpResponse:
     summary="Store an assessment and get its share links",
 )
 def assessments(request: HttpRequest) -> Any:
+    # Like the forms, the limit counts assessments created, not requests refused for bad input.
+    inputs = read_inputs(request)
     if not may_create(request):
         return Status(429, {"detail": "Too many assessments created from your address; try again later.", "errors": []})
-    assessment = store.create(read_inputs(request))
-    return Status(201, assessment.links())
+    return Status(201, store.create(inputs).links())
