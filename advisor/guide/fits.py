@@ -6,7 +6,10 @@ so it cannot contradict the scores.
 
 from __future__ import annotations
 
-from advisor.engine.catalog import FACTOR_IDS, FITS, PATTERN_IDS, QUERY
+from typing import Any
+
+from advisor import charts
+from advisor.engine.catalog import FACTOR_IDS, FACTORS, FITS, PATTERN_IDS, QUERY
 
 
 def high_pressure_fits(factor_id: str) -> dict[str, float]:
@@ -27,3 +30,8 @@ def factor_fit_rows() -> list[tuple[str, dict[str, float], str]]:
         fits = high_pressure_fits(factor_id)
         rows.append((factor_id, fits, strongest_pattern(fits)))
     return rows
+
+
+def fit_chart(rows: list[tuple[str, dict[str, float], str]]) -> dict[str, Any]:
+    """The fit table as grouped bars, one group per factor."""
+    return charts.fit_matrix([(FACTORS[f].name, fits) for f, fits, _ in rows])

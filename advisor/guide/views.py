@@ -29,7 +29,7 @@ from advisor.engine.catalog import (
 from advisor.engine.presets import USE_CASES
 from advisor.engine.scoring import drivers_of
 
-from .fits import factor_fit_rows
+from .fits import factor_fit_rows, fit_chart
 
 # The demo flow on /factors/: one answer moves, the rest stay as they are.
 DEMO_DEFAULTS: dict[str, str] = {
@@ -70,7 +70,7 @@ def patterns(request: HttpRequest) -> HttpResponse:
             "patterns": PATTERNS.values(),
             "rows": rows,
             "stories": stories,
-            "figure": charts.fit_matrix([(FACTORS[f].name, fits) for f, fits, _ in rows]),
+            "figure": fit_chart(rows),
         },
     )
 
@@ -107,7 +107,7 @@ def _factor_sections() -> dict[str, Any]:
     rows = factor_fit_rows()
     return {
         "factors": [(FACTORS[f], fits, best, drivers_of(f)) for f, fits, best in rows],
-        "figure": charts.fit_matrix([(FACTORS[f].name, fits) for f, fits, _ in rows]),
+        "figure": fit_chart(rows),
     }
 
 
