@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import cache
+from functools import lru_cache
 
 from .catalog import (
     COMMAND,
@@ -280,7 +280,8 @@ def technologies(landscape: Landscape, flow: Flow, winner: str) -> tuple[Technol
     return _technologies(landscape, winner, streams)
 
 
-@cache
+# Keyed by the landscape, which holds a typed number of systems: bounded.
+@lru_cache(maxsize=1024)
 def _technologies(landscape: Landscape, winner: str, streams: bool) -> tuple[TechnologyChoice, ...]:
     platform = _landscape_answer(landscape, "platform")
     broker = _landscape_answer(landscape, "existing_broker")

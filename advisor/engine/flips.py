@@ -17,8 +17,9 @@ interaction). Two shortcuts keep this cheap, and both are exact:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+from typing import Any
 
 from .catalog import FACTOR_IDS, FLOW_CHOICES, LANDSCAPE_CHOICES, PATTERN_IDS, UNKNOWN
 from .model import DEFAULT_FLOW, DEFAULT_LANDSCAPE, Flip, Flow, Landscape
@@ -105,7 +106,9 @@ def _moves_one_way(signal_names: tuple[str, ...]) -> bool:
 
 def landscape_questions(landscape: Landscape) -> tuple[Question, ...]:
     """The landscape's alternatives: the same for every flow, so built once per assessment."""
-    questions = [_ladder("systems", landscape.systems, SYSTEMS_LADDER, "size", lambda n: size_level(int(n)))]
+    questions = [
+        _ladder("systems", landscape.systems, SYSTEMS_LADDER, ("size",), lambda n: {"size": size_level(int(n))})
+    ]
     for field, signal in (("teams", "teams"), ("change_rate", "change"), ("growth", "growth")):
         questions.append(
             _ordinal(field, getattr(landscape, field), DEFAULT_LANDSCAPE, (signal,), _level_of(field, signal))
@@ -136,8 +139,8 @@ def _level_of(field: str, signal: str) -> Callable[[str], Signals]:
 
 def _stack_of(landscape: Landscape, field: str) -> Callable[[str], Signals]:
     def signals_for(value: str) -> Signals:
-        values = {name: getattr(landscape, name) for name in Landscape.__slots__}
-        return stack_levels(Landscape(**{**values, field: value}))
+        changed: dict[str, Any] = {field: value}
+        return stack_levels(replace(landscape, **changed))
 
     return signals_for
 
@@ -199,39 +202,33 @@ def _interaction_question(interaction: str, fan_out: int) -> Question:
 @cache
 def _fan_out_question(interaction: str, fan_out: int) -> Question:
     kind = _kind(interaction, fan_out)
-    below, above = _rungs(fan_out, FAN_OUT_LADDER)
-
-    def build() -> Directions:
-        return tuple(
-            tuple(
-                Candidate(distance, n, {"fan_out": fan_out_level(int(n))}, _new_kind(interaction, int(n), kind))
-                for distance, n in rungs
-            )
-            for rungs in (below, above)
-        )
-
-    return Question("consumers", fan_out, ("fan_out",), build, changes_kind=True)
+    return _ladder(
+        "consumers",
+        fan_out,
+        FAN_OUT_LADDER,
+        ("fan_out",),
+        lambda n: {"fan_out": fan_out_level(int(n))},
+        kind_for=lambda n: _new_kind(interaction, int(n), kind),
+    )
 
 
-@cache
+# Volumes and peaks are typed numbers: keep a bounded number of them, not every one ever seen.
+@lru_cache(maxsize=4096)
 def _volume_question(volume_per_day: int, peak_factor: float) -> Question:
-    return _ladder("volume_per_day", volume_per_day, VOLUME_LADDER, "rate", lambda v: rate_level(v, peak_factor))
+    return _ladder(
+        "volume_per_day", volume_per_day, VOLUME_LADDER, ("rate",), lambda v: {"rate": rate_level(v, peak_factor)}
+    )
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _peak_question(volume_per_day: int, peak_factor: float) -> Question:
-    below, above = _rungs(peak_factor, PEAK_LADDER)
-
-    def build() -> Directions:
-        return tuple(
-            tuple(
-                Candidate(distance, v, {"rate": rate_level(volume_per_day, v), "peak": peak_level(v)})
-                for distance, v in rungs
-            )
-            for rungs in (below, above)
-        )
-
-    return Question("peak_factor", peak_factor, ("rate", "peak"), build)
+    return _ladder(
+        "peak_factor",
+        peak_factor,
+        PEAK_LADDER,
+        ("rate", "peak"),
+        lambda v: {"rate": rate_level(volume_per_day, v), "peak": peak_level(v)},
+    )
 
 
 def _scored(field: str, before: str, defaults: Mapping[str, object]) -> str:
@@ -288,14 +285,23 @@ def _rungs(current: float, ladder: tuple[float, ...]) -> tuple[list[tuple[int, f
 
 
 def _ladder(
-    field: str, current: float, ladder: tuple[float, ...], signal: str, level: Callable[[float], float]
+    field: str,
+    current: float,
+    ladder: tuple[float, ...],
+    signal_names: tuple[str, ...],
+    signals_for: Callable[[float], Signals],
+    kind_for: Callable[[float], str | None] | None = None,
 ) -> Question:
+    """Numeric answers: the rungs below and above, nearest first; `kind_for` when a rung can change the kind."""
     below, above = _rungs(current, ladder)
 
     def build() -> Directions:
-        return tuple(tuple(Candidate(d, v, {signal: level(v)}) for d, v in rungs) for rungs in (below, above))
+        return tuple(
+            tuple(Candidate(d, v, signals_for(v), kind_for(v) if kind_for else None) for d, v in rungs)
+            for rungs in (below, above)
+        )
 
-    return Question(field, current, (signal,), build)
+    return Question(field, current, signal_names, build, changes_kind=kind_for is not None)
 
 
 def find_flips(
@@ -359,7 +365,7 @@ class _Reach(dict[tuple[str, ...], float]):
         return total
 
 
-@cache
+@lru_cache(maxsize=1024)
 def _reach(kind: str, shares: tuple[float, ...], winner: str) -> _Reach:
     best = PATTERN_IDS.index(winner)
     per_factor = {}
