@@ -9,7 +9,8 @@ from django.test import Client, override_settings
 from advisor.api.schemas import RecommendationOut
 from advisor.assessments.models import Assessment
 from advisor.engine import ENGINE_VERSION
-from advisor.engine.catalog import FACTOR_IDS, FLOW_CHOICES, LANDSCAPE_CHOICES, PATTERN_IDS, UNKNOWN
+from advisor.engine.answers import FLOW_CHOICES, LANDSCAPE_CHOICES, UNKNOWN
+from advisor.engine.catalog import FACTOR_IDS, PATTERN_IDS
 from advisor.engine.presets import USE_CASES
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from advisor.engine.catalog import FACTOR_IDS, FLOW_CHOICES, LANDSCAPE_CHOICES, PATTERN_IDS, UNKNOWN
+from advisor.engine.answers import FLOW_CHOICES, LANDSCAPE_CHOICES, UNKNOWN
+from advisor.engine.catalog import FACTOR_IDS, PATTERN_IDS
 
 
 def _choice(field: str, choices: dict[str, tuple[str, ...]]) -> Any:
@@ -46,6 +47,10 @@ class FlowIn(Closed):
     delivery: _choice("delivery", FLOW_CHOICES) = "no_loss"  # type: ignore[valid-type]
     ordering: _choice("ordering", FLOW_CHOICES) = "none"  # type: ignore[valid-type]
     consumer_availability: _choice("consumer_availability", FLOW_CHOICES) = "always"  # type: ignore[valid-type]
+    source_availability: _choice("source_availability", FLOW_CHOICES) = "always"  # type: ignore[valid-type]
+    consumer_kind: _choice("consumer_kind", FLOW_CHOICES) = "service"  # type: ignore[valid-type]
+    message_size_kb: float = Field(4, ge=0.1, le=1_048_576)
+    replay: _choice("replay", FLOW_CHOICES) = "no"  # type: ignore[valid-type]
 
 
 WeightsIn = type(
@@ -74,11 +79,33 @@ class FactorOut(BaseModel):
 class RiskOut(BaseModel):
     risk: str
     mitigation: str
+    severity: Literal["high", "medium", "low"]
+
+
+class SizingOut(BaseModel):
+    unit: str
+    units: int
+    peak_per_second: float
+    peak_mb_per_second: float
+    headroom: float
+    retention_hours: float
+    summary: str
+
+
+class LimitOut(BaseModel):
+    text: str
+    source: str
+    url: str
+    as_of: str
 
 
 class TechnologyOut(BaseModel):
     name: str
     why: str
+    role: str
+    sizing: SizingOut | None
+    limits: list[LimitOut]
+    remedies: list[str]
 
 
 class FlipOut(BaseModel):
@@ -92,9 +119,12 @@ class FlipOut(BaseModel):
 class FlowOut(BaseModel):
     name: str
     pattern: PatternId  # type: ignore[valid-type]
+    approach: str
+    fit: Literal["good", "weak"]
     scores: dict[PatternId, float]  # type: ignore[valid-type]
     margin: float
     confidence: Literal["high", "medium", "low"]
+    robustness: dict[PatternId, float]  # type: ignore[valid-type]
     factors: dict[str, FactorOut]
     reasons: list[str]
     risks: list[RiskOut]
@@ -103,11 +133,25 @@ class FlowOut(BaseModel):
     unknowns: list[str]
 
 
+class FlowChangeOut(BaseModel):
+    name: str
+    pattern: PatternId  # type: ignore[valid-type]
+
+
+class LandscapeFlipOut(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+    field: str
+    from_: str | int | float = Field(alias="from")
+    to: str | int | float
+    flows: list[FlowChangeOut]
+
+
 class RecommendationOut(BaseModel):
     engine_version: str
     summary: str
     mix: dict[PatternId, int]  # type: ignore[valid-type]
     landscape_advice: list[str]
+    landscape_flips: list[LandscapeFlipOut]
     flows: list[FlowOut]
 
 

@@ -16,7 +16,8 @@ from django.http import QueryDict
 
 from advisor.engine import InvalidAssessment, parse_assessment
 from advisor.engine import model as engine_model
-from advisor.engine.catalog import FACTOR_IDS, FIELD_LABELS, LANDSCAPE_CHOICES, QUESTIONS
+from advisor.engine.answers import ANSWERS, LANDSCAPE_CHOICES
+from advisor.engine.catalog import FACTOR_IDS, FIELD_LABELS, QUESTIONS
 from advisor.engine.parse import FLOW_FIELDS, MAX_FLOWS
 
 LANDSCAPE_FIELDS = ("systems", *LANDSCAPE_CHOICES)
@@ -47,7 +48,8 @@ class EditorState:
         return cls(
             name=data.get("name", ""),
             landscape={k: data.get(f"landscape-{k}", "") for k in LANDSCAPE_FIELDS},
-            flows=[{k: data.get(f"flow-{i}-{k}", "") for k in FLOW_FIELDS} for i in range(count)],
+            # An answer the form did not carry (a page from before it was asked) keeps its default.
+            flows=[{k: data.get(f"flow-{i}-{k}", OMITTED_FLOW.get(k, "")) for k in FLOW_FIELDS} for i in range(count)],
             weights={f: data.get(f"weight-{f}", "1") for f in FACTOR_IDS},
         )
 
@@ -64,6 +66,9 @@ class EditorState:
                 flow["volume_per_day"], f"flows[{index}].volume_per_day", int, errors
             )
             values["peak_factor"] = _parse_number(flow["peak_factor"], f"flows[{index}].peak_factor", float, errors)
+            values["message_size_kb"] = _parse_number(
+                flow["message_size_kb"], f"flows[{index}].message_size_kb", float, errors
+            )
             flows.append(values)
         weights = {f: _parse_number(v, f"weights.{f}", float, errors) for f, v in self.weights.items()}
         return {"name": self.name, "landscape": landscape, "flows": flows, "weights": weights}, errors
@@ -109,6 +114,7 @@ def _flow_as_text(flow: dict[str, Any]) -> dict[str, str]:
     text = {k: str(values.get(k, "")) for k in FLOW_FIELDS}
     text["consumers"] = ", ".join(values["consumers"])
     text["peak_factor"] = _number_text(values["peak_factor"])
+    text["message_size_kb"] = _number_text(values["message_size_kb"])
     return text
 
 
@@ -147,17 +153,16 @@ class Question:
 
 
 SELECTS = ("platform", "existing_broker")
-NUMBERS = ("systems", "volume_per_day", "peak_factor")
-TEXTS = ("name", "source", "consumers")
 
 
 def question(name: str, field_name: str, value: str, error: str, short: bool = False) -> Question:
     text, help_text = QUESTIONS[field_name]
+    answer_kind = ANSWERS[field_name].kind
     if field_name in SELECTS:
         kind = "select"
-    elif field_name in NUMBERS:
+    elif answer_kind in ("integer", "number"):
         kind = "number"
-    elif field_name in TEXTS:
+    elif answer_kind in ("text", "names"):
         kind = "text"
     else:
         kind = "choice"
@@ -208,3 +213,6 @@ def quick_questions(state: EditorState, errors: dict[str, str], names: tuple[str
                 )
             )
     return asked
+
+
+OMITTED_FLOW = {k: v for k, v in _flow_as_text({}).items() if k in engine_model.DEFAULT_FLOW}

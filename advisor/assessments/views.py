@@ -39,11 +39,11 @@ QUICK_START: dict[str, Any] = {
 # The quick path asks one group of questions per factor, in this order.
 QUICK_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("complexity", ("landscape-systems", "landscape-teams")),
-    ("data_volume", ("flow-volume_per_day", "flow-peak_factor")),
+    ("data_volume", ("flow-volume_per_day", "flow-peak_factor", "flow-message_size_kb")),
     ("real_time", ("flow-interaction", "flow-latency")),
-    ("loose_coupling", ("flow-consumers", "landscape-change_rate")),
-    ("scalability", ("landscape-growth",)),
-    ("error_handling", ("flow-delivery", "flow-consumer_availability")),
+    ("loose_coupling", ("flow-consumers", "flow-consumer_kind", "landscape-change_rate")),
+    ("scalability", ("landscape-growth", "flow-replay")),
+    ("error_handling", ("flow-delivery", "flow-consumer_availability", "flow-source_availability")),
     (
         "tech_stack",
         ("landscape-platform", "landscape-existing_broker", "landscape-operations", "landscape-async_experience"),

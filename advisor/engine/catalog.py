@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from .answers import ANSWERS
+
 POINT_TO_POINT: Final = "point_to_point"
 MESSAGE_QUEUE: Final = "message_queue"
 EVENT_DRIVEN: Final = "event_driven"
@@ -23,8 +25,6 @@ FACTOR_IDS: Final = (
     "error_handling",
     "tech_stack",
 )
-
-UNKNOWN: Final = "unknown"
 
 # Kinds of interaction the fits are written for. A command sent to several
 # consumers is scored as an event: it announces something many care about.
@@ -334,34 +334,6 @@ FITS: Final[dict[str, dict[str, dict[str, tuple[float, float]]]]] = {
     },
 }
 
-# Answer levels, as the share of pressure each answer adds to the factors it drives.
-LANDSCAPE_CHOICES: Final[dict[str, tuple[str, ...]]] = {
-    "teams": ("one", "few", "many"),
-    "change_rate": ("rare", "monthly", "weekly"),
-    "growth": ("none", "some", "fast"),
-    "platform": ("aws", "azure", "gcp", "kubernetes", "on_premises", "any"),
-    "existing_broker": (
-        "none",
-        "rabbitmq",
-        "kafka",
-        "pulsar",
-        "sqs",
-        "service_bus",
-        "eventbridge",
-        "pubsub",
-        "nats",
-    ),
-    "operations": ("managed", "self_hosted"),
-    "async_experience": ("none", "some", "strong"),
-}
-FLOW_CHOICES: Final[dict[str, tuple[str, ...]]] = {
-    "interaction": (QUERY, COMMAND, EVENT),
-    "latency": ("immediate", "seconds", "minutes", "hours"),
-    "delivery": ("best_effort", "no_loss", "effectively_once"),
-    "ordering": ("none", "per_key", "global"),
-    "consumer_availability": ("always", "maintenance_windows", "often_offline"),
-}
-
 CHOICE_LABELS: Final[dict[str, str]] = {
     "one": "one team",
     "few": "a few teams",
@@ -384,7 +356,7 @@ CHOICE_LABELS: Final[dict[str, str]] = {
     "pulsar": "Apache Pulsar",
     "sqs": "Amazon SQS",
     "service_bus": "Azure Service Bus",
-    "eventbridge": "AWS EventBridge",
+    "eventbridge": "Amazon EventBridge",
     "pubsub": "Google Pub/Sub",
     "nats": "NATS JetStream",
     "managed": "managed services",
@@ -404,29 +376,15 @@ CHOICE_LABELS: Final[dict[str, str]] = {
     "always": "always available",
     "maintenance_windows": "has maintenance windows",
     "often_offline": "often offline",
+    "service": "a back-end service",
+    "device": "phones or devices",
+    "browser": "browser sessions",
+    "no": "no",
+    "yes": "yes",
     "unknown": "I'm not sure",
 }
 
-FIELD_LABELS: Final[dict[str, str]] = {
-    "systems": "Systems",
-    "teams": "Teams",
-    "change_rate": "Interface changes",
-    "growth": "Growth",
-    "platform": "Platform",
-    "existing_broker": "Existing broker",
-    "operations": "Operations",
-    "async_experience": "Async experience",
-    "name": "Name",
-    "source": "Source",
-    "consumers": "Consumers",
-    "interaction": "Interaction",
-    "latency": "Latency",
-    "volume_per_day": "Messages per day",
-    "peak_factor": "Peak factor",
-    "delivery": "Delivery",
-    "ordering": "Ordering",
-    "consumer_availability": "Consumer availability",
-}
+FIELD_LABELS: Final[dict[str, str]] = {a.id: a.label for a in ANSWERS.values()}
 
 TECHNOLOGIES: Final[tuple[Technology, ...]] = (
     Technology(
@@ -585,32 +543,4 @@ def label(value: str) -> str:
 
 
 # How each answer is asked in the questionnaire: (question, help).
-QUESTIONS: Final[dict[str, tuple[str, str]]] = {
-    "systems": (
-        "How many systems take part?",
-        "Every application, service or SaaS product that sends or receives data (2 to 500).",
-    ),
-    "teams": ("How many independent teams own them?", "Teams that release on their own schedule."),
-    "change_rate": ("How often do the interfaces between them change?", ""),
-    "growth": ("Will new systems or consumers join?", "More consumers favour publish/subscribe."),
-    "platform": ("Where does it run?", "Decides which managed services can be suggested."),
-    "existing_broker": ("Which broker do you already run?", "A fitting broker you already run is suggested first."),
-    "operations": ("Who would run a broker?", ""),
-    "async_experience": ("How much experience does the team have with asynchronous systems?", ""),
-    "name": ("Name of the flow", "For example “Order placed” or “Customer lookup”."),
-    "source": ("Which system sends it?", ""),
-    "consumers": (
-        "Which systems receive it?",
-        "Names separated by commas. Three or more receivers of the same fact usually means an event.",
-    ),
-    "interaction": ("What does the sender expect?", ""),
-    "latency": ("How soon must it arrive, or be answered?", ""),
-    "volume_per_day": ("About how many messages a day?", "A whole number; 0 to 100,000,000,000."),
-    "peak_factor": (
-        "How much busier is the peak than the average?",
-        "1 means steady; 10 means the busiest hour carries ten times the average rate.",
-    ),
-    "delivery": ("May a message be lost?", ""),
-    "ordering": ("Must messages arrive in order?", ""),
-    "consumer_availability": ("Is the receiving system always available?", ""),
-}
+QUESTIONS: Final[dict[str, tuple[str, str]]] = {a.id: (a.question, a.help) for a in ANSWERS.values()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
+from .answers import UNKNOWN
 from .catalog import (
     COMMAND,
     EVENT,
@@ -17,7 +18,6 @@ from .catalog import (
     POINT_TO_POINT,
     QUERY,
     TECHNOLOGIES,
-    UNKNOWN,
     Technology,
     label,
 )

@@ -21,7 +21,8 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
-from .catalog import FACTOR_IDS, FLOW_CHOICES, LANDSCAPE_CHOICES, PATTERN_IDS, UNKNOWN
+from .answers import FLOW_CHOICES, LANDSCAPE_CHOICES, UNKNOWN
+from .catalog import FACTOR_IDS, PATTERN_IDS
 from .model import DEFAULT_FLOW, DEFAULT_LANDSCAPE, Flip, Flow, Landscape
 from .scoring import (
     DEFERRAL,

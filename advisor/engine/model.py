@@ -33,6 +33,10 @@ class Flow:
     delivery: str = "no_loss"
     ordering: str = "none"
     consumer_availability: str = "always"
+    source_availability: str = "always"
+    consumer_kind: str = "service"
+    message_size_kb: float = 4
+    replay: str = "no"
 
     @property
     def fan_out(self) -> int:
@@ -52,11 +56,9 @@ DEFAULT_FLOW = _defaults(Flow)
 class Assessment:
     flows: tuple[Flow, ...]
     landscape: Landscape = field(default_factory=Landscape)
+    # Only the weights that were given, in factor order; a missing factor weighs 1.
     weights: tuple[tuple[str, float], ...] = ()
     name: str = ""
-
-    def weight(self, factor_id: str) -> float:
-        return dict(self.weights).get(factor_id, 1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +71,45 @@ class FactorScore:
 class Risk:
     risk: str
     mitigation: str
+    # "high" | "medium" | "low": how much harm it does when it happens here.
+    severity: str = "medium"
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """A service limit that matters for this flow, with where it was read and when."""
+
+    text: str
+    source: str
+    url: str
+    as_of: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sizing:
+    """What one technology needs to carry the flow at its peak."""
+
+    unit: str
+    units: int
+    peak_per_second: float
+    peak_mb_per_second: float
+    # The share of the units' capacity left free at the peak (0 to 1).
+    headroom: float
+    # How long messages must be kept to survive the longest outage the answers imply.
+    retention_hours: float
+    summary: str
 
 
 @dataclass(frozen=True, slots=True)
 class TechnologyChoice:
     name: str
     why: str
+    # "queue" | "router" | "log" | "gateway" | "push" | "bulk" | "operator": the part it plays.
+    role: str = ""
+    sizing: Sizing | None = None
+    limits: tuple[Limit, ...] = ()
+    # What to add when it fits except for one limit (a claim check for large payloads, ...).
+    remedies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +118,24 @@ class Flip:
     before: object
     after: object
     pattern: str
+
+
+@dataclass(frozen=True, slots=True)
+class FlowChange:
+    """A flow whose winner a landscape flip changes, and the pattern it would get."""
+
+    name: str
+    pattern: str
+
+
+@dataclass(frozen=True, slots=True)
+class LandscapeFlip:
+    """One landscape answer changed, and the flows whose winner it changes."""
+
+    field: str
+    before: object
+    after: object
+    flows: tuple[FlowChange, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +151,12 @@ class FlowResult:
     technologies: tuple[TechnologyChoice, ...]
     flips: tuple[Flip, ...]
     unknowns: tuple[str, ...] = ()
+    # The share of the plausible answers to the unknowns under which each pattern wins.
+    robustness: dict[str, float] = field(default_factory=dict)
+    # How the pattern is applied here (catalog APPROACHES): "request_response", "async_request_reply", ...
+    approach: str = ""
+    # "good", or "weak" when none of the three patterns fits well (a periodic bulk transfer).
+    fit: str = "good"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,3 +166,4 @@ class Recommendation:
     mix: dict[str, int]
     landscape_advice: tuple[str, ...]
     flows: tuple[FlowResult, ...]
+    landscape_flips: tuple[LandscapeFlip, ...] = ()

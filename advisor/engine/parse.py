@@ -1,39 +1,26 @@
 """Turn a JSON-shaped dict into an Assessment, naming every field that is wrong.
 
 One validator serves the API, the command line, the forms and file imports,
-so a mistake reads the same wherever it is made.
+so a mistake reads the same wherever it is made. The answers it checks, and
+their limits, come from answers.py.
 """
 
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from .catalog import FACTOR_IDS, FLOW_CHOICES, LANDSCAPE_CHOICES, UNKNOWN
+from .answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer
+from .catalog import FACTOR_IDS
 from .model import Assessment, Flow, Landscape
 
 MAX_FLOWS = 50
-MAX_CONSUMERS = 50
-MAX_NAME = 120
-MAX_SYSTEM_NAME = 80
-MAX_VOLUME = 10**11
-MAX_PEAK = 10_000
 MAX_WEIGHT = 3
-SYSTEMS_RANGE = (2, 500)
+MAX_NAME = int(FLOW_ANSWERS["name"].high)
 TOP_LEVEL_FIELDS = ("landscape", "flows", "weights", "name", "engine_version")
-FLOW_FIELDS = (
-    "name",
-    "source",
-    "consumers",
-    "interaction",
-    "latency",
-    "volume_per_day",
-    "peak_factor",
-    "delivery",
-    "ordering",
-    "consumer_availability",
-)
+FLOW_FIELDS = tuple(FLOW_ANSWERS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,47 +40,41 @@ def parse_assessment(raw: object) -> Assessment:
     if not isinstance(raw, dict):
         raise InvalidAssessment([FieldError("body", "must be a JSON object with landscape, flows and weights")])
     _reject_unknown_fields(raw, TOP_LEVEL_FIELDS, "", errors)
-    name = _text(raw, "name", "", 0, MAX_NAME, "name", errors) if "name" in raw else ""
+    name = _text(raw["name"], "name", 0, MAX_NAME, errors) if "name" in raw else ""
     if "engine_version" in raw and not isinstance(raw["engine_version"], str):
         errors.append(FieldError("engine_version", "must be a string"))
     landscape = _landscape(raw.get("landscape", {}), errors)
     flows = _flows(raw.get("flows"), errors)
     weights = _weights(raw.get("weights", {}), errors)
-    if errors:
+    if errors or landscape is None:
         raise InvalidAssessment(errors)
-    assert landscape is not None
-    return Assessment(flows=tuple(flows), landscape=landscape, weights=weights, name=name)
+    return Assessment(flows=tuple(flows), landscape=landscape, weights=weights, name=name or "")
 
 
 def _reject_unknown_fields(
-    raw: dict[str, Any], allowed: tuple[str, ...], prefix: str, errors: list[FieldError]
+    raw: dict[Any, Any], allowed: tuple[str, ...], prefix: str, errors: list[FieldError]
 ) -> None:
     for key in raw:
         if key not in allowed:
-            errors.append(FieldError(f"{prefix}{key}", f"unknown field; expected one of: {', '.join(allowed)}"))
+            shown = key if isinstance(key, str) and _is_clean(key) else repr(key)
+            errors.append(FieldError(f"{prefix}{shown}", f"unknown field; expected one of: {', '.join(allowed)}"))
 
 
 def _landscape(raw: object, errors: list[FieldError]) -> Landscape | None:
     if not isinstance(raw, dict):
         errors.append(FieldError("landscape", "must be an object"))
         return None
-    allowed = ("systems", *LANDSCAPE_CHOICES)
-    _reject_unknown_fields(raw, allowed, "landscape.", errors)
-    values: dict[str, Any] = {}
-    if "systems" in raw:
-        values["systems"] = _integer(raw["systems"], "landscape.systems", *SYSTEMS_RANGE, errors)
-    for field, choices in LANDSCAPE_CHOICES.items():
-        if field in raw:
-            values[field] = _choice(raw[field], f"landscape.{field}", choices, errors)
-    return Landscape(**{k: v for k, v in values.items() if v is not None})
+    _reject_unknown_fields(raw, tuple(LANDSCAPE_ANSWERS), "landscape.", errors)
+    values = _answers(raw, LANDSCAPE_ANSWERS, "landscape", errors)
+    return Landscape(**values)
 
 
 def _flows(raw: object, errors: list[FieldError]) -> list[Flow]:
     if raw is None:
-        errors.append(FieldError("flows", "is required: a list of 1 to 50 flows"))
+        errors.append(FieldError("flows", f"is required: a list of 1 to {MAX_FLOWS} flows"))
         return []
     if not isinstance(raw, list):
-        errors.append(FieldError("flows", "must be a list of 1 to 50 flows"))
+        errors.append(FieldError("flows", f"must be a list of 1 to {MAX_FLOWS} flows"))
         return []
     if not 1 <= len(raw) <= MAX_FLOWS:
         errors.append(FieldError("flows", f"must hold 1 to {MAX_FLOWS} flows, not {len(raw)}"))
@@ -110,50 +91,72 @@ def _flow(raw: object, path: str, errors: list[FieldError]) -> Flow | None:
     if not isinstance(raw, dict):
         errors.append(FieldError(path, "must be an object"))
         return None
-    allowed = FLOW_FIELDS
     count = len(errors)
-    _reject_unknown_fields(raw, allowed, f"{path}.", errors)
-    values: dict[str, Any] = {}
-    if "name" not in raw:
-        errors.append(FieldError(f"{path}.name", "is required"))
-    else:
-        values["name"] = _text(raw, "name", None, 1, MAX_NAME, f"{path}.name", errors)
-    if "source" in raw:
-        values["source"] = _text(raw, "source", None, 0, MAX_SYSTEM_NAME, f"{path}.source", errors)
-    if "consumers" in raw:
-        values["consumers"] = _consumers(raw["consumers"], f"{path}.consumers", errors)
-    if "interaction" not in raw:
-        errors.append(FieldError(f"{path}.interaction", "is required: query, command or event"))
-    for field, choices in FLOW_CHOICES.items():
-        if field in raw:
-            values[field] = _choice(raw[field], f"{path}.{field}", choices, errors)
-    if "volume_per_day" in raw:
-        values["volume_per_day"] = _integer(raw["volume_per_day"], f"{path}.volume_per_day", 0, MAX_VOLUME, errors)
-    if "peak_factor" in raw:
-        values["peak_factor"] = _number(raw["peak_factor"], f"{path}.peak_factor", 1, MAX_PEAK, errors)
+    _reject_unknown_fields(raw, FLOW_FIELDS, f"{path}.", errors)
+    values = _answers(raw, FLOW_ANSWERS, path, errors)
     if len(errors) > count:
         return None
     return Flow(**values)
 
 
-def _consumers(raw: object, path: str, errors: list[FieldError]) -> tuple[str, ...] | None:
+def _answers(raw: dict[str, Any], answers: dict[str, Answer], path: str, errors: list[FieldError]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for answer in answers.values():
+        where = f"{path}.{answer.id}"
+        if answer.id not in raw:
+            if answer.required:
+                hint = f": {', '.join(answer.choices)}" if answer.choices else ""
+                errors.append(FieldError(where, f"is required{hint}"))
+            continue
+        value = _value(raw[answer.id], answer, where, errors)
+        if value is not None:
+            values[answer.id] = value
+    return values
+
+
+def _value(value: object, answer: Answer, path: str, errors: list[FieldError]) -> object:
+    low, high = answer.low, answer.high
+    match answer.kind:
+        case "choice":
+            return _choice(value, path, answer.choices, errors)
+        case "integer":
+            return _integer(value, path, int(low), int(high), errors)
+        case "number":
+            return _number(value, path, low, high, errors)
+        case "text":
+            return _text(value, path, int(low), int(high), errors)
+        case "names":
+            return _names(value, path, int(low), int(high), errors)
+
+
+def _names(raw: object, path: str, low: int, high: int, errors: list[FieldError]) -> tuple[str, ...] | None:
     if not isinstance(raw, list) or not all(isinstance(c, str) for c in raw):
         errors.append(FieldError(path, "must be a list of system names"))
         return None
-    if not 1 <= len(raw) <= MAX_CONSUMERS:
-        errors.append(FieldError(path, f"must name 1 to {MAX_CONSUMERS} consumers, not {len(raw)}"))
+    if not low <= len(raw) <= high:
+        errors.append(FieldError(path, f"must name {low} to {high} systems, not {len(raw)}"))
         return None
-    names = tuple(c.strip() for c in raw)
-    for index, consumer in enumerate(names):
-        if not 1 <= len(consumer) <= MAX_SYSTEM_NAME:
-            errors.append(FieldError(f"{path}[{index}]", f"must be 1 to {MAX_SYSTEM_NAME} characters"))
+    system_length = int(FLOW_ANSWERS["source"].high)
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(raw):
+        name = _text(item, f"{path}[{index}]", 1, system_length, errors)
+        if name is None:
             return None
-    return names
+        key = name.casefold()
+        if key in seen:
+            errors.append(
+                FieldError(f"{path}[{index}]", f"names {name} again (already consumer {seen[key] + 1}): name each once")
+            )
+            return None
+        seen[key] = index
+        names.append(name)
+    return tuple(names)
 
 
 def _weights(raw: object, errors: list[FieldError]) -> tuple[tuple[str, float], ...]:
     if not isinstance(raw, dict):
-        errors.append(FieldError("weights", "must be an object of factor ids to numbers 0 to 3"))
+        errors.append(FieldError("weights", f"must be an object of factor ids to numbers 0 to {MAX_WEIGHT}"))
         return ()
     _reject_unknown_fields(raw, FACTOR_IDS, "weights.", errors)
     weights = []
@@ -162,22 +165,28 @@ def _weights(raw: object, errors: list[FieldError]) -> tuple[tuple[str, float], 
             value = _number(raw[factor_id], f"weights.{factor_id}", 0, MAX_WEIGHT, errors)
             if value is not None:
                 weights.append((factor_id, value))
-    resolved = dict(weights)
-    if all(resolved.get(f, 1.0) == 0 for f in FACTOR_IDS):
+    given = dict(weights)
+    if all(given.get(f, 1.0) == 0 for f in FACTOR_IDS):
         errors.append(FieldError("weights", "at least one factor needs a weight above 0"))
     return tuple(weights)
 
 
-def _text(
-    raw: dict[str, Any], key: str, default: str | None, low: int, high: int, path: str, errors: list[FieldError]
-) -> str:
-    value = raw.get(key, default)
+def _is_clean(text: str) -> bool:
+    """No control characters (NUL included) and no lone surrogates: text every database and page can hold."""
+    return not any(unicodedata.category(c) in ("Cc", "Cs") and c not in "\t\n\r" for c in text)
+
+
+def _text(value: object, path: str, low: int, high: int, errors: list[FieldError]) -> str | None:
     if not isinstance(value, str):
         errors.append(FieldError(path, "must be a string"))
-        return ""
+        return None
+    if not _is_clean(value):
+        errors.append(FieldError(path, "must not contain control characters or unpaired surrogates"))
+        return None
     value = value.strip()
     if not low <= len(value) <= high:
         errors.append(FieldError(path, f"must be {low} to {high} characters, not {len(value)}"))
+        return None
     return value
 
 
@@ -189,26 +198,30 @@ def _choice(value: object, path: str, choices: tuple[str, ...], errors: list[Fie
 
 
 def _integer(value: object, path: str, low: int, high: int, errors: list[FieldError]) -> int | None:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        else:
-            errors.append(FieldError(path, f"must be a whole number from {low} to {high}, not {_shown(value)}"))
-            return None
+        errors.append(FieldError(path, f"must be a whole number from {low:,} to {high:,}, not {_shown(value)}"))
+        return None
     if not low <= value <= high:
-        errors.append(FieldError(path, f"must be from {low} to {high}, not {value}"))
+        errors.append(FieldError(path, f"must be from {low:,} to {high:,}, not {value:,}"))
         return None
     return value
 
 
 def _number(value: object, path: str, low: float, high: float, errors: list[FieldError]) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        errors.append(FieldError(path, f"must be a number from {low:g} to {high:g}, not {_shown(value)}"))
+        errors.append(FieldError(path, f"must be a number from {_figure(low)} to {_figure(high)}, not {_shown(value)}"))
         return None
     if not low <= value <= high:
-        errors.append(FieldError(path, f"must be from {low:g} to {high:g}, not {value:g}"))
+        errors.append(FieldError(path, f"must be from {_figure(low)} to {_figure(high)}, not {_figure(value)}"))
         return None
     return value
+
+
+def _figure(value: float) -> str:
+    """A number as people write it: 1,048,576 and 0.1, never 1.04858e+06."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.6g}"
 
 
 def _shown(value: object) -> str:

@@ -92,6 +92,7 @@ def _score_flow(
         technologies=technologies(landscape, flow, winner),
         flips=find_flips(questions + flow_questions(flow), kind, signals, raw, totals, weight_shares, winner),
         unknowns=unknowns,
+        robustness={p: 1.0 if p == winner else 0.0 for p in PATTERN_IDS},
     )
 
 

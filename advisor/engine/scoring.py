@@ -12,7 +12,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 
-from .catalog import COMMAND, EVENT, FACTOR_IDS, FITS, PATTERN_IDS, QUERY, UNKNOWN
+from .answers import UNKNOWN
+from .catalog import COMMAND, EVENT, FACTOR_IDS, FITS, PATTERN_IDS, QUERY
 from .model import DEFAULT_FLOW, DEFAULT_LANDSCAPE, Flow, Landscape
 
 Signals = dict[str, float]

@@ -16,11 +16,10 @@ from advisor.engine import (
     recommend,
     recommendation_to_dict,
 )
+from advisor.engine.answers import FLOW_CHOICES, LANDSCAPE_CHOICES
 from advisor.engine.catalog import (
     FACTOR_IDS,
     FACTORS,
-    FLOW_CHOICES,
-    LANDSCAPE_CHOICES,
     PATTERN_IDS,
     PATTERNS,
     TECHNOLOGIES,

@@ -56,7 +56,7 @@ class TestEditing:
         )
         page = response.content.decode()
         assert response.status_code == 422
-        assert "Peak factor must be from 1 to 10000, not 0.2" in page
+        assert "Peak factor must be from 1 to 10,000, not 0.2" in page
         assert "Name must be 1 to 120 characters" in page
         assert "Real-time needs weight must be a number" in page
         assert 'value="nine"' in page

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor.engine import parse_assessment, recommend, recommendation_to_dict
-from advisor.engine.catalog import FACTOR_IDS, FLOW_CHOICES, LANDSCAPE_CHOICES, PATTERN_IDS, UNKNOWN
+from advisor.engine.answers import FLOW_CHOICES, LANDSCAPE_CHOICES, UNKNOWN
+from advisor.engine.catalog import FACTOR_IDS, PATTERN_IDS
 
 
 def choice(options: tuple[str, ...]) -> st.SearchStrategy[str]:
@@ -21,10 +22,13 @@ landscapes = st.fixed_dictionaries(
     optional={"systems": st.integers(2, 500), **{f: choice(c) for f, c in LANDSCAPE_CHOICES.items()}},
 )
 flows = st.fixed_dictionaries(
-    {"name": st.text(min_size=1, max_size=20).filter(str.strip), "interaction": choice(FLOW_CHOICES["interaction"])},
+    {"name": st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=20).filter(str.strip), "interaction": choice(FLOW_CHOICES["interaction"])},
     optional={
         "consumers": st.lists(
-            st.sampled_from(["CRM", "Shop", "Email", "Analytics", "Billing"]), min_size=1, max_size=6
+            st.sampled_from(["CRM", "Shop", "Email", "Analytics", "Billing", "crm"]),
+            min_size=1,
+            max_size=5,
+            unique_by=str.casefold,
         ),
         "volume_per_day": st.integers(0, 10**11),
         "peak_factor": st.floats(1, 10_000),

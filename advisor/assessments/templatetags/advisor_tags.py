@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from advisor.engine import catalog
+from advisor.engine import answers, catalog
 
 register = template.Library()
 
@@ -47,8 +47,8 @@ def field_label(field: str) -> str:
 
 @register.simple_tag
 def choices(field: str) -> list[tuple[str, str]]:
-    options = {**catalog.LANDSCAPE_CHOICES, **catalog.FLOW_CHOICES}[field]
-    return [(value, catalog.label(value)) for value in (*options, catalog.UNKNOWN)]
+    options = {**answers.LANDSCAPE_CHOICES, **answers.FLOW_CHOICES}[field]
+    return [(value, catalog.label(value)) for value in (*options, answers.UNKNOWN)]
 
 
 @register.filter

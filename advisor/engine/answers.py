@@ -1,0 +1,263 @@
+"""Every answer an assessment takes: its kind, limits, choices and the words that ask for it.
+
+The validator, the API schema, the forms and the pages read the answers from
+here, so a limit or a choice is written once. Defaults live on the dataclasses
+in model.py (the values an omitted answer takes) and are read from there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import MISSING, dataclass, fields
+from typing import Final, Literal
+
+from .model import Flow, Landscape
+
+UNKNOWN: Final = "unknown"
+
+Scope = Literal["landscape", "flow"]
+Kind = Literal["choice", "integer", "number", "text", "names"]
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    id: str
+    scope: Scope
+    kind: Kind
+    label: str
+    question: str
+    help: str = ""
+    choices: tuple[str, ...] = ()
+    # Inclusive bounds: of the number for numbers, of the length for text, of the count for names.
+    low: float = 0
+    high: float = 0
+    required: bool = False
+    # Ordered choices step from one to the next ("rare" → "monthly" → "weekly"); unordered ones do not.
+    ordered: bool = True
+
+    @property
+    def default(self) -> object:
+        """The value an omitted answer takes (a required answer has none)."""
+        owner = Landscape if self.scope == "landscape" else Flow
+        found = next(f for f in fields(owner) if f.name == self.id)
+        return None if found.default is MISSING else found.default
+
+    @property
+    def accepts_unknown(self) -> bool:
+        return self.kind == "choice"
+
+
+AVAILABILITY = ("always", "maintenance_windows", "often_offline")
+
+LANDSCAPE_ANSWERS: Final[dict[str, Answer]] = {
+    a.id: a
+    for a in (
+        Answer(
+            "systems",
+            "landscape",
+            "integer",
+            "Systems",
+            "How many systems take part?",
+            "Every application, service or SaaS product that sends or receives data (2 to 500).",
+            low=2,
+            high=500,
+        ),
+        Answer(
+            "teams",
+            "landscape",
+            "choice",
+            "Teams",
+            "How many independent teams own them?",
+            "Teams that release on their own schedule.",
+            ("one", "few", "many"),
+        ),
+        Answer(
+            "change_rate",
+            "landscape",
+            "choice",
+            "Interface changes",
+            "How often do the interfaces between them change?",
+            choices=("rare", "monthly", "weekly"),
+        ),
+        Answer(
+            "growth",
+            "landscape",
+            "choice",
+            "Growth",
+            "Will new systems or consumers join?",
+            "More consumers favour publish/subscribe.",
+            ("none", "some", "fast"),
+        ),
+        Answer(
+            "platform",
+            "landscape",
+            "choice",
+            "Platform",
+            "Where does it run?",
+            "Decides which managed services can be suggested.",
+            ("aws", "azure", "gcp", "kubernetes", "on_premises", "any"),
+            ordered=False,
+        ),
+        Answer(
+            "existing_broker",
+            "landscape",
+            "choice",
+            "Existing broker",
+            "Which broker do you already run?",
+            "A fitting broker you already run is suggested first.",
+            ("none", "rabbitmq", "kafka", "pulsar", "sqs", "service_bus", "eventbridge", "pubsub", "nats"),
+            ordered=False,
+        ),
+        Answer(
+            "operations",
+            "landscape",
+            "choice",
+            "Operations",
+            "Who would run a broker?",
+            choices=("managed", "self_hosted"),
+            ordered=False,
+        ),
+        Answer(
+            "async_experience",
+            "landscape",
+            "choice",
+            "Async experience",
+            "How much experience does the team have with asynchronous systems?",
+            choices=("none", "some", "strong"),
+        ),
+    )
+}
+
+FLOW_ANSWERS: Final[dict[str, Answer]] = {
+    a.id: a
+    for a in (
+        Answer(
+            "name",
+            "flow",
+            "text",
+            "Name",
+            "Name of the flow",
+            "For example “Order placed” or “Customer lookup”.",
+            low=1,
+            high=120,
+            required=True,
+        ),
+        Answer("source", "flow", "text", "Source", "Which system sends it?", low=0, high=80),
+        Answer(
+            "consumers",
+            "flow",
+            "names",
+            "Consumers",
+            "Which systems receive it?",
+            "Names separated by commas, each named once. Three or more receivers of the same fact usually "
+            "means an event.",
+            low=1,
+            high=50,
+        ),
+        Answer(
+            "interaction",
+            "flow",
+            "choice",
+            "Interaction",
+            "What does the sender expect?",
+            choices=("query", "command", "event"),
+            required=True,
+            ordered=False,
+        ),
+        Answer(
+            "latency",
+            "flow",
+            "choice",
+            "Latency",
+            "How soon must it arrive, or be answered?",
+            choices=("immediate", "seconds", "minutes", "hours"),
+        ),
+        Answer(
+            "volume_per_day",
+            "flow",
+            "integer",
+            "Messages per day",
+            "About how many messages a day?",
+            "A whole number; 0 to 100,000,000,000.",
+            low=0,
+            high=10**11,
+        ),
+        Answer(
+            "peak_factor",
+            "flow",
+            "number",
+            "Peak factor",
+            "How much busier is the peak than the average?",
+            "1 means steady; 10 means the busiest hour carries ten times the average rate.",
+            low=1,
+            high=10_000,
+        ),
+        Answer(
+            "delivery",
+            "flow",
+            "choice",
+            "Delivery",
+            "May a message be lost?",
+            choices=("best_effort", "no_loss", "effectively_once"),
+        ),
+        Answer(
+            "ordering",
+            "flow",
+            "choice",
+            "Ordering",
+            "Must messages arrive in order?",
+            choices=("none", "per_key", "global"),
+        ),
+        Answer(
+            "consumer_availability",
+            "flow",
+            "choice",
+            "Consumer availability",
+            "Is the receiving system always available?",
+            choices=AVAILABILITY,
+        ),
+        Answer(
+            "source_availability",
+            "flow",
+            "choice",
+            "Sender availability",
+            "Is the sending system always connected?",
+            "Tills, phones and field devices go offline: then the sender itself must keep what it sends.",
+            AVAILABILITY,
+        ),
+        Answer(
+            "consumer_kind",
+            "flow",
+            "choice",
+            "Receiver kind",
+            "What kind of system receives it?",
+            "Phones, devices and browser sessions are reached by push or a persistent connection.",
+            ("service", "device", "browser"),
+            ordered=False,
+        ),
+        Answer(
+            "message_size_kb",
+            "flow",
+            "number",
+            "Message size (KB)",
+            "How large is a typical message, in KB?",
+            "0.1 to 1,048,576 KB (1 GB). Large payloads travel by reference (claim check).",
+            low=0.1,
+            high=1_048_576,
+        ),
+        Answer(
+            "replay",
+            "flow",
+            "choice",
+            "Replay",
+            "Must consumers re-read past messages?",
+            "For example a new consumer catching up, or reprocessing after a bug.",
+            ("no", "yes"),
+        ),
+    )
+}
+
+ANSWERS: Final[dict[str, Answer]] = {**LANDSCAPE_ANSWERS, **FLOW_ANSWERS}
+LANDSCAPE_CHOICES: Final[dict[str, tuple[str, ...]]] = {
+    a.id: a.choices for a in LANDSCAPE_ANSWERS.values() if a.kind == "choice"
+}
+FLOW_CHOICES: Final[dict[str, tuple[str, ...]]] = {a.id: a.choices for a in FLOW_ANSWERS.values() if a.kind == "choice"}
