@@ -22,7 +22,10 @@ landscapes = st.fixed_dictionaries(
     optional={"systems": st.integers(2, 500), **{f: choice(c) for f, c in LANDSCAPE_CHOICES.items()}},
 )
 flows = st.fixed_dictionaries(
-    {"name": st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=20).filter(str.strip), "interaction": choice(FLOW_CHOICES["interaction"])},
+    {
+        "name": st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=20).filter(str.strip),
+        "interaction": choice(FLOW_CHOICES["interaction"]),
+    },
     optional={
         "consumers": st.lists(
             st.sampled_from(["CRM", "Shop", "Email", "Analytics", "Billing", "crm"]),
