@@ -60,6 +60,18 @@ class Factor:
     why_it_matters: str
     # What a high pressure asks for, in one sentence per pattern.
     pattern_fit: dict[str, str]
+    # What a low and a high pressure mean, in a few words ("little at risk", "much at risk").
+    low: str = ""
+    high: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Approach:
+    """How a pattern is applied to a flow: what an architect would draw."""
+
+    id: str
+    name: str
+    summary: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +202,55 @@ PATTERNS: Final[dict[str, Pattern]] = {
     ),
 }
 
+APPROACHES: Final[dict[str, Approach]] = {
+    a.id: a
+    for a in (
+        Approach(
+            "request_response",
+            "Request/response",
+            "The caller sends a request and waits for the answer, with a timeout, retries with backoff and a "
+            "circuit breaker.",
+        ),
+        Approach(
+            "async_request_reply",
+            "Asynchronous request-reply",
+            "The provider accepts the request at once (202 Accepted with a status resource, or a callback), or "
+            "takes it from a request queue and answers on a reply channel: nobody holds a connection open while "
+            "the work runs.",
+        ),
+        Approach(
+            "local_copy",
+            "Local copy",
+            "The caller reads its own copy of the provider's data: a cache for short outages, or a read model "
+            "kept current by the provider's change events (event-carried state transfer).",
+        ),
+        Approach(
+            "work_queue",
+            "Work queue",
+            "Each message waits in a durable queue until one consumer has done the work and acknowledged it; "
+            "failures are retried, then dead-lettered.",
+        ),
+        Approach(
+            "event_router",
+            "Event router",
+            "Each event is routed to every subscriber's own durable subscription or queue; nothing is kept once "
+            "every subscriber has it.",
+        ),
+        Approach(
+            "event_log",
+            "Event log (stream)",
+            "Events are appended to a retained, partitioned log; each consumer reads at its own position, can "
+            "replay, and order is kept per key.",
+        ),
+        Approach(
+            "bulk_transfer",
+            "Bulk transfer (batch)",
+            "A periodic file or extract moves in one piece: a file drop to object storage, an ETL/ELT job or a "
+            "bulk API.",
+        ),
+    )
+}
+
 FACTORS: Final[dict[str, Factor]] = {
     "complexity": Factor(
         id="complexity",
@@ -204,6 +265,8 @@ FACTORS: Final[dict[str, Factor]] = {
             MESSAGE_QUEUE: "A broker in the middle replaces many direct links for work between systems.",
             EVENT_DRIVEN: "Scales best with many systems: producers and subscribers only know the broker.",
         },
+        low="a small landscape",
+        high="a large landscape",
     ),
     "data_volume": Factor(
         id="data_volume",
@@ -218,6 +281,8 @@ FACTORS: Final[dict[str, Factor]] = {
             MESSAGE_QUEUE: "Levels peaks: work waits in the queue until a consumer is free.",
             EVENT_DRIVEN: "Log-based streams carry very high rates to many consumers.",
         },
+        low="little traffic",
+        high="heavy traffic",
     ),
     "real_time": Factor(
         id="real_time",
@@ -233,6 +298,8 @@ FACTORS: Final[dict[str, Factor]] = {
             MESSAGE_QUEUE: "Best when the work may complete later; adds latency to immediate work.",
             EVENT_DRIVEN: "Pushes facts to subscribers in near real time, whatever the latency asked.",
         },
+        low="nobody waits",
+        high="it must happen at once",
     ),
     "loose_coupling": Factor(
         id="loose_coupling",
@@ -247,6 +314,8 @@ FACTORS: Final[dict[str, Factor]] = {
             MESSAGE_QUEUE: "Decoupled in time; the sender still addresses one queue per task.",
             EVENT_DRIVEN: "Decoupled in space and time: the producer does not know its subscribers.",
         },
+        low="little to decouple",
+        high="much to decouple",
     ),
     "scalability": Factor(
         id="scalability",
@@ -261,6 +330,8 @@ FACTORS: Final[dict[str, Factor]] = {
             MESSAGE_QUEUE: "Competing consumers scale the processing of one kind of work.",
             EVENT_DRIVEN: "New subscribers join without touching the producer.",
         },
+        low="little growth ahead",
+        high="growth ahead",
     ),
     "error_handling": Factor(
         id="error_handling",
@@ -275,6 +346,8 @@ FACTORS: Final[dict[str, Factor]] = {
             MESSAGE_QUEUE: "Durable buffering, redelivery and dead-letter queues built in.",
             EVENT_DRIVEN: "Durable topics let each subscriber catch up and fail on its own.",
         },
+        low="little at risk",
+        high="much at risk",
     ),
     "tech_stack": Factor(
         id="tech_stack",
@@ -290,6 +363,8 @@ FACTORS: Final[dict[str, Factor]] = {
             MESSAGE_QUEUE: "Cheap when a queue is already run or managed on the platform.",
             EVENT_DRIVEN: "Cheap when an event bus or stream exists and the team knows it.",
         },
+        low="little broker experience at hand",
+        high="a broker and experience at hand",
     ),
 }
 

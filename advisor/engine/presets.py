@@ -71,8 +71,8 @@ USE_CASES: Final[dict[str, UseCase]] = {
             title="Loyalty program + point-of-sale",
             problem=(
                 "Tills in many stores check a customer's loyalty balance at the counter and report every "
-                "purchase. Stores lose their connection now and then, lunch brings sharp peaks, and no "
-                "purchase may be lost."
+                "purchase. The tills lose their connection now and then, lunch brings sharp peaks, and no "
+                "purchase may be lost: each till keeps what it sells until the loyalty program has it."
             ),
             systems=("Point-of-sale tills", "Loyalty program"),
             assessment={
@@ -98,7 +98,7 @@ USE_CASES: Final[dict[str, UseCase]] = {
                         "volume_per_day": 200000,
                         "peak_factor": 8,
                         "delivery": "no_loss",
-                        "consumer_availability": "often_offline",
+                        "source_availability": "often_offline",
                     },
                 ],
             },
@@ -108,13 +108,14 @@ USE_CASES: Final[dict[str, UseCase]] = {
             slug="mobile-backend",
             title="Mobile app + backend",
             problem=(
-                "A mobile app loads the user's profile, shows live order status, and lets people act "
-                "while offline: their actions must reach the backend once the phone is back online."
+                "A mobile app loads the user's profile, shows live order status pushed to the phone, and lets "
+                "people act while offline: the phone keeps their actions and sends them to the backend once it "
+                "is back online."
             ),
-            systems=("Mobile app", "Backend", "Order service", "Push notifications"),
+            systems=("Mobile app", "Backend", "Order service"),
             assessment={
                 "name": "Mobile app + backend",
-                "landscape": {"systems": 4, "teams": "few", "growth": "some", "platform": "any"},
+                "landscape": {"systems": 3, "teams": "few", "growth": "some", "platform": "any"},
                 "flows": [
                     {
                         "name": "Load the profile",
@@ -129,20 +130,21 @@ USE_CASES: Final[dict[str, UseCase]] = {
                     {
                         "name": "Live order-status updates",
                         "source": "Order service",
-                        "consumers": ["Mobile app", "Push notifications", "Backend"],
+                        "consumers": ["Mobile app"],
                         "interaction": "event",
                         "latency": "immediate",
                         "volume_per_day": 30000,
                         "peak_factor": 3,
+                        "consumer_kind": "device",
                     },
                     {
-                        "name": "Actions queued while offline",
+                        "name": "Actions taken while offline",
                         "source": "Mobile app",
                         "consumers": ["Backend"],
                         "interaction": "command",
                         "latency": "minutes",
                         "volume_per_day": 20000,
-                        "consumer_availability": "often_offline",
+                        "source_availability": "often_offline",
                     },
                 ],
             },

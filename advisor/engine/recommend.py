@@ -2,106 +2,113 @@
 
 from __future__ import annotations
 
-from .catalog import COMMAND, FACTOR_IDS, PATTERN_IDS, PATTERNS, POINT_TO_POINT
-from .explain import landscape_advice, reasons, risks, technologies, unknown_fields
-from .flips import Question, find_flips, flow_questions, landscape_questions
-from .model import DEFAULT_FLOW, Assessment, FactorScore, Flow, FlowResult, Landscape, Recommendation
-from .scoring import (
-    flow_signals,
-    kind_of,
-    landscape_signals,
-    pressures,
-    raw_contributions,
-    resolved,
-    rounded_contributions,
-    shares,
-    winner_of,
-)
+from .catalog import COMMAND, EVENT_DRIVEN, FACTOR_IDS, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT, QUERY
+from .evaluation import FlowModel, answers_of
+from .flips import flow_flips, landscape_flips, unknown_flips
+from .landscape import advice, summary
+from .model import Assessment, FactorScore, FlowResult, Recommendation
+from .reasons import is_bulk, known, needs_log, reasons
+from .risks import risks
+from .scoring import WAITED_LATENCIES, Answers, rounded_contributions, shares
+from .technology import technologies
 
-ENGINE_VERSION = "1.0.0"
+ENGINE_VERSION = "2.0.0"
 HIGH_MARGIN = 12.0
 MEDIUM_MARGIN = 5.0
+# Below these shares of plausible answers, the winner is not settled enough for a high (or medium) confidence.
+SETTLED_SHARE = 0.9
+LIKELY_SHARE = 0.6
 CONFIDENCES = ("low", "medium", "high")
 
 
 def recommend(assessment: Assessment) -> Recommendation:
     weight_shares = shares(dict(assessment.weights))
-    landscape_levels = landscape_signals(assessment.landscape)
-    questions = landscape_questions(assessment.landscape)
-    results = tuple(
-        _score_flow(assessment.landscape, landscape_levels, questions, flow, weight_shares) for flow in assessment.flows
-    )
+    given = [answers_of(assessment.landscape, flow) for flow in assessment.flows]
+    models = [FlowModel(answers, weight_shares) for answers in given]
+    results = tuple(_flow_result(answers, model) for answers, model in zip(given, models, strict=True))
     winners = [r.pattern for r in results]
     mix = {p: winners.count(p) for p in PATTERN_IDS}
+    flips = landscape_flips(models, [flow.name for flow in assessment.flows])
+    kinds = [_kind_given(answers) for answers in given]
     return Recommendation(
         engine_version=ENGINE_VERSION,
         summary=summary(mix),
         mix=mix,
-        landscape_advice=landscape_advice(assessment.landscape, assessment.flows, winners),
+        landscape_advice=advice(assessment.landscape, kinds, winners, flips),
         flows=results,
+        landscape_flips=flips,
     )
 
 
-def summary(mix: dict[str, int]) -> str:
-    total = sum(mix.values())
-    used = [(p, n) for p, n in mix.items() if n]
-    if len(used) == 1:
-        pattern, count = used[0]
-        every = "The flow fits" if count == 1 else f"All {count} flows fit"
-        name = PATTERNS[pattern].name
-        return f"{every} {name[0].lower()}{name[1:]}."
-    parts = [f"{n} {PATTERNS[p].short_name.lower()}" for p, n in used]
-    return (
-        f"A combination across {total} flows: {', '.join(parts[:-1])} and {parts[-1]} — "
-        "each flow gets the pattern that fits it."
-    )
+def _kind_given(given: Answers) -> str:
+    """The interaction as the landscape advice counts it: a waited-for query, or anything else."""
+    return QUERY if known(given, "interaction") == QUERY and known(given, "latency") in WAITED_LATENCIES else COMMAND
 
 
-def _score_flow(
-    landscape: Landscape,
-    landscape_levels: dict[str, float],
-    questions: tuple[Question, ...],
-    flow: Flow,
-    weight_shares: dict[str, float],
-) -> FlowResult:
-    signals = landscape_levels | flow_signals(flow)
-    kind = kind_of(flow)
-    factor_pressures = pressures(signals)
-    raw = {f: raw_contributions(f, kind, factor_pressures[f], weight_shares[f]) for f in FACTOR_IDS}
-    totals = (
-        sum(raw[f][0] for f in FACTOR_IDS),
-        sum(raw[f][1] for f in FACTOR_IDS),
-        sum(raw[f][2] for f in FACTOR_IDS),
-    )
-    winner = winner_of(totals)
-    contributions = rounded_contributions(raw)
+def _flow_result(given: Answers, model: FlowModel) -> FlowResult:
+    contributions = rounded_contributions(model.raw)
     scores = {p: round(sum(contributions[f][p] for f in FACTOR_IDS), 2) for p in PATTERN_IDS}
-    ranked = sorted(PATTERN_IDS, key=lambda p: (-scores[p], PATTERN_IDS.index(p)))
-    runner_up = ranked[1] if ranked[0] == winner else ranked[0]
+    winner = model.pattern
+    runner_up = max((p for p in PATTERN_IDS if p != winner), key=lambda p: (scores[p], -PATTERN_IDS.index(p)))
     margin = round(scores[winner] - scores[runner_up], 2)
-    unknowns = unknown_fields(landscape, flow)
+    approach = approach_of(given, winner)
+    robustness = model.robustness
+    pressures = model.pressures
+    doubts = unknown_flips(model)
     return FlowResult(
-        name=flow.name,
+        name=str(given["name"]),
         pattern=winner,
         scores=scores,
         margin=margin,
-        confidence=_confidence(flow, winner, margin, unknowns),
-        factors={f: FactorScore(round(factor_pressures[f], 3), contributions[f]) for f in FACTOR_IDS},
-        reasons=reasons(landscape, flow, winner, runner_up, contributions, unknowns),
-        risks=risks(landscape, flow, winner),
-        technologies=technologies(landscape, flow, winner),
-        flips=find_flips(questions + flow_questions(flow), kind, signals, raw, totals, weight_shares, winner),
-        unknowns=unknowns,
-        robustness={p: 1.0 if p == winner else 0.0 for p in PATTERN_IDS},
+        confidence=confidence(given, winner, margin, robustness[winner]),
+        factors={f: FactorScore(round(pressures[f], 3), contributions[f]) for f in FACTOR_IDS},
+        reasons=reasons(given, model, contributions, doubts),
+        risks=risks(given, winner, approach),
+        technologies=technologies(given, winner, approach),
+        flips=flow_flips(model),
+        unknowns=model.unknown,
+        robustness={p: round(share, 4) for p, share in robustness.items()},
+        approach=approach,
+        fit="weak" if is_bulk(given) else "good",
     )
 
 
-def _confidence(flow: Flow, winner: str, margin: float, unknowns: tuple[str, ...]) -> str:
+def approach_of(given: Answers, winner: str) -> str:
+    """How the winning pattern is applied to this flow (catalog APPROACHES)."""
+    interaction = known(given, "interaction")
+    waited = known(given, "latency") in WAITED_LATENCIES
+    if is_bulk(given):
+        return "bulk_transfer"
+    if interaction == QUERY and not waited and winner != EVENT_DRIVEN:
+        return "async_request_reply"
+    if interaction == QUERY and known(given, "consumer_availability") in ("maintenance_windows", "often_offline"):
+        return "local_copy"
+    if winner == POINT_TO_POINT:
+        return "request_response"
+    if winner == MESSAGE_QUEUE:
+        return "work_queue"
+    return "event_log" if needs_log(given) else "event_router"
+
+
+def confidence(given: Answers, winner: str, margin: float, share: float) -> str:
+    """From the margin and the share of plausible answers the winner holds, capped where a rule says so."""
     level = 2 if margin >= HIGH_MARGIN else 1 if margin >= MEDIUM_MARGIN else 0
-    if unknowns:
-        level -= 1 if len(unknowns) <= 2 else 2
-    no_loss = resolved(flow.delivery, "delivery", DEFAULT_FLOW) != "best_effort"
-    if winner == POINT_TO_POINT and kind_of(flow) == COMMAND and no_loss:
-        # A direct call for work that must not be lost holds only while the consumer stays up (rule 2).
+    if share < LIKELY_SHARE:
+        level = 0
+    elif share < SETTLED_SHARE:
         level = min(level, 1)
-    return CONFIDENCES[max(level, 0)]
+    if is_bulk(given):
+        # None of the three patterns fits a periodic bulk transfer well.
+        level = 0
+    interaction = known(given, "interaction")
+    if (
+        winner == POINT_TO_POINT
+        and interaction == COMMAND
+        and known(given, "delivery") in ("no_loss", "effectively_once")
+    ):
+        # A direct call for work that must not be lost holds only while the consumer stays up.
+        level = min(level, 1)
+    if interaction == QUERY and known(given, "consumer_availability") in ("maintenance_windows", "often_offline"):
+        # A provider that is away answers from a copy that may be stale.
+        level = min(level, 1)
+    return CONFIDENCES[level]

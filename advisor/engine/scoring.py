@@ -1,22 +1,29 @@
-"""Pressures, fits and scores: the arithmetic behind a recommendation.
+"""Signals, pressures, fits and scores: the arithmetic behind a recommendation.
 
-A flow's answers become a handful of levels between 0 and 1 (signals). Each
-factor's pressure is a fixed mix of signals; each pattern's fit under a factor
-is a straight line between its fit at pressure 0 and at pressure 1 (catalog
-FITS). A pattern's score is the weighted mean of its fits, times 100, so the
-per-factor contributions add up to the score.
+A flow's answers, with its landscape's, become a handful of levels between 0
+and 1 (signals). Each factor's pressure is a fixed mix of signals; each
+pattern's fit under a factor is a straight line between its fit at pressure 0
+and at pressure 1 (catalog FITS), for the flow's kind of interaction. A
+pattern's score is the weighted mean of its fits, times 100, so the per-factor
+contributions add up to the score. docs/how-scores-are-made.md walks through
+one flow by hand.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
 
-from .answers import UNKNOWN
+from .answers import ANSWERS
 from .catalog import COMMAND, EVENT, FACTOR_IDS, FITS, PATTERN_IDS, QUERY
-from .model import DEFAULT_FLOW, DEFAULT_LANDSCAPE, Flow, Landscape
 
+# Every answer of a flow and of its landscape, by answer id, none of them "unknown". Values are the
+# validated answers (str, int, float, tuple of str), read in the hot loop without per-read checks.
+Answers = Mapping[str, Any]
 Signals = dict[str, float]
+Totals = tuple[float, float, float]
 
 LEVELS: dict[str, dict[str, float]] = {
     "teams": {"one": 0.0, "few": 0.5, "many": 1.0},
@@ -25,23 +32,18 @@ LEVELS: dict[str, dict[str, float]] = {
     "async_experience": {"none": 0.0, "some": 0.5, "strong": 1.0},
     "latency": {"immediate": 1.0, "seconds": 0.6, "minutes": 0.25, "hours": 0.0},
     "delivery": {"best_effort": 0.0, "no_loss": 0.6, "effectively_once": 1.0},
-    "consumer_availability": {"always": 0.0, "maintenance_windows": 0.8, "often_offline": 1.0},
+    "availability": {"always": 0.0, "maintenance_windows": 0.8, "often_offline": 1.0},
+    "replay": {"no": 0.0, "yes": 1.0},
 }
 # Work that may finish later must be held somewhere until it is done.
 DEFERRAL = {"immediate": 0.0, "seconds": 0.0, "minutes": 0.7, "hours": 1.0}
-
-
-def resolved(value: str, field: str, defaults: Mapping[str, object]) -> str:
-    """The answer the engine scores: an "unknown" answer counts as the default."""
-    return str(defaults[field]) if value == UNKNOWN else value
-
-
-def kind_of(flow: Flow) -> str:
-    """Queries, commands and events fit differently; a command to several consumers is an event."""
-    interaction = COMMAND if flow.interaction == UNKNOWN else flow.interaction
-    if interaction == COMMAND and flow.fan_out >= 2:
-        return EVENT
-    return interaction if interaction in (QUERY, EVENT) else COMMAND
+# A sender that goes offline delivers late whatever was asked, and in a burst when it reconnects.
+SENDER_DEFERRAL = 0.7
+SENDER_BURST = 0.5
+# Each phone or browser session is a subscriber of its own: a fact for them fans out like one for three systems.
+DEVICE_FAN_OUT = 3
+# Queries whose answer may take longer than this are handed over, not waited for.
+WAITED_LATENCIES = ("immediate", "seconds")
 
 
 def size_level(systems: int) -> float:
@@ -61,124 +63,173 @@ def peak_level(peak_factor: float) -> float:
     return min(1.0, math.log10(peak_factor) / 2)
 
 
-def stack_levels(landscape: Landscape) -> Signals:
-    broker = resolved(landscape.existing_broker, "existing_broker", DEFAULT_LANDSCAPE)
-    operations = resolved(landscape.operations, "operations", DEFAULT_LANDSCAPE)
-    platform = resolved(landscape.platform, "platform", DEFAULT_LANDSCAPE)
-    experience = resolved(landscape.async_experience, "async_experience", DEFAULT_LANDSCAPE)
-    # Someone must run the broker: a managed service on a cloud, or the team itself.
-    capacity = 1.0 if operations == "self_hosted" else {"on_premises": 0.0, "kubernetes": 0.5}.get(platform, 1.0)
-    return {
-        "broker": 0.0 if broker == "none" else 1.0,
-        "experience": LEVELS["async_experience"][experience],
-        "capacity": capacity,
-    }
+def fan_out_of(answers: Answers) -> int:
+    return len(answers["consumers"])
 
 
-def landscape_signals(landscape: Landscape) -> Signals:
-    def level(field: str) -> float:
-        return LEVELS[field][resolved(getattr(landscape, field), field, DEFAULT_LANDSCAPE)]
+def kind_of(answers: Answers) -> str:
+    """The kind of interaction the fits are written for.
 
-    return {
-        "size": size_level(landscape.systems),
-        "teams": level("teams"),
-        "change": level("change_rate"),
-        "growth": level("growth"),
-        **stack_levels(landscape),
-    }
-
-
-def flow_signals(flow: Flow) -> Signals:
-    def answer(field: str) -> str:
-        return resolved(getattr(flow, field), field, DEFAULT_FLOW)
-
-    latency = answer("latency")
-    return {
-        "fan_out": fan_out_level(flow.fan_out),
-        "rate": rate_level(flow.volume_per_day, flow.peak_factor),
-        "peak": peak_level(flow.peak_factor),
-        "urgency": LEVELS["latency"][latency],
-        "deferral": DEFERRAL[latency],
-        "delivery": LEVELS["delivery"][answer("delivery")],
-        "availability": LEVELS["consumer_availability"][answer("consumer_availability")],
-    }
+    A query whose answer may take minutes or hours is work handed to one
+    provider and answered later; a command to several consumers announces
+    something many care about, so it is scored as an event.
+    """
+    interaction = answers["interaction"]
+    if interaction == QUERY:
+        return QUERY if answers["latency"] in WAITED_LATENCIES else COMMAND
+    if interaction == COMMAND and fan_out_of(answers) >= 2:
+        return EVENT
+    return EVENT if interaction == EVENT else COMMAND
 
 
-def _error_handling(s: Signals) -> float:
-    # A consumer that is away, swamped by peaks, or doing work that finishes
-    # later matters only as much as losing the work matters.
-    care = 0.4 if s["delivery"] == 0 else 1.0
-    return min(1.0, 0.3 * s["delivery"] + 0.7 * care * max(s["availability"], s["deferral"], s["peak"]))
+# The answers the kind depends on: changing one of them may change every factor's fits.
+KIND_ANSWERS = ("interaction", "latency", "consumers")
 
 
-PRESSURES: dict[str, Callable[[Signals], float]] = {
-    "complexity": lambda s: 0.45 * s["size"] + 0.25 * s["teams"] + 0.3 * s["fan_out"],
-    "data_volume": lambda s: min(1.0, 0.7 * s["rate"] + 0.3 * s["peak"]),
-    "real_time": lambda s: s["urgency"],
-    "loose_coupling": lambda s: 0.5 * s["fan_out"] + 0.2 * s["change"] + 0.3 * s["availability"],
-    "scalability": lambda s: 0.4 * s["growth"] + 0.3 * s["rate"] + 0.3 * s["fan_out"],
-    "error_handling": _error_handling,
-    "tech_stack": lambda s: 0.5 * s["broker"] + 0.3 * s["experience"] + 0.2 * s["capacity"],
+def _level(table: str, answer: str) -> Callable[[Answers], float]:
+    def level(answers: Answers) -> float:
+        return LEVELS[table][answers[answer]]
+
+    return level
+
+
+def _fan_out(answers: Answers) -> float:
+    fan_out = fan_out_of(answers)
+    if answers["consumer_kind"] != "service" and answers["interaction"] == EVENT:
+        fan_out = max(fan_out, DEVICE_FAN_OUT)
+    return fan_out_level(fan_out)
+
+
+def _rate(answers: Answers) -> float:
+    return rate_level(answers["volume_per_day"], answers["peak_factor"])
+
+
+def _peak(answers: Answers) -> float:
+    burst = SENDER_BURST * LEVELS["availability"][answers["source_availability"]]
+    return max(peak_level(answers["peak_factor"]), burst)
+
+
+def _deferral(answers: Answers) -> float:
+    sender = SENDER_DEFERRAL * LEVELS["availability"][answers["source_availability"]]
+    return max(DEFERRAL[answers["latency"]], sender)
+
+
+def _size(answers: Answers) -> float:
+    return size_level(answers["systems"])
+
+
+def _broker(answers: Answers) -> float:
+    return 0.0 if answers["existing_broker"] == "none" else 1.0
+
+
+def _capacity(answers: Answers) -> float:
+    """Someone must run a broker: a managed service on a cloud, or the team itself."""
+    if answers["operations"] == "self_hosted":
+        return 1.0
+    return {"on_premises": 0.0, "kubernetes": 0.5}.get(answers["platform"], 1.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    id: str
+    # The answers it reads: a changed answer re-computes only the signals that read it.
+    answers: tuple[str, ...]
+    level: Callable[[Answers], float]
+
+
+SIGNALS: tuple[Signal, ...] = (
+    Signal("size", ("systems",), _size),
+    Signal("teams", ("teams",), _level("teams", "teams")),
+    Signal("change", ("change_rate",), _level("change_rate", "change_rate")),
+    Signal("growth", ("growth",), _level("growth", "growth")),
+    Signal("broker", ("existing_broker",), _broker),
+    Signal("experience", ("async_experience",), _level("async_experience", "async_experience")),
+    Signal("capacity", ("operations", "platform"), _capacity),
+    Signal("fan_out", ("consumers", "consumer_kind", "interaction"), _fan_out),
+    Signal("rate", ("volume_per_day", "peak_factor"), _rate),
+    Signal("peak", ("peak_factor", "source_availability"), _peak),
+    Signal("urgency", ("latency",), _level("latency", "latency")),
+    Signal("deferral", ("latency", "source_availability"), _deferral),
+    Signal("delivery", ("delivery",), _level("delivery", "delivery")),
+    Signal("availability", ("consumer_availability",), _level("availability", "consumer_availability")),
+    Signal("replay", ("replay",), _level("replay", "replay")),
+)
+
+
+class Mix:
+    """A factor's pressure as a weighted sum of signals, capped at 1."""
+
+    def __init__(self, **weights: float) -> None:
+        self.terms = tuple(weights.items())
+        # The most the pressure moves when one signal goes from 0 to 1.
+        self.swings = dict(weights)
+
+    def __call__(self, signals: Signals) -> float:
+        total = 0.0
+        for name, weight in self.terms:
+            total += weight * signals[name]
+        return total if total < 1.0 else 1.0
+
+
+class ErrorHandling:
+    """A consumer that is away, swamped by peaks, or doing work that finishes later matters only as much
+    as losing the work matters: a loss that is acceptable counts for a share (CARELESS) of it."""
+
+    LOSS = 0.3
+    HOLD = 0.7
+    CARELESS = 0.4
+    swings = {"delivery": LOSS + HOLD * (1 - CARELESS), "availability": HOLD, "deferral": HOLD, "peak": HOLD}
+
+    def __call__(self, s: Signals) -> float:
+        care = self.CARELESS if s["delivery"] == 0 else 1.0
+        held = max(s["availability"], s["deferral"], s["peak"])
+        return min(1.0, self.LOSS * s["delivery"] + self.HOLD * care * held)
+
+
+PRESSURES: dict[str, Mix | ErrorHandling] = {
+    "complexity": Mix(size=0.45, teams=0.25, fan_out=0.3),
+    "data_volume": Mix(rate=0.7, peak=0.3),
+    "real_time": Mix(urgency=1.0),
+    "loose_coupling": Mix(fan_out=0.5, change=0.2, availability=0.3),
+    "scalability": Mix(growth=0.4, rate=0.3, fan_out=0.3, replay=0.3),
+    "error_handling": ErrorHandling(),
+    "tech_stack": Mix(broker=0.5, experience=0.3, capacity=0.2),
 }
 
-# Which factors each signal feeds, so a changed answer re-scores only those.
+# Which factors each signal feeds, read off the pressures above.
 FACTORS_OF_SIGNAL: dict[str, tuple[str, ...]] = {
-    "size": ("complexity",),
-    "teams": ("complexity",),
-    "rate": ("data_volume", "scalability"),
-    "peak": ("data_volume", "error_handling"),
-    "urgency": ("real_time",),
-    "fan_out": ("complexity", "loose_coupling", "scalability"),
-    "change": ("loose_coupling",),
-    "growth": ("scalability",),
-    "deferral": ("error_handling",),
-    "delivery": ("error_handling",),
-    "availability": ("error_handling", "loose_coupling"),
-    "broker": ("tech_stack",),
-    "experience": ("tech_stack",),
-    "capacity": ("tech_stack",),
+    s.id: tuple(f for f in FACTOR_IDS if s.id in PRESSURES[f].swings) for s in SIGNALS
 }
 
 
-# Signals that every pressure they feed is a straight line in (no max, no cap reached).
-LINEAR_SIGNALS = frozenset({"rate", "fan_out"})
+def _factors_fed(signals: tuple[Signal, ...]) -> tuple[str, ...]:
+    fed = {f for s in signals for f in FACTORS_OF_SIGNAL[s.id]}
+    return tuple(f for f in FACTOR_IDS if f in fed)
 
 
-# Which signals each answer sets (the interaction sets the kind, which every factor's fits depend on).
-SIGNALS_OF_FIELD: dict[str, tuple[str, ...]] = {
-    "systems": ("size",),
-    "teams": ("teams",),
-    "change_rate": ("change",),
-    "growth": ("growth",),
-    "platform": ("capacity",),
-    "existing_broker": ("broker",),
-    "operations": ("capacity",),
-    "async_experience": ("experience",),
-    "consumers": ("fan_out",),
-    "latency": ("urgency", "deferral"),
-    "volume_per_day": ("rate",),
-    "peak_factor": ("rate", "peak"),
-    "delivery": ("delivery",),
-    "consumer_availability": ("availability",),
+# What each answer moves: the signals that read it, and the factors those feed (in catalog order).
+SIGNALS_OF_ANSWER: dict[str, tuple[Signal, ...]] = {a: tuple(s for s in SIGNALS if a in s.answers) for a in ANSWERS}
+FACTORS_OF_ANSWER: dict[str, tuple[str, ...]] = {a: _factors_fed(SIGNALS_OF_ANSWER[a]) for a in ANSWERS}
+# The most a change of one answer can move each factor's pressure it feeds.
+SWINGS: dict[str, dict[str, float]] = {
+    a: {
+        f: min(1.0, sum(PRESSURES[f].swings.get(s.id, 0.0) for s in SIGNALS_OF_ANSWER[a])) for f in FACTORS_OF_ANSWER[a]
+    }
+    for a in ANSWERS
 }
 
 
 def drivers_of(factor_id: str) -> tuple[str, ...]:
-    """The answers whose changes move a factor's pressure."""
-    return tuple(
-        field
-        for field, signals in SIGNALS_OF_FIELD.items()
-        if any(factor_id in FACTORS_OF_SIGNAL[signal] for signal in signals)
-    )
+    """The answers whose changes move a factor's pressure, in questionnaire order."""
+    return tuple(a for a in ANSWERS if factor_id in FACTORS_OF_ANSWER[a])
+
+
+def signals_of(answers: Answers) -> Signals:
+    return {s.id: s.level(answers) for s in SIGNALS}
 
 
 def pressures(signals: Signals) -> dict[str, float]:
     return {factor_id: PRESSURES[factor_id](signals) for factor_id in FACTOR_IDS}
-
-
-def fit(factor_id: str, kind: str, pattern_id: str, pressure: float) -> float:
-    low, high = FITS[factor_id][kind][pattern_id]
-    return low + (high - low) * pressure
 
 
 # Each fit as (fit at pressure 0, rise to pressure 1), in pattern order.
@@ -189,7 +240,12 @@ LINES: dict[tuple[str, str], tuple[tuple[float, float], ...]] = {
 }
 
 
-def raw_contributions(factor_id: str, kind: str, pressure: float, share: float) -> tuple[float, float, float]:
+def fit(factor_id: str, kind: str, pattern_id: str, pressure: float) -> float:
+    low, high = FITS[factor_id][kind][pattern_id]
+    return low + (high - low) * pressure
+
+
+def raw_contributions(factor_id: str, kind: str, pressure: float, share: float) -> Totals:
     """A factor's share of each pattern's score, in points, before rounding."""
     (a, da), (b, db), (c, dc) = LINES[factor_id, kind]
     points = share * 100
@@ -201,13 +257,12 @@ def shares(weights: Mapping[str, float]) -> dict[str, float]:
     return {f: weights.get(f, 1.0) / total for f in FACTOR_IDS}
 
 
-def winner_of(totals: tuple[float, float, float]) -> str:
+def winner_of(totals: Totals) -> str:
     """The top score; ties go to the simpler pattern (catalog order)."""
-    best = max(totals)
-    return PATTERN_IDS[totals.index(best)]
+    return PATTERN_IDS[totals.index(max(totals))]
 
 
-def rounded_contributions(raw: dict[str, tuple[float, float, float]]) -> dict[str, dict[str, float]]:
+def rounded_contributions(raw: Mapping[str, Totals]) -> dict[str, dict[str, float]]:
     """Round to hundredths so that each pattern's contributions add up to its rounded score exactly.
 
     Every contribution is rounded; the few hundredths by which their sum misses

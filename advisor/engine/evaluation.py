@@ -1,0 +1,281 @@
+"""One flow scored over the plausible answers to what the person was not sure of.
+
+An "unknown" answer is not replaced by its default: the flow is scored for
+each plausible combination of its unknown answers (a completion), every value
+equally likely. The scores shown are the mean over the completions, and the
+robustness is the share of completions each pattern wins. Completions are
+enumerated when there are at most MAX_COMPLETIONS of them, otherwise drawn
+with a fixed seed, so the same input always gives the same bytes. Only
+unknown answers that some signal or the kind of interaction reads are
+varied: the others cannot move a score.
+
+Scores are sums of per-factor contributions, and a factor reads only a few
+answers, so the completions that agree on those answers form one group per
+factor, scored once for all of them. A changed answer re-scores only the
+factors it moves (all of them when it changes the kind of interaction), and
+is not re-scored at all when those factors cannot close the winner's lead.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
+
+from .answers import ANSWERS, UNKNOWN
+from .catalog import FACTOR_IDS, PATTERN_IDS
+from .model import Flow, Landscape
+from .scoring import (
+    FACTORS_OF_ANSWER,
+    FACTORS_OF_SIGNAL,
+    KIND_ANSWERS,
+    LINES,
+    PRESSURES,
+    SIGNALS,
+    SWINGS,
+    Answers,
+    Signal,
+    Signals,
+    Totals,
+    kind_of,
+    raw_contributions,
+    signals_of,
+    winner_of,
+)
+
+MAX_COMPLETIONS = 216
+SAMPLE_SEED = 20261126
+# The answers that move a score: those a signal reads, and those the kind of interaction depends on.
+SCORED_ANSWERS = tuple(a for a in ANSWERS if a in KIND_ANSWERS or any(a in s.answers for s in SIGNALS))
+# The signals feeding each factor, and every answer that factor reads (through them or through the kind).
+FEEDING: dict[str, tuple[Signal, ...]] = {
+    f: tuple(s for s in SIGNALS if f in FACTORS_OF_SIGNAL[s.id]) for f in FACTOR_IDS
+}
+READS: dict[str, frozenset[str]] = {
+    f: frozenset(a for s in FEEDING[f] for a in s.answers) | frozenset(KIND_ANSWERS) for f in FACTOR_IDS
+}
+
+Raw = dict[str, Totals]
+# For each factor, kind and winning pattern: how much faster another pattern's fit can rise than the
+# winner's as the pressure goes from 0 to 1. Times the factor's share, the most a change can close.
+CLOSING: dict[tuple[str, str, int], float] = {
+    (f, kind, best): max(abs(rise - lines[best][1]) for _, rise in lines)
+    for (f, kind), lines in LINES.items()
+    for best in range(3)
+}
+
+
+def answers_of(landscape: Landscape, flow: Flow) -> dict[str, object]:
+    """Every answer of the flow and its landscape, by answer id, as given (possibly "unknown")."""
+    given: dict[str, object] = {name: getattr(landscape, name) for name in Landscape.__slots__}
+    given.update({name: getattr(flow, name) for name in Flow.__slots__})
+    return given
+
+
+def plausible_completions(given: Answers, unknown: tuple[str, ...]) -> list[dict[str, object]]:
+    """The combinations of values the unknown answers could take: all of them, or a fixed-seed sample."""
+    choices = [ANSWERS[a].choices for a in unknown]
+    count = 1
+    for options in choices:
+        count *= len(options)
+    if count <= MAX_COMPLETIONS:
+        combinations = list(itertools.product(*choices))
+    else:
+        draw = random.Random(SAMPLE_SEED)
+        combinations = [tuple(draw.choice(options) for options in choices) for _ in range(MAX_COMPLETIONS)]
+    return [{**given, **dict(zip(unknown, values, strict=True))} for values in combinations]
+
+
+# The signals an answer moves that feed a factor: all a changed answer needs re-computed for it.
+MOVED: dict[tuple[str, str], tuple[Signal, ...]] = {
+    (a, f): tuple(s for s in FEEDING[f] if a in s.answers) for a in ANSWERS for f in FACTOR_IDS
+}
+
+
+class Group:
+    """The completions that give one factor the same pressure and fits, scored once for all of them.
+
+    A plain class with slots: thousands are made per assessment, and a frozen dataclass costs twice as much.
+    """
+
+    __slots__ = ("answers", "kind", "pressure", "raw", "signals", "weight")
+
+    def __init__(
+        self, weight: float, answers: Answers, signals: Signals, kind: str, pressure: float, raw: Totals
+    ) -> None:
+        self.weight = weight
+        # Every answer, with the group's values for the unknown answers the factor reads, and its signals.
+        self.answers = answers
+        self.signals = signals
+        self.kind = kind
+        self.pressure = pressure
+        self.raw = raw
+
+
+def _moved_pressure(factor_id: str, group: Group, answer: str, value: object) -> float:
+    """A group's pressure on a factor with one answer changed."""
+    answers = {**group.answers, answer: value}
+    return PRESSURES[factor_id](group.signals | {s.id: s.level(answers) for s in MOVED[answer, factor_id]})
+
+
+class FlowModel:
+    """A flow's scores over its plausible answers, and how they move when one answer changes."""
+
+    def __init__(self, given: Answers, shares: Mapping[str, float]) -> None:
+        self.given = given
+        self.shares = shares
+        self.unknown = tuple(a for a in ANSWERS if given.get(a) == UNKNOWN)
+        self.varied = varied = tuple(a for a in self.unknown if a in SCORED_ANSWERS)
+        completions = plausible_completions(given, varied)
+        weight = 1 / len(completions)
+        # Signals and kind of each completion, worked out when a group first needs them.
+        scored: dict[int, tuple[Signals, str]] = {}
+        self.groups: dict[str, tuple[Group, ...]] = {}
+        # Each completion's group under each factor, to find who wins in each completion.
+        membership: list[list[Group]] = [[] for _ in completions]
+        values = [tuple(answers[a] for a in varied) for answers in completions]
+        for factor_id in FACTOR_IDS:
+            positions = [i for i, a in enumerate(varied) if a in READS[factor_id]]
+            found: dict[object, list[int]] = {}
+            if positions:
+                key = itemgetter(*positions)
+                for index, row in enumerate(values):
+                    found.setdefault(key(row), []).append(index)
+            else:
+                found[()] = list(range(len(completions)))
+            share = shares[factor_id]
+            groups = []
+            for members in found.values():
+                first = members[0]
+                if first not in scored:
+                    answers = completions[first]
+                    scored[first] = (signals_of(answers), kind_of(answers))
+                signals, kind = scored[first]
+                pressure = PRESSURES[factor_id](signals)
+                raw = raw_contributions(factor_id, kind, pressure, share)
+                group = Group(weight * len(members), completions[first], signals, kind, pressure, raw)
+                groups.append(group)
+                for index in members:
+                    membership[index].append(group)
+            self.groups[factor_id] = tuple(groups)
+        self.completions = completions
+        self.completion_totals = [(weight, _total(groups)) for groups in membership]
+        self.raw: Raw = {f: _weighted(self.groups[f]) for f in FACTOR_IDS}
+        self.totals = _total_of(self.raw.values())
+        self.pattern = winner_of(self.totals)
+        best = PATTERN_IDS.index(self.pattern)
+        # How far the winner is ahead of the nearest other pattern, and how much of that lead each
+        # factor could take back: a factor's pressure moves by at most 1.
+        self.lead = min(self.totals[best] - self.totals[i] for i in range(3) if i != best)
+        # One group per combination of the unknown answers the kind reads: enough to see every kind.
+        self.kinds = self.groups[FACTOR_IDS[0]]
+        kinds = {g.kind for g in self.kinds}
+        self.reach = {f: shares[f] * 100 * max(CLOSING[f, k, best] for k in kinds) for f in FACTOR_IDS}
+        self.pressures = {f: sum(g.weight * g.pressure for g in self.groups[f]) for f in FACTOR_IDS}
+        # The share of plausible answers under which each pattern wins.
+        self.robustness = dict.fromkeys(PATTERN_IDS, 0.0)
+        for share, totals in self.completion_totals:
+            self.robustness[winner_of(totals)] += share
+
+
+    def if_known(self, answer: str, value: object) -> Totals:
+        """The mean totals had an unknown answer been given as `value`.
+
+        The completions are every combination of the unknown answers (or an even sample of them), so
+        giving one of them a value keeps the completions that already have it.
+        """
+        kept = [
+            totals
+            for (_, totals), answers in zip(self.completion_totals, self.completions, strict=True)
+            if answers[answer] == value
+        ]
+        if not kept:
+            return self.rescored(answer, value)
+        return _total_of(kept, 1 / len(kept))
+
+    def may_change(self, answer: str, value: object | None = None) -> bool:
+        """False when this answer (set to `value`, or to any value when None) provably cannot change the winner.
+
+        Short of changing the kind of interaction, an answer moves only the factors it feeds, and each of
+        their pressures by at most 1.
+        """
+        if answer in KIND_ANSWERS and (value is None or not self.keeps_kind(answer, value)):
+            return True
+        swings = SWINGS[answer]
+        return self.lead <= sum(self.reach[f] * swing for f, swing in swings.items())
+
+    def may_reach(self, answer: str, value: object) -> bool:
+        """False when no value between the given one and `value` can change the winner.
+
+        For an ordered answer, every factor's pressure moves one way between the given value and a farther
+        one, and a contribution is a straight line in the pressure: so the most another pattern can gain
+        anywhere on the way is its gain at one end or the other, factor by factor. Only for changes that
+        keep the kind of interaction.
+        """
+        best = PATTERN_IDS.index(self.pattern)
+        gains = [0.0, 0.0, 0.0]
+        for factor_id in FACTORS_OF_ANSWER[answer]:
+            scale = self.shares[factor_id] * 100
+            for group in self.groups[factor_id]:
+                moved = _moved_pressure(factor_id, group, answer, value) - group.pressure
+                lines = LINES[factor_id, group.kind]
+                rise = lines[best][1]
+                for i in range(3):
+                    gains[i] += group.weight * scale * max(0.0, (lines[i][1] - rise) * moved)
+        return any(i != best and gains[i] >= self.totals[best] - self.totals[i] for i in range(3))
+
+    def keeps_kind(self, answer: str, value: object) -> bool:
+        return answer not in KIND_ANSWERS or all(kind_of({**g.answers, answer: value}) == g.kind for g in self.kinds)
+
+    def rescored(self, answer: str, value: object) -> Totals:
+        """The mean totals with one answer changed (an unknown answer then takes the given value)."""
+        kind_may_change = answer in KIND_ANSWERS
+        fed = FACTORS_OF_ANSWER[answer]
+        t0, t1, t2 = self.totals
+        for factor_id in FACTOR_IDS if kind_may_change else fed:
+            share = self.shares[factor_id]
+            moves_pressure = factor_id in fed
+            n0 = n1 = n2 = 0.0
+            for group in self.groups[factor_id]:
+                kind = kind_of({**group.answers, answer: value}) if kind_may_change else group.kind
+                pressure = _moved_pressure(factor_id, group, answer, value) if moves_pressure else group.pressure
+                r0, r1, r2 = raw_contributions(factor_id, kind, pressure, share)
+                n0 += group.weight * r0
+                n1 += group.weight * r1
+                n2 += group.weight * r2
+            b0, b1, b2 = self.raw[factor_id]
+            t0 += n0 - b0
+            t1 += n1 - b1
+            t2 += n2 - b2
+        return t0, t1, t2
+
+    def winner_if(self, answer: str, value: object) -> str:
+        if answer in self.varied:
+            return winner_of(self.if_known(answer, value))
+        if not self.may_change(answer, value):
+            return self.pattern
+        return winner_of(self.rescored(answer, value))
+
+
+def _weighted(groups: Sequence[Group]) -> Totals:
+    t0 = t1 = t2 = 0.0
+    for group in groups:
+        r0, r1, r2 = group.raw
+        t0 += group.weight * r0
+        t1 += group.weight * r1
+        t2 += group.weight * r2
+    return t0, t1, t2
+
+
+def _total(groups: Sequence[Group]) -> Totals:
+    return _total_of([g.raw for g in groups])
+
+
+def _total_of(raws: Iterable[Totals], scale: float = 1.0) -> Totals:
+    values = list(raws)
+    return (
+        scale * sum(r[0] for r in values),
+        scale * sum(r[1] for r in values),
+        scale * sum(r[2] for r in values),
+    )

@@ -1,0 +1,125 @@
+"""Advice for the whole landscape: the mix, the hub, one backbone, and who runs it.
+
+Landscape answers are the same for every flow, so what they imply is said
+once here rather than in every flow's reasons. Counts always agree with their
+nouns, and a sentence about zero of something is not said at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from .answers import LANDSCAPE_ANSWERS, UNKNOWN
+from .catalog import PATTERN_IDS, PATTERNS, POINT_TO_POINT, QUERY, label
+from .model import Landscape, LandscapeFlip
+from .wording import listed, plural
+
+HUB_SYSTEMS = 6
+HUB_DIRECT_FLOWS = 4
+# In a landscape this large, a majority of direct flows stands for many more than were typed in.
+LARGE_LANDSCAPE = 10
+CLOUDS = ("aws", "azure", "gcp")
+
+
+def summary(mix: Mapping[str, int]) -> str:
+    total = sum(mix.values())
+    used = [(p, n) for p, n in mix.items() if n]
+    if len(used) == 1:
+        pattern, count = used[0]
+        every = "The flow fits" if count == 1 else f"All {count} flows fit"
+        return f"{every} {PATTERNS[pattern].name[0].lower()}{PATTERNS[pattern].name[1:]}."
+    parts = [f"{plural(n, 'flow')} {PATTERNS[p].short_name.lower()}" for p, n in used]
+    return f"A combination across {total} flows: {listed(parts)} — each flow gets the pattern that fits it."
+
+
+def advice(
+    landscape: Landscape,
+    kinds: Sequence[str],
+    winners: Sequence[str],
+    flips: Sequence[LandscapeFlip],
+) -> tuple[str, ...]:
+    said: list[str] = []
+    n = landscape.systems
+    links = n * (n - 1) // 2
+    direct = [k for k, w in zip(kinds, winners, strict=True) if w == POINT_TO_POINT]
+    brokered = len(winners) - len(direct)
+    count = "None" if not direct else "All" if len(direct) == len(winners) else f"{len(direct)}"
+    flows = plural(len(winners), "flow")
+    if count == "All":
+        share = f"all {flows} are point-to-point" if len(winners) > 1 else "the flow is point-to-point"
+    elif count == "None":
+        share = "none of the flows is point-to-point" if len(winners) > 1 else "the flow is not point-to-point"
+    else:
+        share = f"{count} of the {flows} {'is' if len(direct) == 1 else 'are'} point-to-point"
+    said.append(f"{plural(n, 'system')} could need up to {plural(links, 'direct connection')} (n(n−1)/2); {share}.")
+    if _needs_hub(n, len(direct), len(winners)):
+        queries = sum(1 for k in direct if k == QUERY)
+        gateway = (
+            f"an API gateway in front of the {plural(queries, 'query API')}"
+            if queries
+            else "an API gateway in front of the direct calls"
+        )
+        rest = " and a broker or event backbone for the rest" if queries < len(direct) or brokered else ""
+        said.append(
+            f"With {plural(n, 'system')} and {plural(len(direct), 'point-to-point flow')}, introduce a hub: "
+            f"{gateway}{rest}, so each system connects once instead of to every other."
+        )
+    if brokered >= 2:
+        said.append(
+            f"Run the {plural(brokered, 'brokered flow')} on one backbone (one broker or one event platform), with "
+            "one set of conventions for naming, schemas, retries and monitoring."
+        )
+    said += _who_runs_it(landscape, brokered)
+    unknown = [a.label.lower() for a in LANDSCAPE_ANSWERS.values() if getattr(landscape, a.id) == UNKNOWN]
+    if unknown:
+        said.append(
+            f"You were not sure about {listed(unknown)}: each flow is scored over their plausible answers, and "
+            "settling them is the decision to take first."
+        )
+    said += [_flip_sentence(flip, len(winners)) for flip in flips]
+    return tuple(said)
+
+
+def _needs_hub(systems: int, direct: int, flows: int) -> bool:
+    """Many systems and many direct links: typed flows, or a majority of them in a large landscape."""
+    if systems < HUB_SYSTEMS:
+        return False
+    return direct >= HUB_DIRECT_FLOWS or (systems >= LARGE_LANDSCAPE and direct > 0 and 2 * direct > flows)
+
+
+def _who_runs_it(landscape: Landscape, brokered: int) -> list[str]:
+    if not brokered:
+        return []
+    platform, operations = landscape.platform, landscape.operations
+    experience = landscape.async_experience
+    if operations == "managed" and platform in (*CLOUDS, "any") and experience == "none":
+        where = "your cloud's" if platform == "any" else f"{label(platform)}'s"
+        return [
+            f"No asynchronous experience yet and nobody to run brokers: use {where} managed messaging services, "
+            "not a self-run cluster, and move one flow first."
+        ]
+    if operations == "managed" and platform in ("on_premises", "kubernetes"):
+        return [
+            f"On {label(platform)} no vendor runs a broker for you: budget the team's time to operate one (upgrades, "
+            "monitoring, capacity), or run the brokered flows on a cloud's managed service."
+        ]
+    return []
+
+
+def _flip_sentence(flip: LandscapeFlip, flows: int) -> str:
+    answer = LANDSCAPE_ANSWERS[flip.field]
+    changed = len(flip.flows)
+    patterns = sorted({c.pattern for c in flip.flows}, key=PATTERN_IDS.index)
+    becoming = listed([PATTERNS[p].short_name.lower() for p in patterns], "or")
+    which = "the flow" if flows == 1 else f"{changed} of {plural(flows, 'flow')}"
+    value = flip.after if answer.kind == "integer" else f"“{label(str(flip.after))}”"
+    return (
+        f"If {answer.label.lower()} were {value} (now {_now(answer.kind, flip.before)}), {which} would change to "
+        f"{becoming}: {listed([c.name for c in flip.flows[:3]])}{' and more' if changed > 3 else ''}."
+    )
+
+
+def _now(kind: str, before: object) -> str:
+    if before == UNKNOWN:
+        return "not sure"
+    return str(before) if kind == "integer" else f"“{label(str(before))}”"

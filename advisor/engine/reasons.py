@@ -1,0 +1,342 @@
+"""Plain-language reasons for a flow's scores, derived from its answers and its scores.
+
+Every sentence here is conditioned on what the person answered (a known
+answer; an "unknown" one is never described as if it had been given) or on
+the scores, never on which pattern won: a reason must not contradict an
+answer, and must read the same whichever pattern the scores favour.
+docs/decision-rules.md lists the rules these sentences explain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from .answers import ANSWERS, UNKNOWN
+from .catalog import COMMAND, EVENT, FACTORS, PATTERN_IDS, PATTERNS, QUERY, label
+from .evaluation import FlowModel
+from .model import Flip
+from .scoring import Answers
+from .wording import (
+    AVAILABILITY,
+    DELIVERY,
+    LATENCY,
+    RECEIVERS,
+    SENDER_AVAILABILITY,
+    capitalised,
+    listed,
+    names,
+    number,
+    percent,
+    plural,
+)
+
+SMALL_LANDSCAPE = 5
+LOW_VOLUME_PER_DAY = 10_000
+HIGH_PEAK = 5
+# Facts published this often need a log's partitions rather than a router (events a day, peak included).
+LOG_VOLUME_PER_DAY = 10_000_000
+# A periodic bulk transfer: at most one message an hour, and nobody needs it sooner than within hours.
+BULK_MESSAGES_PER_DAY = 24
+
+
+def known(given: Answers, answer: str) -> str | None:
+    """A choice answer as given, or None when the person was not sure."""
+    value = given[answer]
+    return None if value == UNKNOWN else str(value)
+
+
+def consumers_of(given: Answers) -> tuple[str, ...]:
+    consumers = given["consumers"]
+    assert isinstance(consumers, tuple)
+    return consumers
+
+
+def is_bulk(given: Answers) -> bool:
+    """A periodic bulk transfer: a few messages a day that may arrive within hours, handed over, not asked."""
+    return (
+        known(given, "interaction") in (COMMAND, EVENT)
+        and known(given, "latency") == "hours"
+        and given["volume_per_day"] <= BULK_MESSAGES_PER_DAY
+    )
+
+
+def needs_log(given: Answers) -> list[str]:
+    """Why published facts would need a retained log rather than a router (empty when they do not)."""
+    why = []
+    if known(given, "replay") == "yes":
+        why.append("consumers must re-read past events")
+    ordering = known(given, "ordering")
+    if ordering in ("per_key", "global"):
+        why.append(f"order must be kept {'per key' if ordering == 'per_key' else 'across all events'}")
+    daily = given["volume_per_day"] * given["peak_factor"]
+    if daily >= LOG_VOLUME_PER_DAY:
+        why.append(f"{number(given['volume_per_day'])} events a day call for partitions")
+    return why
+
+
+def reasons(
+    given: Answers,
+    model: FlowModel,
+    contributions: Mapping[str, Mapping[str, float]],
+    unknown_flips: Sequence[Flip],
+) -> tuple[str, ...]:
+    said = [
+        *_what_it_is(given),
+        *_who_is_away(given),
+        *_load_and_timing(given),
+        *_what_must_be_kept(given),
+        *_the_landscape(given),
+        _what_decides(given, model, contributions),
+    ]
+    if model.unknown:
+        said.append(_what_was_not_sure(model, unknown_flips))
+    return tuple(s for s in said if s)
+
+
+def _what_it_is(given: Answers) -> list[str]:
+    said = []
+    interaction = known(given, "interaction")
+    latency = known(given, "latency")
+    consumers = consumers_of(given)
+    growth = known(given, "growth")
+    if interaction == QUERY and latency in ("immediate", "seconds"):
+        said.append(
+            f"It is a query answered {LATENCY[latency]}: the caller needs the answer to go on, and only a "
+            "request/response call returns it in the same exchange; a queue or events cannot answer questions."
+        )
+    elif interaction == QUERY and latency in ("minutes", "hours"):
+        said.append(
+            f"It is a query whose answer may take {latency}: longer than a caller can hold a connection open "
+            "(gateways and load balancers end requests after seconds). Use asynchronous request-reply: accept "
+            "the request at once with 202 Accepted and a status resource or a callback, or take it from a "
+            "request queue and answer on a reply channel."
+        )
+    if interaction == COMMAND and len(consumers) >= 2:
+        said.append(
+            f"It is sent as a command to {len(consumers)} consumers ({names(consumers)}): that is really an event. "
+            "The sender announces what happened and each consumer decides what to do, so it is scored as a fan-out."
+        )
+    elif interaction == EVENT and len(consumers) >= 3:
+        said.append(
+            f"{len(consumers)} systems care about this fact ({names(consumers)}): with publish/subscribe the "
+            "producer does not need to know its subscribers."
+        )
+    elif interaction == EVENT and len(consumers) == 2 and growth in ("some", "fast"):
+        said.append(
+            f"Two consumers today and more expected (growth: {label(growth)}): new subscribers can join "
+            "without changing the producer."
+        )
+    elif interaction == EVENT and known(given, "consumer_kind") == "service":
+        fewer = "one consumer" if len(consumers) == 1 else "two consumers"
+        more = "" if growth is None else " and no growth expected" if growth == "none" else ""
+        said.append(
+            f"An event with {fewer}{more}: publish/subscribe decouples little here, so a direct call or a queue "
+            "can serve as well."
+        )
+    receivers = known(given, "consumer_kind")
+    if receivers in RECEIVERS:
+        said.append(
+            f"It reaches {RECEIVERS[receivers]}: each is a subscriber of its own, reached by push (Firebase Cloud "
+            "Messaging, Apple Push Notification service) or a persistent connection (WebSocket, Server-Sent "
+            "Events) behind the backbone, not by a broker's own client library."
+        )
+    return said
+
+
+def _who_is_away(given: Answers) -> list[str]:
+    said = []
+    availability = known(given, "consumer_availability")
+    delivery = known(given, "delivery")
+    interaction = known(given, "interaction")
+    if availability in ("maintenance_windows", "often_offline"):
+        if interaction == QUERY:
+            said.append(
+                f"The provider {AVAILABILITY[availability]}: a direct call fails then, so the caller needs a local "
+                "copy — a cache for short outages, or a read model kept current by the provider's change events "
+                "(event-carried state transfer). The confidence is at most medium."
+            )
+        elif delivery in ("no_loss", "effectively_once"):
+            said.append(
+                f"The consumer {AVAILABILITY[availability]} and {DELIVERY[delivery]}: the work must wait somewhere "
+                "durable until it is back — a queue or a durable subscription — or the sender must keep retrying."
+            )
+        elif delivery == "best_effort":
+            said.append(
+                f"The consumer {AVAILABILITY[availability]}, but a lost message is acceptable: nothing needs to "
+                "hold the work while it is away."
+            )
+    sender = known(given, "source_availability")
+    if sender in ("maintenance_windows", "often_offline"):
+        source = str(given["source"]) or "The sender"
+        said.append(
+            f"{capitalised(source) if source != 'The sender' else source} {SENDER_AVAILABILITY[sender]}: a queue on "
+            "the server cannot help while it is disconnected. The sender needs store-and-forward of its own — a "
+            "local outbox that keeps each message until it is sent and acknowledged — and its backlog arrives in "
+            "a burst when it reconnects."
+        )
+    return said
+
+
+def _load_and_timing(given: Answers) -> list[str]:
+    said = []
+    interaction = known(given, "interaction")
+    latency = known(given, "latency")
+    peak = given["peak_factor"]
+    if peak >= HIGH_PEAK:
+        if interaction == QUERY:
+            said.append(
+                f"Peaks reach {number(peak)}× the average rate: the provider must scale for them, or answers be cached."
+            )
+        else:
+            said.append(
+                f"Peaks reach {number(peak)}× the average rate: a broker absorbs them so the consumer works at its "
+                "own pace; a direct call passes them straight on."
+            )
+    if interaction == COMMAND and latency in ("minutes", "hours") and not is_bulk(given):
+        said.append(
+            f"The work may complete {LATENCY[latency]}: nobody waits on it, so it can wait in a queue and be "
+            "retried until it succeeds."
+        )
+    if is_bulk(given):
+        volume = int(given["volume_per_day"])
+        said.append(
+            f"It moves {plural(volume, 'message')} a day, due {LATENCY['hours']}: a periodic bulk transfer. None of "
+            "the three patterns fits it well — a file drop to object storage, an ETL/ELT job or a bulk API carries "
+            "it better — so its scores are a weak fit and the confidence is low."
+        )
+    return said
+
+
+def _what_must_be_kept(given: Answers) -> list[str]:
+    said = []
+    interaction = known(given, "interaction")
+    delivery = known(given, "delivery")
+    consumers = consumers_of(given)
+    if (
+        interaction == COMMAND
+        and len(consumers) == 1
+        and delivery in ("no_loss", "effectively_once")
+        and known(given, "consumer_availability") == "always"
+        and given["peak_factor"] < HIGH_PEAK
+        and known(given, "latency") in ("immediate", "seconds")
+        and known(given, "source_availability") == "always"
+    ):
+        said.append(
+            f"{capitalised(DELIVERY[delivery])}, but the consumer is always available and peaks stay below "
+            f"{HIGH_PEAK}× the average: a direct call with retries and an idempotency key can carry it, while a "
+            "queue stays the safer choice if that changes."
+        )
+    if known(given, "replay") == "yes":
+        said.append(
+            "Consumers must re-read past messages: that needs a retained log (a stream), which queues and "
+            "routers do not keep once a message is delivered."
+        )
+    if interaction in (EVENT, COMMAND) and (len(consumers) >= 2 or interaction == EVENT):
+        why = needs_log(given)
+        if why:
+            said.append(f"Published as events, this fact needs a log (a stream), not just a router: {listed(why)}.")
+        elif known(given, "replay") == "no":
+            said.append(
+                "Published as events, a router (topics with a durable subscription per subscriber) is enough: no "
+                "replay, no order to keep, and a volume a router carries."
+            )
+    return said
+
+
+def _the_landscape(given: Answers) -> list[str]:
+    systems = int(given["systems"])
+    consumers = consumers_of(given)
+    if (
+        known(given, "interaction") in (COMMAND, EVENT)
+        and systems <= SMALL_LANDSCAPE
+        and len(consumers) == 1
+        and given["volume_per_day"] <= LOW_VOLUME_PER_DAY
+        and known(given, "change_rate") == "rare"
+    ):
+        return [
+            f"Few systems ({systems}), a single consumer, low volume and rare interface changes: unless an answer "
+            "above asks for one, a broker here would be over-engineering."
+        ]
+    return []
+
+
+def drivers_in_words(given: Answers, factor_id: str) -> str:
+    """The answers behind a factor's pressure, in words; an unknown answer says so."""
+
+    def said(answer: str, words: Mapping[str, str] | None = None, prefix: str = "") -> str:
+        value = known(given, answer)
+        if value is None:
+            return f"{ANSWERS[answer].label.lower()} not sure"
+        return prefix + (words[value] if words else label(value))
+
+    fan_out = plural(len(consumers_of(given)), "consumer")
+    volume = f"{number(given['volume_per_day'])} a day"
+    match factor_id:
+        case "complexity":
+            parts = [plural(int(given["systems"]), "system"), said("teams"), fan_out]
+        case "data_volume":
+            parts = [volume, f"peaks {number(given['peak_factor'])}× the average"]
+        case "real_time":
+            parts = [said("latency", LATENCY)]
+        case "loose_coupling":
+            parts = [
+                fan_out,
+                said("change_rate", prefix="interfaces change "),
+                said("consumer_availability", AVAILABILITY, "consumer "),
+            ]
+        case "scalability":
+            parts = [said("growth", prefix="growth "), volume, fan_out]
+        case "error_handling":
+            parts = [
+                said("delivery", DELIVERY),
+                said("consumer_availability", AVAILABILITY, "consumer "),
+                said("latency", LATENCY),
+            ]
+        case _:
+            parts = [
+                said("existing_broker", prefix="broker: "),
+                said("async_experience", prefix="async experience: "),
+                said("platform"),
+            ]
+    return ", ".join(parts)
+
+
+def _what_decides(given: Answers, model: FlowModel, contributions: Mapping[str, Mapping[str, float]]) -> str:
+    scores = {p: sum(c[p] for c in contributions.values()) for p in PATTERN_IDS}
+    ranked = sorted(PATTERN_IDS, key=lambda p: (-scores[p], PATTERN_IDS.index(p)))
+    first, second = ranked[0], ranked[1]
+    lead = scores[first] - scores[second]
+    leads = sorted(
+        ((c[first] - c[second], factor_id) for factor_id, c in contributions.items()),
+        key=lambda item: (-item[0], item[1]),
+    )
+    pressures = model.pressures
+    named = []
+    for points, factor_id in leads[:2]:
+        if points < 0.05:
+            break
+        factor = FACTORS[factor_id]
+        level = factor.high if pressures[factor_id] >= 0.5 else factor.low
+        named.append(f"{factor.name.lower()} (+{points:.1f}: {level} — {drivers_in_words(given, factor_id)})")
+    first_name, second_name = PATTERNS[first].short_name, PATTERNS[second].short_name.lower()
+    if lead < 0.05 or not named:
+        return f"{first_name} and {second_name} are tied: the answers do not separate them."
+    return f"{first_name} leads {second_name} by {lead:.1f} points, most on {listed(named)}."
+
+
+def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip]) -> str:
+    fields = listed([ANSWERS[a].label.lower() for a in model.unknown])
+    shares = sorted(((share, p) for p, share in model.robustness.items() if share > 0), reverse=True)
+    if len(shares) == 1:
+        name = PATTERNS[shares[0][1]].short_name.lower()
+        return (
+            f"You were not sure about {fields}: whatever the answer, {name} comes out ahead, so the confidence "
+            "is not lowered for it."
+        )
+    split = listed([f"{PATTERNS[p].short_name.lower()} in {percent(share)}" for share, p in shares])
+    sentence = f"You were not sure about {fields}. Over their plausible answers, {split} of cases come out ahead."
+    turns = [
+        f"{PATTERNS[f.pattern].short_name.lower()} if {ANSWERS[f.field].label.lower()} is “{label(str(f.after))}”"
+        for f in flips
+    ]
+    return f"{sentence} It would be {listed(turns, 'or')}." if turns else sentence

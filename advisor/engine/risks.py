@@ -1,0 +1,201 @@
+"""The risks of the recommended design for a flow, each with its mitigation and severity.
+
+Unlike reasons, risks belong to the design chosen: they depend on the winner
+and on how it is applied (the approach), and on the answers that make a risk
+more or less harmful.
+"""
+
+from __future__ import annotations
+
+from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, POINT_TO_POINT, QUERY
+from .model import Risk
+from .reasons import known
+from .scoring import Answers
+from .wording import RECEIVERS
+
+HIGH, MEDIUM, LOW = "high", "medium", "low"
+SEVERITY_ORDER = (HIGH, MEDIUM, LOW)
+
+
+def risks(given: Answers, winner: str, approach: str) -> tuple[Risk, ...]:
+    found = [*_of_the_pattern(given, winner, approach), *_of_the_answers(given, winner)]
+    found.sort(key=lambda r: SEVERITY_ORDER.index(r.severity))
+    return tuple(found)
+
+
+def _of_the_pattern(given: Answers, winner: str, approach: str) -> list[Risk]:
+    delivery = known(given, "delivery")
+    must_keep = delivery != "best_effort"
+    away = known(given, "consumer_availability") != "always"
+    found = []
+    if approach == "bulk_transfer":
+        found.append(
+            Risk(
+                "A file is loaded twice, half loaded, or not at all, and nobody notices.",
+                "Name each batch, load it idempotently by batch id, move files atomically (write, then rename), "
+                "check counts and checksums, and alert when an expected batch has not arrived.",
+                HIGH if must_keep else MEDIUM,
+            )
+        )
+    if approach == "async_request_reply":
+        found.append(
+            Risk(
+                "A caller that holds the request open while the work runs times out and retries, starting the work "
+                "again.",
+                "Answer 202 Accepted with a status resource (or take the request from a queue and reply on a reply "
+                "channel), correlate the reply by request id, and make the work idempotent.",
+                HIGH,
+            )
+        )
+    if approach == "local_copy":
+        found.append(
+            Risk(
+                "The local copy is stale while the provider is away, and callers cannot tell.",
+                "Keep the copy's age beside it, show or refuse data past an agreed age, and rebuild the read model "
+                "from the provider's events or a full export after a long outage.",
+                MEDIUM,
+            )
+        )
+    if winner == POINT_TO_POINT:
+        found.append(
+            Risk(
+                "The caller fails or hangs when the provider is slow or down.",
+                "Timeouts on every call, retries with exponential backoff and jitter, and a circuit breaker that "
+                "fails fast.",
+                HIGH if away else MEDIUM,
+            )
+        )
+        if known(given, "interaction") == QUERY:
+            found.append(
+                Risk(
+                    "Read load lands on the provider at every request.",
+                    "Cache answers that may be slightly stale; scale the provider horizontally.",
+                    LOW,
+                )
+            )
+        elif must_keep:
+            found.append(
+                Risk(
+                    "Work is lost when every retry fails.",
+                    "Send an idempotency key so retries are safe; log and alert on final failures; move to a queue "
+                    "if the consumer starts to have downtime.",
+                    HIGH,
+                )
+            )
+        found.append(
+            Risk(
+                "The caller is coupled to the provider's contract.",
+                "Version the API and publish its schema (OpenAPI, protobuf).",
+                LOW,
+            )
+        )
+    elif winner == MESSAGE_QUEUE:
+        found += [
+            Risk(
+                "Redelivery after a failure produces duplicates.",
+                "Idempotent consumers: remember processed message ids or use business keys.",
+                HIGH if delivery == "effectively_once" else MEDIUM,
+            ),
+            Risk(
+                "A poison message is retried forever or blocks the queue.",
+                "Bounded retries with backoff, then a dead-letter queue with an alert.",
+                MEDIUM,
+            ),
+            Risk(
+                "A backlog grows unnoticed while the consumer is down.",
+                "Alert on queue depth and on the age of the oldest message; size retention for the longest outage.",
+                HIGH if away else MEDIUM,
+            ),
+        ]
+    elif winner == EVENT_DRIVEN:
+        if must_keep:
+            found.append(
+                Risk(
+                    "An event is lost if the producer crashes between saving and publishing.",
+                    "Transactional outbox: store the event with the change and publish it from there to durable, "
+                    "persistent topics.",
+                    HIGH,
+                )
+            )
+        if approach == "event_log":
+            found.append(
+                Risk(
+                    "A consumer that falls behind the log's retention loses events.",
+                    "Size retention for the longest consumer outage and alert on consumer lag.",
+                    HIGH if away else MEDIUM,
+                )
+            )
+        found += [
+            Risk(
+                "A change to the event's schema breaks subscribers.",
+                "Versioned schemas in a registry; only additive changes within a version.",
+                MEDIUM,
+            ),
+            Risk(
+                "Subscribers see the fact at different times (eventual consistency).",
+                "Design screens and reports for it; let consumers tell when they are up to date.",
+                MEDIUM,
+            ),
+            Risk(
+                "One business process is hard to follow across subscribers.",
+                "Correlation ids on every event and distributed tracing.",
+                LOW,
+            ),
+        ]
+    return found
+
+
+def _of_the_answers(given: Answers, winner: str) -> list[Risk]:
+    found = []
+    delivery = known(given, "delivery")
+    must_keep = delivery != "best_effort"
+    if known(given, "source_availability") in ("maintenance_windows", "often_offline"):
+        found.append(
+            Risk(
+                "Messages are lost while the sender is offline, or sent twice when it reconnects.",
+                "Store-and-forward on the sender: a local outbox that keeps each message until the receiving side "
+                "acknowledges it, resent on reconnect with its message id so the receiver drops duplicates.",
+                HIGH if must_keep else MEDIUM,
+            )
+        )
+    receivers = known(given, "consumer_kind")
+    if receivers in RECEIVERS:
+        found.append(
+            Risk(
+                f"Push to {RECEIVERS[receivers]} is best effort: a message sent while one is offline or its "
+                "connection dropped may never arrive.",
+                "Treat push as a signal to refresh: each client fetches the current state (or the events it missed, "
+                "by position) when it reconnects; keep connections behind a managed WebSocket or push service.",
+                HIGH if must_keep else MEDIUM,
+            )
+        )
+    if winner != POINT_TO_POINT:
+        ordering = known(given, "ordering")
+        if ordering in ("per_key", "global"):
+            found.append(
+                Risk(
+                    f"Messages arrive out of order ({'per key' if ordering == 'per_key' else 'global'} ordering is "
+                    "required).",
+                    "Partition or group by key (partitions, FIFO message groups, sessions, ordering keys); global "
+                    "order limits throughput to one consumer at a time.",
+                    HIGH if ordering == "global" else MEDIUM,
+                )
+            )
+        if delivery == "effectively_once":
+            found.append(
+                Risk(
+                    "Brokers deliver at least once, so an effect can happen twice.",
+                    "Deduplicate on a message id in the consumer's own transaction.",
+                    HIGH,
+                )
+            )
+        if known(given, "async_experience") == "none":
+            found.append(
+                Risk(
+                    "The team has no experience with asynchronous systems.",
+                    "Start with a managed service, one flow first, and invest in monitoring and training before "
+                    "moving more flows.",
+                    MEDIUM,
+                )
+            )
+    return found
