@@ -51,6 +51,12 @@ class Pattern:
     def slug(self) -> str:
         return self.id.replace("_", "-")
 
+    @property
+    def in_sentence(self) -> str:
+        """The name inside a sentence: "point-to-point", "the message queue", "event-driven"."""
+        name = self.short_name.lower()
+        return f"the {name}" if self.id == MESSAGE_QUEUE else name
+
 
 @dataclass(frozen=True, slots=True)
 class Factor:
@@ -60,9 +66,8 @@ class Factor:
     why_it_matters: str
     # What a high pressure asks for, in one sentence per pattern.
     pattern_fit: dict[str, str]
-    # What a low and a high pressure mean, in a few words ("little at risk", "much at risk").
-    low: str = ""
-    high: str = ""
+    # What a low, a moderate and a high pressure mean, in a few words ("little at risk", ...).
+    levels: tuple[str, str, str] = ("", "", "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,8 +270,7 @@ FACTORS: Final[dict[str, Factor]] = {
             MESSAGE_QUEUE: "A broker in the middle replaces many direct links for work between systems.",
             EVENT_DRIVEN: "Scales best with many systems: producers and subscribers only know the broker.",
         },
-        low="a small landscape",
-        high="a large landscape",
+        levels=("a small landscape", "a mid-sized landscape", "a large landscape"),
     ),
     "data_volume": Factor(
         id="data_volume",
@@ -281,8 +285,7 @@ FACTORS: Final[dict[str, Factor]] = {
             MESSAGE_QUEUE: "Levels peaks: work waits in the queue until a consumer is free.",
             EVENT_DRIVEN: "Log-based streams carry very high rates to many consumers.",
         },
-        low="little traffic",
-        high="heavy traffic",
+        levels=("little traffic", "moderate traffic", "heavy traffic"),
     ),
     "real_time": Factor(
         id="real_time",
@@ -298,8 +301,7 @@ FACTORS: Final[dict[str, Factor]] = {
             MESSAGE_QUEUE: "Best when the work may complete later; adds latency to immediate work.",
             EVENT_DRIVEN: "Pushes facts to subscribers in near real time, whatever the latency asked.",
         },
-        low="nobody waits",
-        high="it must happen at once",
+        levels=("nobody waits", "soon, not at once", "urgent"),
     ),
     "loose_coupling": Factor(
         id="loose_coupling",
@@ -314,8 +316,7 @@ FACTORS: Final[dict[str, Factor]] = {
             MESSAGE_QUEUE: "Decoupled in time; the sender still addresses one queue per task.",
             EVENT_DRIVEN: "Decoupled in space and time: the producer does not know its subscribers.",
         },
-        low="little to decouple",
-        high="much to decouple",
+        levels=("little to decouple", "some decoupling to gain", "much to decouple"),
     ),
     "scalability": Factor(
         id="scalability",
@@ -330,8 +331,7 @@ FACTORS: Final[dict[str, Factor]] = {
             MESSAGE_QUEUE: "Competing consumers scale the processing of one kind of work.",
             EVENT_DRIVEN: "New subscribers join without touching the producer.",
         },
-        low="little growth ahead",
-        high="growth ahead",
+        levels=("little growth ahead", "some growth ahead", "much growth ahead"),
     ),
     "error_handling": Factor(
         id="error_handling",
@@ -346,8 +346,7 @@ FACTORS: Final[dict[str, Factor]] = {
             MESSAGE_QUEUE: "Durable buffering, redelivery and dead-letter queues built in.",
             EVENT_DRIVEN: "Durable topics let each subscriber catch up and fail on its own.",
         },
-        low="little at risk",
-        high="much at risk",
+        levels=("little at risk", "some at risk", "much at risk"),
     ),
     "tech_stack": Factor(
         id="tech_stack",
@@ -363,8 +362,11 @@ FACTORS: Final[dict[str, Factor]] = {
             MESSAGE_QUEUE: "Cheap when a queue is already run or managed on the platform.",
             EVENT_DRIVEN: "Cheap when an event bus or stream exists and the team knows it.",
         },
-        low="little broker experience at hand",
-        high="a broker and experience at hand",
+        levels=(
+            "little broker experience at hand",
+            "some broker experience at hand",
+            "a broker and experience at hand",
+        ),
     ),
 }
 

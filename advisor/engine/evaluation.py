@@ -73,13 +73,17 @@ def answers_of(landscape: Landscape, flow: Flow) -> dict[str, object]:
     return given
 
 
+def _combinations(unknown: tuple[str, ...]) -> int:
+    count = 1
+    for answer in unknown:
+        count *= len(ANSWERS[answer].choices)
+    return count
+
+
 def plausible_completions(given: Answers, unknown: tuple[str, ...]) -> list[dict[str, object]]:
     """The combinations of values the unknown answers could take: all of them, or a fixed-seed sample."""
     choices = [ANSWERS[a].choices for a in unknown]
-    count = 1
-    for options in choices:
-        count *= len(options)
-    if count <= MAX_COMPLETIONS:
+    if _combinations(unknown) <= MAX_COMPLETIONS:
         combinations = list(itertools.product(*choices))
     else:
         draw = random.Random(SAMPLE_SEED)
@@ -128,6 +132,7 @@ class FlowModel:
         self.unknown = tuple(a for a in ANSWERS if given.get(a) == UNKNOWN)
         self.varied = varied = tuple(a for a in self.unknown if a in SCORED_ANSWERS)
         completions = plausible_completions(given, varied)
+        self.sampled = len(completions) < _combinations(varied)
         weight = 1 / len(completions)
         # Signals and kind of each completion, worked out when a group first needs them.
         scored: dict[int, tuple[Signals, str]] = {}
@@ -178,20 +183,20 @@ class FlowModel:
         for share, totals in self.completion_totals:
             self.robustness[winner_of(totals)] += share
 
-
     def if_known(self, answer: str, value: object) -> Totals:
         """The mean totals had an unknown answer been given as `value`.
 
-        The completions are every combination of the unknown answers (or an even sample of them), so
-        giving one of them a value keeps the completions that already have it.
+        When the completions are every combination of the unknown answers, giving one of them a value
+        keeps the completions that already have it. A sample stands for too many combinations to keep a
+        part of: the flow is scored afresh, as it would be had the person answered.
         """
+        if self.sampled:
+            return FlowModel({**self.given, answer: value}, self.shares).totals
         kept = [
             totals
             for (_, totals), answers in zip(self.completion_totals, self.completions, strict=True)
             if answers[answer] == value
         ]
-        if not kept:
-            return self.rescored(answer, value)
         return _total_of(kept, 1 / len(kept))
 
     def may_change(self, answer: str, value: object | None = None) -> bool:

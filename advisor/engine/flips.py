@@ -30,7 +30,20 @@ LADDERS: dict[str, tuple[float, ...]] = {
     "volume_per_day": (0, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000),
     "peak_factor": (1, 2, 5, 10, 50, 100, 1_000),
 }
-FLOW_FLIP_ANSWERS = tuple(a for a in FLOW_ANSWERS if a in SCORED_ANSWERS)
+# A flow's answers in the order their flips are listed when several are as near: the quantities and
+# conditions that change in the real world first, the nature of the flow (what the sender expects) last.
+FLOW_FLIP_ANSWERS = (
+    "volume_per_day",
+    "peak_factor",
+    "consumer_availability",
+    "source_availability",
+    "latency",
+    "delivery",
+    "replay",
+    "consumers",
+    "consumer_kind",
+    "interaction",
+)
 LANDSCAPE_FLIP_ANSWERS = tuple(a for a in LANDSCAPE_ANSWERS if a in SCORED_ANSWERS)
 
 

@@ -15,11 +15,12 @@ from .answers import ANSWERS, UNKNOWN
 from .catalog import COMMAND, EVENT, FACTORS, PATTERN_IDS, PATTERNS, QUERY, label
 from .evaluation import FlowModel
 from .model import Flip
-from .scoring import Answers
+from .scoring import Answers, drivers_of
 from .wording import (
     AVAILABILITY,
     DELIVERY,
     LATENCY,
+    LATENCY_SHORT,
     RECEIVERS,
     SENDER_AVAILABILITY,
     capitalised,
@@ -277,7 +278,7 @@ def drivers_in_words(given: Answers, factor_id: str) -> str:
         case "data_volume":
             parts = [volume, f"peaks {number(given['peak_factor'])}× the average"]
         case "real_time":
-            parts = [said("latency", LATENCY)]
+            parts = [said("latency", LATENCY_SHORT)]
         case "loose_coupling":
             parts = [
                 fan_out,
@@ -290,7 +291,7 @@ def drivers_in_words(given: Answers, factor_id: str) -> str:
             parts = [
                 said("delivery", DELIVERY),
                 said("consumer_availability", AVAILABILITY, "consumer "),
-                said("latency", LATENCY),
+                said("latency", LATENCY_SHORT, "due "),
             ]
         case _:
             parts = [
@@ -316,9 +317,15 @@ def _what_decides(given: Answers, model: FlowModel, contributions: Mapping[str, 
         if points < 0.05:
             break
         factor = FACTORS[factor_id]
-        level = factor.high if pressures[factor_id] >= 0.5 else factor.low
-        named.append(f"{factor.name.lower()} (+{points:.1f}: {level} — {drivers_in_words(given, factor_id)})")
-    first_name, second_name = PATTERNS[first].short_name, PATTERNS[second].short_name.lower()
+        drivers = drivers_in_words(given, factor_id)
+        if all(known(given, a) is None for a in drivers_of(factor_id) if ANSWERS[a].kind == "choice" and a in given):
+            # Every answer behind it was "not sure": its level is an average, not something to state.
+            named.append(f"{factor.name.lower()} (+{points:.1f}: {drivers})")
+        else:
+            level = factor.levels[min(2, int(pressures[factor_id] * 3))]
+            named.append(f"{factor.name.lower()} (+{points:.1f}: {level} — {drivers})")
+    first_name = capitalised(PATTERNS[first].in_sentence)
+    second_name = PATTERNS[second].in_sentence
     if lead < 0.05 or not named:
         return f"{first_name} and {second_name} are tied: the answers do not separate them."
     return f"{first_name} leads {second_name} by {lead:.1f} points, most on {listed(named)}."
@@ -328,15 +335,26 @@ def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip]) -> str:
     fields = listed([ANSWERS[a].label.lower() for a in model.unknown])
     shares = sorted(((share, p) for p, share in model.robustness.items() if share > 0), reverse=True)
     if len(shares) == 1:
-        name = PATTERNS[shares[0][1]].short_name.lower()
+        name = PATTERNS[shares[0][1]].in_sentence
         return (
             f"You were not sure about {fields}: whatever the answer, {name} comes out ahead, so the confidence "
             "is not lowered for it."
         )
-    split = listed([f"{PATTERNS[p].short_name.lower()} in {percent(share)}" for share, p in shares])
-    sentence = f"You were not sure about {fields}. Over their plausible answers, {split} of cases come out ahead."
+    (top, winner), rest = shares[0], shares[1:]
+    others = listed([f"{PATTERNS[p].in_sentence} in {percent(share)}" for share, p in rest])
+    sentence = (
+        f"You were not sure about {fields}. Over their plausible answers, {PATTERNS[winner].in_sentence} comes "
+        f"out ahead in {percent(top)} of cases and {others}."
+    )
+    by_pattern: dict[str, dict[str, list[str]]] = {}
+    for flip in flips:
+        values = by_pattern.setdefault(flip.pattern, {}).setdefault(flip.field, [])
+        values.append(f"“{label(str(flip.after))}”")
     turns = [
-        f"{PATTERNS[f.pattern].short_name.lower()} if {ANSWERS[f.field].label.lower()} is “{label(str(f.after))}”"
-        for f in flips
+        f"{PATTERNS[pattern].in_sentence} if "
+        + listed(
+            [f"{ANSWERS[field].label.lower()} is {listed(values, 'or')}" for field, values in fields_.items()], "or if"
+        )
+        for pattern, fields_ in by_pattern.items()
     ]
-    return f"{sentence} It would be {listed(turns, 'or')}." if turns else sentence
+    return f"{sentence} It would be {listed(turns, 'and')}." if turns else sentence

@@ -172,17 +172,24 @@ class Mix:
 
 
 class ErrorHandling:
-    """A consumer that is away, swamped by peaks, or doing work that finishes later matters only as much
-    as losing the work matters: a loss that is acceptable counts for a share (CARELESS) of it."""
+    """Work must be held when the consumer is away, swamped by peaks, finishes it later, or must re-read it
+    (replay); that matters only as much as losing the work matters: a loss that is acceptable counts for a
+    share (CARELESS) of it."""
 
     LOSS = 0.3
     HOLD = 0.7
     CARELESS = 0.4
-    swings = {"delivery": LOSS + HOLD * (1 - CARELESS), "availability": HOLD, "deferral": HOLD, "peak": HOLD}
+    swings = {
+        "delivery": LOSS + HOLD * (1 - CARELESS),
+        "availability": HOLD,
+        "deferral": HOLD,
+        "peak": HOLD,
+        "replay": HOLD,
+    }
 
     def __call__(self, s: Signals) -> float:
         care = self.CARELESS if s["delivery"] == 0 else 1.0
-        held = max(s["availability"], s["deferral"], s["peak"])
+        held = max(s["availability"], s["deferral"], s["peak"], s["replay"])
         return min(1.0, self.LOSS * s["delivery"] + self.HOLD * care * held)
 
 

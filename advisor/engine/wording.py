@@ -20,6 +20,12 @@ LATENCY = {
     "minutes": "within minutes",
     "hours": "within hours",
 }
+LATENCY_SHORT = {
+    "immediate": "immediate",
+    "seconds": "within seconds",
+    "minutes": "within minutes",
+    "hours": "within hours",
+}
 DELIVERY = {
     "best_effort": "a loss is acceptable",
     "no_loss": "nothing may be lost",
@@ -48,8 +54,8 @@ def names(systems: Sequence[str], shown: int = 4) -> str:
 
 
 def number(value: float) -> str:
-    """A number as people write it: 20,000 or 1.5, never 1.5e+06."""
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.6g}"
+    """A number as given, as people write it: 20,000 or 1,000.125, never 1e+06 or rounded."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
 def percent(share: float) -> str:

@@ -45,7 +45,17 @@ def fields_in_error(raw: Any) -> dict[str, str]:
         ({"flows": [{**FLOW, "consumers": []}]}, "flows[0].consumers"),
         ({"flows": [{**FLOW, "consumers": ["a"] * 51}]}, "flows[0].consumers"),
         ({"flows": [{**FLOW, "consumers": ["a", ""]}]}, "flows[0].consumers[1]"),
+        ({"flows": [{**FLOW, "consumers": ["a", "b" * 81]}]}, "flows[0].consumers[1]"),
+        ({"flows": [{**FLOW, "consumers": ["CRM", "Shop", "crm"]}]}, "flows[0].consumers[2]"),
         ({"flows": [{**FLOW, "source": "s" * 81}]}, "flows[0].source"),
+        ({"flows": [{**FLOW, "name": "bad\x00name"}]}, "flows[0].name"),
+        ({"flows": [{**FLOW, "source": "\ud800"}]}, "flows[0].source"),
+        ({"flows": [FLOW], "name": "\x1b[31m"}, "name"),
+        ({"flows": [{**FLOW, "source_availability": "sometimes"}]}, "flows[0].source_availability"),
+        ({"flows": [{**FLOW, "consumer_kind": "robot"}]}, "flows[0].consumer_kind"),
+        ({"flows": [{**FLOW, "message_size_kb": 0.05}]}, "flows[0].message_size_kb"),
+        ({"flows": [{**FLOW, "message_size_kb": 1_048_577}]}, "flows[0].message_size_kb"),
+        ({"flows": [{**FLOW, "replay": True}]}, "flows[0].replay"),
         ({"flows": [{**FLOW, "colour": "red"}]}, "flows[0].colour"),
         ({"flows": [FLOW], "weights": {"speed": 1}}, "weights.speed"),
         ({"flows": [FLOW], "weights": {"real_time": 4}}, "weights.real_time"),
@@ -85,3 +95,23 @@ def test_omitted_fields_take_their_defaults() -> None:
         "no_loss",
         ("consumer",),
     )
+
+
+def test_a_repeated_consumer_is_refused_whatever_its_case() -> None:
+    errors = fields_in_error({"flows": [{**FLOW, "consumers": ["CRM", "Shop", "crm"]}]})
+    assert errors["flows[0].consumers[2]"] == "names crm again (already consumer 1): name each once"
+
+
+def test_the_new_answers_are_optional_and_take_their_defaults() -> None:
+    flow = parse_assessment({"flows": [FLOW]}).flows[0]
+    assert (flow.source_availability, flow.consumer_kind, flow.message_size_kb, flow.replay) == (
+        "always",
+        "service",
+        4,
+        "no",
+    )
+
+
+def test_limits_are_written_as_people_write_numbers() -> None:
+    errors = fields_in_error({"flows": [{**FLOW, "message_size_kb": 2_000_000}]})
+    assert errors["flows[0].message_size_kb"] == "must be from 0.1 to 1,048,576, not 2,000,000"

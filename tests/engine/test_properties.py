@@ -1,16 +1,19 @@
-"""Properties that hold for any valid input."""
+"""Properties that hold for any valid input (docs/decision-rules.md R8: honest reasons)."""
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor.engine import parse_assessment, recommend, recommendation_to_dict
-from advisor.engine.answers import FLOW_CHOICES, LANDSCAPE_CHOICES, UNKNOWN
+from advisor.engine.answers import ANSWERS, FLOW_ANSWERS, FLOW_CHOICES, LANDSCAPE_CHOICES, UNKNOWN
 from advisor.engine.catalog import FACTOR_IDS, PATTERN_IDS
+from advisor.engine.flips import LADDERS
+from advisor.engine.wording import AVAILABILITY, DELIVERY, LATENCY, LATENCY_SHORT, SENDER_AVAILABILITY
 
 
 def choice(options: tuple[str, ...]) -> st.SearchStrategy[str]:
@@ -21,20 +24,20 @@ landscapes = st.fixed_dictionaries(
     {},
     optional={"systems": st.integers(2, 500), **{f: choice(c) for f, c in LANDSCAPE_CHOICES.items()}},
 )
+names = st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=20).filter(str.strip)
 flows = st.fixed_dictionaries(
-    {
-        "name": st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=20).filter(str.strip),
-        "interaction": choice(FLOW_CHOICES["interaction"]),
-    },
+    {"name": names, "interaction": choice(FLOW_CHOICES["interaction"])},
     optional={
+        "source": st.sampled_from(["Shop", "Tills", "Phone", ""]),
         "consumers": st.lists(
             st.sampled_from(["CRM", "Shop", "Email", "Analytics", "Billing", "crm"]),
             min_size=1,
             max_size=5,
             unique_by=str.casefold,
         ),
-        "volume_per_day": st.integers(0, 10**11),
-        "peak_factor": st.floats(1, 10_000),
+        "volume_per_day": st.one_of(st.integers(0, 10**11), st.sampled_from([1, 24, 25, 10_000])),
+        "peak_factor": st.one_of(st.floats(1, 10_000), st.sampled_from([1, 4.5, 5, 8])),
+        "message_size_kb": st.floats(0.1, 1_048_576),
         **{f: choice(c) for f, c in FLOW_CHOICES.items() if f != "interaction"},
     },
 )
@@ -48,7 +51,7 @@ assessments = st.fixed_dictionaries(
 @given(assessments)
 def test_any_valid_input_gives_consistent_scores(raw: dict[str, Any]) -> None:
     recommendation = recommend(parse_assessment(raw))
-    for flow in recommendation.flows:
+    for flow_in, flow in zip(raw["flows"], recommendation.flows, strict=True):
         assert all(0 <= score <= 100 for score in flow.scores.values())
         for pattern_id in PATTERN_IDS:
             total = sum(flow.factors[f].contributions[pattern_id] for f in FACTOR_IDS)
@@ -57,6 +60,11 @@ def test_any_valid_input_gives_consistent_scores(raw: dict[str, Any]) -> None:
         assert flow.margin >= 0
         assert all(0 <= flow.factors[f].pressure <= 1 for f in FACTOR_IDS)
         assert all(flip.pattern != flow.pattern for flip in flow.flips)
+        assert abs(sum(flow.robustness.values()) - 1) < 1e-3
+        if not flow.unknowns:
+            assert flow.robustness[flow.pattern] == 1
+        given_unknown = [f for f, v in {**raw["landscape"], **flow_in}.items() if v == UNKNOWN]
+        assert sorted(flow.unknowns) == sorted(given_unknown)
     assert sum(recommendation.mix.values()) == len(raw["flows"])
 
 
@@ -68,48 +76,128 @@ def test_the_same_input_gives_the_same_bytes(raw: dict[str, Any]) -> None:
     assert first == second
 
 
+def _changed(raw: dict[str, Any], index: int, field: str, value: object) -> dict[str, Any]:
+    changed = json.loads(json.dumps(raw))
+    if field in LANDSCAPE_CHOICES or field == "systems":
+        changed["landscape"][field] = value
+    elif field == "consumers":
+        assert isinstance(value, int)
+        changed["flows"][index]["consumers"] = [f"c{i}" for i in range(value)]
+    else:
+        changed["flows"][index][field] = value
+    return changed
+
+
 @settings(max_examples=60, deadline=None)
 @given(assessments)
 def test_every_flip_really_changes_the_winner(raw: dict[str, Any]) -> None:
     recommendation = recommend(parse_assessment(raw))
     for index, flow in enumerate(recommendation.flows):
         for flip in flow.flips:
-            changed = json.loads(json.dumps(raw))
-            if flip.field in LANDSCAPE_CHOICES or flip.field == "systems":
-                changed["landscape"][flip.field] = flip.after
-            elif flip.field == "consumers":
-                changed["flows"][index]["consumers"] = [f"c{i}" for i in range(int(str(flip.after)))]
-            else:
-                changed["flows"][index][flip.field] = flip.after
-            assert recommend(parse_assessment(changed)).flows[index].pattern == flip.pattern
+            assert flip.field in FLOW_ANSWERS, "landscape answers flip for the landscape, not per flow"
+            changed = recommend(parse_assessment(_changed(raw, index, flip.field, flip.after)))
+            assert changed.flows[index].pattern == flip.pattern
+    for landscape_flip in recommendation.landscape_flips:
+        changed = recommend(parse_assessment(_changed(raw, 0, landscape_flip.field, landscape_flip.after)))
+        moved = sorted(
+            (after.name, after.pattern)
+            for before, after in zip(recommendation.flows, changed.flows, strict=True)
+            if after.pattern != before.pattern
+        )
+        assert moved == sorted((c.name, c.pattern) for c in landscape_flip.flows)
 
 
-NEIGHBOURS = {
-    **{f: c for f, c in LANDSCAPE_CHOICES.items()},
-    **{f: c for f, c in FLOW_CHOICES.items() if f != "ordering"},
-}
+def _neighbours(field: str, current: object) -> list[object]:
+    """One step away: the next choice each way (any other value when unordered or unknown), the next rung."""
+    answer = ANSWERS[field]
+    if field == "consumers":
+        assert isinstance(current, int)
+        ladder: tuple[float, ...] = LADDERS["consumers"]
+    elif answer.kind != "choice":
+        ladder = LADDERS[field]
+    else:
+        choices = answer.choices
+        if current == UNKNOWN or not answer.ordered:
+            return [c for c in choices if c != current]
+        here = choices.index(str(current))
+        return [choices[i] for i in (here - 1, here + 1) if 0 <= i < len(choices)]
+    assert isinstance(current, int | float)
+    below = [v for v in ladder if v < current]
+    above = [v for v in ladder if v > current]
+    return [int(v) if field != "peak_factor" else v for v in (below[-1:] + above[:1])]
 
 
 @settings(max_examples=60, deadline=None)
 @given(assessments)
 def test_no_one_step_flip_is_missed(raw: dict[str, Any]) -> None:
-    """Brute force: any answer one step away that changes the winner is reported (unless five nearer are)."""
+    """Brute force over every flow answer, given or left at its default: a one-step change that changes
+    the winner is reported (unless five nearer flips are)."""
     recommendation = recommend(parse_assessment(raw))
     for index, flow in enumerate(recommendation.flows):
         if len(flow.flips) == 5:
             continue
         reported = {flip.field for flip in flow.flips}
-        for field, choices in NEIGHBOURS.items():
-            scope = raw["landscape"] if field in LANDSCAPE_CHOICES else raw["flows"][index]
-            current = scope.get(field, UNKNOWN)
-            if current == UNKNOWN:
+        parsed = parse_assessment(raw).flows[index]
+        for field in FLOW_ANSWERS:
+            if field in ("name", "source", "message_size_kb", "ordering"):
                 continue
-            here = choices.index(current)
-            ordered = field not in ("platform", "existing_broker", "operations", "interaction")
-            steps = [i for i in range(len(choices)) if i != here and (not ordered or abs(i - here) == 1)]
-            for step in steps:
-                changed = json.loads(json.dumps(raw))
-                target = changed["landscape"] if field in LANDSCAPE_CHOICES else changed["flows"][index]
-                target[field] = choices[step]
-                if recommend(parse_assessment(changed)).flows[index].pattern != flow.pattern:
-                    assert field in reported, (field, choices[step])
+            current = getattr(parsed, field)
+            current = len(current) if field == "consumers" else current
+            for value in _neighbours(field, current):
+                if recommend(parse_assessment(_changed(raw, index, field, value))).flows[index].pattern != flow.pattern:
+                    assert field in reported, (field, current, value)
+
+
+WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "consumer_availability": {v: (f"consumer {w}", f"provider {w}") for v, w in AVAILABILITY.items()},
+    "delivery": {v: (w,) for v, w in DELIVERY.items()},
+    "latency": {v: (LATENCY[v], LATENCY_SHORT[v]) for v in LATENCY},
+    "source_availability": {v: (w,) for v, w in SENDER_AVAILABILITY.items()},
+}
+NOUNS = ("flow", "system", "consumer", "message", "connection")
+
+
+@settings(max_examples=150, deadline=None)
+@given(assessments)
+def test_no_reason_contradicts_an_answer(raw: dict[str, Any]) -> None:
+    """No reason states another value than the one given, and an unknown answer is never stated at all."""
+    recommendation = recommend(parse_assessment(raw))
+    for flow_in, flow in zip(parse_assessment(raw).flows, recommendation.flows, strict=True):
+        # "It would be a queue if latency is “within minutes”" names answers as hypotheses, not as given.
+        text = " ".join(reason.split(" It would be ")[0] for reason in flow.reasons)
+        for field, words in WORDS.items():
+            given_value = getattr(flow_in, field)
+            # What the reasons may say of this answer (its own words), and what other answers' words contain.
+            allowed = [
+                p
+                for f, w in WORDS.items()
+                for v, phrases in w.items()
+                if f != field or v == given_value
+                for p in phrases
+            ]
+            rest = text
+            for phrase in sorted(allowed, key=len, reverse=True):
+                rest = rest.replace(phrase, "")
+            for value, phrases in words.items():
+                if value != given_value:
+                    assert not any(p in rest for p in phrases), (field, given_value, value, text)
+        for peak in re.findall(r"Peaks reach ([\d,.]+)×", text):
+            assert float(peak.replace(",", "")) == flow_in.peak_factor
+        for count in re.findall(r"(\d+) systems care about", text):
+            assert int(count) == flow_in.fan_out
+        for count in re.findall(r"Few systems \((\d+)\)", text):
+            assert int(count) == parse_assessment(raw).landscape.systems
+
+
+@settings(max_examples=100, deadline=None)
+@given(assessments)
+def test_counts_agree_with_their_nouns(raw: dict[str, Any]) -> None:
+    recommendation = recommend(parse_assessment(raw))
+    sentences = [recommendation.summary, *recommendation.landscape_advice]
+    sentences += [r for flow in recommendation.flows for r in flow.reasons]
+    for sentence in sentences:
+        for noun in NOUNS:
+            assert not re.search(rf"(?<![\d,.]){1} {noun}s\b", sentence), sentence
+            for count in re.findall(rf"\b(\d[\d,]*) {noun}\b(?!s)", sentence):
+                assert count == "1", sentence
+        assert not re.search(r"\b0 of\b|\(0 of", sentence), sentence
