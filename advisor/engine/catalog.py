@@ -376,7 +376,7 @@ FACTORS: Final[dict[str, Factor]] = {
 FITS: Final[dict[str, dict[str, dict[str, tuple[float, float]]]]] = {
     "complexity": {
         QUERY: {POINT_TO_POINT: (1.0, 0.8), MESSAGE_QUEUE: (0.3, 0.4), EVENT_DRIVEN: (0.05, 0.1)},
-        COMMAND: {POINT_TO_POINT: (1.0, 0.35), MESSAGE_QUEUE: (0.85, 0.95), EVENT_DRIVEN: (0.45, 0.7)},
+        COMMAND: {POINT_TO_POINT: (1.0, 0.35), MESSAGE_QUEUE: (0.8, 0.95), EVENT_DRIVEN: (0.45, 0.7)},
         EVENT: {POINT_TO_POINT: (0.85, 0.15), MESSAGE_QUEUE: (0.7, 0.6), EVENT_DRIVEN: (0.75, 1.0)},
     },
     "data_volume": {
@@ -387,7 +387,7 @@ FITS: Final[dict[str, dict[str, dict[str, tuple[float, float]]]]] = {
     "real_time": {
         QUERY: {POINT_TO_POINT: (0.85, 1.0), MESSAGE_QUEUE: (0.35, 0.1), EVENT_DRIVEN: (0.1, 0.0)},
         COMMAND: {POINT_TO_POINT: (0.2, 1.0), MESSAGE_QUEUE: (1.0, 0.45), EVENT_DRIVEN: (0.45, 0.5)},
-        EVENT: {POINT_TO_POINT: (0.4, 0.65), MESSAGE_QUEUE: (0.85, 0.6), EVENT_DRIVEN: (0.9, 0.9)},
+        EVENT: {POINT_TO_POINT: (0.75, 0.9), MESSAGE_QUEUE: (0.85, 0.6), EVENT_DRIVEN: (0.85, 0.9)},
     },
     "loose_coupling": {
         QUERY: {POINT_TO_POINT: (1.0, 0.7), MESSAGE_QUEUE: (0.3, 0.45), EVENT_DRIVEN: (0.05, 0.15)},

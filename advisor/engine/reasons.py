@@ -36,8 +36,10 @@ LOW_VOLUME_PER_DAY = 10_000
 HIGH_PEAK = 5
 # Facts published this often need a log's partitions rather than a router (events a day, peak included).
 LOG_VOLUME_PER_DAY = 10_000_000
-# A periodic bulk transfer: at most one message an hour, and nobody needs it sooner than within hours.
+# A periodic bulk transfer is due within hours and moves at most one message an hour, or the whole day's
+# messages in a burst of two hours or less (a peak twelve times the average).
 BULK_MESSAGES_PER_DAY = 24
+BULK_PEAK_FACTOR = 12
 
 
 def known(given: Answers, answer: str) -> str | None:
@@ -53,11 +55,11 @@ def consumers_of(given: Answers) -> tuple[str, ...]:
 
 
 def is_bulk(given: Answers) -> bool:
-    """A periodic bulk transfer: a few messages a day that may arrive within hours, handed over, not asked."""
+    """A periodic bulk transfer: handed over (not asked), due within hours, a few messages or one burst a day."""
     return (
         known(given, "interaction") in (COMMAND, EVENT)
         and known(given, "latency") == "hours"
-        and given["volume_per_day"] <= BULK_MESSAGES_PER_DAY
+        and (given["volume_per_day"] <= BULK_MESSAGES_PER_DAY or given["peak_factor"] >= BULK_PEAK_FACTOR)
     )
 
 
@@ -200,8 +202,9 @@ def _load_and_timing(given: Answers) -> list[str]:
         )
     if is_bulk(given):
         volume = int(given["volume_per_day"])
+        burst = "" if volume <= BULK_MESSAGES_PER_DAY else f", all within {24 / given['peak_factor']:.2g} hours"
         said.append(
-            f"It moves {plural(volume, 'message')} a day, due {LATENCY['hours']}: a periodic bulk transfer. None of "
+            f"It moves {plural(volume, 'message')} a day{burst}, due {LATENCY['hours']}: a periodic bulk transfer. None of "
             "the three patterns fits it well — a file drop to object storage, an ETL/ELT job or a bulk API carries "
             "it better — so its scores are a weak fit and the confidence is low."
         )

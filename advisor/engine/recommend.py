@@ -90,6 +90,16 @@ def approach_of(given: Answers, winner: str) -> str:
     return "event_log" if needs_log(given) else "event_router"
 
 
+def _nobody_runs_a_broker(given: Answers) -> bool:
+    """No vendor runs one on this platform, the team will not, and it has no asynchronous experience."""
+    return (
+        known(given, "operations") == "managed"
+        and known(given, "platform") in ("on_premises", "kubernetes")
+        and known(given, "async_experience") == "none"
+        and known(given, "existing_broker") == "none"
+    )
+
+
 def confidence(given: Answers, winner: str, margin: float, share: float) -> str:
     """From the margin and the share of plausible answers the winner holds, capped where a rule says so."""
     level = 2 if margin >= HIGH_MARGIN else 1 if margin >= MEDIUM_MARGIN else 0
@@ -110,5 +120,8 @@ def confidence(given: Answers, winner: str, margin: float, share: float) -> str:
         level = min(level, 1)
     if interaction == QUERY and known(given, "consumer_availability") in ("maintenance_windows", "often_offline"):
         # A provider that is away answers from a copy that may be stale.
+        level = min(level, 1)
+    if winner != POINT_TO_POINT and _nobody_runs_a_broker(given):
+        # The answers ask for a broker that nobody is there to run: they pull against each other.
         level = min(level, 1)
     return CONFIDENCES[level]

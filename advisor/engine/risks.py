@@ -185,7 +185,7 @@ def _of_the_answers(given: Answers, winner: str) -> list[Risk]:
             found.append(
                 Risk(
                     "Brokers deliver at least once, so an effect can happen twice.",
-                    "Deduplicate on a message id in the consumer's own transaction.",
+                    "Idempotent consumers: deduplicate on a message id in the consumer's own transaction.",
                     HIGH,
                 )
             )

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from advisor.engine import parse_assessment, recommend
-from advisor.engine.model import FlowResult, Recommendation
+from advisor.engine.evaluation import answers_of
+from advisor.engine.model import Flow, FlowResult, Landscape, Recommendation
 from advisor.engine.recommend import confidence
 
 P2P, QUEUE, EVENTS = "point_to_point", "message_queue", "event_driven"
@@ -299,7 +300,7 @@ class TestFlips:
 
     def test_landscape_answers_flip_once_for_the_landscape_not_per_flow(self) -> None:
         flows = [
-            {"name": f"work {i}", "interaction": "command", "volume_per_day": 100_000, "peak_factor": 2}
+            {"name": f"work {i}", "interaction": "command", "volume_per_day": 100_000, "peak_factor": 3}
             for i in range(3)
         ]
         found = recommend(parse_assessment({"landscape": {"systems": 2}, "flows": flows}))
@@ -325,7 +326,7 @@ class TestFlips:
 class TestConfidence:
     """The margin and the share of plausible answers set the confidence (docs/decision-rules.md)."""
 
-    GIVEN = {"interaction": "event", "delivery": "no_loss", "consumer_availability": "always", "latency": "seconds"}
+    GIVEN = answers_of(Landscape(), Flow(name="fact", interaction="event", consumers=("a", "b", "c")))
 
     @pytest.mark.parametrize(
         ("margin", "share", "expected"),
@@ -341,7 +342,7 @@ class TestConfidence:
         ],
     )
     def test_margin_and_share_boundaries(self, margin: float, share: float, expected: str) -> None:
-        assert confidence({**self.GIVEN, "volume_per_day": 1000}, EVENTS, margin, share) == expected
+        assert confidence(self.GIVEN, EVENTS, margin, share) == expected
 
 
 class TestScoresByHand:
@@ -350,12 +351,12 @@ class TestScoresByHand:
     def test_a_small_command_that_must_not_be_lost(self) -> None:
         found = result({"delivery": "no_loss"})
         assert found.scores[P2P] == 89.91
-        assert found.scores[QUEUE] == 81.25
-        assert found.margin == 8.66
+        assert found.scores[QUEUE] == 80.53
+        assert found.margin == 9.38
 
     def test_the_same_command_when_the_caller_waits(self) -> None:
         found = result({"delivery": "no_loss", "latency": "immediate"})
-        assert (found.scores[P2P], found.scores[QUEUE]) == (94.49, 78.1)
+        assert (found.scores[P2P], found.scores[QUEUE]) == (94.49, 77.39)
 
     def test_a_zero_weight_removes_a_factor_from_every_score(self) -> None:
         scored = result({}, None, real_time=0)
@@ -365,3 +366,15 @@ class TestScoresByHand:
         flow = {"consumer_availability": "maintenance_windows"}
         assert result(flow).pattern == QUEUE
         assert result(flow, real_time=3, complexity=3, data_volume=3, error_handling=0).pattern == P2P
+
+
+class TestCaps:
+    """Rules that cap the confidence whatever the margin (docs/decision-rules.md, Confidence)."""
+
+    def test_a_broker_nobody_can_run_is_at_most_medium(self) -> None:
+        flow = {"consumer_availability": "maintenance_windows", "latency": "hours", "volume_per_day": 300}
+        alone = {"platform": "on_premises", "operations": "managed", "async_experience": "none"}
+        capped = result(flow, alone)
+        assert (capped.pattern, capped.confidence) == (QUEUE, "medium")
+        assert capped.margin >= 12, "the cap, not the margin, must be what keeps this at medium"
+        assert result(flow, {**alone, "operations": "self_hosted"}).confidence == "high"
