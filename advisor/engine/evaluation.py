@@ -117,10 +117,10 @@ class Group:
         self.raw = raw
 
 
-def _moved_pressure(factor_id: str, group: Group, answer: str, value: object) -> float:
-    """A group's pressure on a factor with one answer changed."""
-    answers = {**group.answers, answer: value}
-    return PRESSURES[factor_id](group.signals | {s.id: s.level(answers) for s in MOVED[answer, factor_id]})
+def _moved_levels(answer: str, value: object, factor_id: str, answers: Answers) -> Signals:
+    """The levels of the signals that one changed answer moves for a factor."""
+    changed = {**answers, answer: value}
+    return {s.id: s.level(changed) for s in MOVED[answer, factor_id]}
 
 
 class FlowModel:
@@ -210,6 +210,19 @@ class FlowModel:
         swings = SWINGS[answer]
         return self.lead <= sum(self.reach[f] * swing for f, swing in swings.items())
 
+    def _pressures_if(self, factor_id: str, answer: str, value: object) -> list[float]:
+        """Each of a factor's groups' pressure with one answer changed.
+
+        The changed signals read other answers too; unless one of those is unknown (and so differs from
+        group to group), they are worked out once for all groups.
+        """
+        pressure = PRESSURES[factor_id]
+        groups = self.groups[factor_id]
+        if any(a in self.varied and a != answer for s in MOVED[answer, factor_id] for a in s.answers):
+            return [pressure(g.signals | _moved_levels(answer, value, factor_id, g.answers)) for g in groups]
+        levels = _moved_levels(answer, value, factor_id, groups[0].answers)
+        return [pressure(g.signals | levels) for g in groups]
+
     def may_reach(self, answer: str, value: object) -> bool:
         """False when no value between the given one and `value` can change the winner.
 
@@ -222,8 +235,10 @@ class FlowModel:
         gains = [0.0, 0.0, 0.0]
         for factor_id in FACTORS_OF_ANSWER[answer]:
             scale = self.shares[factor_id] * 100
-            for group in self.groups[factor_id]:
-                moved = _moved_pressure(factor_id, group, answer, value) - group.pressure
+            for group, pressure in zip(
+                self.groups[factor_id], self._pressures_if(factor_id, answer, value), strict=True
+            ):
+                moved = pressure - group.pressure
                 lines = LINES[factor_id, group.kind]
                 rise = lines[best][1]
                 for i in range(3):
@@ -240,11 +255,11 @@ class FlowModel:
         t0, t1, t2 = self.totals
         for factor_id in FACTOR_IDS if kind_may_change else fed:
             share = self.shares[factor_id]
-            moves_pressure = factor_id in fed
+            groups = self.groups[factor_id]
+            moved = self._pressures_if(factor_id, answer, value) if factor_id in fed else [g.pressure for g in groups]
             n0 = n1 = n2 = 0.0
-            for group in self.groups[factor_id]:
+            for group, pressure in zip(groups, moved, strict=True):
                 kind = kind_of({**group.answers, answer: value}) if kind_may_change else group.kind
-                pressure = _moved_pressure(factor_id, group, answer, value) if moves_pressure else group.pressure
                 r0, r1, r2 = raw_contributions(factor_id, kind, pressure, share)
                 n0 += group.weight * r0
                 n1 += group.weight * r1

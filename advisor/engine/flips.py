@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .answers import ANSWERS, FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer
+from .answers import ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer
 from .evaluation import SCORED_ANSWERS, FlowModel
 from .model import Flip, FlowChange, LandscapeFlip
 from .scoring import KIND_ANSWERS

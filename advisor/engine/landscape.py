@@ -72,9 +72,10 @@ def advice(
     said += _who_runs_it(landscape, brokered)
     unknown = [a.label.lower() for a in LANDSCAPE_ANSWERS.values() if getattr(landscape, a.id) == UNKNOWN]
     if unknown:
+        its, it = ("its", "it") if len(unknown) == 1 else ("their", "them")
         said.append(
-            f"You were not sure about {listed(unknown)}: each flow is scored over {'its' if len(unknown) == 1 else 'their'} plausible answers, and "
-            f"settling {'it' if len(unknown) == 1 else 'them'} is a decision to take first."
+            f"You were not sure about {listed(unknown)}: each flow is scored over {its} plausible answers, and "
+            f"settling {it} is a decision to take first."
         )
     said += [_flip_sentence(flip, len(winners)) for flip in flips]
     return tuple(said)

@@ -68,12 +68,8 @@ def needs_log(given: Answers) -> list[str]:
     why = []
     if known(given, "replay") == "yes":
         why.append("consumers must re-read past events")
-    ordering = known(given, "ordering")
-    if ordering in ("per_key", "global"):
-        why.append(f"order must be kept {'per key' if ordering == 'per_key' else 'across all events'}")
-    daily = given["volume_per_day"] * given["peak_factor"]
-    if daily >= LOG_VOLUME_PER_DAY:
-        why.append(f"{number(given['volume_per_day'])} events a day call for partitions")
+    if given["volume_per_day"] * given["peak_factor"] >= LOG_VOLUME_PER_DAY:
+        why.append(f"{number(given['volume_per_day'])} events a day call for a partitioned log")
     return why
 
 
@@ -204,9 +200,9 @@ def _load_and_timing(given: Answers) -> list[str]:
         volume = int(given["volume_per_day"])
         burst = "" if volume <= BULK_MESSAGES_PER_DAY else f", all within {24 / given['peak_factor']:.2g} hours"
         said.append(
-            f"It moves {plural(volume, 'message')} a day{burst}, due {LATENCY['hours']}: a periodic bulk transfer. None of "
-            "the three patterns fits it well — a file drop to object storage, an ETL/ELT job or a bulk API carries "
-            "it better — so its scores are a weak fit and the confidence is low."
+            f"It moves {plural(volume, 'message')} a day{burst}, due {LATENCY['hours']}: a periodic bulk transfer. "
+            "None of the three patterns fits it well — a file drop to object storage, an ETL/ELT job or a bulk API "
+            "carries it better — so its scores are a weak fit and the confidence is low."
         )
     return said
 
@@ -237,12 +233,20 @@ def _what_must_be_kept(given: Answers) -> list[str]:
         )
     if interaction in (EVENT, COMMAND) and (len(consumers) >= 2 or interaction == EVENT):
         why = needs_log(given)
+        ordering = known(given, "ordering")
         if why:
             said.append(f"Published as events, this fact needs a log (a stream), not just a router: {listed(why)}.")
         elif known(given, "replay") == "no":
+            order = (
+                ", and one that keeps order per key (FIFO topics, sessions or ordering keys) is enough for it"
+                if ordering == "per_key"
+                else ", and the order kept across all events limits it to one consumer at a time"
+                if ordering == "global"
+                else ""
+            )
             said.append(
                 "Published as events, a router (topics with a durable subscription per subscriber) is enough: no "
-                "replay, no order to keep, and a volume a router carries."
+                f"replay, and a volume a router carries{order}."
             )
     return said
 

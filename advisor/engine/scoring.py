@@ -53,7 +53,7 @@ def size_level(systems: int) -> float:
 def fan_out_level(fan_out: int) -> float:
     """0 for one consumer, 0.35 for two, 0.7 for three, 1 from four: a second consumer is a weak sign of a
     fan-out (two direct calls still work), a third a strong one."""
-    return min(1.0, (math.log2(fan_out) / 2) ** 1.5)
+    return min(1.0, float((math.log2(fan_out) / 2) ** 1.5))
 
 
 def rate_level(volume_per_day: float, peak_factor: float) -> float:

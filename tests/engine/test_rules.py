@@ -154,11 +154,12 @@ class TestFacts:
         [
             ({}, "event_router"),
             ({"replay": "yes"}, "event_log"),
-            ({"ordering": "per_key"}, "event_log"),
+            ({"ordering": "per_key"}, "event_router"),
+            ({"ordering": "per_key", "volume_per_day": 5_000_000, "peak_factor": 2}, "event_log"),
             ({"volume_per_day": 300_000_000}, "event_log"),
             ({"volume_per_day": 9_000_000}, "event_router"),
         ],
-        ids=["notifications", "replay", "per-key order", "300 million a day", "9 million a day"],
+        ids=["notifications", "replay", "per-key order", "per-key order at volume", "300 million a day", "9 million"],
     )
     def test_a_router_or_a_log_is_chosen_from_the_answers(self, flow: dict[str, Any], approach: str) -> None:
         found = result({"interaction": "event", "consumers": THREE, **flow})
