@@ -82,6 +82,9 @@ class Capability:
     needs_experience: bool
     # Other limits worth showing beside the advice (each with its own source).
     limits: tuple[Sourced, ...] = ()
+    # Bytes within one ordering key or group when order is kept, for vendors that state it in MB/s
+    # (a Pub/Sub ordering key, a Kinesis shard, a Kafka partition); None when not documented.
+    ordered_mb_per_second: Sourced | None = None
 
 
 CAPABILITIES: Final[tuple[Capability, ...]] = ()
