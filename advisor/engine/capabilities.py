@@ -82,6 +82,1390 @@ class Capability:
     needs_experience: bool
     # Other limits worth showing beside the advice (each with its own source).
     limits: tuple[Sourced, ...] = ()
+    # Bytes within one ordering key or group when order is kept, for vendors that state it in MB/s
+    # (a Pub/Sub ordering key, a Kinesis shard, a Kafka partition); None when not documented.
+    ordered_mb_per_second: Sourced | None = None
 
 
-CAPABILITIES: Final[tuple[Capability, ...]] = ()
+# The date the stored pages were read, for pages that show no "last updated" date of their own.
+READ_ON: Final = "2026-11-26"
+
+
+def _kb(value: float, source: Source, note: str = "") -> Sourced:
+    return Sourced(value, "KB", source, note)
+
+
+def _hours(value: float, source: Source, note: str = "") -> Sourced:
+    return Sourced(value, "hours", source, note)
+
+
+def _seconds(value: float, source: Source, note: str = "") -> Sourced:
+    return Sourced(value, "seconds", source, note)
+
+
+def _per_second(value: float, source: Source, note: str = "") -> Sourced:
+    return Sourced(value, "messages/s", source, note)
+
+
+def _mb_per_second(value: float, source: Source, note: str = "") -> Sourced:
+    return Sourced(value, "MB/s", source, note)
+
+
+# Sizes are in KB with 1 KB = 1024 bytes and 1 MB = 1024 KB, whether the vendor writes MB or MiB.
+_MIB = 1024
+_GIB = 1024 * _MIB
+_TIB = 1024 * _GIB
+
+# --- Amazon Web Services -----------------------------------------------------------------------
+
+_SQS_MESSAGE_QUOTAS = Source(
+    "Amazon SQS message quotas - Amazon Simple Queue Service",
+    "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html",
+    READ_ON,
+)
+_SQS_MESSAGE_BODY = Source(
+    "message body",
+    "https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/sqs/aws.sdk.kotlin.services.sqs.model/-send-message-request/message-body.html",
+    READ_ON,
+)
+_SQS_FIFO_THROTTLING = Source(
+    "Troubleshoot FIFO throttling issues in Amazon SQS - Amazon Simple Queue Service",
+    "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/troubleshooting-fifo-throttling-issues.html",
+    READ_ON,
+)
+_SQS_FIFO_HIGH_THROUGHPUT = Source(
+    "Announcing throughput increase and dead letter queue redrive support for Amazon SQS FIFO queues",
+    "https://aws.amazon.com/blogs/aws/announcing-throughput-increase-and-dead-letter-queue-redrive-support-for-amazon-sqs-fifo-queues/",
+    "2023-11-28",
+)
+_SERVERLESS_1MB = Source(
+    "More room to build: serverless services now support payloads up to 1 MB",
+    "https://aws.amazon.com/blogs/compute/more-room-to-build-serverless-services-now-support-payloads-up-to-1-mb",
+    READ_ON,
+)
+_SNS_LARGE_MESSAGES = Source(
+    "large message payloads",
+    "https://docs.aws.amazon.com/sns/latest/dg/large-message-payloads.md",
+    READ_ON,
+)
+_SNS_RETRIES = Source(
+    "Amazon SNS message delivery retries - Amazon Simple Notification Service",
+    "https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html",
+    READ_ON,
+)
+_SNS_FIFO_SCOPE = Source(
+    "enum FifoThroughputScope",
+    "https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_sns.FifoThroughputScope.html",
+    READ_ON,
+)
+_SNS_FIFO_ARCHIVE = Source(
+    "fifo message archiving replay",
+    "https://docs.amazonaws.cn/en_us/sns/latest/dg/fifo-message-archiving-replay.md",
+    READ_ON,
+)
+_EVENTBRIDGE_QUOTAS = Source(
+    "Amazon EventBridge quotas - Amazon EventBridge",
+    "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html",
+    READ_ON,
+)
+_EVENTBRIDGE_RETRIES = Source(
+    "How EventBridge retries delivering events - Amazon EventBridge",
+    "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html",
+    READ_ON,
+)
+_KINESIS_STREAMS = Source(
+    "Create and manage Kinesis data streams - Amazon Kinesis Data Streams",
+    "https://docs.aws.amazon.com/streams/latest/dev/working-with-streams.html",
+    READ_ON,
+)
+_KINESIS_RETENTION = Source(
+    "Change the data retention period - Amazon Kinesis Data Streams",
+    "https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention",
+    READ_ON,
+)
+_KINESIS_LARGE_RECORDS = Source(
+    "Handle large records - Amazon Kinesis Data Streams",
+    "https://docs.aws.amazon.com/streams/latest/dev/large-records.html",
+    READ_ON,
+)
+_KINESIS_QUOTAS = Source(
+    "Quotas and limits - Amazon Kinesis Data Streams",
+    "https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html",
+    READ_ON,
+)
+_MSK_QUOTA = Source(
+    "Amazon MSK quota",
+    "https://github.com/awsdocs/amazon-msk-developer-guide/blob/11a4ac0d2a6ef0c24420dfd7233a76ffda2dd94d/doc_source/limits.md",
+    READ_ON,
+)
+_MSK_BEST_PRACTICES = Source(
+    "Best practices for Standard brokers - Amazon Managed Streaming for Apache Kafka",
+    "https://docs.aws.amazon.com/msk/latest/developerguide/bestpractices.html",
+    READ_ON,
+)
+_MQ_RABBITMQ_SIZING = Source(
+    "Amazon MQ for RabbitMQ sizing guidelines",
+    "https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/rabbitmq-sizing-guidelines.html",
+    READ_ON,
+)
+_MQ_QUOTAS = Source(
+    "amazon mq limits",
+    "https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/amazon-mq-limits.md",
+    READ_ON,
+)
+_API_GATEWAY_TIMEOUT = Source(
+    "Amazon API Gateway integration timeout limit increase beyond 29 seconds",
+    "https://aws.amazon.com/about-aws/whats-new/2024/06/amazon-api-gateway-integration-timeout-limit-29-seconds/",
+    "2024-06-04",
+)
+_API_GATEWAY_HTTP_QUOTAS = Source(
+    "Quotas for configuring and running an HTTP API in API Gateway",
+    "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html",
+    READ_ON,
+)
+_API_GATEWAY_WEBSOCKET_QUOTAS = Source(
+    "Quotas for configuring and running a WebSocket in API Gateway",
+    "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-execution-service-websocket-limits-table.html",
+    READ_ON,
+)
+_APPSYNC_MONITORING = Source(
+    "CloudWatch を使用した GraphQL API データのモニタリングとログ - AWS AppSync GraphQL",
+    "https://docs.aws.amazon.com/ja_jp/appsync/latest/devguide/monitoring.html",
+    READ_ON,
+)
+_S3_OBJECTS = Source(
+    "Amazon S3 objects overview",
+    "https://docs.amazonaws.cn/en_us/AmazonS3/latest/userguide/UsingObjects.md",
+    READ_ON,
+)
+_S3_PREFIX_RATES = Source(
+    "s3 object key naming pattern",
+    "https://aws.amazon.com/premiumsupport/knowledge-center/s3-object-key-naming-pattern/",
+    READ_ON,
+)
+_S3_GET_RATE = Source(
+    "Reduce throttling at the service level",
+    "https://docs.aws.amazon.com/athena/latest/ug/performance-tuning-s3-throttling-reduce-throttling-at-the-service-level.html",
+    READ_ON,
+)
+
+# --- Microsoft Azure ---------------------------------------------------------------------------
+
+_SERVICE_BUS_QUOTAS = Source(
+    "Microsoft Azure Service Bus quotas and limits",
+    "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/service-bus-messaging/service-bus-quotas.md",
+    "2023-12-07",
+)
+_SERVICE_BUS_THROTTLING = Source(
+    "Azure Service Bus throttling",
+    "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/service-bus-messaging/service-bus-throttling.md",
+    "2024-03-19",
+)
+_SERVICE_BUS_DEDUP_PAGE = Source(
+    "QueueProperties.DuplicateDetectionHistoryTimeWindow Property",
+    "https://learn.microsoft.com/en-us/dotnet/api/azure.messaging.servicebus.administration.queueproperties"
+    ".duplicatedetectionhistorytimewindow?view=azure-dotnet-preview",
+    READ_ON,
+)
+_EVENT_GRID_LIMITS = Source(
+    "Event Grid limits (include file)",
+    "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/event-grid/includes/limits.md",
+    "2022-09-07",
+)
+_EVENT_GRID_NAMESPACE_DELIVERY = Source(
+    "Message push delivery and retry with namespace topics",
+    "https://learn.microsoft.com/en-us/azure/event-grid/namespace-delivery-retry",
+    READ_ON,
+)
+_EVENT_HUBS_SCALABILITY = Source(
+    "Scalability - Azure Event Hubs | Microsoft Docs",
+    "https://github.com/Microsoft/azure-docs/blob/master/articles/event-hubs/event-hubs-scalability.md",
+    "2023-11-23",
+)
+_EVENT_HUBS_QUOTAS = Source(
+    "Azure Event Hubs Quotas and Limits Overview",
+    "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/event-hubs/event-hubs-quotas.md",
+    "2026-02-05",
+)
+_QUEUE_STORAGE_TARGETS = Source(
+    "Scalability and performance targets for Queue Storage",
+    "https://learn.microsoft.com/azure/storage/queues/scalability-targets",
+    READ_ON,
+)
+_WEB_PUBSUB_LIMITS = Source(
+    "Azure Web PubSub limits table",
+    "https://github.com/MicrosoftDocs/azure-docs/blob/main/includes/azure-web-pubsub-limits.md",
+    "2023-12-20",
+)
+_SIGNALR_LIMITS = Source(
+    "Azure SignalR Service limits table",
+    "https://github.com/MicrosoftDocs/azure-docs/blob/main/includes/signalr-service-limits.md",
+    "2023-12-20",
+)
+_APIM_FORWARD_REQUEST = Source(
+    "Forward request",
+    "https://learn.microsoft.com/en-US/Azure/api-management/forward-request-policy",
+    READ_ON,
+)
+_BLOB_SCALE_TARGETS = Source(
+    "storage blob scale targets",
+    "https://raw.githubusercontent.com/MicrosoftDocs/azure-docs/main/includes/storage-blob-scale-targets.md",
+    "2026-05-18",
+)
+
+# --- Google Cloud ------------------------------------------------------------------------------
+
+_PUBSUB_QUOTAS_ORDERING = Source("Quotas and limits", "https://cloud.google.com/pubsub/quotas?hl=RU", READ_ON)
+_PUBSUB_QUOTAS_REGIONS = Source("Quotas and limits", "https://cloud.google.com/pubsub/quotas?hl=sv", READ_ON)
+_PUBSUB_RETENTION = Source(
+    "pubsub: update message retention duration documentation #8558",
+    "https://github.com/googleapis/google-cloud-go/issues/8558",
+    READ_ON,
+)
+_PUBSUB_SEEK = Source(
+    "Replay and purge messages with seek", "https://cloud.google.com/pubsub/docs/replay-overview", READ_ON
+)
+_PUBSUB_LARGE_MESSAGES = Source(
+    "How to Handle Large Messages in Pub/Sub",
+    "https://oneuptime.com/blog/post/2026-02-02-pubsub-large-messages/view",
+    "2026-02-02",
+)
+_CLOUD_TASKS_RATE_LIMITS = Source(
+    "Google Cloud Tasks V2 Client class RateLimits",
+    "https://cloud.google.com/php/docs/reference/cloud-tasks/1.14.4/V2.RateLimits",
+    READ_ON,
+)
+_CLOUD_TASKS_QIITA = Source(
+    "Cloud Tasksで長時間実行ジョブのキュー管理をマスターする",
+    "https://qiita.com/munaita_/items/9c6781b3449067ccf92c",
+    "2024-02-13",
+)
+_EVENTARC_QUOTAS = Source(
+    "このドキュメントでは、Eventarc に適用される割り当てと上限について説明します。",
+    "https://cloud.google.com/eventarc/docs/quotas?hl=ja",
+    READ_ON,
+)
+_EVENTARC_STANDARD_QUOTAS = Source(
+    "このドキュメントでは、Eventarc に適用される割り当てと上限について説明します。",
+    "https://cloud.google.com/eventarc/docs/run/quotas?hl=ja",
+    READ_ON,
+)
+_MANAGED_KAFKA_SIZING = Source(
+    "Plan the size of your Managed Service for Apache Kafka cluster",
+    "https://cloud.google.com/managed-service-for-apache-kafka/docs/plan-cluster-size",
+    READ_ON,
+)
+_GOOGLE_API_GATEWAY_QUOTAS = Source("Quotas and limits", "https://cloud.google.com/api-gateway/docs/quotas", READ_ON)
+_GOOGLE_API_GATEWAY_TIMEOUT = Source(
+    "How to solve HTTP 504 error on API Gateway of Google Cloud Platform",
+    "https://www.exceedsystem.net/2023/06/14/how-to-solve-http-504-error-on-api-gateway-of-google-cloud-platform/",
+    "2023-06-14",
+)
+_CLOUD_STORAGE_QUOTAS = Source("Quotas & limits", "https://cloud.google.com/storage/quotas?authuser=2", READ_ON)
+
+# --- Self-run ----------------------------------------------------------------------------------
+
+_RABBITMQ_DEFAULT_MESSAGE_SIZE = Source(
+    "Conflicting information on what the default max_message_size is",
+    "https://github.com/rabbitmq/rabbitmq-website/issues/2537",
+    "2026-06-10",
+)
+_RABBITMQ_HARD_CAP = Source(
+    "Is the message body size limited? How many bytes is the maximum limit?",
+    "https://github.com/rabbitmq/rabbitmq-server/issues/2054",
+    "2019-07-04",
+)
+_RABBITMQ_STREAM_FRAME = Source(
+    "fix(network): bump default frame max to 20 MiB",
+    "https://github.com/rabbitmq/rabbitmq-stream-java-client/pull/1052",
+    "2026-08-06",
+)
+_KAFKA_MAX_MESSAGE = Source(
+    "KAFKA-4203: Align broker default for max.message.bytes with Java producer default #4154",
+    "https://github.com/apache/kafka/pull/4154",
+    "2017-10-28",
+)
+_CONFLUENT_PITFALLS = Source(
+    "5 Common Pitfalls When Using Apache Kafka",
+    "https://www.confluent.io/en-gb/blog/5-common-pitfalls-when-using-apache-kafka/",
+    READ_ON,
+)
+_PULSAR_MESSAGE_SIZE = Source(
+    "PIP-36: Support set message size in broker.conf #4247", "https://github.com/apache/pulsar/pull/4247", READ_ON
+)
+_NATS_CONSTANTS = Source(
+    "nats-server/server/const.go",
+    "https://github.com/nats-io/nats-server/blob/cf433ae0077a9aab7deb94adc423741079f4a1f8/server/const.go",
+    READ_ON,
+)
+_NGINX_PROXY_TIMEOUTS = Source(
+    'nixos/nginx: set "recommended" proxy timeouts to 60s #118443',
+    "https://github.com/NixOS/nixpkgs/pull/118443",
+    READ_ON,
+)
+_MDN_EVENTSOURCE = Source("EventSource", "https://developer.mozilla.org/en-US/docs/web/api/eventsource", READ_ON)
+
+# --- Device push -------------------------------------------------------------------------------
+
+_FCM_QUOTAS = Source(
+    "Our goal is to always deliver every message sent using FCM. However, delivering",
+    "https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas.md.txt",
+    READ_ON,
+)
+_FCM_PAYLOAD = Source(
+    "firebase cloud messaging", "https://riptutorial.com/android/topic/8826/firebase-cloud-messaging", READ_ON
+)
+_APNS_PAYLOAD = Source(
+    "Reject payloads before they are sent to APNs if they're too large?",
+    "https://github.com/parse-community/node-apn/issues/31",
+    "2022-03-27",
+)
+_APNS_COALESCING = Source("push-notifications", "https://github.com/ujjalsuttradhar/push-notifications", READ_ON)
+
+AWS: Final = ("aws",)
+AZURE: Final = ("azure",)
+GCP: Final = ("gcp",)
+SELF_RUN: Final = ("kubernetes", "on_premises", "any")
+EVERYWHERE: Final = ("aws", "azure", "gcp", "kubernetes", "on_premises", "any")
+
+_SQS_RETENTION = _hours(
+    336, _SQS_MESSAGE_QUOTAS, "MessageRetentionPeriod: 1,209,600 seconds (14 days); 4 days by default"
+)
+_SQS_MAX_MESSAGE = _kb(_MIB, _SQS_MESSAGE_BODY, "1 MiB (1,048,576 bytes), raised from 256 KiB in 2025")
+_KINESIS_SHARD_RECORDS = _per_second(1000, _KINESIS_STREAMS, "records written per shard")
+_KINESIS_SHARD_MB = _mb_per_second(1, _KINESIS_STREAMS, "written per shard; reads 2 MB/s")
+_SERVICE_BUS_MAX_MESSAGE = _kb(
+    100 * _MIB, _SERVICE_BUS_QUOTAS, "100 MB on the Premium tier, properties included; 256 KB on Standard"
+)
+_SERVICE_BUS_STANDARD_MESSAGE = _kb(256, _SERVICE_BUS_QUOTAS, "largest message on the Standard tier")
+_SERVICE_BUS_CREDITS = _per_second(
+    1000,
+    _SERVICE_BUS_THROTTLING,
+    "Standard namespace: 1,000 credits per second; every message sent, received or peeked costs 1 credit, "
+    "and each topic filter evaluation 1 more. Premium scales with messaging units and publishes no rate.",
+)
+_SERVICE_BUS_DUPLICATE_WINDOW = _hours(
+    168, _SERVICE_BUS_DEDUP_PAGE, "longest duplicate-detection window: 7 days (default 1 minute)"
+)
+_WEB_SOCKET_CONNECTIONS = "concurrent connections per unit (Standard and Premium tiers)"
+_KAFKA_DEFAULT_MESSAGE = _kb(
+    _MIB, _KAFKA_MAX_MESSAGE, "broker default message.max.bytes = 1 MiB + 12 bytes of log overhead; configurable"
+)
+_KAFKA_PARTITION_MB = _mb_per_second(
+    10,
+    _CONFLUENT_PITFALLS,
+    "produce throughput of one partition: 'roughly 10s of MB/sec' per Confluent; 10 MB/s is that range's floor, "
+    "measure your own producers",
+)
+
+CAPABILITIES: Final[tuple[Capability, ...]] = (
+    # --- Amazon Web Services ---
+    Capability(
+        id="amazon_sqs_standard",
+        name="Amazon SQS standard queue",
+        roles=("queue",),
+        platforms=AWS,
+        managed=True,
+        broker_ids=("sqs",),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=_SQS_RETENTION,
+        max_message=_SQS_MAX_MESSAGE,
+        unit="queue",
+        # AWS documents "nearly unlimited" API calls per second for standard queues, not a figure.
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per request",
+        good_at="Buffering work for one consumer, with retries and a dead-letter queue, at almost any rate.",
+        needs_experience=False,
+        limits=(Sourced(10, "messages per batch", _SQS_MESSAGE_QUOTAS, "SendMessageBatch and ReceiveMessage"),),
+    ),
+    Capability(
+        id="amazon_sqs_fifo",
+        name="Amazon SQS FIFO queue",
+        roles=("queue",),
+        platforms=AWS,
+        managed=True,
+        broker_ids=("sqs",),
+        ordering="per_key",
+        ordering_how="message group ID",
+        delivery=("at_least_once", "exactly_once"),
+        replay=False,
+        retention=_SQS_RETENTION,
+        max_message=_SQS_MAX_MESSAGE,
+        unit="queue",
+        unit_messages_per_second=_per_second(
+            3000,
+            _SQS_FIFO_THROTTLING,
+            "default mode: 300 transactions per second per API action, 3,000 messages/s with batches of 10",
+        ),
+        unit_mb_per_second=None,
+        ordered_messages_per_second=_per_second(
+            300,
+            _SQS_MESSAGE_QUOTAS,
+            "per message group: a group lives in one partition, which takes 300 transactions per second per "
+            "API action (3,000 messages/s with batches of 10)",
+        ),
+        max_wait=None,
+        cost_shape="per request",
+        good_at="Ordered, deduplicated work per business key (an order, an account) at moderate rates.",
+        needs_experience=False,
+        limits=(
+            Sourced(
+                70000,
+                "transactions/s per API action",
+                _SQS_FIFO_HIGH_THROUGHPUT,
+                "high throughput mode, in selected Regions; up to 700,000 messages/s with batching",
+            ),
+        ),
+    ),
+    Capability(
+        id="amazon_sns_standard",
+        name="Amazon SNS standard topic",
+        roles=("router",),
+        platforms=AWS,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=_hours(
+            552,
+            _SNS_RETRIES,
+            "SNS stores nothing: it retries delivery to SQS and Lambda subscribers 100,015 times over 23 days; "
+            "subscribe an SQS queue for durable consumers",
+        ),
+        max_message=_kb(_MIB, _SNS_LARGE_MESSAGES, "1 MiB with the MaximumMessageSize topic attribute raised"),
+        unit="topic",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per request and per delivery",
+        good_at="Fanning a notification out to many queues, functions and HTTP endpoints without storing it.",
+        needs_experience=False,
+        limits=(
+            _kb(256, _SNS_LARGE_MESSAGES, "default MaximumMessageSize (256 KiB)"),
+            Sourced(
+                100,
+                "subscriptions per topic",
+                _SNS_LARGE_MESSAGES,
+                "when MaximumMessageSize is above 256 KiB (Firehose, SQS and Lambda only)",
+            ),
+            _seconds(3600, _SNS_RETRIES, "total retry time to HTTP/S endpoints (hard limit)"),
+        ),
+    ),
+    Capability(
+        id="amazon_sns_fifo",
+        name="Amazon SNS FIFO topic",
+        roles=("router",),
+        platforms=AWS,
+        managed=True,
+        broker_ids=(),
+        ordering="per_key",
+        ordering_how="message group ID (delivered in order to subscribed SQS FIFO queues)",
+        delivery=("at_least_once", "exactly_once"),
+        replay=True,
+        retention=_hours(8760, _SNS_FIFO_ARCHIVE, "message archive up to 365 days, replayed to subscribers"),
+        max_message=_kb(_MIB, _SNS_LARGE_MESSAGES, "1 MiB with the MaximumMessageSize topic attribute raised"),
+        unit="topic",
+        unit_messages_per_second=_per_second(
+            3000, _SNS_FIFO_SCOPE, "topic throughput scope; message-group scope raises it to the Regional limit"
+        ),
+        unit_mb_per_second=_mb_per_second(20, _SNS_FIFO_SCOPE, "topic throughput scope"),
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per request and per delivery",
+        good_at="Ordered fan-out of events per key to several SQS FIFO queues, with archive and replay.",
+        needs_experience=False,
+        limits=(_kb(256, _SNS_LARGE_MESSAGES, "default MaximumMessageSize (256 KiB)"),),
+    ),
+    Capability(
+        id="amazon_eventbridge",
+        name="Amazon EventBridge",
+        roles=("router",),
+        platforms=AWS,
+        managed=True,
+        broker_ids=("eventbridge",),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=True,
+        # An archive keeps events indefinitely by default and replays them to the bus.
+        retention=None,
+        max_message=_kb(_MIB, _SERVERLESS_1MB, "vendor writes 1 MB, raised from 256 KB"),
+        unit="account per Region",
+        unit_messages_per_second=_per_second(
+            10000, _EVENTBRIDGE_QUOTAS, "PutEvents requests per second in us-east-1; lower in other Regions"
+        ),
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per event published (and per GB archived)",
+        good_at="Routing events by content to many AWS targets and SaaS integrations, with archive and replay.",
+        needs_experience=False,
+        limits=(
+            _hours(
+                24,
+                _EVENTBRIDGE_RETRIES,
+                "default retry window to a target (up to 185 attempts), then dropped unless a dead-letter queue is set",
+            ),
+        ),
+    ),
+    Capability(
+        id="amazon_kinesis_data_streams",
+        name="Amazon Kinesis Data Streams",
+        roles=("log",),
+        platforms=AWS,
+        managed=True,
+        broker_ids=(),
+        ordering="per_key",
+        ordering_how="partition key (order within a shard)",
+        delivery=("at_least_once",),
+        replay=True,
+        retention=_hours(8760, _KINESIS_RETENTION, "24 hours by default, up to 365 days"),
+        max_message=_kb(
+            _MIB, _KINESIS_LARGE_RECORDS, "1 MiB default record size; larger records only intermittently, see limits"
+        ),
+        unit="shard",
+        unit_messages_per_second=_KINESIS_SHARD_RECORDS,
+        unit_mb_per_second=_KINESIS_SHARD_MB,
+        ordered_messages_per_second=_KINESIS_SHARD_RECORDS,
+        ordered_mb_per_second=_KINESIS_SHARD_MB,
+        max_wait=None,
+        cost_shape="per shard-hour (provisioned) or per GB (on-demand)",
+        good_at="A replayable, ordered-per-key event stream at high volume, sized in shards.",
+        needs_experience=True,
+        limits=(
+            _kb(10 * _MIB, _KINESIS_LARGE_RECORDS, "up to 10 MiB records if configured, for under 2% of traffic"),
+            _mb_per_second(4, _KINESIS_QUOTAS, "write throughput of a new on-demand stream before it scales"),
+            Sourced(
+                20000,
+                "shards per account",
+                _KINESIS_QUOTAS,
+                "default quota in us-east-1, us-west-2 and eu-west-1; 1,000 or 6,000 elsewhere",
+            ),
+        ),
+    ),
+    Capability(
+        id="amazon_msk",
+        name="Amazon MSK (Managed Streaming for Apache Kafka)",
+        roles=("log",),
+        platforms=AWS,
+        managed=True,
+        broker_ids=("kafka",),
+        ordering="per_key",
+        ordering_how="partition key (order within a partition)",
+        delivery=("at_least_once", "exactly_once"),
+        replay=True,
+        retention=None,
+        max_message=_KAFKA_DEFAULT_MESSAGE,
+        unit="partition",
+        unit_messages_per_second=None,
+        unit_mb_per_second=_mb_per_second(
+            5, _MSK_QUOTA, "MSK Serverless ingress quota per partition; provisioned clusters set no per-partition quota"
+        ),
+        ordered_messages_per_second=None,
+        ordered_mb_per_second=_mb_per_second(5, _MSK_QUOTA, "MSK Serverless ingress per partition"),
+        max_wait=None,
+        cost_shape="per broker-hour and GB stored (provisioned) or per partition-hour and GB (serverless)",
+        good_at="Kafka's replayable, partitioned log without running the brokers yourself.",
+        needs_experience=True,
+        limits=(
+            _mb_per_second(200, _MSK_QUOTA, "MSK Serverless ingress per cluster"),
+            _kb(8 * _MIB, _MSK_QUOTA, "largest message on MSK Serverless"),
+            Sourced(
+                1000,
+                "partitions per broker",
+                _MSK_BEST_PRACTICES,
+                "recommended for kafka.m5.large and m5.xlarge, replicas included (4,000 for 4xlarge and up)",
+            ),
+        ),
+    ),
+    Capability(
+        id="amazon_mq",
+        name="Amazon MQ",
+        roles=("queue", "router"),
+        platforms=AWS,
+        managed=True,
+        broker_ids=("rabbitmq",),
+        ordering="global",
+        ordering_how="a RabbitMQ queue with a single active consumer",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=None,
+        max_message=None,
+        unit="broker",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per broker-hour and GB stored",
+        good_at="Running RabbitMQ (or ActiveMQ) applications unchanged, with AWS operating the brokers.",
+        needs_experience=False,
+        limits=(
+            Sourced(5000, "connections", _MQ_RABBITMQ_SIZING, "single-instance mq.m5.large broker"),
+            Sourced(30000, "queues", _MQ_RABBITMQ_SIZING, "single-instance mq.m5.large broker"),
+            Sourced(200, "brokers per Region", _MQ_QUOTAS),
+        ),
+    ),
+    Capability(
+        id="amazon_api_gateway",
+        name="Amazon API Gateway (REST and HTTP APIs)",
+        roles=("gateway",),
+        platforms=AWS,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_most_once",),
+        replay=False,
+        retention=None,
+        max_message=_kb(10 * _MIB, _API_GATEWAY_HTTP_QUOTAS, "payload size 10 MB (vendor's MB)"),
+        unit="account per Region",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=_seconds(
+            29,
+            _API_GATEWAY_TIMEOUT,
+            "integration timeout; Regional and private REST APIs can raise it beyond 29 s at the cost of "
+            "account throttle quota",
+        ),
+        cost_shape="per million requests",
+        good_at="A managed front door for request/response APIs: auth, throttling and routing to backends.",
+        needs_experience=False,
+        limits=(_seconds(30, _API_GATEWAY_HTTP_QUOTAS, "maximum integration timeout of HTTP APIs (fixed)"),),
+    ),
+    Capability(
+        id="amazon_api_gateway_websocket",
+        name="Amazon API Gateway WebSocket APIs",
+        roles=("push",),
+        platforms=AWS,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_most_once",),
+        replay=False,
+        retention=None,
+        max_message=_kb(128, _API_GATEWAY_WEBSOCKET_QUOTAS, "message payload; frames of 32 KB"),
+        unit="account per Region",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per million messages and per connection-minute",
+        good_at="Pushing live updates to browsers and apps over WebSockets without running socket servers.",
+        needs_experience=False,
+        limits=(
+            _hours(2, _API_GATEWAY_WEBSOCKET_QUOTAS, "longest connection; clients must reconnect"),
+            _seconds(600, _API_GATEWAY_WEBSOCKET_QUOTAS, "idle connection timeout"),
+            Sourced(500, "new connections/s", _API_GATEWAY_WEBSOCKET_QUOTAS, "per account per Region"),
+            _kb(32, _API_GATEWAY_WEBSOCKET_QUOTAS, "WebSocket frame size"),
+        ),
+    ),
+    Capability(
+        id="aws_appsync",
+        name="AWS AppSync (real-time subscriptions)",
+        roles=("push",),
+        platforms=AWS,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_most_once",),
+        replay=False,
+        retention=None,
+        max_message=_kb(240, _APPSYNC_MONITORING, "subscription payload limit"),
+        unit="account per Region",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per query or mutation, per real-time message and per connection-minute",
+        good_at="Live GraphQL subscriptions to web and mobile clients when data changes.",
+        needs_experience=False,
+        limits=(
+            Sourced(
+                5000,
+                "request tokens/s",
+                _APPSYNC_MONITORING,
+                "per account, 5,000 or 10,000 depending on the Region; one token per request up to 1,500 KB-seconds",
+            ),
+        ),
+    ),
+    Capability(
+        id="amazon_s3",
+        name="Amazon S3",
+        roles=("bulk",),
+        platforms=AWS,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=True,
+        retention=None,
+        max_message=_kb(
+            50000 * _GIB, _S3_OBJECTS, "largest object: 10,000 parts x 5 GiB = 50,000 GiB, which AWS calls 50 TB"
+        ),
+        unit="partitioned prefix",
+        unit_messages_per_second=_per_second(
+            3500, _S3_PREFIX_RATES, "PUT/COPY/POST/DELETE requests per second per partitioned prefix"
+        ),
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per GB-month stored and per request",
+        good_at="Files, nightly exports and large payloads passed by reference (claim check).",
+        needs_experience=False,
+        limits=(Sourced(5500, "GET requests/s", _S3_GET_RATE, "per partitioned prefix"),),
+    ),
+    # --- Microsoft Azure ---
+    Capability(
+        id="azure_service_bus_queues",
+        name="Azure Service Bus queues",
+        roles=("queue",),
+        platforms=AZURE,
+        managed=True,
+        broker_ids=("service_bus",),
+        ordering="per_key",
+        ordering_how="message sessions (session ID)",
+        delivery=("at_least_once", "exactly_once"),
+        replay=False,
+        retention=None,
+        max_message=_SERVICE_BUS_MAX_MESSAGE,
+        unit="namespace",
+        unit_messages_per_second=_SERVICE_BUS_CREDITS,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per operation (Standard) or per messaging-unit-hour (Premium)",
+        good_at="Enterprise work queues: sessions for order, duplicate detection, transactions, dead-lettering.",
+        needs_experience=False,
+        limits=(
+            _SERVICE_BUS_STANDARD_MESSAGE,
+            _SERVICE_BUS_DUPLICATE_WINDOW,
+            Sourced(5000, "concurrent receive requests", _SERVICE_BUS_QUOTAS, "per queue, topic or subscription"),
+            Sourced(100, "messages per transaction", _SERVICE_BUS_QUOTAS),
+        ),
+    ),
+    Capability(
+        id="azure_service_bus_topics",
+        name="Azure Service Bus topics",
+        roles=("router",),
+        platforms=AZURE,
+        managed=True,
+        broker_ids=("service_bus",),
+        ordering="per_key",
+        ordering_how="message sessions (session ID) on session-enabled subscriptions",
+        delivery=("at_least_once", "exactly_once"),
+        replay=False,
+        retention=None,
+        max_message=_SERVICE_BUS_MAX_MESSAGE,
+        unit="namespace",
+        unit_messages_per_second=_SERVICE_BUS_CREDITS,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per operation (Standard) or per messaging-unit-hour (Premium)",
+        good_at="Durable publish/subscribe with filtered subscriptions, each a queue of its own.",
+        needs_experience=False,
+        limits=(
+            _SERVICE_BUS_STANDARD_MESSAGE,
+            _SERVICE_BUS_DUPLICATE_WINDOW,
+            Sourced(2000, "subscriptions per topic", _SERVICE_BUS_QUOTAS, "Standard and Premium tiers"),
+        ),
+    ),
+    Capability(
+        id="azure_event_grid",
+        name="Azure Event Grid",
+        roles=("router",),
+        platforms=AZURE,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=_hours(
+            168, _EVENT_GRID_NAMESPACE_DELIVERY, "namespace topics: event time to live up to 7 days (or the topic's)"
+        ),
+        max_message=_kb(_MIB, _EVENT_GRID_LIMITS, "event size 1 MB (vendor's MB), cannot be increased"),
+        unit="custom topic",
+        unit_messages_per_second=_per_second(5000, _EVENT_GRID_LIMITS, "publish rate per custom or partner topic"),
+        unit_mb_per_second=_mb_per_second(5, _EVENT_GRID_LIMITS, "publish rate per custom or partner topic"),
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per million operations",
+        good_at="Reacting to Azure resource and application events with push delivery to handlers.",
+        needs_experience=False,
+        limits=(
+            Sourced(500, "event subscriptions per topic", _EVENT_GRID_LIMITS, "cannot be increased"),
+            Sourced(100, "custom topics per subscription", _EVENT_GRID_LIMITS, "per Region"),
+        ),
+    ),
+    Capability(
+        id="azure_event_hubs",
+        name="Azure Event Hubs",
+        roles=("log",),
+        platforms=AZURE,
+        managed=True,
+        # Event Hubs speaks the Kafka protocol, but a team that runs Kafka does not thereby run Event Hubs.
+        broker_ids=(),
+        ordering="per_key",
+        ordering_how="partition key (order within a partition)",
+        delivery=("at_least_once",),
+        replay=True,
+        retention=_hours(2160, _EVENT_HUBS_QUOTAS, "90 days on Premium and Dedicated; 7 days on Standard, 1 on Basic"),
+        max_message=_kb(_MIB, _EVENT_HUBS_QUOTAS, "publication of 1 MB on Standard and above; 256 KB on Basic"),
+        unit="throughput unit",
+        unit_messages_per_second=_per_second(
+            1000, _EVENT_HUBS_SCALABILITY, "ingress per throughput unit (Standard), whichever comes first"
+        ),
+        unit_mb_per_second=_mb_per_second(
+            1, _EVENT_HUBS_SCALABILITY, "ingress per throughput unit; egress 2 MB/s or 4,096 events/s"
+        ),
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per throughput-unit-hour plus ingress events (Standard)",
+        good_at="High-volume telemetry and event streams with replay, sized in throughput units and partitions.",
+        needs_experience=True,
+        limits=(
+            _hours(168, _EVENT_HUBS_QUOTAS, "longest retention on the Standard tier"),
+            Sourced(40, "throughput units", _EVENT_HUBS_QUOTAS, "per Basic or Standard namespace"),
+            Sourced(32, "partitions per event hub", _EVENT_HUBS_QUOTAS, "Basic and Standard tiers"),
+            Sourced(20, "consumer groups per event hub", _EVENT_HUBS_QUOTAS, "Standard tier"),
+        ),
+    ),
+    Capability(
+        id="azure_storage_queues",
+        name="Azure Queue Storage",
+        roles=("queue",),
+        platforms=AZURE,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=None,
+        max_message=_kb(64, _QUEUE_STORAGE_TARGETS, "64 KiB"),
+        unit="queue",
+        unit_messages_per_second=_per_second(2000, _QUEUE_STORAGE_TARGETS, "target per queue with 1 KiB messages"),
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per operation and GB stored",
+        good_at="A simple, cheap backlog of small work items for one consumer.",
+        needs_experience=False,
+        limits=(_per_second(20000, _QUEUE_STORAGE_TARGETS, "per storage account, with 1 KiB messages"),),
+    ),
+    Capability(
+        id="azure_web_pubsub",
+        name="Azure Web PubSub",
+        roles=("push",),
+        platforms=AZURE,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_most_once",),
+        replay=False,
+        retention=None,
+        max_message=None,
+        unit="unit",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per unit-day plus messages beyond those included",
+        good_at="Managed WebSocket publish/subscribe to browsers and devices, scaled in units of connections.",
+        needs_experience=False,
+        limits=(
+            Sourced(1000, "connections", _WEB_PUBSUB_LIMITS, _WEB_SOCKET_CONNECTIONS),
+            Sourced(1_000_000, "messages per unit per day", _WEB_PUBSUB_LIMITS, "included (more are billed)"),
+            Sourced(1000, "units per instance", _WEB_PUBSUB_LIMITS, "Premium_P2 tier; 100 on Standard"),
+        ),
+    ),
+    Capability(
+        id="azure_signalr_service",
+        name="Azure SignalR Service",
+        roles=("push",),
+        platforms=AZURE,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_most_once",),
+        replay=False,
+        retention=None,
+        max_message=None,
+        unit="unit",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per unit-day plus messages beyond those included",
+        good_at="Adding real-time push to ASP.NET SignalR applications without hosting the connections.",
+        needs_experience=False,
+        limits=(
+            Sourced(1000, "connections", _SIGNALR_LIMITS, _WEB_SOCKET_CONNECTIONS),
+            Sourced(1_000_000, "messages per unit per day", _SIGNALR_LIMITS, "included (more are billed)"),
+            Sourced(100, "units per instance", _SIGNALR_LIMITS, "Standard and Premium_P1 tiers"),
+        ),
+    ),
+    Capability(
+        id="azure_api_management",
+        name="Azure API Management",
+        roles=("gateway",),
+        platforms=AZURE,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_most_once",),
+        replay=False,
+        retention=None,
+        max_message=None,
+        unit="unit",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=_seconds(
+            240,
+            _APIM_FORWARD_REQUEST,
+            "forward-request timeout: values above 240 s may not be honored because idle connections are dropped",
+        ),
+        cost_shape="per unit-hour (dedicated tiers) or per call (Consumption tier)",
+        good_at="Publishing, securing and throttling APIs for many consumers in one managed front door.",
+        needs_experience=False,
+        limits=(_seconds(300, _APIM_FORWARD_REQUEST, "default forward-request timeout"),),
+    ),
+    Capability(
+        id="azure_blob_storage",
+        name="Azure Blob Storage",
+        roles=("bulk",),
+        platforms=AZURE,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=True,
+        retention=None,
+        max_message=_kb(
+            50000 * 4000 * _MIB, _BLOB_SCALE_TARGETS, "largest block blob: 50,000 blocks x 4,000 MiB (about 190.7 TiB)"
+        ),
+        unit="block blob",
+        unit_messages_per_second=_per_second(3000, _BLOB_SCALE_TARGETS, "target request rate for a single block blob"),
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per GB-month stored and per operation",
+        good_at="Files, exports and large payloads passed by reference (claim check).",
+        needs_experience=False,
+    ),
+    # --- Google Cloud ---
+    Capability(
+        id="google_pubsub",
+        name="Pub/Sub",
+        roles=("queue", "router", "log"),
+        platforms=GCP,
+        managed=True,
+        broker_ids=("pubsub",),
+        ordering="per_key",
+        ordering_how="ordering keys (published in one Region)",
+        delivery=("at_least_once", "exactly_once"),
+        replay=True,
+        retention=_hours(744, _PUBSUB_RETENTION, "message retention raised from 7 to 31 days; seek to replay"),
+        max_message=_kb(10 * _MIB, _PUBSUB_LARGE_MESSAGES, "10 MB (vendor's MB), data and attributes together"),
+        unit="project per Region (publisher quota)",
+        unit_messages_per_second=None,
+        unit_mb_per_second=_mb_per_second(
+            200,
+            _PUBSUB_QUOTAS_REGIONS,
+            "publisher throughput quota in large Regions (europe-west1, us-central1, us-east1); 50 MB/s elsewhere",
+        ),
+        ordered_messages_per_second=None,
+        ordered_mb_per_second=_mb_per_second(1, _PUBSUB_QUOTAS_ORDERING, "publisher throughput per ordering key"),
+        max_wait=None,
+        cost_shape="per TiB of throughput (and retained storage)",
+        good_at="Serverless fan-out and work distribution at any scale, with ordering keys, seek and exactly-once.",
+        needs_experience=False,
+        limits=(
+            _mb_per_second(50, _PUBSUB_QUOTAS_REGIONS, "publisher throughput quota in smaller Regions"),
+            _hours(168, _PUBSUB_SEEK, "longest snapshot lifetime for seek"),
+        ),
+    ),
+    Capability(
+        id="google_cloud_tasks",
+        name="Cloud Tasks",
+        roles=("queue",),
+        platforms=GCP,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=None,
+        max_message=_kb(_MIB, _CLOUD_TASKS_QIITA, "task size 1MB (vendor's MB)"),
+        unit="queue",
+        unit_messages_per_second=_per_second(
+            500, _CLOUD_TASKS_RATE_LIMITS, "max_dispatches_per_second: largest allowed dispatch rate of a queue"
+        ),
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per million operations",
+        good_at="Rate-limited, scheduled HTTP calls to one handler, with retries the sender controls.",
+        needs_experience=False,
+        limits=(_seconds(1800, _CLOUD_TASKS_QIITA, "longest time a handler may take to answer (default 10 minutes)"),),
+    ),
+    Capability(
+        id="google_eventarc",
+        name="Eventarc",
+        roles=("router",),
+        platforms=GCP,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=None,
+        max_message=_kb(512, _EVENTARC_STANDARD_QUOTAS, "event size limit of Eventarc Standard triggers"),
+        unit="project per Region (Eventarc Advanced bus)",
+        unit_messages_per_second=None,
+        unit_mb_per_second=_mb_per_second(
+            6.4, _EVENTARC_QUOTAS, "384 MB per minute of publish throughput, counted in 64 KB units, not adjustable"
+        ),
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per event",
+        good_at="Routing Google Cloud and custom events to Cloud Run, functions and workflows.",
+        needs_experience=False,
+        limits=(
+            Sourced(500, "triggers per location", _EVENTARC_STANDARD_QUOTAS, "per project"),
+            Sourced(100, "enrollments per bus", _EVENTARC_QUOTAS, "Eventarc Advanced"),
+        ),
+    ),
+    Capability(
+        id="google_managed_kafka",
+        name="Google Cloud Managed Service for Apache Kafka",
+        roles=("log",),
+        platforms=GCP,
+        managed=True,
+        broker_ids=("kafka",),
+        ordering="per_key",
+        ordering_how="partition key (order within a partition)",
+        delivery=("at_least_once", "exactly_once"),
+        replay=True,
+        retention=None,
+        max_message=None,
+        unit="vCPU",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per vCPU-hour, GiB of memory and GB stored",
+        good_at="Kafka's replayable, partitioned log on Google Cloud, sized in vCPUs rather than brokers.",
+        needs_experience=True,
+        limits=(
+            Sourced(3, "vCPUs", _MANAGED_KAFKA_SIZING, "smallest cluster"),
+            Sourced(8, "GiB of memory per vCPU", _MANAGED_KAFKA_SIZING, "between 1 and 8"),
+        ),
+    ),
+    Capability(
+        id="google_api_gateway",
+        name="API Gateway (Google Cloud)",
+        roles=("gateway",),
+        platforms=GCP,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_most_once",),
+        replay=False,
+        retention=None,
+        max_message=_kb(32 * _MIB, _GOOGLE_API_GATEWAY_QUOTAS, "request size 32 megabytes; streaming not supported"),
+        unit="gateway",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=_seconds(
+            15, _GOOGLE_API_GATEWAY_TIMEOUT, "default backend deadline; raise it with x-google-backend deadline"
+        ),
+        cost_shape="per million calls",
+        good_at="A managed front door with API keys and JWT checks for Cloud Run and Cloud Functions backends.",
+        needs_experience=False,
+        limits=(
+            _kb(_MIB, _GOOGLE_API_GATEWAY_QUOTAS, "gRPC transcoding request and response size"),
+            Sourced(50, "gateways per Region", _GOOGLE_API_GATEWAY_QUOTAS),
+        ),
+    ),
+    Capability(
+        id="google_cloud_storage",
+        name="Cloud Storage",
+        roles=("bulk",),
+        platforms=GCP,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=True,
+        retention=None,
+        max_message=_kb(5 * _TIB, _CLOUD_STORAGE_QUOTAS, "5 TB per object as the page writes it (5 TiB)"),
+        unit="object",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per GB-month stored and per operation",
+        good_at="Files, exports and large payloads passed by reference (claim check).",
+        needs_experience=False,
+        limits=(Sourced(1, "updates/s per object name", _CLOUD_STORAGE_QUOTAS, "writes to the same object name"),),
+    ),
+    # --- Self-run ---
+    Capability(
+        id="rabbitmq_queues",
+        name="RabbitMQ (classic and quorum queues)",
+        roles=("queue", "router"),
+        platforms=SELF_RUN,
+        managed=False,
+        broker_ids=("rabbitmq",),
+        ordering="global",
+        ordering_how="one queue consumed by a single active consumer",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=None,
+        max_message=_kb(
+            16 * _MIB, _RABBITMQ_DEFAULT_MESSAGE_SIZE, "max_message_size default 16 MiB since RabbitMQ 4.0"
+        ),
+        unit="queue",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="servers you run",
+        good_at="Flexible routing (exchanges) and reliable work queues; quorum queues replicate for safety.",
+        needs_experience=False,
+        limits=(_kb(512 * _MIB, _RABBITMQ_HARD_CAP, "hard cap that max_message_size can be raised to"),),
+    ),
+    Capability(
+        id="rabbitmq_streams",
+        name="RabbitMQ Streams",
+        roles=("log", "router"),
+        platforms=SELF_RUN,
+        managed=False,
+        broker_ids=("rabbitmq",),
+        ordering="global",
+        ordering_how="a stream is one append-only log; super streams keep order per partition key",
+        delivery=("at_least_once",),
+        replay=True,
+        retention=None,
+        max_message=None,
+        unit="stream",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="servers you run",
+        good_at="Replay and large fan-out on a RabbitMQ you already run, without adding Kafka.",
+        needs_experience=True,
+        limits=(
+            _kb(
+                20 * _MIB,
+                _RABBITMQ_STREAM_FRAME,
+                "stream protocol frame max, raised from 1 MiB to 20 MiB to match the broker default of RabbitMQ 4.3.5",
+            ),
+        ),
+    ),
+    Capability(
+        id="apache_kafka",
+        name="Apache Kafka",
+        roles=("log",),
+        platforms=SELF_RUN,
+        managed=False,
+        broker_ids=("kafka",),
+        ordering="per_key",
+        ordering_how="partition key (order within a partition)",
+        delivery=("at_least_once", "exactly_once"),
+        replay=True,
+        retention=None,
+        max_message=_KAFKA_DEFAULT_MESSAGE,
+        unit="partition",
+        unit_messages_per_second=None,
+        unit_mb_per_second=_KAFKA_PARTITION_MB,
+        ordered_messages_per_second=None,
+        ordered_mb_per_second=_KAFKA_PARTITION_MB,
+        max_wait=None,
+        cost_shape="servers you run",
+        good_at="A durable, replayable event log at very high volume with ordering per key.",
+        needs_experience=True,
+    ),
+    Capability(
+        id="apache_pulsar",
+        name="Apache Pulsar",
+        roles=("queue", "router", "log"),
+        platforms=SELF_RUN,
+        managed=False,
+        broker_ids=("pulsar",),
+        ordering="per_key",
+        ordering_how="partition key, or key hash ranges on a Key_Shared subscription",
+        delivery=("at_least_once", "exactly_once"),
+        replay=True,
+        retention=None,
+        max_message=_kb(5 * _MIB, _PULSAR_MESSAGE_SIZE, "5 MB default (maxMessageSize=5242880 bytes), configurable"),
+        unit="partition",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="servers you run (brokers and BookKeeper bookies)",
+        good_at="Both queueing and streaming on one platform, multi-tenant and geo-replicated.",
+        needs_experience=True,
+    ),
+    Capability(
+        id="nats_jetstream",
+        name="NATS JetStream",
+        roles=("queue", "router", "log"),
+        platforms=SELF_RUN,
+        managed=False,
+        broker_ids=("nats",),
+        ordering="global",
+        ordering_how="a stream stores messages in publish order; consumers filter by subject",
+        delivery=("at_least_once", "exactly_once"),
+        replay=True,
+        retention=None,
+        max_message=_kb(_MIB, _NATS_CONSTANTS, "default max_payload (MAX_PAYLOAD_SIZE = 1 MiB); configurable"),
+        unit="stream",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="servers you run",
+        good_at="Lightweight persistent messaging and replay that also runs at the edge.",
+        needs_experience=False,
+    ),
+    Capability(
+        id="api_gateway_self_run",
+        name="Self-run API gateway (Kong, Envoy, NGINX)",
+        roles=("gateway",),
+        platforms=SELF_RUN,
+        managed=False,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_most_once",),
+        replay=False,
+        retention=None,
+        max_message=None,
+        unit="gateway instance",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=_seconds(
+            60,
+            _NGINX_PROXY_TIMEOUTS,
+            "NGINX proxy_read_timeout default (between two reads); configurable, like Kong's and Envoy's",
+        ),
+        cost_shape="servers you run",
+        good_at="REST or gRPC request/response behind one front door you control: routing, auth, rate limits.",
+        needs_experience=False,
+    ),
+    Capability(
+        id="websocket_sse_gateway",
+        name="Self-run WebSocket / Server-Sent Events endpoint",
+        roles=("push",),
+        platforms=SELF_RUN,
+        managed=False,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_most_once",),
+        replay=False,
+        retention=None,
+        max_message=None,
+        unit="server",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="servers you run",
+        good_at="Live updates to browser sessions over a connection you host.",
+        needs_experience=False,
+        limits=(
+            Sourced(
+                6,
+                "connections per browser and domain",
+                _MDN_EVENTSOURCE,
+                "Server-Sent Events over HTTP/1.1; HTTP/2 negotiates concurrent streams instead",
+            ),
+        ),
+    ),
+    # --- Device push ---
+    Capability(
+        id="firebase_cloud_messaging",
+        name="Firebase Cloud Messaging",
+        roles=("push",),
+        platforms=EVERYWHERE,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_most_once",),
+        replay=False,
+        retention=None,
+        max_message=_kb(4, _FCM_PAYLOAD, "payload up to 4KB"),
+        unit="project",
+        unit_messages_per_second=_per_second(
+            10000, _FCM_QUOTAS, "default downstream quota of 600,000 messages per minute per project"
+        ),
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="no charge per message",
+        good_at="Waking Android, iOS and web apps with a small notification or data message.",
+        needs_experience=False,
+    ),
+    Capability(
+        id="apple_push_notification_service",
+        name="Apple Push Notification service (APNs)",
+        roles=("push",),
+        platforms=EVERYWHERE,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_most_once",),
+        replay=False,
+        retention=None,
+        max_message=_kb(4, _APNS_PAYLOAD, "4KB (4096 bytes) for regular remote notifications"),
+        unit="device",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="no charge per message (Apple Developer Program membership)",
+        good_at="The only path to alert an iPhone or Mac app that is not running.",
+        needs_experience=False,
+        limits=(
+            _kb(5, _APNS_PAYLOAD, "VoIP notifications: 5KB (5120 bytes)"),
+            Sourced(
+                1,
+                "stored notification per app",
+                _APNS_COALESCING,
+                "while a device is offline only the newest notification is kept (coalescing)",
+            ),
+        ),
+    ),
+)
