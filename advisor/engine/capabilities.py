@@ -80,6 +80,11 @@ class Capability:
     good_at: str
     # Partitions, offsets and rebalancing: worth it only for a team at ease with asynchronous systems.
     needs_experience: bool
+    # How much there is to run, smallest first: 0 serverless and paid per use, 1 provisioned units of a
+    # managed service, 2 a managed cluster sized by the team, 3 servers the team runs.
+    footprint: int = 0
+    # The unit is a quota of the account or project (raised on request), not something one adds more of.
+    unit_is_quota: bool = False
     # Other limits worth showing beside the advice (each with its own source).
     limits: tuple[Sourced, ...] = ()
     # Bytes within one ordering key or group when order is kept, for vendors that state it in MB/s
@@ -482,6 +487,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per request",
         good_at="Buffering work for one consumer, with retries and a dead-letter queue, at almost any rate.",
         needs_experience=False,
+        footprint=0,
         limits=(Sourced(10, "messages per batch", _SQS_MESSAGE_QUOTAS, "SendMessageBatch and ReceiveMessage"),),
     ),
     Capability(
@@ -514,6 +520,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per request",
         good_at="Ordered, deduplicated work per business key (an order, an account) at moderate rates.",
         needs_experience=False,
+        footprint=0,
         limits=(
             Sourced(
                 70000,
@@ -549,6 +556,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per request and per delivery",
         good_at="Fanning a notification out to many queues, functions and HTTP endpoints without storing it.",
         needs_experience=False,
+        footprint=0,
         limits=(
             _kb(256, _SNS_LARGE_MESSAGES, "default MaximumMessageSize (256 KiB)"),
             Sourced(
@@ -583,6 +591,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per request and per delivery",
         good_at="Ordered fan-out of events per key to several SQS FIFO queues, with archive and replay.",
         needs_experience=False,
+        footprint=0,
         limits=(_kb(256, _SNS_LARGE_MESSAGES, "default MaximumMessageSize (256 KiB)"),),
     ),
     Capability(
@@ -609,6 +618,8 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per event published (and per GB archived)",
         good_at="Routing events by content to many AWS targets and SaaS integrations, with archive and replay.",
         needs_experience=False,
+        footprint=0,
+        unit_is_quota=True,
         limits=(
             _hours(
                 24,
@@ -641,6 +652,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per shard-hour (provisioned) or per GB (on-demand)",
         good_at="A replayable, ordered-per-key event stream at high volume, sized in shards.",
         needs_experience=True,
+        footprint=1,
         limits=(
             _kb(10 * _MIB, _KINESIS_LARGE_RECORDS, "up to 10 MiB records if configured, for under 2% of traffic"),
             _mb_per_second(4, _KINESIS_QUOTAS, "write throughput of a new on-demand stream before it scales"),
@@ -676,6 +688,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per broker-hour and GB stored (provisioned) or per partition-hour and GB (serverless)",
         good_at="Kafka's replayable, partitioned log without running the brokers yourself.",
         needs_experience=True,
+        footprint=2,
         limits=(
             _mb_per_second(200, _MSK_QUOTA, "MSK Serverless ingress per cluster"),
             _kb(8 * _MIB, _MSK_QUOTA, "largest message on MSK Serverless"),
@@ -708,6 +721,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per broker-hour and GB stored",
         good_at="Running RabbitMQ (or ActiveMQ) applications unchanged, with AWS operating the brokers.",
         needs_experience=False,
+        footprint=2,
         limits=(
             Sourced(5000, "connections", _MQ_RABBITMQ_SIZING, "single-instance mq.m5.large broker"),
             Sourced(30000, "queues", _MQ_RABBITMQ_SIZING, "single-instance mq.m5.large broker"),
@@ -740,6 +754,8 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per million requests",
         good_at="A managed front door for request/response APIs: auth, throttling and routing to backends.",
         needs_experience=False,
+        footprint=0,
+        unit_is_quota=True,
         limits=(_seconds(30, _API_GATEWAY_HTTP_QUOTAS, "maximum integration timeout of HTTP APIs (fixed)"),),
     ),
     Capability(
@@ -763,6 +779,8 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per million messages and per connection-minute",
         good_at="Pushing live updates to browsers and apps over WebSockets without running socket servers.",
         needs_experience=False,
+        footprint=0,
+        unit_is_quota=True,
         limits=(
             _hours(2, _API_GATEWAY_WEBSOCKET_QUOTAS, "longest connection; clients must reconnect"),
             _seconds(600, _API_GATEWAY_WEBSOCKET_QUOTAS, "idle connection timeout"),
@@ -791,6 +809,8 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per query or mutation, per real-time message and per connection-minute",
         good_at="Live GraphQL subscriptions to web and mobile clients when data changes.",
         needs_experience=False,
+        footprint=0,
+        unit_is_quota=True,
         limits=(
             Sourced(
                 5000,
@@ -825,6 +845,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per GB-month stored and per request",
         good_at="Files, nightly exports and large payloads passed by reference (claim check).",
         needs_experience=False,
+        footprint=0,
         limits=(Sourced(5500, "GET requests/s", _S3_GET_RATE, "per partitioned prefix"),),
     ),
     # --- Microsoft Azure ---
@@ -849,6 +870,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per operation (Standard) or per messaging-unit-hour (Premium)",
         good_at="Enterprise work queues: sessions for order, duplicate detection, transactions, dead-lettering.",
         needs_experience=False,
+        footprint=0,
         limits=(
             _SERVICE_BUS_STANDARD_MESSAGE,
             _SERVICE_BUS_DUPLICATE_WINDOW,
@@ -877,6 +899,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per operation (Standard) or per messaging-unit-hour (Premium)",
         good_at="Durable publish/subscribe with filtered subscriptions, each a queue of its own.",
         needs_experience=False,
+        footprint=0,
         limits=(
             _SERVICE_BUS_STANDARD_MESSAGE,
             _SERVICE_BUS_DUPLICATE_WINDOW,
@@ -906,6 +929,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per million operations",
         good_at="Reacting to Azure resource and application events with push delivery to handlers.",
         needs_experience=False,
+        footprint=0,
         limits=(
             Sourced(500, "event subscriptions per topic", _EVENT_GRID_LIMITS, "cannot be increased"),
             Sourced(100, "custom topics per subscription", _EVENT_GRID_LIMITS, "per Region"),
@@ -937,6 +961,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per throughput-unit-hour plus ingress events (Standard)",
         good_at="High-volume telemetry and event streams with replay, sized in throughput units and partitions.",
         needs_experience=True,
+        footprint=1,
         limits=(
             _hours(168, _EVENT_HUBS_QUOTAS, "longest retention on the Standard tier"),
             Sourced(40, "throughput units", _EVENT_HUBS_QUOTAS, "per Basic or Standard namespace"),
@@ -965,6 +990,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per operation and GB stored",
         good_at="A simple, cheap backlog of small work items for one consumer.",
         needs_experience=False,
+        footprint=0,
         limits=(_per_second(20000, _QUEUE_STORAGE_TARGETS, "per storage account, with 1 KiB messages"),),
     ),
     Capability(
@@ -988,6 +1014,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per unit-day plus messages beyond those included",
         good_at="Managed WebSocket publish/subscribe to browsers and devices, scaled in units of connections.",
         needs_experience=False,
+        footprint=1,
         limits=(
             Sourced(1000, "connections", _WEB_PUBSUB_LIMITS, _WEB_SOCKET_CONNECTIONS),
             Sourced(1_000_000, "messages per unit per day", _WEB_PUBSUB_LIMITS, "included (more are billed)"),
@@ -1015,6 +1042,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per unit-day plus messages beyond those included",
         good_at="Adding real-time push to ASP.NET SignalR applications without hosting the connections.",
         needs_experience=False,
+        footprint=1,
         limits=(
             Sourced(1000, "connections", _SIGNALR_LIMITS, _WEB_SOCKET_CONNECTIONS),
             Sourced(1_000_000, "messages per unit per day", _SIGNALR_LIMITS, "included (more are billed)"),
@@ -1046,6 +1074,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per unit-hour (dedicated tiers) or per call (Consumption tier)",
         good_at="Publishing, securing and throttling APIs for many consumers in one managed front door.",
         needs_experience=False,
+        footprint=1,
         limits=(_seconds(300, _APIM_FORWARD_REQUEST, "default forward-request timeout"),),
     ),
     Capability(
@@ -1071,6 +1100,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per GB-month stored and per operation",
         good_at="Files, exports and large payloads passed by reference (claim check).",
         needs_experience=False,
+        footprint=0,
     ),
     # --- Google Cloud ---
     Capability(
@@ -1099,6 +1129,8 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per TiB of throughput (and retained storage)",
         good_at="Serverless fan-out and work distribution at any scale, with ordering keys, seek and exactly-once.",
         needs_experience=False,
+        footprint=0,
+        unit_is_quota=True,
         limits=(
             _mb_per_second(50, _PUBSUB_QUOTAS_REGIONS, "publisher throughput quota in smaller Regions"),
             _hours(168, _PUBSUB_SEEK, "longest snapshot lifetime for seek"),
@@ -1127,6 +1159,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per million operations",
         good_at="Rate-limited, scheduled HTTP calls to one handler, with retries the sender controls.",
         needs_experience=False,
+        footprint=0,
         limits=(_seconds(1800, _CLOUD_TASKS_QIITA, "longest time a handler may take to answer (default 10 minutes)"),),
     ),
     Capability(
@@ -1152,6 +1185,8 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per event",
         good_at="Routing Google Cloud and custom events to Cloud Run, functions and workflows.",
         needs_experience=False,
+        footprint=0,
+        unit_is_quota=True,
         limits=(
             Sourced(500, "triggers per location", _EVENTARC_STANDARD_QUOTAS, "per project"),
             Sourced(100, "enrollments per bus", _EVENTARC_QUOTAS, "Eventarc Advanced"),
@@ -1178,6 +1213,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per vCPU-hour, GiB of memory and GB stored",
         good_at="Kafka's replayable, partitioned log on Google Cloud, sized in vCPUs rather than brokers.",
         needs_experience=True,
+        footprint=2,
         limits=(
             Sourced(3, "vCPUs", _MANAGED_KAFKA_SIZING, "smallest cluster"),
             Sourced(8, "GiB of memory per vCPU", _MANAGED_KAFKA_SIZING, "between 1 and 8"),
@@ -1206,6 +1242,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per million calls",
         good_at="A managed front door with API keys and JWT checks for Cloud Run and Cloud Functions backends.",
         needs_experience=False,
+        footprint=0,
         limits=(
             _kb(_MIB, _GOOGLE_API_GATEWAY_QUOTAS, "gRPC transcoding request and response size"),
             Sourced(50, "gateways per Region", _GOOGLE_API_GATEWAY_QUOTAS),
@@ -1232,6 +1269,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="per GB-month stored and per operation",
         good_at="Files, exports and large payloads passed by reference (claim check).",
         needs_experience=False,
+        footprint=0,
         limits=(Sourced(1, "updates/s per object name", _CLOUD_STORAGE_QUOTAS, "writes to the same object name"),),
     ),
     # --- Self-run ---
@@ -1258,6 +1296,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="servers you run",
         good_at="Flexible routing (exchanges) and reliable work queues; quorum queues replicate for safety.",
         needs_experience=False,
+        footprint=3,
         limits=(_kb(512 * _MIB, _RABBITMQ_HARD_CAP, "hard cap that max_message_size can be raised to"),),
     ),
     Capability(
@@ -1281,6 +1320,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="servers you run",
         good_at="Replay and large fan-out on a RabbitMQ you already run, without adding Kafka.",
         needs_experience=True,
+        footprint=3,
         limits=(
             _kb(
                 20 * _MIB,
@@ -1311,6 +1351,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="servers you run",
         good_at="A durable, replayable event log at very high volume with ordering per key.",
         needs_experience=True,
+        footprint=3,
     ),
     Capability(
         id="apache_pulsar",
@@ -1333,6 +1374,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="servers you run (brokers and BookKeeper bookies)",
         good_at="Both queueing and streaming on one platform, multi-tenant and geo-replicated.",
         needs_experience=True,
+        footprint=3,
     ),
     Capability(
         id="nats_jetstream",
@@ -1355,6 +1397,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="servers you run",
         good_at="Lightweight persistent messaging and replay that also runs at the edge.",
         needs_experience=False,
+        footprint=3,
     ),
     Capability(
         id="api_gateway_self_run",
@@ -1381,6 +1424,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="servers you run",
         good_at="REST or gRPC request/response behind one front door you control: routing, auth, rate limits.",
         needs_experience=False,
+        footprint=3,
     ),
     Capability(
         id="websocket_sse_gateway",
@@ -1403,6 +1447,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="servers you run",
         good_at="Live updates to browser sessions over a connection you host.",
         needs_experience=False,
+        footprint=3,
         limits=(
             Sourced(
                 6,
@@ -1436,6 +1481,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="no charge per message",
         good_at="Waking Android, iOS and web apps with a small notification or data message.",
         needs_experience=False,
+        footprint=0,
     ),
     Capability(
         id="apple_push_notification_service",
@@ -1458,6 +1504,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="no charge per message (Apple Developer Program membership)",
         good_at="The only path to alert an iPhone or Mac app that is not running.",
         needs_experience=False,
+        footprint=0,
         limits=(
             _kb(5, _APNS_PAYLOAD, "VoIP notifications: 5KB (5120 bytes)"),
             Sourced(

@@ -13,7 +13,6 @@ docs/decision-rules.md R6.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .capabilities import CAPABILITIES, Capability, Sourced
@@ -26,10 +25,15 @@ from .wording import number, plural
 ORDER_RANK = {"none": 0, "per_key": 1, "global": 2}
 # Sized so the peak uses at most this share of the units' capacity: the rest is headroom.
 TARGET_UTILISATION = 0.7
-# How long messages must be kept to survive what the answers imply, in hours: a consumer down for a
-# maintenance window (a night, with a margin), one that is often offline (a long weekend), work due within
-# hours, and a history consumers can replay (a week).
-RETENTION_HOURS = {"always": 24, "maintenance_windows": 24, "often_offline": 72, "hours": 24, "replay": 168}
+# How long messages must be kept, in hours, and why: a day for a consumer that is always available, has a
+# maintenance window (a night, with a margin) or gets work due within hours; a long weekend for one that is
+# often offline (or may be); a week of history for consumers that replay.
+RETENTION = {
+    "always": (24, "a day's margin"),
+    "maintenance_windows": (24, "to ride out a maintenance window"),
+    "often_offline": (72, "to ride out a consumer offline over a long weekend"),
+    "replay": (168, "a week of history to replay"),
+}
 CLOUDS = ("aws", "azure", "gcp")
 # Push notification services wake apps on phones; open browser sessions are reached over a persistent
 # connection (WebSocket, Server-Sent Events) instead.
@@ -48,6 +52,7 @@ class Needs:
     peak_per_second: float
     peak_mb_per_second: float
     retention_hours: float
+    retention_why: str
 
 
 def needs_of(given: Answers, role: str) -> Needs:
@@ -57,12 +62,8 @@ def needs_of(given: Answers, role: str) -> Needs:
     ordering = known(given, "ordering") or "per_key"
     replay = known(given, "replay") == "yes"
     outage = known(given, "consumer_availability") or "often_offline"
-    retention = max(
-        RETENTION_HOURS[outage],
-        RETENTION_HOURS["hours"] if known(given, "latency") == "hours" else 0,
-        RETENTION_HOURS["replay"] if replay else 0,
-    )
-    return Needs(role, ordering, replay, size, per_second, per_second * size / 1024, retention)
+    hours, why = RETENTION["replay" if replay else outage]
+    return Needs(role, ordering, replay, size, per_second, per_second * size / 1024, hours, why)
 
 
 def role_of(given: Answers, winner: str, approach: str) -> str:
@@ -92,19 +93,22 @@ def _chosen(given: Answers, needs: Needs, skip: tuple[str, ...] = ()) -> tuple[T
     operations = known(given, "operations") or "managed"
     experience = known(given, "async_experience") or "some"
     able = [c for c in CAPABILITIES if needs.role in c.roles and c.id not in skip and _meets(c, needs)]
-    existing = [c for c in able if broker in c.broker_ids]
-    on_platform = [c for c in able if platform in c.platforms and c not in existing]
-    if experience == "none":
-        on_platform = [c for c in on_platform if not c.needs_experience] or on_platform
+    run_by_us = operations == "self_hosted"
+    # A team that runs its own brokers can run them on any cloud too.
+    here = [c for c in able if platform in c.platforms or (run_by_us and not c.managed)]
 
     def rank(capability: Capability) -> tuple[int, int, int, int]:
-        run_by_us = operations == "self_hosted"
         return (
             0 if capability.managed != run_by_us else 1,
             int(capability.needs_experience and experience != "strong"),
-            _units(capability, needs),
+            capability.footprint,
             CAPABILITIES.index(capability),
         )
+
+    existing = sorted((c for c in here if broker in c.broker_ids), key=rank)[:1]
+    on_platform = [c for c in here if c not in existing]
+    if experience == "none":
+        on_platform = [c for c in on_platform if not c.needs_experience] or on_platform
 
     picked = existing[:1] + sorted(on_platform, key=rank)[: SHOWN - min(1, len(existing))]
     choices = [_choice(c, needs, c in existing) for c in picked]
@@ -114,14 +118,13 @@ def _chosen(given: Answers, needs: Needs, skip: tuple[str, ...] = ()) -> tuple[T
 
 
 def _meets(capability: Capability, needs: Needs) -> bool:
-    if ORDER_RANK[capability.ordering] < ORDER_RANK[needs.ordering]:
-        return False
-    if needs.replay and needs.role == "log" and not capability.replay:
+    """Plays its part for this flow: keeps the order asked (global order is one key, so one ordered group
+    must take the whole peak), and keeps a history to replay when the flow needs a log."""
+    if ORDER_RANK[capability.ordering] < min(ORDER_RANK[needs.ordering], ORDER_RANK["per_key"]):
         return False
     if needs.ordering == "global" and capability.ordered_messages_per_second is not None:
-        # One ordered group carries everything: it must take the whole peak.
         return capability.ordered_messages_per_second.value >= needs.peak_per_second
-    return True
+    return not (needs.replay and needs.role == "log" and not capability.replay)
 
 
 def _units(capability: Capability, needs: Needs) -> int:
@@ -140,7 +143,9 @@ def _units(capability: Capability, needs: Needs) -> int:
 
 
 def _sizing(capability: Capability, needs: Needs) -> Sizing | None:
-    if capability.unit_messages_per_second is None and capability.unit_mb_per_second is None:
+    if capability.unit_is_quota or (
+        capability.unit_messages_per_second is None and capability.unit_mb_per_second is None
+    ):
         return None
     units = _units(capability, needs)
     used = [
@@ -156,7 +161,7 @@ def _sizing(capability: Capability, needs: Needs) -> Sizing | None:
     summary = (
         f"{plural(units, capability.unit)} for a peak of {number(round(peak, 2))} messages/s "
         f"({number(round(needs.peak_mb_per_second, 3))} MB/s), {round(headroom * 100)} % headroom; keep "
-        f"messages {plural(int(needs.retention_hours), 'hour')} to ride out the longest outage the answers imply."
+        f"messages {plural(int(needs.retention_hours), 'hour')} ({needs.retention_why})."
     )
     return Sizing(
         capability.unit,
@@ -183,40 +188,46 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
             f"Messages of {number(needs.size_kb)} KB exceed its {number(capability.max_message.value)} KB limit: "
             "use a claim check — store the payload in object storage and send a reference to it."
         )
+    if capability.retention is not None and needs.retention_hours > capability.retention.value:
+        remedies.append(
+            f"It keeps messages at most {plural(int(capability.retention.value), 'hour')}, less than the "
+            f"{number(needs.retention_hours)} wanted: archive them to object storage, or choose a longer-lived store."
+        )
     units = _units(capability, needs)
-    if units > 1:
+    if units > 1 and capability.unit_is_quota:
+        remedies.append(f"The peak needs {units} times the default quota ({capability.unit}): ask for a raise.")
+    elif units > 1:
         remedies.append(f"Spread the load over {plural(units, capability.unit)} by key.")
     return TechnologyChoice(
         name=capability.name,
         why=why,
         role=needs.role,
         sizing=_sizing(capability, needs),
-        limits=tuple(_limit(s) for s in _limits_that_matter(capability, needs)),
+        limits=tuple(_limit(what, sourced) for what, sourced in _limits_that_matter(capability, needs)),
         remedies=tuple(remedies),
     )
 
 
-def _limits_that_matter(capability: Capability, needs: Needs) -> Sequence[Sourced]:
-    shown = [
-        s
-        for s in (
-            capability.max_message,
-            capability.unit_messages_per_second,
-            capability.unit_mb_per_second,
-            capability.ordered_messages_per_second if needs.ordering != "none" else None,
-            capability.retention,
-            capability.max_wait,
-        )
-        if s is not None
-    ]
-    return [*shown, *capability.limits]
-
-
-def _limit(sourced: Sourced) -> Limit:
-    what = f" ({sourced.note})" if sourced.note else ""
-    return Limit(
-        f"{number(sourced.value)} {sourced.unit}{what}", sourced.source.title, sourced.source.url, sourced.source.as_of
+def _limits_that_matter(capability: Capability, needs: Needs) -> list[tuple[str, Sourced]]:
+    unit = capability.unit
+    named = (
+        ("Largest message", capability.max_message),
+        (f"Messages per {unit}", capability.unit_messages_per_second),
+        (f"Throughput per {unit}", capability.unit_mb_per_second),
+        ("Messages per ordered group", capability.ordered_messages_per_second if needs.ordering != "none" else None),
+        ("Longest retention", capability.retention),
+        ("Longest wait for an answer", capability.max_wait),
     )
+    shown = [(what, sourced) for what, sourced in named if sourced is not None]
+    return shown + [("", sourced) for sourced in capability.limits]
+
+
+def _limit(what: str, sourced: Sourced) -> Limit:
+    figure = f"{number(sourced.value)} {sourced.unit}"
+    text = f"{what}: {figure}" if what else figure
+    if sourced.note:
+        text += f" ({sourced.note})" if what else f" {sourced.note}"
+    return Limit(text, sourced.source.title, sourced.source.url, sourced.source.as_of)
 
 
 def _who_operates(platform: str, needs: Needs) -> TechnologyChoice:

@@ -307,7 +307,7 @@ class TestFlips:
         found = recommend(parse_assessment({"landscape": {"systems": 2}, "flows": flows}))
         assert all(flip.field not in ("platform", "teams", "systems") for f in found.flows for flip in f.flips)
         assert any(flip.field in ("existing_broker", "async_experience") for flip in found.landscape_flips)
-        changes = [flip for flip in found.landscape_flips if flip.field == "existing_broker"][0]
+        changes = next(flip for flip in found.landscape_flips if flip.field == "existing_broker")
         assert len(changes.flows) == 3
 
     @pytest.mark.parametrize(

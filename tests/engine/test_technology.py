@@ -1,0 +1,168 @@
+"""Technologies chosen by what a flow requires and sized for its peak (docs/decision-rules.md R6).
+
+Cases follow the vendors' own guides: AWS on queues, topics and streams, Azure's "choose between Azure
+messaging services", Google's "Cloud Tasks or Pub/Sub"; the architect's scenarios add more.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from advisor.engine import parse_assessment, recommend
+from advisor.engine.capabilities import CAPABILITIES, Capability
+from advisor.engine.model import FlowResult
+from advisor.engine.technology import ORDER_RANK
+
+BY_NAME = {c.name: c for c in CAPABILITIES}
+BY_ID = {c.id: c for c in CAPABILITIES}
+THREE = ["Billing", "CRM", "Analytics"]
+
+
+def result(flow: dict[str, Any], landscape: dict[str, Any]) -> FlowResult:
+    raw = {"landscape": landscape, "flows": [{"name": "flow", "interaction": "event", "consumers": THREE, **flow}]}
+    return recommend(parse_assessment(raw)).flows[0]
+
+
+def listed(flow: FlowResult) -> list[Capability]:
+    return [BY_NAME[t.name] for t in flow.technologies if t.name in BY_NAME]
+
+
+class TestSelection:
+    @pytest.mark.parametrize("platform", ["aws", "azure", "gcp", "kubernetes", "on_premises"])
+    @pytest.mark.parametrize("ordering", ["per_key", "global"])
+    def test_ordered_flows_never_get_a_service_that_cannot_order(self, platform: str, ordering: str) -> None:
+        found = result({"ordering": ordering, "volume_per_day": 5000}, {"platform": platform})
+        backbone = [c for c in listed(found) if "push" not in c.roles]
+        assert backbone
+        # Global order is one key: a service that keeps order per key keeps it for everything on one key.
+        assert all(ORDER_RANK[c.ordering] >= ORDER_RANK["per_key"] for c in backbone)
+
+    @pytest.mark.parametrize(
+        ("platform", "log"), [("aws", "amazon_kinesis_data_streams"), ("azure", "azure_event_hubs")]
+    )
+    def test_high_volume_replayed_events_get_a_log_first(self, platform: str, log: str) -> None:
+        found = result({"volume_per_day": 200_000_000, "replay": "yes"}, {"platform": platform})
+        assert found.technologies[0].role == "log"
+        assert found.technologies[0].name == BY_ID[log].name
+
+    @pytest.mark.parametrize("platform", ["aws", "azure", "gcp"])
+    def test_low_volume_flows_never_get_a_streaming_cluster_first(self, platform: str) -> None:
+        found = result({"ordering": "per_key", "volume_per_day": 200}, {"platform": platform})
+        first = listed(found)[0]
+        assert not first.needs_experience
+        assert first.footprint == 0
+
+    def test_two_hundred_ordered_events_a_day_on_aws_get_a_fifo_topic_not_msk(self) -> None:
+        found = result({"ordering": "per_key", "volume_per_day": 200}, {"platform": "aws"})
+        assert found.technologies[0].name == BY_ID["amazon_sns_fifo"].name
+
+    def test_five_thousand_ordered_events_a_day_on_azure_get_service_bus_sessions_first(self) -> None:
+        found = result({"ordering": "per_key", "volume_per_day": 5000}, {"platform": "azure"})
+        assert found.technologies[0].name == BY_ID["azure_service_bus_topics"].name
+        assert "sessions" in found.technologies[0].why
+
+    def test_an_existing_fitting_broker_comes_first(self) -> None:
+        found = result(
+            {"interaction": "command", "consumers": ["Printer"], "consumer_availability": "often_offline"},
+            {"platform": "on_premises", "existing_broker": "rabbitmq", "operations": "self_hosted"},
+        )
+        assert found.technologies[0].name == BY_ID["rabbitmq_queues"].name
+        assert found.technologies[0].why.startswith("You already run it")
+
+    def test_a_broker_that_does_not_fit_is_not_reused(self) -> None:
+        found = result({"ordering": "per_key"}, {"platform": "aws", "existing_broker": "eventbridge"})
+        assert BY_ID["amazon_eventbridge"].name not in [t.name for t in found.technologies]
+
+    def test_a_broker_run_elsewhere_is_not_offered_as_the_one_you_run(self) -> None:
+        found = result(
+            {"interaction": "command", "consumers": ["Printer"], "consumer_availability": "often_offline"},
+            {"platform": "on_premises", "existing_broker": "rabbitmq"},
+        )
+        assert BY_ID["amazon_mq"].name not in [t.name for t in found.technologies]
+
+    def test_queries_get_the_platforms_gateway(self) -> None:
+        found = result({"interaction": "query", "latency": "immediate", "consumers": ["CRM"]}, {"platform": "aws"})
+        assert [t.name for t in found.technologies] == [BY_ID["amazon_api_gateway"].name]
+        assert any("Longest wait for an answer: 29 seconds" in li.text for li in found.technologies[0].limits)
+
+    def test_phones_are_reached_by_push_before_the_backbone(self) -> None:
+        found = result({"consumers": ["Mobile app"], "consumer_kind": "device"}, {"platform": "aws"})
+        assert found.technologies[0].role == "push"
+        assert any(t.role == "router" for t in found.technologies)
+
+    def test_browser_sessions_are_reached_by_a_persistent_connection_not_mobile_push(self) -> None:
+        found = result({"consumers": ["Dashboard"], "consumer_kind": "browser"}, {"platform": "azure"})
+        names = [t.name for t in found.technologies if t.role == "push"]
+        assert names
+        assert BY_ID["firebase_cloud_messaging"].name not in names
+        assert BY_ID["apple_push_notification_service"].name not in names
+
+    def test_nothing_managed_on_premises_says_who_operates_it(self) -> None:
+        found = result({}, {"platform": "on_premises", "operations": "managed"})
+        assert found.technologies[-1].role == "operator"
+
+
+class TestLimits:
+    def sqs(self, size_kb: float) -> FlowResult:
+        return result(
+            {
+                "interaction": "command",
+                "consumers": ["Worker"],
+                "consumer_availability": "often_offline",
+                "message_size_kb": size_kb,
+            },
+            {"platform": "aws"},
+        )
+
+    def test_a_message_exactly_at_the_limit_fits(self) -> None:
+        first = self.sqs(1024).technologies[0]
+        assert first.name == BY_ID["amazon_sqs_standard"].name
+        assert not any("claim check" in r for r in first.remedies)
+
+    def test_a_message_one_byte_over_the_limit_gets_the_claim_check(self) -> None:
+        first = self.sqs(1024 + 1 / 1024).technologies[0]
+        assert any("claim check" in r for r in first.remedies)
+
+    def test_every_limit_names_its_source_and_date(self) -> None:
+        for technology in self.sqs(4).technologies:
+            assert technology.limits
+            for limit in technology.limits:
+                assert limit.url.startswith("https://")
+                assert limit.source
+                assert len(limit.as_of) == 10
+
+
+class TestSizing:
+    def test_five_megabytes_a_second_on_one_megabyte_shards_is_eight_shards_with_headroom(self) -> None:
+        # 5 MB/s of 4 KB messages (1,280/s) at a peak of 1: 5 / (0.7 × 1 MB/s) = 7.1, so 8 shards, 37.5 % free.
+        found = result({"volume_per_day": 1280 * 86_400, "replay": "yes"}, {"platform": "aws"})
+        kinesis = next(t for t in found.technologies if t.name == BY_ID["amazon_kinesis_data_streams"].name)
+        assert kinesis.sizing is not None
+        assert (kinesis.sizing.units, kinesis.sizing.headroom) == (8, 0.375)
+        assert kinesis.sizing.peak_mb_per_second == 5
+        assert kinesis.sizing.retention_hours == 168
+
+    def test_a_consumer_often_offline_keeps_messages_for_a_long_weekend(self) -> None:
+        found = result(
+            {"interaction": "command", "consumers": ["Worker"], "consumer_availability": "often_offline"},
+            {"platform": "aws"},
+        )
+        sized = [t.sizing for t in found.technologies if t.sizing is not None]
+        assert sized
+        assert all(s.retention_hours == 72 for s in sized)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1, 10**10), st.integers(1, 10**10), st.sampled_from(["aws", "azure"]))
+def test_more_traffic_never_needs_fewer_units(low: int, high: int, platform: str) -> None:
+    low, high = sorted((low, high))
+    smaller = result({"volume_per_day": low, "replay": "yes"}, {"platform": platform})
+    larger = result({"volume_per_day": high, "replay": "yes"}, {"platform": platform})
+    units = {t.name: t.sizing.units for t in smaller.technologies if t.sizing}
+    for technology in larger.technologies:
+        if technology.sizing and technology.name in units:
+            assert technology.sizing.units >= units[technology.name]
