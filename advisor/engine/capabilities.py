@@ -1482,6 +1482,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         good_at="Waking Android, iOS and web apps with a small notification or data message.",
         needs_experience=False,
         footprint=0,
+        unit_is_quota=True,
     ),
     Capability(
         id="apple_push_notification_service",
@@ -1505,6 +1506,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         good_at="The only path to alert an iPhone or Mac app that is not running.",
         needs_experience=False,
         footprint=0,
+        unit_is_quota=True,
         limits=(
             _kb(5, _APNS_PAYLOAD, "VoIP notifications: 5KB (5120 bytes)"),
             Sourced(

@@ -166,12 +166,11 @@ def _who_is_away(given: Answers) -> list[str]:
             )
     sender = known(given, "source_availability")
     if sender in ("maintenance_windows", "often_offline"):
-        source = str(given["source"]) or "The sender"
+        source = f"The sender ({given['source']})" if given["source"] else "The sender"
         said.append(
-            f"{capitalised(source) if source != 'The sender' else source} {SENDER_AVAILABILITY[sender]}: a queue on "
-            "the server cannot help while it is disconnected. The sender needs store-and-forward of its own — a "
-            "local outbox that keeps each message until it is sent and acknowledged — and its backlog arrives in "
-            "a burst when it reconnects."
+            f"{source} {SENDER_AVAILABILITY[sender]}: a queue on the server cannot help while it is disconnected. "
+            "The sender needs store-and-forward of its own — a local outbox that keeps each message until it is "
+            "sent and acknowledged — and its backlog arrives in a burst when it reconnects."
         )
     return said
 
@@ -237,16 +236,13 @@ def _what_must_be_kept(given: Answers) -> list[str]:
         if why:
             said.append(f"Published as events, this fact needs a log (a stream), not just a router: {listed(why)}.")
         elif known(given, "replay") == "no":
-            order = (
-                ", and one that keeps order per key (FIFO topics, sessions or ordering keys) is enough for it"
-                if ordering == "per_key"
-                else ", and the order kept across all events limits it to one consumer at a time"
-                if ordering == "global"
-                else ""
-            )
+            order = {
+                "per_key": " It must keep order per key: FIFO topics, sessions or ordering keys do.",
+                "global": " It must keep order across all events, which limits it to one consumer at a time.",
+            }
             said.append(
-                "Published as events, a router (topics with a durable subscription per subscriber) is enough: no "
-                f"replay, and a volume a router carries{order}."
+                "Published as events, a router — topics with a durable subscription per subscriber — is enough: "
+                f"nothing is replayed, and a router carries this volume.{order.get(ordering or '', '')}"
             )
     return said
 
@@ -300,6 +296,10 @@ def drivers_in_words(given: Answers, factor_id: str) -> str:
                 said("consumer_availability", AVAILABILITY, "consumer "),
                 said("latency", LATENCY_SHORT, "due "),
             ]
+            if known(given, "source_availability") != "always":
+                parts.append(said("source_availability", SENDER_AVAILABILITY, "sender "))
+            if known(given, "replay") != "no":
+                parts.append(said("replay", prefix="replay: "))
         case _:
             parts = [
                 said("existing_broker", prefix="broker: "),

@@ -56,6 +56,9 @@ def _of_the_pattern(given: Answers, winner: str, approach: str) -> list[Risk]:
                 MEDIUM,
             )
         )
+    if approach == "bulk_transfer":
+        # The pattern's own risks belong to messages; a periodic file has the ones above.
+        return found
     if winner == POINT_TO_POINT:
         found.append(
             Risk(

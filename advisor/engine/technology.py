@@ -143,8 +143,11 @@ def _units(capability: Capability, needs: Needs) -> int:
 
 
 def _sizing(capability: Capability, needs: Needs) -> Sizing | None:
-    if capability.unit_is_quota or (
-        capability.unit_messages_per_second is None and capability.unit_mb_per_second is None
+    """Units and retention for what holds messages (queues, routers, logs); gateways and push hold none."""
+    if (
+        needs.role not in ("queue", "router", "log")
+        or capability.unit_is_quota
+        or (capability.unit_messages_per_second is None and capability.unit_mb_per_second is None)
     ):
         return None
     units = _units(capability, needs)

@@ -121,7 +121,7 @@ class TestWorkForOneConsumer:
     def test_a_sender_that_goes_offline_needs_its_own_outbox(self) -> None:
         found = result({"source": "Tills", "source_availability": "often_offline", "latency": "minutes"})
         reasons = " ".join(found.reasons)
-        assert "Tills is often offline" in reasons
+        assert "The sender (Tills) is often offline" in reasons
         assert "cannot help while it is disconnected" in reasons
         outbox = [r for r in found.risks if "outbox" in r.mitigation]
         assert outbox
