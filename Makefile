@@ -10,7 +10,7 @@ SYSTEM_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libha
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install system-packages run test test-sqlite test-postgres serve bench lint clean
+.PHONY: help install system-packages run test test-sqlite test-postgres serve bench lint clean engine-snapshot
 
 help:
 	@echo "make run    start the app on SQLite at http://$(HOST):$(PORT)"
@@ -94,6 +94,10 @@ bench: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy advisor/engine
+
+# After a deliberate change to the engine's output, with ENGINE_VERSION bumped.
+engine-snapshot: install
+	$(PY) -m tests.engine.snapshot
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

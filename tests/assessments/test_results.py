@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from advisor.assessments.models import Assessment
+from advisor.engine import ENGINE_VERSION
 from tests.assessments.forms import editor_post
 from tests.conftest import make_assessment
 
@@ -24,7 +25,7 @@ class TestResults:
             assert flow["technologies"][0]["name"] in page
         assert "What would change this" in page
         assert "Risks and mitigations" in page
-        assert "Engine 1.0.0" in page
+        assert f"Engine {ENGINE_VERSION}" in page
 
     def test_every_chart_has_a_text_equivalent(self, client: Client, assessment: Assessment) -> None:
         page = client.get(assessment.get_absolute_url()).content.decode()

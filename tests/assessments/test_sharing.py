@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from advisor.assessments.models import Assessment
+from advisor.engine import ENGINE_VERSION
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ def test_a_rerun_saves_the_current_engines_result(client: Client, assessment: As
     Assessment.objects.filter(pk=assessment.pk).update(engine_version="0.9.0", result={})
     client.post(f"{assessment.edit_url}rerun")
     assessment.refresh_from_db()
-    assert assessment.engine_version == "1.0.0"
+    assert assessment.engine_version == ENGINE_VERSION
     assert assessment.result["flows"]
 
 
