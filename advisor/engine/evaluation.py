@@ -137,8 +137,8 @@ class FlowModel:
         # Signals and kind of each completion, worked out when a group first needs them.
         scored: dict[int, tuple[Signals, str]] = {}
         self.groups: dict[str, tuple[Group, ...]] = {}
-        # Each completion's group under each factor, to find who wins in each completion.
-        membership: list[list[Group]] = [[] for _ in completions]
+        # Each completion's totals, to find who wins in each completion.
+        t0, t1, t2 = [0.0] * len(completions), [0.0] * len(completions), [0.0] * len(completions)
         values = [tuple(answers[a] for a in varied) for answers in completions]
         for factor_id in FACTOR_IDS:
             positions = [i for i, a in enumerate(varied) if a in READS[factor_id]]
@@ -158,14 +158,15 @@ class FlowModel:
                     scored[first] = (signals_of(answers), kind_of(answers))
                 signals, kind = scored[first]
                 pressure = PRESSURES[factor_id](signals)
-                raw = raw_contributions(factor_id, kind, pressure, share)
-                group = Group(weight * len(members), completions[first], signals, kind, pressure, raw)
-                groups.append(group)
+                raw = r0, r1, r2 = raw_contributions(factor_id, kind, pressure, share)
+                groups.append(Group(weight * len(members), completions[first], signals, kind, pressure, raw))
                 for index in members:
-                    membership[index].append(group)
+                    t0[index] += r0
+                    t1[index] += r1
+                    t2[index] += r2
             self.groups[factor_id] = tuple(groups)
         self.completions = completions
-        self.completion_totals = [(weight, _total(groups)) for groups in membership]
+        self.completion_totals = list(zip(t0, t1, t2, strict=True))
         self.raw: Raw = {f: _weighted(self.groups[f]) for f in FACTOR_IDS}
         self.totals = _total_of(self.raw.values())
         self.pattern = winner_of(self.totals)
@@ -180,8 +181,8 @@ class FlowModel:
         self.pressures = {f: sum(g.weight * g.pressure for g in self.groups[f]) for f in FACTOR_IDS}
         # The share of plausible answers under which each pattern wins.
         self.robustness = dict.fromkeys(PATTERN_IDS, 0.0)
-        for share, totals in self.completion_totals:
-            self.robustness[winner_of(totals)] += share
+        for totals in self.completion_totals:
+            self.robustness[winner_of(totals)] += weight
 
     def if_known(self, answer: str, value: object) -> Totals:
         """The mean totals had an unknown answer been given as `value`.
@@ -194,7 +195,7 @@ class FlowModel:
             return FlowModel({**self.given, answer: value}, self.shares).totals
         kept = [
             totals
-            for (_, totals), answers in zip(self.completion_totals, self.completions, strict=True)
+            for totals, answers in zip(self.completion_totals, self.completions, strict=True)
             if answers[answer] == value
         ]
         return _total_of(kept, 1 / len(kept))
@@ -286,10 +287,6 @@ def _weighted(groups: Sequence[Group]) -> Totals:
         t1 += group.weight * r1
         t2 += group.weight * r2
     return t0, t1, t2
-
-
-def _total(groups: Sequence[Group]) -> Totals:
-    return _total_of([g.raw for g in groups])
 
 
 def _total_of(raws: Iterable[Totals], scale: float = 1.0) -> Totals:

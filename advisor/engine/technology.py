@@ -39,6 +39,8 @@ CLOUDS = ("aws", "azure", "gcp")
 # connection (WebSocket, Server-Sent Events) instead.
 MOBILE_PUSH = ("firebase_cloud_messaging", "apple_push_notification_service")
 SHOWN = 2
+# Where each technology stands in the table: the last tie-breaker, so the same input lists the same order.
+POSITION = {c.id: i for i, c in enumerate(CAPABILITIES)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,16 +104,16 @@ def _chosen(given: Answers, needs: Needs, skip: tuple[str, ...] = ()) -> tuple[T
             0 if capability.managed != run_by_us else 1,
             int(capability.needs_experience and experience != "strong"),
             capability.footprint,
-            CAPABILITIES.index(capability),
+            POSITION[capability.id],
         )
 
     existing = sorted((c for c in here if broker in c.broker_ids), key=rank)[:1]
-    on_platform = [c for c in here if c not in existing]
+    on_platform = [c for c in here if not existing or c.id != existing[0].id]
     if experience == "none":
         on_platform = [c for c in on_platform if not c.needs_experience] or on_platform
 
     picked = existing[:1] + sorted(on_platform, key=rank)[: SHOWN - min(1, len(existing))]
-    choices = [_choice(c, needs, c in existing) for c in picked]
+    choices = [_choice(c, needs, bool(existing) and c.id == existing[0].id) for c in picked]
     if needs.role != "gateway" and not any(c.managed for c in picked) and operations == "managed" and not existing:
         choices.append(_who_operates(platform, needs))
     return tuple(choices)
