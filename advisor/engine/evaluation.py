@@ -134,8 +134,12 @@ class FlowModel:
         completions = plausible_completions(given, varied)
         self.sampled = len(completions) < _combinations(varied)
         weight = 1 / len(completions)
-        # Signals and kind of each completion, worked out when a group first needs them.
+        # Signals and kind of each completion, worked out when a group first needs them: only the
+        # signals that read an unknown answer differ from one completion to the next.
         scored: dict[int, tuple[Signals, str]] = {}
+        base_signals, base_kind = signals_of(completions[0]), kind_of(completions[0])
+        varying = [s for s in SIGNALS if any(a in varied for a in s.answers)]
+        kind_varies = any(a in varied for a in KIND_ANSWERS)
         self.groups: dict[str, tuple[Group, ...]] = {}
         # Each completion's totals, to find who wins in each completion.
         t0, t1, t2 = [0.0] * len(completions), [0.0] * len(completions), [0.0] * len(completions)
@@ -155,7 +159,8 @@ class FlowModel:
                 first = members[0]
                 if first not in scored:
                     answers = completions[first]
-                    scored[first] = (signals_of(answers), kind_of(answers))
+                    signals = base_signals | {s.id: s.level(answers) for s in varying}
+                    scored[first] = (signals, kind_of(answers) if kind_varies else base_kind)
                 signals, kind = scored[first]
                 pressure = PRESSURES[factor_id](signals)
                 raw = r0, r1, r2 = raw_contributions(factor_id, kind, pressure, share)
@@ -166,6 +171,8 @@ class FlowModel:
                     t2[index] += r2
             self.groups[factor_id] = tuple(groups)
         self.completions = completions
+        # What each unknown answer, once given, makes of the totals: asked by the flips and the reasons alike.
+        self._known: dict[tuple[str, object], Totals] = {}
         self.completion_totals = list(zip(t0, t1, t2, strict=True))
         self.raw: Raw = {f: _weighted(self.groups[f]) for f in FACTOR_IDS}
         self.totals = _total_of(self.raw.values())
@@ -191,14 +198,19 @@ class FlowModel:
         keeps the completions that already have it. A sample stands for too many combinations to keep a
         part of: the flow is scored afresh, as it would be had the person answered.
         """
+        if (answer, value) in self._known:
+            return self._known[answer, value]
         if self.sampled:
-            return FlowModel({**self.given, answer: value}, self.shares).totals
-        kept = [
-            totals
-            for totals, answers in zip(self.completion_totals, self.completions, strict=True)
-            if answers[answer] == value
-        ]
-        return _total_of(kept, 1 / len(kept))
+            totals = FlowModel({**self.given, answer: value}, self.shares).totals
+        else:
+            kept = [
+                totals
+                for totals, answers in zip(self.completion_totals, self.completions, strict=True)
+                if answers[answer] == value
+            ]
+            totals = _total_of(kept, 1 / len(kept))
+        self._known[answer, value] = totals
+        return totals
 
     def may_change(self, answer: str, value: object | None = None) -> bool:
         """False when this answer (set to `value`, or to any value when None) provably cannot change the winner.
