@@ -106,7 +106,8 @@ def _worth_walking(model: FlowModel, answer_id: str, before: object, direction: 
     if not direction:
         return False
     answer = ANSWERS[answer_id]
-    if before == UNKNOWN or (answer.kind == "choice" and not answer.ordered):
+    if len(direction) == 1 or before == UNKNOWN or (answer.kind == "choice" and not answer.ordered):
+        # Bounding one alternative costs as much as trying it.
         return True
     if answer_id in KIND_ANSWERS and not all(model.keeps_kind(answer_id, a.value) for a in direction):
         return True
