@@ -11,17 +11,11 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from advisor.engine import (
-    ENGINE_VERSION,
-    InvalidAssessment,
-    assessment_to_dict,
-    parse_assessment,
-    recommend,
-    recommendation_to_dict,
-)
+from advisor.engine import ENGINE_VERSION, InvalidAssessment, parse_assessment, recommend
 from advisor.engine.catalog import FACTOR_IDS, FACTORS
 from advisor.engine.model import DEFAULT_LANDSCAPE
 from advisor.engine.presets import USE_CASES
+from advisor.htmx import HtmxHttpRequest
 from advisor.limits import may_create
 
 from . import store
@@ -168,7 +162,7 @@ def _import(request: HttpRequest) -> HttpResponse:
 
 
 def _editor(
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     assessment: Assessment,
     state: EditorState,
     version: int,
@@ -199,7 +193,7 @@ def _editor(
 
 
 @require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest, edit_token: str) -> HttpResponse:
+def edit(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, edit_token=edit_token)
     _remember(request, assessment)
     if request.method == "GET":
@@ -235,9 +229,8 @@ def preview(request: HttpRequest, edit_token: str) -> HttpResponse:
     assessment_in, errors = state.validate()
     if assessment_in is None:
         return render(request, "partials/preview.html", {"errors": errors})
-    result = recommendation_to_dict(recommend(assessment_in))
-    view = ResultsView(assessment_to_dict(assessment_in), result)
-    return render(request, "partials/preview.html", {"view": view, "result": result})
+    view = ResultsView(assessment_in, recommend(assessment_in))
+    return render(request, "partials/preview.html", {"view": view, "result": view.recommendation})
 
 
 RESULTS_CACHE_SECONDS = 60 * 60
@@ -260,17 +253,15 @@ def results(request: HttpRequest, view_token: str) -> HttpResponse:
 
 
 def _results_page(request: HttpRequest, assessment: Assessment, owned: bool, fresh: bool) -> HttpResponse:
-    result = assessment.result
-    if fresh:
-        result = recommendation_to_dict(recommend(parse_assessment(assessment.export())))
-    view = ResultsView(assessment.inputs, result)
+    answers = assessment.answers()
+    view = ResultsView(answers, recommend(answers) if fresh else assessment.recommendation())
     return render(
         request,
         "assessments/results.html",
         {
             "assessment": assessment,
             "view": view,
-            "result": result,
+            "result": view.recommendation,
             "figures": view.figures(),
             "factor_ids": FACTOR_IDS,
             "owned": owned,

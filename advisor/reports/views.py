@@ -49,12 +49,12 @@ def pdf(request: HttpRequest, view_token: str) -> HttpResponse:
 
 
 def report_context(request: HttpRequest, assessment: Assessment) -> dict[str, object]:
-    view = ResultsView(assessment.inputs, assessment.result)
+    view = ResultsView(assessment.answers(), assessment.recommendation())
     figures = view.figures()
     return {
         "assessment": assessment,
         "view": view,
-        "result": assessment.result,
+        "result": view.recommendation,
         "share_url": request.build_absolute_uri(assessment.get_absolute_url()),
         "generated": timezone.now(),
         "landscape_svg": svg_data_url(figures["landscape"], 640, 400),
@@ -69,8 +69,8 @@ def adr(request: HttpRequest, view_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, view_token=view_token)
     text = adr_markdown(
         assessment.name,
-        assessment.inputs,
-        assessment.result,
+        assessment.answers(),
+        assessment.recommendation(),
         request.build_absolute_uri(assessment.get_absolute_url()),
         timezone.now().date(),
     )
