@@ -20,8 +20,9 @@ TESTING = "PYTEST_VERSION" in os.environ
 
 def _secret_key() -> str:
     """SECRET_KEY from the environment; otherwise one kept in a local file, made on first use."""
-    if key := env.str("SECRET_KEY", default=""):
-        return key
+    given: str = env.str("SECRET_KEY", default="")
+    if given:
+        return given
     path = BASE_DIR / ".secret_key"
     if not path.exists():
         path.write_text(secrets.token_urlsafe(50))

@@ -15,7 +15,7 @@ from advisor.engine.catalog import FACTOR_IDS, PATTERN_IDS
 
 
 def _choice(field: str, choices: dict[str, tuple[str, ...]]) -> Any:
-    return Literal[(*choices[field], UNKNOWN)]  # type: ignore[valid-type]
+    return Literal[(*choices[field], UNKNOWN)]
 
 
 PatternId = Literal[PATTERN_IDS]  # type: ignore[valid-type]
@@ -73,7 +73,7 @@ class AssessmentIn(Closed):
 
 class FactorOut(BaseModel):
     pressure: float
-    contributions: dict[PatternId, float]  # type: ignore[valid-type]
+    contributions: dict[PatternId, float]
 
 
 class RiskOut(BaseModel):
@@ -113,18 +113,18 @@ class FlipOut(BaseModel):
     field: str
     from_: str | int | float = Field(alias="from")
     to: str | int | float
-    pattern: PatternId  # type: ignore[valid-type]
+    pattern: PatternId
 
 
 class FlowOut(BaseModel):
     name: str
-    pattern: PatternId  # type: ignore[valid-type]
+    pattern: PatternId
     approach: str
     fit: Literal["good", "weak"]
-    scores: dict[PatternId, float]  # type: ignore[valid-type]
+    scores: dict[PatternId, float]
     margin: float
     confidence: Literal["high", "medium", "low"]
-    robustness: dict[PatternId, float]  # type: ignore[valid-type]
+    robustness: dict[PatternId, float]
     factors: dict[str, FactorOut]
     reasons: list[str]
     risks: list[RiskOut]
@@ -135,7 +135,7 @@ class FlowOut(BaseModel):
 
 class FlowChangeOut(BaseModel):
     name: str
-    pattern: PatternId  # type: ignore[valid-type]
+    pattern: PatternId
 
 
 class LandscapeFlipOut(BaseModel):
@@ -149,7 +149,7 @@ class LandscapeFlipOut(BaseModel):
 class RecommendationOut(BaseModel):
     engine_version: str
     summary: str
-    mix: dict[PatternId, int]  # type: ignore[valid-type]
+    mix: dict[PatternId, int]
     landscape_advice: list[str]
     landscape_flips: list[LandscapeFlipOut]
     flows: list[FlowOut]
