@@ -151,7 +151,6 @@ SECURE_CSP = {
 }
 
 # Per client: creating assessments and rendering PDFs cost the most.
-RATELIMIT_VIEW = "advisor.views.rate_limited"
 ADVISOR_CREATE_RATE = env.str("CREATE_RATE", default="60/h")
 ADVISOR_PDF_RATE = env.str("PDF_RATE", default="20/m")
 # Behind a proxy, the client's address is in X-Forwarded-For (set RATELIMIT_IP_META_KEY to use it).

@@ -43,7 +43,8 @@ def _text_rule(low: int, high: int) -> str:
 
 def _answer_field(answer: Answer) -> tuple[Any, Any]:
     """The type and Field of one answer: its choices, limits, default and words, from the answers table."""
-    words = " ".join(part for part in (answer.question, answer.help) if part)
+    question = answer.question if answer.question.endswith(("?", ".")) else f"{answer.question}."
+    words = f"{question} {answer.help}".strip()
     default = ... if answer.required else answer.default
     low, high = answer.low, answer.high
     match answer.kind:

@@ -10,9 +10,29 @@ from dataclasses import dataclass, fields
 from functools import cached_property
 
 from advisor import charts
-from advisor.engine import Assessment, Flow, FlowResult, Recommendation
-from advisor.engine.catalog import FACTOR_IDS, PATTERN_IDS, PATTERNS
-from advisor.engine.model import Landscape
+from advisor.engine import Assessment, Flip, Flow, FlowResult, Landscape, Recommendation
+from advisor.engine.catalog import FACTOR_IDS, FIELD_LABELS, PATTERN_IDS, PATTERNS, label
+
+# What a flip says, on the pages, in the PDF, the decision record and the command line.
+FLIP_SENTENCE = "{field}: {before} → {after} would make it {pattern}."
+
+
+def flip_words(flip: Flip) -> dict[str, str]:
+    """The parts of FLIP_SENTENCE for one flip: the answer's label, its two values and the pattern."""
+    return {
+        "field": field_label(flip.field),
+        "before": label(str(flip.before)),
+        "after": label(str(flip.after)),
+        "pattern": PATTERNS[flip.pattern].short_name.lower(),
+    }
+
+
+def flip_sentence(flip: Flip) -> str:
+    return FLIP_SENTENCE.format(**flip_words(flip))
+
+
+def field_label(field: str) -> str:
+    return FIELD_LABELS.get(field, field.replace("_", " "))
 
 
 @dataclass(frozen=True)

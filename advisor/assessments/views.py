@@ -11,12 +11,13 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from advisor.engine import ENGINE_VERSION, InvalidAssessment, parse_assessment, recommend
+from advisor.engine import ENGINE_VERSION, FieldError, InvalidAssessment, parse_assessment, recommend
 from advisor.engine.catalog import FACTOR_IDS, FACTORS
 from advisor.engine.model import DEFAULT_LANDSCAPE
 from advisor.engine.presets import USE_CASES
 from advisor.htmx import HtmxHttpRequest
 from advisor.limits import may_create
+from advisor.views import too_many_requests
 
 from . import store
 from .editor import EditorState, flow_questions, landscape_questions, quick_questions
@@ -63,15 +64,15 @@ def _mine(request: HttpRequest) -> list[Assessment]:
     return [found[t] for t in tokens if t in found]
 
 
-def _too_many(request: HttpRequest) -> HttpResponse:
-    return render(request, "429.html", status=429)
+def _error_list(errors: dict[str, str]) -> list[FieldError]:
+    return [FieldError(path, message) for path, message in errors.items()]
 
 
 def _start_page(
     request: HttpRequest,
     state: EditorState,
     errors: dict[str, str] | None = None,
-    import_errors: list[dict[str, str]] | None = None,
+    import_errors: list[FieldError] | None = None,
     pasted: str = "",
     status: int = 200,
 ) -> HttpResponse:
@@ -84,6 +85,7 @@ def _start_page(
         {
             "state": state,
             "errors": errors,
+            "error_list": _error_list(errors),
             "groups": groups,
             "intro": intro,
             "import_errors": import_errors or [],
@@ -104,7 +106,7 @@ def start(request: HttpRequest) -> HttpResponse:
         if case is None:
             raise Http404("No such use case")
         if not may_create(request):
-            return _too_many(request)
+            return too_many_requests(request)
         assessment = store.create(parse_assessment(case.assessment))
         _remember(request, assessment)
         messages.success(request, f"Started from the “{case.title}” use case. Change anything, then save.")
@@ -118,7 +120,7 @@ def start(request: HttpRequest) -> HttpResponse:
     if assessment_in is None:
         return _start_page(request, state, errors, status=422)
     if not may_create(request):
-        return _too_many(request)
+        return too_many_requests(request)
     assessment = store.create(assessment_in)
     _remember(request, assessment)
     return redirect(assessment)
@@ -130,31 +132,30 @@ def _import(request: HttpRequest) -> HttpResponse:
     pasted = request.POST.get("json", "")
     state = EditorState.from_inputs(QUICK_START)
     if upload and upload.size and upload.size > MAX_IMPORT_BYTES:
-        too_big = [{"field": "file", "message": f"is larger than {MAX_IMPORT_BYTES:,} bytes"}]
+        too_big = [FieldError("file", f"is larger than {MAX_IMPORT_BYTES:,} bytes")]
         return _start_page(request, state, import_errors=too_big, pasted=pasted, status=400)
     try:
         text = upload.read().decode("utf-8") if upload else pasted
         raw = json.loads(text)
     except UnicodeDecodeError:
         return _start_page(
-            request, state, import_errors=[{"field": "file", "message": "is not UTF-8 text"}], pasted=pasted, status=400
+            request, state, import_errors=[FieldError("file", "is not UTF-8 text")], pasted=pasted, status=400
         )
     except ValueError as error:
         where = "file" if upload else "json"
         return _start_page(
             request,
             state,
-            import_errors=[{"field": where, "message": f"is not valid JSON: {error}"}],
+            import_errors=[FieldError(where, f"is not valid JSON: {error}")],
             pasted=pasted,
             status=400,
         )
     try:
         assessment_in = parse_assessment(raw)
     except InvalidAssessment as invalid:
-        errors = [{"field": e.field, "message": e.message} for e in invalid.errors]
-        return _start_page(request, state, import_errors=errors, pasted=pasted, status=422)
+        return _start_page(request, state, import_errors=list(invalid.errors), pasted=pasted, status=422)
     if not may_create(request):
-        return _too_many(request)
+        return too_many_requests(request)
     assessment = store.create(assessment_in)
     _remember(request, assessment)
     messages.success(request, f"Imported “{assessment.name}”.")
@@ -185,7 +186,7 @@ def _editor(
             "landscape": landscape_questions(state, errors, short=True),
             "flows": flows,
             "weights": [(f, FACTORS[f], state.weights.get(f, "1"), errors.get(f"weights.{f}", "")) for f in FACTORS],
-            "form_errors": [(path, message) for path, message in errors.items()],
+            "form_errors": _error_list(errors),
             "share_url": request.build_absolute_uri(assessment.get_absolute_url()),
         },
         status=status,
@@ -228,7 +229,7 @@ def preview(request: HttpRequest, edit_token: str) -> HttpResponse:
     state = EditorState.from_post(request.POST)
     assessment_in, errors = state.validate()
     if assessment_in is None:
-        return render(request, "partials/preview.html", {"errors": errors})
+        return render(request, "partials/preview.html", {"errors": _error_list(errors)})
     view = ResultsView(assessment_in, recommend(assessment_in))
     return render(request, "partials/preview.html", {"view": view, "result": view.recommendation})
 
@@ -285,7 +286,7 @@ def rotate_view_link(request: HttpRequest, edit_token: str) -> HttpResponseRedir
 def fork(request: HttpRequest, edit_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, edit_token=edit_token)
     if not may_create(request):
-        return _too_many(request)
+        return too_many_requests(request)
     copy = store.fork(assessment)
     _remember(request, copy)
     messages.success(request, f"This is a copy of “{assessment.name}”. The original is unchanged.")

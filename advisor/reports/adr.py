@@ -6,6 +6,7 @@ import re
 from dataclasses import fields
 from datetime import date
 
+from advisor.assessments.presentation import flip_sentence
 from advisor.engine import Assessment, Landscape, Recommendation
 from advisor.engine.catalog import FACTOR_IDS, FACTORS, PATTERN_IDS, PATTERNS, label
 
@@ -88,11 +89,7 @@ def adr_markdown(name: str, assessment: Assessment, recommendation: Recommendati
             lines += ["Technologies: " + "; ".join(f"{t.name} ({t.why})" for t in result.technologies), ""]
         if result.flips:
             lines += ["What would change it:", ""]
-            lines += [
-                f"* {f.field.replace('_', ' ')}: {escape(label(str(f.before)))} → "
-                f"{escape(label(str(f.after)))} would make it {PATTERNS[f.pattern].short_name.lower()}"
-                for f in result.flips
-            ]
+            lines += [f"* {escape(flip_sentence(f))}" for f in result.flips]
             lines.append("")
     lines += ["## Consequences", ""]
     lines += [f"* {escape(advice)}" for advice in recommendation.landscape_advice]

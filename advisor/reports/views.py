@@ -6,7 +6,7 @@ import json
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -15,6 +15,7 @@ from advisor.assessments.models import Assessment
 from advisor.assessments.presentation import ResultsView
 from advisor.engine.catalog import FACTOR_IDS
 from advisor.limits import may_render_pdf
+from advisor.views import too_many_requests
 
 from .adr import adr_markdown
 from .filenames import download_name
@@ -40,7 +41,7 @@ def pdf(request: HttpRequest, view_token: str) -> HttpResponse:
     document = cache.get(key)
     if document is None:
         if not may_render_pdf(request):
-            return render(request, "429.html", status=429)
+            return too_many_requests(request)
         document = render_pdf(report_context(request, assessment))
         cache.set(key, document, PDF_CACHE_SECONDS)
     response = HttpResponse(document, content_type="application/pdf")

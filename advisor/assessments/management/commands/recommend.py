@@ -10,8 +10,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from advisor.assessments.presentation import flip_sentence
 from advisor.engine import InvalidAssessment, Recommendation, parse_assessment, recommend, recommendation_to_dict
-from advisor.engine.catalog import FACTORS, PATTERNS, label
+from advisor.engine.catalog import FACTORS, PATTERNS
 
 
 class Command(BaseCommand):
@@ -50,11 +51,7 @@ def as_text(recommendation: Recommendation) -> str:
         lines += [f"  risk: {r.risk} → {r.mitigation}" for r in flow.risks]
         if flow.technologies:
             lines.append("  technologies: " + ", ".join(t.name for t in flow.technologies))
-        for flip in flow.flips:
-            lines.append(
-                f"  would change to {PATTERNS[flip.pattern].short_name.lower()} if "
-                f"{flip.field} were {label(str(flip.after))}"
-            )
+        lines += [f"  flip: {flip_sentence(flip)}" for flip in flow.flips]
         lines.append("")
     lines += ["Landscape:", *(f"  - {advice}" for advice in recommendation.landscape_advice)]
     lines.append(f"Engine {recommendation.engine_version}; factors: {', '.join(f.name for f in FACTORS.values())}")
