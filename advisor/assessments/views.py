@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from django.contrib import messages
 from django.core.cache import cache
@@ -12,38 +11,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from advisor.engine import ENGINE_VERSION, FieldError, InvalidAssessment, parse_assessment, recommend
-from advisor.engine.catalog import FACTOR_IDS, FACTORS
-from advisor.engine.model import DEFAULT_LANDSCAPE
+from advisor.engine.catalog import FACTOR_IDS
 from advisor.engine.presets import USE_CASES
 from advisor.htmx import HtmxHttpRequest
 from advisor.limits import may_create
 from advisor.views import too_many_requests
 
 from . import store
-from .editor import EditorState, flow_questions, landscape_questions, quick_questions
+from .forms import EditorForm, QuickForm
 from .models import Assessment, new_token
 from .presentation import ResultsView
 
 MINE = "my_assessments"
 MAX_IMPORT_BYTES = 1_000_000
 MAX_REMEMBERED = 50
-QUICK_START: dict[str, Any] = {
-    "landscape": DEFAULT_LANDSCAPE,
-    "flows": [{"name": "Main flow", "source": "", "consumers": ["Consumer"], "interaction": "command"}],
-}
-# The quick path asks one group of questions per factor, in this order.
-QUICK_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("complexity", ("landscape-systems", "landscape-teams")),
-    ("data_volume", ("flow-volume_per_day", "flow-peak_factor", "flow-message_size_kb")),
-    ("real_time", ("flow-interaction", "flow-latency")),
-    ("loose_coupling", ("flow-consumers", "flow-consumer_kind", "landscape-change_rate")),
-    ("scalability", ("landscape-growth", "flow-replay")),
-    ("error_handling", ("flow-delivery", "flow-consumer_availability", "flow-source_availability")),
-    (
-        "tech_stack",
-        ("landscape-platform", "landscape-existing_broker", "landscape-operations", "landscape-async_experience"),
-    ),
-)
 
 
 def _remember(request: HttpRequest, assessment: Assessment) -> None:
@@ -64,30 +45,18 @@ def _mine(request: HttpRequest) -> list[Assessment]:
     return [found[t] for t in tokens if t in found]
 
 
-def _error_list(errors: dict[str, str]) -> list[FieldError]:
-    return [FieldError(path, message) for path, message in errors.items()]
-
-
 def _start_page(
     request: HttpRequest,
-    state: EditorState,
-    errors: dict[str, str] | None = None,
+    form: QuickForm,
     import_errors: list[FieldError] | None = None,
     pasted: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    errors = errors or {}
-    groups = [(FACTORS[factor_id], quick_questions(state, errors, names)) for factor_id, names in QUICK_GROUPS]
-    intro = quick_questions(state, errors, ("flow-name", "flow-source"))
     return render(
         request,
         "assessments/start.html",
         {
-            "state": state,
-            "errors": errors,
-            "error_list": _error_list(errors),
-            "groups": groups,
-            "intro": intro,
+            "form": form,
             "import_errors": import_errors or [],
             "pasted": pasted,
             "mine": _mine(request),
@@ -100,7 +69,7 @@ def _start_page(
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
-        return _start_page(request, EditorState.from_inputs(QUICK_START))
+        return _start_page(request, QuickForm())
     if "preset" in request.POST:
         case = USE_CASES.get(request.POST["preset"])
         if case is None:
@@ -113,12 +82,9 @@ def start(request: HttpRequest) -> HttpResponse:
         return redirect(assessment.edit_url)
     if "import" in request.POST:
         return _import(request)
-    state = EditorState.from_post(request.POST)
-    if not state.flows:
-        state.flows = EditorState.from_inputs(QUICK_START).flows
-    assessment_in, errors = state.validate()
-    if assessment_in is None:
-        return _start_page(request, state, errors, status=422)
+    form = QuickForm(request.POST)
+    if (assessment_in := form.validated()) is None:
+        return _start_page(request, form, status=422)
     if not may_create(request):
         return too_many_requests(request)
     assessment = store.create(assessment_in)
@@ -130,22 +96,22 @@ def _import(request: HttpRequest) -> HttpResponse:
     """A JSON export (uploaded or pasted) becomes a new assessment; an invalid one stores nothing."""
     upload = request.FILES.get("file")
     pasted = request.POST.get("json", "")
-    state = EditorState.from_inputs(QUICK_START)
+    form = QuickForm()
     if upload and upload.size and upload.size > MAX_IMPORT_BYTES:
         too_big = [FieldError("file", f"is larger than {MAX_IMPORT_BYTES:,} bytes")]
-        return _start_page(request, state, import_errors=too_big, pasted=pasted, status=400)
+        return _start_page(request, form, import_errors=too_big, pasted=pasted, status=400)
     try:
         text = upload.read().decode("utf-8") if upload else pasted
         raw = json.loads(text)
     except UnicodeDecodeError:
         return _start_page(
-            request, state, import_errors=[FieldError("file", "is not UTF-8 text")], pasted=pasted, status=400
+            request, form, import_errors=[FieldError("file", "is not UTF-8 text")], pasted=pasted, status=400
         )
     except ValueError as error:
         where = "file" if upload else "json"
         return _start_page(
             request,
-            state,
+            form,
             import_errors=[FieldError(where, f"is not valid JSON: {error}")],
             pasted=pasted,
             status=400,
@@ -153,7 +119,7 @@ def _import(request: HttpRequest) -> HttpResponse:
     try:
         assessment_in = parse_assessment(raw)
     except InvalidAssessment as invalid:
-        return _start_page(request, state, import_errors=list(invalid.errors), pasted=pasted, status=422)
+        return _start_page(request, form, import_errors=list(invalid.errors), pasted=pasted, status=422)
     if not may_create(request):
         return too_many_requests(request)
     assessment = store.create(assessment_in)
@@ -165,28 +131,20 @@ def _import(request: HttpRequest) -> HttpResponse:
 def _editor(
     request: HtmxHttpRequest,
     assessment: Assessment,
-    state: EditorState,
+    form: EditorForm,
     version: int,
-    errors: dict[str, str] | None = None,
     stale: bool = False,
     status: int = 200,
 ) -> HttpResponse:
     template = "partials/editor_form.html" if request.htmx else "assessments/edit.html"
-    errors = errors or {}
-    flows = [flow_questions(state, i, errors) for i in range(len(state.flows))]
     return render(
         request,
         template,
         {
             "assessment": assessment,
-            "state": state,
+            "form": form,
             "version": version,
-            "errors": errors,
             "stale": stale,
-            "landscape": landscape_questions(state, errors, short=True),
-            "flows": flows,
-            "weights": [(f, FACTORS[f], state.weights.get(f, "1"), errors.get(f"weights.{f}", "")) for f in FACTORS],
-            "form_errors": _error_list(errors),
             "share_url": request.build_absolute_uri(assessment.get_absolute_url()),
         },
         status=status,
@@ -198,27 +156,23 @@ def edit(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, edit_token=edit_token)
     _remember(request, assessment)
     if request.method == "GET":
-        return _editor(
-            request, assessment, EditorState.from_inputs(assessment.inputs, assessment.name), assessment.version
-        )
-    state = EditorState.from_post(request.POST)
+        return _editor(request, assessment, EditorForm.of(assessment.answers()), assessment.version)
+    form = EditorForm(request.POST)
     try:
         version = int(request.POST.get("version", ""))
     except ValueError:
         version = 0
     action = request.POST.get("action", "save")
     if action != "save":
-        state.apply(action)
-        return _editor(request, assessment, state, version)
-    assessment_in, errors = state.validate()
-    if assessment_in is None:
-        return _editor(request, assessment, state, version, errors, status=422)
+        return _editor(request, assessment, form.after(action), version)
+    if (assessment_in := form.validated()) is None:
+        return _editor(request, assessment, form, version, status=422)
     try:
         store.update(assessment, assessment_in, version)
     except store.StaleVersion:
         assessment.refresh_from_db()
         # The form now carries the latest version: saving again replaces the other edit on purpose.
-        return _editor(request, assessment, state, assessment.version, stale=True, status=409)
+        return _editor(request, assessment, form, assessment.version, stale=True, status=409)
     messages.success(request, "Saved.")
     return redirect(assessment)
 
@@ -226,10 +180,9 @@ def edit(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
 @require_POST
 def preview(request: HttpRequest, edit_token: str) -> HttpResponse:
     get_object_or_404(Assessment.objects.only("pk"), edit_token=edit_token)
-    state = EditorState.from_post(request.POST)
-    assessment_in, errors = state.validate()
-    if assessment_in is None:
-        return render(request, "partials/preview.html", {"errors": _error_list(errors)})
+    form = EditorForm(request.POST)
+    if (assessment_in := form.validated()) is None:
+        return render(request, "partials/preview.html", {"errors": form.problems})
     view = ResultsView(assessment_in, recommend(assessment_in))
     return render(request, "partials/preview.html", {"view": view, "result": view.recommendation})
 

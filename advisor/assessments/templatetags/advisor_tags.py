@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from advisor.assessments import presentation
-from advisor.engine import Flip, answers, catalog
+from advisor.engine import Flip, catalog
 
 register = template.Library()
 
@@ -71,12 +71,6 @@ def flip_sentence(flip: Flip, links: bool = False) -> SafeString:
 def pattern_colours() -> list[tuple[str, str]]:
     """(slug, colour) of each pattern, from the catalog."""
     return [(p.slug, p.colour) for p in catalog.PATTERNS.values()]
-
-
-@register.simple_tag
-def choices(field: str) -> list[tuple[str, str]]:
-    options = {**answers.LANDSCAPE_CHOICES, **answers.FLOW_CHOICES}[field]
-    return [(value, catalog.label(value)) for value in (*options, answers.UNKNOWN)]
 
 
 @register.filter
