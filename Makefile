@@ -17,7 +17,7 @@ help:
 	@echo "make test   run the whole suite on SQLite and PostgreSQL"
 	@echo "make serve  production-like: gunicorn, WhiteNoise, DEBUG off"
 	@echo "make bench  print the benchmark figures"
-	@echo "make lint   ruff, and mypy --strict on the engine"
+	@echo "make lint   ruff, and mypy --strict on advisor/"
 
 # Python >= 3.12: python3.13/python3.12/python3 on PATH, then pyenv's installs.
 define find_python
@@ -93,7 +93,7 @@ bench: install
 
 lint: install
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/mypy advisor/engine
+	$(VENV)/bin/mypy advisor
 
 # After a deliberate change to the engine's output, with ENGINE_VERSION bumped.
 engine-snapshot: install

@@ -1,8 +1,8 @@
 """Plotly figures shared by the results page, the guide pages and the PDF.
 
-Each builder takes plain data (a stored result, the inputs) and returns a
-plotly figure as a plain dict (plotly's JSON format): pages embed it as JSON,
-the PDF has kaleido turn it into SVG. Plain dicts skip plotly's validation,
+Each builder takes the engine's results (and the flows they answer) and
+returns a plotly figure as a plain dict (plotly's JSON format): pages embed it
+as JSON, the PDF has kaleido turn it into SVG. Plain dicts skip plotly's validation,
 which would cost more than the rest of a results page.
 
 User text is HTML-escaped before it reaches a figure: plotly renders a subset
@@ -16,6 +16,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from advisor.engine import Flow, FlowResult
 from advisor.engine.catalog import FACTOR_IDS, FACTORS, PATTERN_IDS, PATTERNS
 
 Figure = dict[str, Any]
@@ -46,7 +47,7 @@ def _figure(data: list[dict[str, Any]], height: int, **layout: Any) -> Figure:
     }
 
 
-def score_bars(flow: dict[str, Any]) -> Figure:
+def score_bars(flow: FlowResult) -> Figure:
     """Each pattern's score for one flow, with every factor's contribution stacked."""
     names = [PATTERNS[p].short_name for p in PATTERN_IDS]
     data = [
@@ -55,7 +56,7 @@ def score_bars(flow: dict[str, Any]) -> Figure:
             "orientation": "h",
             "name": FACTORS[factor_id].name,
             "y": names,
-            "x": [flow["factors"][factor_id]["contributions"][p] for p in PATTERN_IDS],
+            "x": [flow.factors[factor_id].contributions[p] for p in PATTERN_IDS],
             "marker": {"color": colour},
             "hovertemplate": f"{FACTORS[factor_id].name}: %{{x:.1f}} points<extra></extra>",
         }
@@ -71,21 +72,21 @@ def score_bars(flow: dict[str, Any]) -> Figure:
     )
 
 
-def factor_profile(flows: Sequence[dict[str, Any]]) -> Figure:
+def factor_profile(flows: Sequence[FlowResult]) -> Figure:
     """Pressure of each factor, one bar per flow (the first eight), coloured by the flow's pattern."""
     labels = [FACTORS[f].name for f in FACTOR_IDS]
     data = [
         {
             "type": "bar",
-            "name": text(flow["name"], 30),
+            "name": text(flow.name, 30),
             "x": labels,
-            "y": [flow["factors"][f]["pressure"] for f in FACTOR_IDS],
+            "y": [flow.factors[f].pressure for f in FACTOR_IDS],
             "marker": {
-                "color": PATTERNS[flow["pattern"]].colour,
+                "color": PATTERNS[flow.pattern].colour,
                 "line": {"color": "white", "width": 1},
-                "pattern": {"shape": _bar_pattern(flow["pattern"])},
+                "pattern": {"shape": _bar_pattern(flow.pattern)},
             },
-            "hovertemplate": "%{x}: %{y:.2f}<extra>" + text(flow["name"], 30) + "</extra>",
+            "hovertemplate": "%{x}: %{y:.2f}<extra>" + text(flow.name, 30) + "</extra>",
         }
         for flow in flows[:8]
     ]
@@ -104,11 +105,11 @@ def _bar_pattern(pattern_id: str) -> str:
     return {"point_to_point": "", "message_queue": "/", "event_driven": "."}[pattern_id]
 
 
-def landscape_diagram(inputs: dict[str, Any], flows: Sequence[dict[str, Any]]) -> Figure:
+def landscape_diagram(flows: Sequence[Flow], results: Sequence[FlowResult]) -> Figure:
     """Systems on a circle, each flow a line from its source to its consumers, styled by pattern."""
     systems: list[str] = []
-    for flow in inputs["flows"]:
-        for name in [flow.get("source") or "Source", *flow["consumers"]]:
+    for flow in flows:
+        for name in [flow.source or "Source", *flow.consumers]:
             if name not in systems:
                 systems.append(name)
     count = len(systems)
@@ -123,12 +124,12 @@ def landscape_diagram(inputs: dict[str, Any], flows: Sequence[dict[str, Any]]) -
     shown: set[str] = set()
     # Flows between the same two systems are drawn side by side, not on top of each other.
     drawn: dict[frozenset[str], int] = {}
-    for flow_in, flow in zip(inputs["flows"], flows, strict=True):
-        pattern = PATTERNS[flow["pattern"]]
+    for flow, result in zip(flows, results, strict=True):
+        pattern = PATTERNS[result.pattern]
         xs: list[float | None] = []
         ys: list[float | None] = []
-        source_name = flow_in.get("source") or "Source"
-        for consumer in flow_in["consumers"]:
+        source_name = flow.source or "Source"
+        for consumer in flow.consumers:
             pair = frozenset((source_name, consumer))
             shift = 0.07 * drawn.get(pair, 0)
             drawn[pair] = drawn.get(pair, 0) + 1
@@ -147,7 +148,7 @@ def landscape_diagram(inputs: dict[str, Any], flows: Sequence[dict[str, Any]]) -
                 "legendgroup": pattern.id,
                 "showlegend": pattern.id not in shown,
                 "line": {"color": pattern.colour, "width": 3, "dash": DASHES[pattern.id]},
-                "hovertemplate": text(flow["name"]) + f" ({pattern.short_name})<extra></extra>",
+                "hovertemplate": text(result.name) + f" ({pattern.short_name})<extra></extra>",
             }
         )
         shown.add(pattern.id)

@@ -20,8 +20,9 @@ TESTING = "PYTEST_VERSION" in os.environ
 
 def _secret_key() -> str:
     """SECRET_KEY from the environment; otherwise one kept in a local file, made on first use."""
-    if key := env.str("SECRET_KEY", default=""):
-        return key
+    given: str = env.str("SECRET_KEY", default="")
+    if given:
+        return given
     path = BASE_DIR / ".secret_key"
     if not path.exists():
         path.write_text(secrets.token_urlsafe(50))
@@ -150,7 +151,6 @@ SECURE_CSP = {
 }
 
 # Per client: creating assessments and rendering PDFs cost the most.
-RATELIMIT_VIEW = "advisor.views.rate_limited"
 ADVISOR_CREATE_RATE = env.str("CREATE_RATE", default="60/h")
 ADVISOR_PDF_RATE = env.str("PDF_RATE", default="20/m")
 # Behind a proxy, the client's address is in X-Forwarded-For (set RATELIMIT_IP_META_KEY to use it).

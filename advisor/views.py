@@ -18,5 +18,6 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
-def rate_limited(request: HttpRequest, exception: Exception) -> HttpResponse:
+def too_many_requests(request: HttpRequest) -> HttpResponse:
+    """The page a client gets once it is over a per-client limit (advisor.limits)."""
     return render(request, "429.html", status=429)

@@ -10,7 +10,6 @@ from django.core.cache import cache
 from advisor.assessments import store
 from advisor.assessments.models import Assessment
 from advisor.engine import parse_assessment
-from advisor.engine.presets import USE_CASES
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -36,9 +35,91 @@ def browser_type_launch_args() -> dict[str, Any]:
     return {"executable_path": shutil.which("chromium"), "args": CHROMIUM_ARGS}
 
 
+# Test data is written out here rather than taken from the product's presets, so that rewording or
+# retuning a preset cannot change what a test checks.
+SHOP: dict[str, Any] = {
+    "name": "Shop and CRM",
+    "landscape": {"systems": 4, "teams": "few"},
+    "flows": [
+        {
+            "name": "Customer lookup at checkout",
+            "source": "Online shop",
+            "consumers": ["CRM"],
+            "interaction": "query",
+            "latency": "immediate",
+            "volume_per_day": 20000,
+            "delivery": "best_effort",
+        },
+        {
+            "name": "Order placed",
+            "source": "Online shop",
+            "consumers": ["CRM", "Email service", "Analytics"],
+            "interaction": "event",
+            "latency": "seconds",
+            "volume_per_day": 5000,
+        },
+        {
+            "name": "Nightly customer-segment export",
+            "source": "CRM",
+            "consumers": ["Online shop"],
+            "interaction": "command",
+            "latency": "hours",
+            "volume_per_day": 1,
+            "consumer_availability": "maintenance_windows",
+        },
+    ],
+}
+# point-to-point for the lookup, a queue for the purchases a receiver that is often offline must not lose.
+TILLS: dict[str, Any] = {
+    "name": "Tills and loyalty",
+    "landscape": {"systems": 3, "platform": "aws"},
+    "flows": [
+        {
+            "name": "Balance check at the till",
+            "source": "Till",
+            "consumers": ["Loyalty"],
+            "interaction": "query",
+            "latency": "immediate",
+        },
+        {
+            "name": "Purchases from the tills",
+            "source": "Till",
+            "consumers": ["Loyalty"],
+            "interaction": "command",
+            "latency": "minutes",
+            "volume_per_day": 200000,
+            "peak_factor": 8,
+            "consumer_availability": "often_offline",
+        },
+    ],
+}
+# Unknown answers, weights and every newer flow answer, for checks of the whole response shape.
+DOUBTS: dict[str, Any] = {
+    "landscape": {"systems": 12, "teams": "unknown", "platform": "azure"},
+    "weights": {"real_time": 2, "complexity": 0.5},
+    "flows": [
+        {
+            "name": "Stock level",
+            "interaction": "event",
+            "consumers": ["Shop", "Warehouse"],
+            "latency": "unknown",
+            "replay": "yes",
+            "message_size_kb": 300,
+        },
+        {
+            "name": "Invoice",
+            "interaction": "command",
+            "delivery": "unknown",
+            "consumer_kind": "device",
+            "source_availability": "often_offline",
+        },
+    ],
+}
+
+
 def make_assessment(**overrides: Any) -> Assessment:
-    raw = {**USE_CASES["crm-ecommerce"].assessment, "name": "Shop and CRM", **overrides}
-    return store.create(parse_assessment(raw))
+    """A stored copy of SHOP, with `overrides` replacing its top-level fields."""
+    return store.create(parse_assessment({**SHOP, **overrides}))
 
 
 @pytest.fixture

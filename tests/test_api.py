@@ -11,7 +11,7 @@ from advisor.assessments.models import Assessment
 from advisor.engine import ENGINE_VERSION
 from advisor.engine.answers import FLOW_CHOICES, LANDSCAPE_CHOICES, UNKNOWN
 from advisor.engine.catalog import FACTOR_IDS, PATTERN_IDS
-from advisor.engine.presets import USE_CASES
+from tests.conftest import DOUBTS, SHOP, TILLS
 
 pytestmark = pytest.mark.django_db
 RECOMMEND = "/api/v1/recommendations"
@@ -25,7 +25,7 @@ def post(client: Client, url: str, body: Any) -> Any:
 
 class TestRecommendations:
     def test_it_recommends_a_pattern_for_each_flow(self, client: Client) -> None:
-        response = post(client, RECOMMEND, USE_CASES["crm-ecommerce"].assessment)
+        response = post(client, RECOMMEND, SHOP)
         assert response.status_code == 200
         body = response.json()
         assert body["engine_version"] == ENGINE_VERSION
@@ -48,12 +48,12 @@ class TestRecommendations:
         assert all(set(f) == {"field", "from", "to", "pattern"} for f in flow["flips"])
 
     def test_the_response_matches_the_documented_schema(self, client: Client) -> None:
-        for case in USE_CASES.values():
-            body = post(client, RECOMMEND, case.assessment).json()
+        for inputs in (SHOP, TILLS, DOUBTS):
+            body = post(client, RECOMMEND, inputs).json()
             assert RecommendationOut.model_validate(body).model_dump(by_alias=True) == body
 
     def test_it_stores_nothing(self, client: Client) -> None:
-        post(client, RECOMMEND, USE_CASES["crm-ecommerce"].assessment)
+        post(client, RECOMMEND, SHOP)
         assert Assessment.objects.count() == 0
 
     @pytest.mark.parametrize(
@@ -101,7 +101,7 @@ class TestRecommendations:
 
 class TestStoringAssessments:
     def test_it_returns_the_share_links(self, client: Client) -> None:
-        response = post(client, STORE, {**USE_CASES["loyalty-pos"].assessment, "name": "Tills"})
+        response = post(client, STORE, {**TILLS, "name": "Tills"})
         assert response.status_code == 201
         links = response.json()
         assessment = Assessment.objects.get()
@@ -112,7 +112,7 @@ class TestStoringAssessments:
         assert client.get(links["view_url"]).status_code == 200
 
     def test_tokens_carry_at_least_128_random_bits_and_never_the_id(self, client: Client) -> None:
-        links = [post(client, STORE, USE_CASES["loyalty-pos"].assessment).json() for _ in range(5)]
+        links = [post(client, STORE, TILLS).json() for _ in range(5)]
         tokens = [t for a in Assessment.objects.all() for t in (a.view_token, a.edit_token)]
         assert len(set(tokens)) == 10
         assert all(len(token) >= 32 for token in tokens)  # 24 random bytes in URL-safe base64
@@ -125,7 +125,7 @@ class TestStoringAssessments:
 
     @override_settings(ADVISOR_CREATE_RATE="2/h")
     def test_creation_is_rate_limited_per_client(self, client: Client) -> None:
-        statuses = [post(client, STORE, USE_CASES["loyalty-pos"].assessment).status_code for _ in range(3)]
+        statuses = [post(client, STORE, TILLS).status_code for _ in range(3)]
         assert statuses == [201, 201, 429]
         assert Assessment.objects.count() == 2
 

@@ -5,7 +5,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from advisor.engine.presets import USE_CASES
+import pytest
+from django.test import Client
+
+from tests.conftest import TILLS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,17 +24,19 @@ def recommend(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_it_prints_the_same_json_as_the_api(tmp_path: Path) -> None:
+@pytest.mark.django_db
+def test_it_prints_the_same_json_as_the_api(tmp_path: Path, client: Client) -> None:
     path = tmp_path / "inventory.json"
-    path.write_text(json.dumps(USE_CASES["mobile-backend"].assessment))
+    path.write_text(json.dumps(TILLS))
     completed = recommend(str(path))
     assert completed.returncode == 0, completed.stderr
     body = json.loads(completed.stdout)
-    assert [f["pattern"] for f in body["flows"]] == list(USE_CASES["mobile-backend"].expected)
+    assert [f["pattern"] for f in body["flows"]] == ["point_to_point", "message_queue"]
+    assert body == client.post("/api/v1/recommendations", TILLS, content_type="application/json").json()
 
 
 def test_it_reads_standard_input_and_prints_text() -> None:
-    completed = recommend("-", "--format", "text", stdin=json.dumps(USE_CASES["loyalty-pos"].assessment))
+    completed = recommend("-", "--format", "text", stdin=json.dumps(TILLS))
     assert completed.returncode == 0, completed.stderr
     assert "Purchases from the tills: Message queue" in completed.stdout
 

@@ -10,8 +10,8 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from advisor.assessments.editor import FLOW_FIELDS, LANDSCAPE_FIELDS
 from advisor.assessments.models import Assessment
+from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS
 from advisor.engine.catalog import FACTOR_IDS
 
 pytestmark = pytest.mark.django_db
@@ -20,11 +20,11 @@ json_values = st.recursive(
     lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=10), children, max_size=3),
     max_leaves=10,
 )
-flow_like = st.dictionaries(st.sampled_from([*FLOW_FIELDS, "extra"]), json_values, max_size=6)
+flow_like = st.dictionaries(st.sampled_from([*FLOW_ANSWERS, "extra"]), json_values, max_size=6)
 bodies = st.fixed_dictionaries(
     {},
     optional={
-        "landscape": st.dictionaries(st.sampled_from([*LANDSCAPE_FIELDS, "x"]), json_values, max_size=4),
+        "landscape": st.dictionaries(st.sampled_from([*LANDSCAPE_ANSWERS, "x"]), json_values, max_size=4),
         "flows": st.lists(flow_like, max_size=3) | json_values,
         "weights": st.dictionaries(st.sampled_from([*FACTOR_IDS, "x"]), json_values, max_size=3),
         "name": json_values,
@@ -44,10 +44,10 @@ def test_the_api_answers_any_body_without_a_server_error(client: Client, body: d
 
 form_values = st.dictionaries(
     st.sampled_from(
-        ["name", "version", "flow-count", "action"]
-        + [f"landscape-{f}" for f in LANDSCAPE_FIELDS]
-        + [f"flow-0-{f}" for f in FLOW_FIELDS]
-        + [f"flow-1-{f}" for f in FLOW_FIELDS]
+        ["name", "version", "flow-TOTAL_FORMS", "flow-INITIAL_FORMS", "action"]
+        + [f"landscape-{f}" for f in LANDSCAPE_ANSWERS]
+        + [f"flow-0-{f}" for f in FLOW_ANSWERS]
+        + [f"flow-1-{f}" for f in FLOW_ANSWERS]
         + [f"weight-{f}" for f in FACTOR_IDS]
     ),
     st.text(max_size=12),

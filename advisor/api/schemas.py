@@ -1,79 +1,133 @@
-"""The API's shapes for the OpenAPI schema, built from the engine's catalog so they cannot drift.
+"""The API's shapes for the OpenAPI schema, generated from the engine so they cannot drift.
 
 Requests are validated by the engine's own parser (one set of messages
-everywhere); these models document the request and check the responses.
+everywhere); the input models below are built from the answers table
+(engine/answers.py) and the dataclasses' defaults, and say in JSON Schema what
+that parser accepts. What JSON Schema cannot say (names repeated in another
+case, unpaired surrogates) is written in the field's description.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
-from advisor.engine.answers import FLOW_CHOICES, LANDSCAPE_CHOICES, UNKNOWN
+from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer
 from advisor.engine.catalog import FACTOR_IDS, PATTERN_IDS
-
-
-def _choice(field: str, choices: dict[str, tuple[str, ...]]) -> Any:
-    return Literal[(*choices[field], UNKNOWN)]  # type: ignore[valid-type]
-
+from advisor.engine.model import Limit, Sizing
+from advisor.engine.parse import MAX_FLOWS, MAX_NAME, MAX_WEIGHT
 
 PatternId = Literal[PATTERN_IDS]  # type: ignore[valid-type]
+
+# The parser trims what str.strip() trims and refuses control characters other than tab, newline and
+# carriage return. Whitespace that is also a control character (\v, \f, \x1c-\x1f, \x85) is refused anyway.
+_SPACE = r"\t\n\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_CONTROL = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+SYSTEM_NAME = int(FLOW_ANSWERS["source"].high)
+
+
+def trimmed_text(low: int, high: int) -> str:
+    """A pattern for text of `low` to `high` characters once surrounding whitespace is trimmed."""
+    visible, allowed = f"[^{_CONTROL}{_SPACE}]", f"[^{_CONTROL}]"
+    core = f"{visible}(?:{allowed}{{0,{high - 2}}}{visible})?" if high > 1 else visible
+    return f"^[{_SPACE}]*({core}){'?' if low == 0 else ''}[{_SPACE}]*$"
+
+
+def _text_rule(low: int, high: int) -> str:
+    return (
+        f"{low} to {high} characters once surrounding whitespace is trimmed; "
+        "no control characters other than tab and line breaks, no unpaired surrogates."
+    )
+
+
+def _answer_field(answer: Answer) -> tuple[Any, Any]:
+    """The type and Field of one answer: its choices, limits, default and words, from the answers table."""
+    question = answer.question if answer.question.endswith(("?", ".")) else f"{answer.question}."
+    words = f"{question} {answer.help}".strip()
+    default = ... if answer.required else answer.default
+    low, high = answer.low, answer.high
+    match answer.kind:
+        case "choice":
+            return Literal[(*answer.choices, UNKNOWN)], Field(default, description=words)
+        case "integer":
+            return int, Field(default, ge=int(low), le=int(high), description=words)
+        case "number":
+            return float, Field(default, ge=low, le=high, description=words)
+        case "text":
+            rule = _text_rule(int(low), int(high))
+            return str, Field(default, pattern=trimmed_text(int(low), int(high)), description=f"{words} {rule}")
+        case "names":
+            name = Annotated[str, Field(pattern=trimmed_text(1, SYSTEM_NAME))]
+            rule = (
+                f"{int(low)} to {int(high)} system names, each {_text_rule(1, SYSTEM_NAME)} "
+                "Each system is named once, compared without case and surrounding whitespace "
+                "(uniqueItems checks exact repeats only)."
+            )
+            return list[name], Field(
+                list(default) if isinstance(default, tuple) else default,
+                min_length=int(low),
+                max_length=int(high),
+                json_schema_extra={"uniqueItems": True},
+                description=f"{words} {rule}",
+            )
 
 
 class Closed(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class LandscapeIn(Closed):
-    systems: int = Field(2, ge=2, le=500, description="How many systems take part")
-    teams: _choice("teams", LANDSCAPE_CHOICES) = "one"  # type: ignore[valid-type]
-    change_rate: _choice("change_rate", LANDSCAPE_CHOICES) = "rare"  # type: ignore[valid-type]
-    growth: _choice("growth", LANDSCAPE_CHOICES) = "none"  # type: ignore[valid-type]
-    platform: _choice("platform", LANDSCAPE_CHOICES) = "any"  # type: ignore[valid-type]
-    existing_broker: _choice("existing_broker", LANDSCAPE_CHOICES) = "none"  # type: ignore[valid-type]
-    operations: _choice("operations", LANDSCAPE_CHOICES) = "managed"  # type: ignore[valid-type]
-    async_experience: _choice("async_experience", LANDSCAPE_CHOICES) = "some"  # type: ignore[valid-type]
+def _answers_model(name: str, answers: dict[str, Answer]) -> type[Closed]:
+    fields: dict[str, Any] = {a.id: _answer_field(a) for a in answers.values()}
+    return create_model(name, __base__=Closed, **fields)
 
 
-class FlowIn(Closed):
-    name: str = Field(min_length=1, max_length=120)
-    source: str = Field("", max_length=80)
-    consumers: list[str] = Field(["consumer"], min_length=1, max_length=50)
-    interaction: _choice("interaction", FLOW_CHOICES)  # type: ignore[valid-type]
-    latency: _choice("latency", FLOW_CHOICES) = "seconds"  # type: ignore[valid-type]
-    volume_per_day: int = Field(1000, ge=0, le=10**11)
-    peak_factor: float = Field(1, ge=1, le=10_000)
-    delivery: _choice("delivery", FLOW_CHOICES) = "no_loss"  # type: ignore[valid-type]
-    ordering: _choice("ordering", FLOW_CHOICES) = "none"  # type: ignore[valid-type]
-    consumer_availability: _choice("consumer_availability", FLOW_CHOICES) = "always"  # type: ignore[valid-type]
-    source_availability: _choice("source_availability", FLOW_CHOICES) = "always"  # type: ignore[valid-type]
-    consumer_kind: _choice("consumer_kind", FLOW_CHOICES) = "service"  # type: ignore[valid-type]
-    message_size_kb: float = Field(4, ge=0.1, le=1_048_576)
-    replay: _choice("replay", FLOW_CHOICES) = "no"  # type: ignore[valid-type]
+LandscapeIn = _answers_model("LandscapeIn", LANDSCAPE_ANSWERS)
+FlowIn = _answers_model("FlowIn", FLOW_ANSWERS)
+
+ALL_ZERO: dict[str, Any] = {"required": list(FACTOR_IDS), "properties": {f: {"const": 0} for f in FACTOR_IDS}}
 
 
-WeightsIn = type(
+class WeightsBase(Closed):
+    model_config = ConfigDict(json_schema_extra={"not": ALL_ZERO})
+
+    @model_validator(mode="after")
+    def _one_above_zero(self) -> WeightsBase:
+        if all(getattr(self, f) == 0 for f in FACTOR_IDS):
+            raise ValueError("at least one factor needs a weight above 0")
+        return self
+
+
+_weights: dict[str, Any] = {f: (float, Field(1, ge=0, le=MAX_WEIGHT)) for f in FACTOR_IDS}
+WeightsIn = create_model(
     "WeightsIn",
-    (Closed,),
-    {
-        "__annotations__": {factor_id: float for factor_id in FACTOR_IDS},
-        **{factor_id: Field(1, ge=0, le=3) for factor_id in FACTOR_IDS},
-    },
+    __base__=WeightsBase,
+    __doc__=f"How much each factor counts, 0 to {MAX_WEIGHT}; a factor left out weighs 1. "
+    "At least one factor needs a weight above 0.",
+    **_weights,
 )
 
-
-class AssessmentIn(Closed):
-    landscape: LandscapeIn = Field(default_factory=LandscapeIn)
-    flows: list[FlowIn] = Field(min_length=1, max_length=50)
-    weights: WeightsIn = Field(default_factory=WeightsIn)  # type: ignore[valid-type]
-    name: str = Field("", max_length=120, description="Only stored by POST /assessments")
-    engine_version: str = Field("", description="Ignored: present in exports so they post back unchanged")
+AssessmentIn = create_model(
+    "AssessmentIn",
+    __base__=Closed,
+    landscape=(LandscapeIn, Field(default_factory=LandscapeIn)),
+    flows=(list[FlowIn], Field(min_length=1, max_length=MAX_FLOWS)),  # type: ignore[valid-type]
+    weights=(WeightsIn, Field(default_factory=WeightsIn)),
+    name=(
+        str,
+        Field(
+            "",
+            pattern=trimmed_text(0, MAX_NAME),
+            description=f"Only stored by POST /assessments. {_text_rule(0, MAX_NAME)}",
+        ),
+    ),
+    engine_version=(str, Field("", description="Ignored: present in exports so they post back unchanged")),
+)
 
 
 class FactorOut(BaseModel):
     pressure: float
-    contributions: dict[PatternId, float]  # type: ignore[valid-type]
+    contributions: dict[PatternId, float]
 
 
 class RiskOut(BaseModel):
@@ -82,29 +136,12 @@ class RiskOut(BaseModel):
     severity: Literal["high", "medium", "low"]
 
 
-class SizingOut(BaseModel):
-    unit: str
-    units: int
-    peak_per_second: float
-    peak_mb_per_second: float
-    headroom: float
-    retention_hours: float
-    summary: str
-
-
-class LimitOut(BaseModel):
-    text: str
-    source: str
-    url: str
-    as_of: str
-
-
 class TechnologyOut(BaseModel):
     name: str
     why: str
     role: str
-    sizing: SizingOut | None
-    limits: list[LimitOut]
+    sizing: Sizing | None
+    limits: list[Limit]
     remedies: list[str]
 
 
@@ -113,18 +150,18 @@ class FlipOut(BaseModel):
     field: str
     from_: str | int | float = Field(alias="from")
     to: str | int | float
-    pattern: PatternId  # type: ignore[valid-type]
+    pattern: PatternId
 
 
 class FlowOut(BaseModel):
     name: str
-    pattern: PatternId  # type: ignore[valid-type]
+    pattern: PatternId
     approach: str
     fit: Literal["good", "weak"]
-    scores: dict[PatternId, float]  # type: ignore[valid-type]
+    scores: dict[PatternId, float]
     margin: float
     confidence: Literal["high", "medium", "low"]
-    robustness: dict[PatternId, float]  # type: ignore[valid-type]
+    robustness: dict[PatternId, float]
     factors: dict[str, FactorOut]
     reasons: list[str]
     risks: list[RiskOut]
@@ -135,7 +172,7 @@ class FlowOut(BaseModel):
 
 class FlowChangeOut(BaseModel):
     name: str
-    pattern: PatternId  # type: ignore[valid-type]
+    pattern: PatternId
 
 
 class LandscapeFlipOut(BaseModel):
@@ -149,7 +186,7 @@ class LandscapeFlipOut(BaseModel):
 class RecommendationOut(BaseModel):
     engine_version: str
     summary: str
-    mix: dict[PatternId, int]  # type: ignore[valid-type]
+    mix: dict[PatternId, int]
     landscape_advice: list[str]
     landscape_flips: list[LandscapeFlipOut]
     flows: list[FlowOut]

@@ -6,7 +6,8 @@ from typing import Any
 from django.db import models
 from django.urls import reverse
 
-from advisor.engine import ENGINE_VERSION
+from advisor import engine
+from advisor.engine import ENGINE_VERSION, parse_assessment, recommendation_from_dict
 
 
 def new_token() -> str:
@@ -62,6 +63,14 @@ class Assessment(models.Model):
             "adr_url": reverse("reports:adr", args=[view]),
             "json_url": reverse("reports:json", args=[view]),
         }
+
+    def answers(self) -> engine.Assessment:
+        """The stored inputs as the engine reads them (they were valid when they were saved)."""
+        return parse_assessment(self.export())
+
+    def recommendation(self) -> engine.Recommendation:
+        """The stored result snapshot as the engine's dataclasses."""
+        return recommendation_from_dict(self.result)
 
     def export(self) -> dict[str, Any]:
         """The inputs as the API takes them, plus the name and engine version: posts back unchanged."""

@@ -6,45 +6,63 @@ shows a few hundred of them, and `floatformat` was most of its render time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cached_property
-from typing import Any
 
 from advisor import charts
-from advisor.engine.catalog import FACTOR_IDS, PATTERN_IDS, PATTERNS
+from advisor.engine import Assessment, Flip, Flow, FlowResult, Landscape, Recommendation
+from advisor.engine.catalog import FACTOR_IDS, FIELD_LABELS, PATTERN_IDS, PATTERNS, label
+
+# What a flip says, on the pages, in the PDF, the decision record and the command line.
+FLIP_SENTENCE = "{field}: {before} → {after} would make it {pattern}."
+
+
+def flip_words(flip: Flip) -> dict[str, str]:
+    """The parts of FLIP_SENTENCE for one flip: the answer's label, its two values and the pattern."""
+    return {
+        "field": field_label(flip.field),
+        "before": label(str(flip.before)),
+        "after": label(str(flip.after)),
+        "pattern": PATTERNS[flip.pattern].short_name.lower(),
+    }
+
+
+def flip_sentence(flip: Flip) -> str:
+    return FLIP_SENTENCE.format(**flip_words(flip))
+
+
+def field_label(field: str) -> str:
+    return FIELD_LABELS.get(field, field.replace("_", " "))
 
 
 @dataclass(frozen=True)
 class FlowView:
-    inputs: dict[str, Any]
-    result: dict[str, Any]
+    inputs: Flow
+    result: FlowResult
     index: int
 
     @cached_property
     def ranked_scores(self) -> list[tuple[str, str]]:
         """(pattern, score as text), best first."""
-        scores = self.result["scores"]
+        scores = self.result.scores
         ranked = sorted(PATTERN_IDS, key=lambda p: -scores[p])
         return [(p, f"{scores[p]:.2f}") for p in ranked]
 
     @cached_property
     def factor_rows(self) -> list[tuple[str, str, list[str]]]:
         """(factor, pressure, contributions in the order of ranked_scores), all as text."""
-        factors = self.result["factors"]
+        factors = self.result.factors
         ranked = [p for p, _ in self.ranked_scores]
         return [
-            (f, f"{factors[f]['pressure']:.2f}", [f"{factors[f]['contributions'][p]:.2f}" for p in ranked])
+            (f, f"{factors[f].pressure:.2f}", [f"{factors[f].contributions[p]:.2f}" for p in ranked])
             for f in FACTOR_IDS
         ]
 
     @property
     def stacked_scores(self) -> list[tuple[str, float, list[tuple[str, float]]]]:
         """(pattern, score, [(factor, contribution)]) in pattern order, for bars drawn in HTML."""
-        factors = self.result["factors"]
-        return [
-            (p, self.result["scores"][p], [(f, factors[f]["contributions"][p]) for f in FACTOR_IDS])
-            for p in PATTERN_IDS
-        ]
+        factors = self.result.factors
+        return [(p, self.result.scores[p], [(f, factors[f].contributions[p]) for f in FACTOR_IDS]) for p in PATTERN_IDS]
 
     @property
     def chart_id(self) -> str:
@@ -57,20 +75,20 @@ class FlowView:
 
 @dataclass(frozen=True)
 class ResultsView:
-    """A result and its inputs, shaped for templates."""
+    """A recommendation and the assessment it answers, shaped for templates."""
 
-    inputs: dict[str, Any]
-    result: dict[str, Any]
+    assessment: Assessment
+    recommendation: Recommendation
 
     @cached_property
     def flows(self) -> list[FlowView]:
-        return [
-            FlowView(i, r, n) for n, (i, r) in enumerate(zip(self.inputs["flows"], self.result["flows"], strict=True))
-        ]
+        pairs = zip(self.assessment.flows, self.recommendation.flows, strict=True)
+        return [FlowView(flow, result, n) for n, (flow, result) in enumerate(pairs)]
 
     @property
     def mix(self) -> list[tuple[str, int]]:
-        return [(p, self.result["mix"][p]) for p in PATTERN_IDS if self.result["mix"][p]]
+        mix = self.recommendation.mix
+        return [(p, mix[p]) for p in PATTERN_IDS if mix[p]]
 
     @property
     def headline(self) -> str:
@@ -82,13 +100,19 @@ class ResultsView:
 
     @property
     def systems(self) -> int:
-        return int(self.inputs["landscape"]["systems"])
+        return self.assessment.landscape.systems
+
+    @property
+    def landscape_answers(self) -> list[tuple[str, object]]:
+        """(field, answer) of every landscape answer, in the questionnaire's order."""
+        landscape = self.assessment.landscape
+        return [(f.name, getattr(landscape, f.name)) for f in fields(Landscape)]
 
     def figures(self) -> dict[str, charts.Figure]:
-        flows = self.result["flows"]
+        results = self.recommendation.flows
         return {
-            "landscape": charts.landscape_diagram(self.inputs, flows),
-            "profile": charts.factor_profile(flows),
+            "landscape": charts.landscape_diagram(self.assessment.flows, results),
+            "profile": charts.factor_profile(results),
             "growth": charts.connection_growth(self.systems),
         }
 

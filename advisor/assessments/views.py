@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from django.contrib import messages
 from django.core.cache import cache
@@ -11,44 +10,21 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from advisor.engine import (
-    ENGINE_VERSION,
-    InvalidAssessment,
-    assessment_to_dict,
-    parse_assessment,
-    recommend,
-    recommendation_to_dict,
-)
-from advisor.engine.catalog import FACTOR_IDS, FACTORS
-from advisor.engine.model import DEFAULT_LANDSCAPE
+from advisor.engine import ENGINE_VERSION, FieldError, InvalidAssessment, parse_assessment, recommend
+from advisor.engine.catalog import FACTOR_IDS
 from advisor.engine.presets import USE_CASES
+from advisor.htmx import HtmxHttpRequest
 from advisor.limits import may_create
+from advisor.views import too_many_requests
 
 from . import store
-from .editor import EditorState, flow_questions, landscape_questions, quick_questions
+from .forms import EditorForm, QuickForm
 from .models import Assessment, new_token
 from .presentation import ResultsView
 
 MINE = "my_assessments"
 MAX_IMPORT_BYTES = 1_000_000
 MAX_REMEMBERED = 50
-QUICK_START: dict[str, Any] = {
-    "landscape": DEFAULT_LANDSCAPE,
-    "flows": [{"name": "Main flow", "source": "", "consumers": ["Consumer"], "interaction": "command"}],
-}
-# The quick path asks one group of questions per factor, in this order.
-QUICK_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("complexity", ("landscape-systems", "landscape-teams")),
-    ("data_volume", ("flow-volume_per_day", "flow-peak_factor", "flow-message_size_kb")),
-    ("real_time", ("flow-interaction", "flow-latency")),
-    ("loose_coupling", ("flow-consumers", "flow-consumer_kind", "landscape-change_rate")),
-    ("scalability", ("landscape-growth", "flow-replay")),
-    ("error_handling", ("flow-delivery", "flow-consumer_availability", "flow-source_availability")),
-    (
-        "tech_stack",
-        ("landscape-platform", "landscape-existing_broker", "landscape-operations", "landscape-async_experience"),
-    ),
-)
 
 
 def _remember(request: HttpRequest, assessment: Assessment) -> None:
@@ -69,29 +45,18 @@ def _mine(request: HttpRequest) -> list[Assessment]:
     return [found[t] for t in tokens if t in found]
 
 
-def _too_many(request: HttpRequest) -> HttpResponse:
-    return render(request, "429.html", status=429)
-
-
 def _start_page(
     request: HttpRequest,
-    state: EditorState,
-    errors: dict[str, str] | None = None,
-    import_errors: list[dict[str, str]] | None = None,
+    form: QuickForm,
+    import_errors: list[FieldError] | None = None,
     pasted: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    errors = errors or {}
-    groups = [(FACTORS[factor_id], quick_questions(state, errors, names)) for factor_id, names in QUICK_GROUPS]
-    intro = quick_questions(state, errors, ("flow-name", "flow-source"))
     return render(
         request,
         "assessments/start.html",
         {
-            "state": state,
-            "errors": errors,
-            "groups": groups,
-            "intro": intro,
+            "form": form,
             "import_errors": import_errors or [],
             "pasted": pasted,
             "mine": _mine(request),
@@ -104,27 +69,24 @@ def _start_page(
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
-        return _start_page(request, EditorState.from_inputs(QUICK_START))
+        return _start_page(request, QuickForm())
     if "preset" in request.POST:
         case = USE_CASES.get(request.POST["preset"])
         if case is None:
             raise Http404("No such use case")
         if not may_create(request):
-            return _too_many(request)
+            return too_many_requests(request)
         assessment = store.create(parse_assessment(case.assessment))
         _remember(request, assessment)
         messages.success(request, f"Started from the “{case.title}” use case. Change anything, then save.")
         return redirect(assessment.edit_url)
     if "import" in request.POST:
         return _import(request)
-    state = EditorState.from_post(request.POST)
-    if not state.flows:
-        state.flows = EditorState.from_inputs(QUICK_START).flows
-    assessment_in, errors = state.validate()
-    if assessment_in is None:
-        return _start_page(request, state, errors, status=422)
+    form = QuickForm(request.POST)
+    if (assessment_in := form.validated()) is None:
+        return _start_page(request, form, status=422)
     if not may_create(request):
-        return _too_many(request)
+        return too_many_requests(request)
     assessment = store.create(assessment_in)
     _remember(request, assessment)
     return redirect(assessment)
@@ -134,33 +96,32 @@ def _import(request: HttpRequest) -> HttpResponse:
     """A JSON export (uploaded or pasted) becomes a new assessment; an invalid one stores nothing."""
     upload = request.FILES.get("file")
     pasted = request.POST.get("json", "")
-    state = EditorState.from_inputs(QUICK_START)
+    form = QuickForm()
     if upload and upload.size and upload.size > MAX_IMPORT_BYTES:
-        too_big = [{"field": "file", "message": f"is larger than {MAX_IMPORT_BYTES:,} bytes"}]
-        return _start_page(request, state, import_errors=too_big, pasted=pasted, status=400)
+        too_big = [FieldError("file", f"is larger than {MAX_IMPORT_BYTES:,} bytes")]
+        return _start_page(request, form, import_errors=too_big, pasted=pasted, status=400)
     try:
         text = upload.read().decode("utf-8") if upload else pasted
         raw = json.loads(text)
     except UnicodeDecodeError:
         return _start_page(
-            request, state, import_errors=[{"field": "file", "message": "is not UTF-8 text"}], pasted=pasted, status=400
+            request, form, import_errors=[FieldError("file", "is not UTF-8 text")], pasted=pasted, status=400
         )
     except ValueError as error:
         where = "file" if upload else "json"
         return _start_page(
             request,
-            state,
-            import_errors=[{"field": where, "message": f"is not valid JSON: {error}"}],
+            form,
+            import_errors=[FieldError(where, f"is not valid JSON: {error}")],
             pasted=pasted,
             status=400,
         )
     try:
         assessment_in = parse_assessment(raw)
     except InvalidAssessment as invalid:
-        errors = [{"field": e.field, "message": e.message} for e in invalid.errors]
-        return _start_page(request, state, import_errors=errors, pasted=pasted, status=422)
+        return _start_page(request, form, import_errors=list(invalid.errors), pasted=pasted, status=422)
     if not may_create(request):
-        return _too_many(request)
+        return too_many_requests(request)
     assessment = store.create(assessment_in)
     _remember(request, assessment)
     messages.success(request, f"Imported “{assessment.name}”.")
@@ -168,30 +129,22 @@ def _import(request: HttpRequest) -> HttpResponse:
 
 
 def _editor(
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     assessment: Assessment,
-    state: EditorState,
+    form: EditorForm,
     version: int,
-    errors: dict[str, str] | None = None,
     stale: bool = False,
     status: int = 200,
 ) -> HttpResponse:
     template = "partials/editor_form.html" if request.htmx else "assessments/edit.html"
-    errors = errors or {}
-    flows = [flow_questions(state, i, errors) for i in range(len(state.flows))]
     return render(
         request,
         template,
         {
             "assessment": assessment,
-            "state": state,
+            "form": form,
             "version": version,
-            "errors": errors,
             "stale": stale,
-            "landscape": landscape_questions(state, errors, short=True),
-            "flows": flows,
-            "weights": [(f, FACTORS[f], state.weights.get(f, "1"), errors.get(f"weights.{f}", "")) for f in FACTORS],
-            "form_errors": [(path, message) for path, message in errors.items()],
             "share_url": request.build_absolute_uri(assessment.get_absolute_url()),
         },
         status=status,
@@ -199,31 +152,27 @@ def _editor(
 
 
 @require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest, edit_token: str) -> HttpResponse:
+def edit(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, edit_token=edit_token)
     _remember(request, assessment)
     if request.method == "GET":
-        return _editor(
-            request, assessment, EditorState.from_inputs(assessment.inputs, assessment.name), assessment.version
-        )
-    state = EditorState.from_post(request.POST)
+        return _editor(request, assessment, EditorForm.of(assessment.answers()), assessment.version)
+    form = EditorForm(request.POST)
     try:
         version = int(request.POST.get("version", ""))
     except ValueError:
         version = 0
     action = request.POST.get("action", "save")
     if action != "save":
-        state.apply(action)
-        return _editor(request, assessment, state, version)
-    assessment_in, errors = state.validate()
-    if assessment_in is None:
-        return _editor(request, assessment, state, version, errors, status=422)
+        return _editor(request, assessment, form.after(action), version)
+    if (assessment_in := form.validated()) is None:
+        return _editor(request, assessment, form, version, status=422)
     try:
         store.update(assessment, assessment_in, version)
     except store.StaleVersion:
         assessment.refresh_from_db()
         # The form now carries the latest version: saving again replaces the other edit on purpose.
-        return _editor(request, assessment, state, assessment.version, stale=True, status=409)
+        return _editor(request, assessment, form, assessment.version, stale=True, status=409)
     messages.success(request, "Saved.")
     return redirect(assessment)
 
@@ -231,13 +180,11 @@ def edit(request: HttpRequest, edit_token: str) -> HttpResponse:
 @require_POST
 def preview(request: HttpRequest, edit_token: str) -> HttpResponse:
     get_object_or_404(Assessment.objects.only("pk"), edit_token=edit_token)
-    state = EditorState.from_post(request.POST)
-    assessment_in, errors = state.validate()
-    if assessment_in is None:
-        return render(request, "partials/preview.html", {"errors": errors})
-    result = recommendation_to_dict(recommend(assessment_in))
-    view = ResultsView(assessment_to_dict(assessment_in), result)
-    return render(request, "partials/preview.html", {"view": view, "result": result})
+    form = EditorForm(request.POST)
+    if (assessment_in := form.validated()) is None:
+        return render(request, "partials/preview.html", {"errors": form.problems})
+    view = ResultsView(assessment_in, recommend(assessment_in))
+    return render(request, "partials/preview.html", {"view": view, "result": view.recommendation})
 
 
 RESULTS_CACHE_SECONDS = 60 * 60
@@ -260,17 +207,15 @@ def results(request: HttpRequest, view_token: str) -> HttpResponse:
 
 
 def _results_page(request: HttpRequest, assessment: Assessment, owned: bool, fresh: bool) -> HttpResponse:
-    result = assessment.result
-    if fresh:
-        result = recommendation_to_dict(recommend(parse_assessment(assessment.export())))
-    view = ResultsView(assessment.inputs, result)
+    answers = assessment.answers()
+    view = ResultsView(answers, recommend(answers) if fresh else assessment.recommendation())
     return render(
         request,
         "assessments/results.html",
         {
             "assessment": assessment,
             "view": view,
-            "result": result,
+            "result": view.recommendation,
             "figures": view.figures(),
             "factor_ids": FACTOR_IDS,
             "owned": owned,
@@ -294,7 +239,7 @@ def rotate_view_link(request: HttpRequest, edit_token: str) -> HttpResponseRedir
 def fork(request: HttpRequest, edit_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, edit_token=edit_token)
     if not may_create(request):
-        return _too_many(request)
+        return too_many_requests(request)
     copy = store.fork(assessment)
     _remember(request, copy)
     messages.success(request, f"This is a copy of “{assessment.name}”. The original is unchanged.")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .export import assessment_to_dict, recommendation_to_dict
-from .model import Assessment, Flow, FlowResult, Landscape, Recommendation
+from .export import assessment_to_dict, recommendation_from_dict, recommendation_to_dict
+from .model import Assessment, Flip, Flow, FlowResult, Landscape, Recommendation
 from .parse import FieldError, InvalidAssessment, parse_assessment
 from .recommend import ENGINE_VERSION, recommend
 
@@ -11,6 +11,7 @@ __all__ = [
     "ENGINE_VERSION",
     "Assessment",
     "FieldError",
+    "Flip",
     "Flow",
     "FlowResult",
     "InvalidAssessment",
@@ -19,5 +20,6 @@ __all__ = [
     "assessment_to_dict",
     "parse_assessment",
     "recommend",
+    "recommendation_from_dict",
     "recommendation_to_dict",
 ]

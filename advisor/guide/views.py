@@ -10,12 +10,7 @@ from django.views.decorators.http import require_GET
 
 from advisor import charts
 from advisor.assessments.presentation import ResultsView
-from advisor.engine import (
-    assessment_to_dict,
-    parse_assessment,
-    recommend,
-    recommendation_to_dict,
-)
+from advisor.engine import parse_assessment, recommend
 from advisor.engine.answers import FLOW_CHOICES, LANDSCAPE_CHOICES
 from advisor.engine.catalog import (
     FACTOR_IDS,
@@ -27,6 +22,7 @@ from advisor.engine.catalog import (
 )
 from advisor.engine.presets import USE_CASES
 from advisor.engine.scoring import drivers_of
+from advisor.htmx import HtmxHttpRequest
 
 from .fits import factor_fit_rows, fit_chart
 
@@ -152,7 +148,7 @@ def _demo(answers: dict[str, str]) -> dict[str, Any]:
 
 
 @require_GET
-def factor_demo(request: HttpRequest) -> HttpResponse:
+def factor_demo(request: HtmxHttpRequest) -> HttpResponse:
     answers = dict(DEMO_DEFAULTS)
     allowed = {name: {v for v, _ in options} for name, _, options in _demo_choices()["choice_sets"]}
     errors = []
@@ -181,15 +177,14 @@ def use_case(request: HttpRequest, slug: str) -> HttpResponse:
     if case is None:
         raise Http404("No such use case")
     assessment = parse_assessment(case.assessment)
-    result = recommendation_to_dict(recommend(assessment))
-    view = ResultsView(assessment_to_dict(assessment), result)
+    view = ResultsView(assessment, recommend(assessment))
     return render(
         request,
         "guide/use_case.html",
         {
             "case": case,
             "view": view,
-            "result": result,
+            "result": view.recommendation,
             "figure": view.figures()["landscape"],
             "patterns": PATTERNS,
             "pattern_ids": PATTERN_IDS,

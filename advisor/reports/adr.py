@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from datetime import date
-from typing import Any
 
+from advisor.assessments.presentation import flip_sentence
+from advisor.engine import Assessment, Landscape, Recommendation
 from advisor.engine.catalog import FACTOR_IDS, FACTORS, PATTERN_IDS, PATTERNS, label
 
 # Characters that Markdown would read as markup, and HTML that a renderer would run.
@@ -19,35 +21,39 @@ def escape(value: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
 
 
-def adr_markdown(name: str, inputs: dict[str, Any], result: dict[str, Any], share_url: str, day: date) -> str:
-    flows = list(zip(inputs["flows"], result["flows"], strict=True))
-    weights = inputs.get("weights", {})
+def adr_markdown(name: str, assessment: Assessment, recommendation: Recommendation, share_url: str, day: date) -> str:
+    flows = list(zip(assessment.flows, recommendation.flows, strict=True))
+    weights = dict(assessment.weights)
+    landscape = assessment.landscape
     lines = [
         f"# Integration patterns for {escape(name)}",
         "",
         "* Status: proposed",
         f"* Date: {day.isoformat()}",
-        f"* Engine: Integration Pattern Advisor {result['engine_version']}",
+        f"* Engine: Integration Pattern Advisor {recommendation.engine_version}",
         f"* Source: <{share_url}>",
         "",
         "## Context and Problem Statement",
         "",
-        f"{inputs['landscape']['systems']} systems exchange data in {len(flows)} flows. How should each flow "
+        f"{landscape.systems} systems exchange data in {len(flows)} flows. How should each flow "
         "be integrated: point-to-point API calls, a message queue, or event-driven publish/subscribe?",
         "",
         "| Landscape | Answer |",
         "| --- | --- |",
-        *(f"| {k.replace('_', ' ')} | {escape(label(str(v)))} |" for k, v in inputs["landscape"].items()),
+        *(
+            f"| {f.name.replace('_', ' ')} | {escape(label(str(getattr(landscape, f.name))))} |"
+            for f in fields(Landscape)
+        ),
         "",
         "## Decision Drivers",
         "",
         "The seven factors, with the pressure each put on the flows (0 = none, 1 = strong) and its weight:",
         "",
-        "| Factor | Weight | " + " | ".join(escape(r["name"]) for _, r in flows) + " |",
+        "| Factor | Weight | " + " | ".join(escape(r.name) for _, r in flows) + " |",
         "| --- | --- | " + " | ".join("---" for _ in flows) + " |",
         *(
             f"| {FACTORS[f].name} | {weights.get(f, 1):g} | "
-            + " | ".join(f"{r['factors'][f]['pressure']:.2f}" for _, r in flows)
+            + " | ".join(f"{r.factors[f].pressure:.2f}" for _, r in flows)
             + " |"
             for f in FACTOR_IDS
         ),
@@ -61,39 +67,35 @@ def adr_markdown(name: str, inputs: dict[str, Any], result: dict[str, Any], shar
         lines += [f"* Good, because {s[0].lower()}{s[1:]}" for s in pattern.strengths]
         lines += [f"* Bad, because {w[0].lower()}{w[1:]}" for w in pattern.weaknesses]
         lines.append("")
-    lines += ["## Decision Outcome", "", escape(result["summary"]), ""]
-    for flow_in, flow in flows:
-        pattern = PATTERNS[flow["pattern"]]
-        consumers = ", ".join(escape(c) for c in flow_in["consumers"])
+    lines += ["## Decision Outcome", "", escape(recommendation.summary), ""]
+    for flow, result in flows:
+        pattern = PATTERNS[result.pattern]
+        consumers = ", ".join(escape(c) for c in flow.consumers)
         lines += [
-            f"### {escape(flow['name'])}: {pattern.name}",
+            f"### {escape(result.name)}: {pattern.name}",
             "",
-            f"{escape(flow_in.get('source') or 'Source')} → {consumers} ({flow_in['interaction']}, "
-            f"{label(flow_in['latency'])}). Chosen: **{pattern.name}**, by {flow['margin']:.1f} points "
-            f"({flow['confidence']} confidence).",
+            f"{escape(flow.source or 'Source')} → {consumers} ({flow.interaction}, "
+            f"{label(flow.latency)}). Chosen: **{pattern.name}**, by {result.margin:.1f} points "
+            f"({result.confidence} confidence).",
             "",
             "| Pattern | Score |",
             "| --- | --- |",
-            *(f"| {PATTERNS[p].short_name} | {flow['scores'][p]:.2f} |" for p in PATTERN_IDS),
+            *(f"| {PATTERNS[p].short_name} | {result.scores[p]:.2f} |" for p in PATTERN_IDS),
             "",
-            *(f"* {escape(reason)}" for reason in flow["reasons"]),
+            *(f"* {escape(reason)}" for reason in result.reasons),
             "",
         ]
-        if flow["technologies"]:
-            lines += ["Technologies: " + "; ".join(f"{t['name']} ({t['why']})" for t in flow["technologies"]), ""]
-        if flow["flips"]:
+        if result.technologies:
+            lines += ["Technologies: " + "; ".join(f"{t.name} ({t.why})" for t in result.technologies), ""]
+        if result.flips:
             lines += ["What would change it:", ""]
-            lines += [
-                f"* {f['field'].replace('_', ' ')}: {escape(label(str(f['from'])))} → "
-                f"{escape(label(str(f['to'])))} would make it {PATTERNS[f['pattern']].short_name.lower()}"
-                for f in flow["flips"]
-            ]
+            lines += [f"* {escape(flip_sentence(f))}" for f in result.flips]
             lines.append("")
     lines += ["## Consequences", ""]
-    lines += [f"* {escape(advice)}" for advice in result["landscape_advice"]]
+    lines += [f"* {escape(advice)}" for advice in recommendation.landscape_advice]
     lines += ["", "## Risks and Mitigations", ""]
-    for _, flow in flows:
-        for risk in flow["risks"]:
-            lines.append(f"* {escape(flow['name'])}: {risk['risk']} Mitigation: {risk['mitigation']}")
+    for _, result in flows:
+        for risk in result.risks:
+            lines.append(f"* {escape(result.name)}: {risk.risk} Mitigation: {risk.mitigation}")
     lines.append("")
     return "\n".join(lines)

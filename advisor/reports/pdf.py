@@ -23,7 +23,7 @@ _server_started = False
 PLOTLY_JS = settings.BASE_DIR / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
 
 
-class DataOnlyFetcher(URLFetcher):
+class DataOnlyFetcher(URLFetcher):  # type: ignore[misc]  # weasyprint ships no type hints
     """Allows data: URLs only, and remembers what it refused."""
 
     def __init__(self) -> None:
@@ -56,6 +56,6 @@ def svg_data_url(figure: charts.Figure, width: int, height: int) -> str:
 
 def render_pdf(context: dict[str, Any], fetcher: DataOnlyFetcher | None = None) -> bytes:
     html = render_to_string("reports/report.html", context)
-    pdf = HTML(string=html, url_fetcher=fetcher or DataOnlyFetcher()).write_pdf()
+    pdf: bytes | None = HTML(string=html, url_fetcher=fetcher or DataOnlyFetcher()).write_pdf()
     assert pdf is not None
     return pdf

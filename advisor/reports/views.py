@@ -6,7 +6,7 @@ import json
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -15,6 +15,7 @@ from advisor.assessments.models import Assessment
 from advisor.assessments.presentation import ResultsView
 from advisor.engine.catalog import FACTOR_IDS
 from advisor.limits import may_render_pdf
+from advisor.views import too_many_requests
 
 from .adr import adr_markdown
 from .filenames import download_name
@@ -40,7 +41,7 @@ def pdf(request: HttpRequest, view_token: str) -> HttpResponse:
     document = cache.get(key)
     if document is None:
         if not may_render_pdf(request):
-            return render(request, "429.html", status=429)
+            return too_many_requests(request)
         document = render_pdf(report_context(request, assessment))
         cache.set(key, document, PDF_CACHE_SECONDS)
     response = HttpResponse(document, content_type="application/pdf")
@@ -49,12 +50,12 @@ def pdf(request: HttpRequest, view_token: str) -> HttpResponse:
 
 
 def report_context(request: HttpRequest, assessment: Assessment) -> dict[str, object]:
-    view = ResultsView(assessment.inputs, assessment.result)
+    view = ResultsView(assessment.answers(), assessment.recommendation())
     figures = view.figures()
     return {
         "assessment": assessment,
         "view": view,
-        "result": assessment.result,
+        "result": view.recommendation,
         "share_url": request.build_absolute_uri(assessment.get_absolute_url()),
         "generated": timezone.now(),
         "landscape_svg": svg_data_url(figures["landscape"], 640, 400),
@@ -69,8 +70,8 @@ def adr(request: HttpRequest, view_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, view_token=view_token)
     text = adr_markdown(
         assessment.name,
-        assessment.inputs,
-        assessment.result,
+        assessment.answers(),
+        assessment.recommendation(),
         request.build_absolute_uri(assessment.get_absolute_url()),
         timezone.now().date(),
     )

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from django.forms import Form
 
-from advisor.assessments.editor import EditorState
+from advisor.assessments.forms import EditorForm
 from advisor.assessments.models import Assessment
-from advisor.engine.catalog import FACTOR_IDS
 
 
 def editor_post(assessment: Assessment, **changes: str) -> dict[str, str]:
-    """The editor form of `assessment`, unchanged except for `changes` (form field names)."""
-    state = EditorState.from_inputs(assessment.inputs, assessment.name)
-    data: dict[str, Any] = {"name": state.name, "version": str(assessment.version), "flow-count": str(len(state.flows))}
-    data |= {f"landscape-{k}": v for k, v in state.landscape.items()}
-    for index, flow in enumerate(state.flows):
-        data |= {f"flow-{index}-{k}": v for k, v in flow.items()}
-    data |= {f"weight-{f}": state.weights[f] for f in FACTOR_IDS}
-    return data | changes
+    """The editor form of `assessment` as the page posts it, unchanged except for `changes` (field names)."""
+    form = EditorForm.of(assessment.answers())
+    parts: list[Form] = [form, form.landscape, *form.flows.forms, form.weights, form.flows.management_form]
+    data = {field.html_name: str(field.value()) for part in parts for field in part}
+    return data | {"version": str(assessment.version)} | changes

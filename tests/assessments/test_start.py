@@ -8,11 +8,11 @@ from django.test import Client, override_settings
 
 from advisor.assessments.models import Assessment
 from advisor.engine.presets import USE_CASES
+from tests.conftest import SHOP, TILLS
 
 pytestmark = pytest.mark.django_db
 QUICK = {
     "name": "Tills",
-    "flow-count": "1",
     "flow-0-name": "Purchases",
     "flow-0-source": "Till",
     "flow-0-consumers": "Loyalty",
@@ -60,6 +60,18 @@ class TestQuickPath:
         assert 'value="Tills"' in page
         assert Assessment.objects.count() == 0
 
+    def test_an_emptied_consumers_field_is_refused_naming_the_field(self, client: Client) -> None:
+        response = client.post("/assess/", {**QUICK, "flow-0-consumers": ""})
+        page = response.content.decode()
+        assert response.status_code == 422
+        assert "Which systems receive it? must name 1 to 50 systems, not 0" in page
+        assert "<code>flows[0].consumers</code>" in page
+        assert Assessment.objects.count() == 0
+
+    def test_an_answer_the_page_did_not_carry_takes_the_engines_default(self, client: Client) -> None:
+        client.post("/assess/", {k: v for k, v in QUICK.items() if k != "landscape-platform"})
+        assert Assessment.objects.get().inputs["landscape"]["platform"] == "any"
+
     def test_an_unknown_choice_is_refused_with_a_message(self, client: Client) -> None:
         response = client.post("/assess/", {**QUICK, "flow-0-latency": "yesterday"})
         assert response.status_code == 422
@@ -92,15 +104,16 @@ class TestPresets:
 
 class TestImport:
     def test_a_valid_file_becomes_a_new_assessment(self, client: Client) -> None:
-        upload = SimpleUploadedFile("assessment.json", json.dumps(USE_CASES["mobile-backend"].assessment).encode())
+        upload = SimpleUploadedFile("assessment.json", json.dumps(TILLS).encode())
         response = client.post("/assess/", {"import": "1", "file": upload})
         assessment = Assessment.objects.get()
         assert response["Location"] == f"/r/{assessment.view_token}/"
-        assert assessment.name == "Mobile app + backend"
+        assert assessment.name == "Tills and loyalty"
+        assert [f["name"] for f in assessment.inputs["flows"]] == [f["name"] for f in TILLS["flows"]]
 
     def test_pasted_json_works_too(self, client: Client) -> None:
-        client.post("/assess/", {"import": "1", "json": json.dumps(USE_CASES["loyalty-pos"].assessment)})
-        assert Assessment.objects.count() == 1
+        client.post("/assess/", {"import": "1", "json": json.dumps(SHOP)})
+        assert Assessment.objects.get().name == "Shop and CRM"
 
     def test_an_invalid_file_gets_the_apis_errors_and_stores_nothing(self, client: Client) -> None:
         pasted = json.dumps({"flows": [{"name": "a", "interaction": "ask"}], "landscape": {"systems": 1}})

@@ -5,8 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
-from advisor.engine import answers, catalog
+from advisor.assessments import presentation
+from advisor.engine import Flip, catalog
 
 register = template.Library()
 
@@ -42,13 +46,31 @@ def factor_name(factor_id: str) -> str:
 
 @register.filter
 def field_label(field: str) -> str:
-    return catalog.FIELD_LABELS.get(field, field.replace("_", " "))
+    return presentation.field_label(field)
 
 
 @register.simple_tag
-def choices(field: str) -> list[tuple[str, str]]:
-    options = {**answers.LANDSCAPE_CHOICES, **answers.FLOW_CHOICES}[field]
-    return [(value, catalog.label(value)) for value in (*options, answers.UNKNOWN)]
+def flip_sentence(flip: Flip, links: bool = False) -> SafeString:
+    """The flip sentence with both answers emphasised and, with links, the pattern linked to its page."""
+    words = presentation.flip_words(flip)
+    pattern = words["pattern"]
+    if links:
+        pattern = format_html(
+            '<a href="{}">{}</a>', reverse("guide:pattern", args=[pattern_slug(flip.pattern)]), pattern
+        )
+    return format_html(
+        presentation.FLIP_SENTENCE,
+        field=words["field"],
+        before=format_html("<em>{}</em>", words["before"]),
+        after=format_html("<em>{}</em>", words["after"]),
+        pattern=pattern,
+    )
+
+
+@register.simple_tag
+def pattern_colours() -> list[tuple[str, str]]:
+    """(slug, colour) of each pattern, from the catalog."""
+    return [(p.slug, p.colour) for p in catalog.PATTERNS.values()]
 
 
 @register.filter

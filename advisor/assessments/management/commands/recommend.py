@@ -10,8 +10,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from advisor.engine import InvalidAssessment, parse_assessment, recommend, recommendation_to_dict
-from advisor.engine.catalog import FACTORS, PATTERNS, label
+from advisor.assessments.presentation import flip_sentence
+from advisor.engine import InvalidAssessment, Recommendation, parse_assessment, recommend, recommendation_to_dict
+from advisor.engine.catalog import FACTORS, PATTERNS
 
 
 class Command(BaseCommand):
@@ -34,28 +35,24 @@ class Command(BaseCommand):
                 lines = "\n".join(f"  {e.field}: {e.message}" for e in error.errors)
                 raise CommandError(f"invalid assessment:\n{lines}", returncode=2) from None
             raise CommandError(f"body: not valid JSON: {error}", returncode=2) from None
-        result = recommendation_to_dict(recommend(assessment))
+        recommendation = recommend(assessment)
         if options["format"] == "json":
-            self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
+            self.stdout.write(json.dumps(recommendation_to_dict(recommendation), indent=2, ensure_ascii=False))
         else:
-            self.stdout.write(as_text(result))
+            self.stdout.write(as_text(recommendation))
 
 
-def as_text(result: dict[str, Any]) -> str:
-    lines = [result["summary"], ""]
-    for flow in result["flows"]:
-        pattern = PATTERNS[flow["pattern"]].name
-        lines.append(f"{flow['name']}: {pattern} (margin {flow['margin']:.1f}, {flow['confidence']} confidence)")
-        lines += [f"  - {reason}" for reason in flow["reasons"]]
-        lines += [f"  risk: {r['risk']} → {r['mitigation']}" for r in flow["risks"]]
-        if flow["technologies"]:
-            lines.append("  technologies: " + ", ".join(t["name"] for t in flow["technologies"]))
-        for flip in flow["flips"]:
-            lines.append(
-                f"  would change to {PATTERNS[flip['pattern']].short_name.lower()} if "
-                f"{flip['field']} were {label(str(flip['to']))}"
-            )
+def as_text(recommendation: Recommendation) -> str:
+    lines = [recommendation.summary, ""]
+    for flow in recommendation.flows:
+        pattern = PATTERNS[flow.pattern].name
+        lines.append(f"{flow.name}: {pattern} (margin {flow.margin:.1f}, {flow.confidence} confidence)")
+        lines += [f"  - {reason}" for reason in flow.reasons]
+        lines += [f"  risk: {r.risk} → {r.mitigation}" for r in flow.risks]
+        if flow.technologies:
+            lines.append("  technologies: " + ", ".join(t.name for t in flow.technologies))
+        lines += [f"  flip: {flip_sentence(flip)}" for flip in flow.flips]
         lines.append("")
-    lines += ["Landscape:", *(f"  - {advice}" for advice in result["landscape_advice"])]
-    lines.append(f"Engine {result['engine_version']}; factors: {', '.join(f.name for f in FACTORS.values())}")
+    lines += ["Landscape:", *(f"  - {advice}" for advice in recommendation.landscape_advice)]
+    lines.append(f"Engine {recommendation.engine_version}; factors: {', '.join(f.name for f in FACTORS.values())}")
     return "\n".join(lines)

@@ -1,0 +1,388 @@
+"""The questionnaire and the editor as Django forms over the engine's answers table.
+
+Each field comes from engine/answers.py (its label or question, help, choices
+and length); a field only turns posted text into a value (a number, a list of
+names). The limits are the engine's alone: AssessmentForm.clean() hands the
+whole assessment to parse_assessment, and each of its errors lands on the
+field its path names (`flows[2].latency` on the third flow's latency).
+
+Field names and ids are the same, and predictable: `name`, `landscape-systems`,
+`flow-2-latency`, `weight-real_time`. A field the page did not carry is left
+out, so the engine gives it its default; a field sent empty is an answer, and
+the engine says what is wrong with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import TYPE_CHECKING, Any, Literal
+
+from django import forms
+from django.forms.formsets import BaseFormSet, formset_factory
+from django.http import QueryDict
+
+from advisor import engine
+from advisor.engine import FieldError, InvalidAssessment, parse_assessment
+from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer
+from advisor.engine.catalog import FACTOR_IDS, FACTORS, Factor, label
+from advisor.engine.parse import MAX_FLOWS, MAX_NAME
+
+Wording = Literal["question", "label"]
+# Choices with many options read better as a drop-down than as a row of radio buttons.
+SELECTS = ("platform", "existing_broker")
+NO_ANSWER = None
+
+
+def number_text(value: object) -> str:
+    """A number as a person would type it back: 4 rather than 4.0, 0.1 rather than 0.1000000001."""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+class AnswerField(forms.Field):
+    """Posted text as the value the engine reads; None when the page did not carry the field."""
+
+    def __init__(self, *, default: object = None, **kwargs: Any) -> None:
+        super().__init__(required=False, **kwargs)
+        self.default = default
+
+    def to_python(self, value: Any) -> Any:
+        return value
+
+    def prepare_value(self, value: Any) -> Any:
+        return value
+
+
+class ChoiceField(AnswerField):
+    """The engine checks the choice, so a value that is not one is refused in the engine's words."""
+
+
+class NumberField(AnswerField):
+    """A number as people type it (1,000 or 1_000). Django's IntegerField and FloatField would check the range
+    with messages of their own; the range is the engine's to check."""
+
+    def __init__(self, *, whole: bool, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        super().__init__(**kwargs)
+        self.whole = whole
+
+    def to_python(self, value: Any) -> int | float | None:
+        if value is None:
+            return NO_ANSWER
+        cleaned = str(value).strip().replace(",", "").replace("_", "")
+        try:
+            return int(cleaned) if self.whole else float(cleaned)
+        except ValueError:
+            raise forms.ValidationError("must be a whole number" if self.whole else "must be a number") from None
+
+    def prepare_value(self, value: Any) -> Any:
+        return number_text(value) if isinstance(value, (int, float)) else value
+
+
+class NamesField(AnswerField):
+    """System names separated by commas. An emptied field is an empty list, which the engine refuses by name."""
+
+    def to_python(self, value: Any) -> list[str] | None:
+        if value is None:
+            return NO_ANSWER
+        return [name.strip() for name in str(value).split(",") if name.strip()]
+
+    def prepare_value(self, value: Any) -> Any:
+        return ", ".join(value) if isinstance(value, (list, tuple)) else value
+
+
+def answer_field(answer: Answer, wording: Wording) -> AnswerField:
+    """The form field of one answer. The editor labels fields shortly and leaves out the help of radio choices."""
+    text = answer.question if wording == "question" else answer.label
+    radios = answer.kind == "choice" and answer.id not in SELECTS
+    help_text = "" if wording == "label" and radios else answer.help
+    common: dict[str, Any] = {"label": text, "help_text": help_text, "default": answer.default}
+    match answer.kind:
+        case "choice":
+            options = [(value, label(value)) for value in (*answer.choices, UNKNOWN)]
+            widget = forms.Select if answer.id in SELECTS else forms.RadioSelect
+            return ChoiceField(widget=widget(choices=options), **common)
+        case "integer" | "number":
+            return NumberField(whole=answer.kind == "integer", **common)
+        case "names":
+            return NamesField(**common)
+        case _:
+            return AnswerField(widget=forms.TextInput(attrs={"maxlength": int(answer.high)}), **common)
+
+
+class AnswersForm(forms.Form):
+    """The answers of one part of an assessment (the landscape, or one flow), in the table's order."""
+
+    answers: dict[str, Answer] = {}
+
+    def __init__(self, *args: Any, wording: Wording = "label", **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "%s")
+        super().__init__(*args, **kwargs)
+        for answer in self.answers.values():
+            self.fields[answer.id] = answer_field(answer, wording)
+
+
+class LandscapeForm(AnswersForm):
+    answers = LANDSCAPE_ANSWERS
+
+
+class FlowForm(AnswersForm):
+    answers = FLOW_ANSWERS
+
+
+def given(form: forms.Form) -> dict[str, Any]:
+    """The answers the page carried, as values, without those that are not even numbers."""
+    return {name: value for name, value in form.cleaned_data.items() if value is not NO_ANSWER}
+
+
+def texts(form: forms.Form) -> dict[str, Any]:
+    """What the person typed, field by field; a field the page did not carry shows its default."""
+    typed = {name: form[name].data for name in form.fields}
+    return {name: form.fields[name].default if value is None else value for name, value in typed.items()}  # type: ignore[attr-defined]
+
+
+class WeightsForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "%s")
+        super().__init__(*args, **kwargs)
+        for factor_id in FACTOR_IDS:
+            self.fields[factor_id] = NumberField(whole=False, label=FACTORS[factor_id].name, default=1)
+
+    def factors(self) -> list[tuple[Factor, forms.BoundField]]:
+        return [(FACTORS[f], self[f]) for f in FACTOR_IDS]
+
+
+if TYPE_CHECKING:
+    FlowFormSetBase = BaseFormSet[FlowForm]
+else:  # Django's BaseFormSet is generic only in django-stubs.
+    FlowFormSetBase = BaseFormSet
+
+
+class BaseFlowFormSet(FlowFormSetBase):
+    """The flows, in order. Their count is the engine's to check, so the formset keeps one more than
+    allowed (absolute_max) for the engine to say there are too many, and every form is validated, none
+    skipped as an unchanged extra."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "%s")
+        kwargs.setdefault("prefix", "flow")
+        kwargs["form_kwargs"] = {"empty_permitted": False, **kwargs.get("form_kwargs", {})}
+        super().__init__(*args, **kwargs)
+
+
+FlowFormSet = formset_factory(FlowForm, formset=BaseFlowFormSet, extra=0, max_num=MAX_FLOWS, absolute_max=MAX_FLOWS + 1)
+
+
+def _values(answers: engine.Landscape | engine.Flow) -> dict[str, Any]:
+    """The fields of a Landscape or Flow as initial form values."""
+    return {f.name: getattr(answers, f.name) for f in fields(answers)}
+
+
+class AssessmentForm(forms.Form):
+    """An assessment's name and its parts, validated as one by the engine.
+
+    Subclasses say which parts the page asks for (flow_forms, and weights or not).
+    """
+
+    name = AnswerField(label="Name", default="", widget=forms.TextInput(attrs={"maxlength": MAX_NAME}))
+
+    landscape: LandscapeForm
+
+    def __init__(self, data: QueryDict | None = None, *, initial: dict[str, Any] | None = None) -> None:
+        super().__init__(data, initial=initial, auto_id="%s")
+        self.assessment: engine.Assessment | None = None
+        self.problems: list[FieldError] = []
+
+    def flow_forms(self) -> list[FlowForm]:
+        raise NotImplementedError
+
+    def weights_form(self) -> WeightsForm | None:
+        """The weights, when the page asks for them."""
+        return None
+
+    def is_valid(self) -> bool:
+        return super().is_valid() and self.assessment is not None
+
+    def validated(self) -> engine.Assessment | None:
+        """The assessment, when every answer is valid."""
+        return self.assessment if self.is_valid() else None
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        parts = self._parts()
+        for path, form in parts:
+            form.is_valid()
+            self.problems += [
+                FieldError(_at(path, name), str(e)) for name, errors in form.errors.items() for e in errors
+            ]
+        payload: dict[str, Any] = {
+            "landscape": given(self.landscape),
+            "flows": [given(form) for form in self.flow_forms()],
+        }
+        if (weights := self.weights_form()) is not None:
+            payload["weights"] = given(weights)
+        if cleaned.get("name") is not NO_ANSWER:
+            payload["name"] = cleaned["name"]
+        try:
+            assessment = parse_assessment(payload)
+        except InvalidAssessment as invalid:
+            for error in invalid.errors:
+                self._place(error)
+            return cleaned
+        if not self.problems:
+            self.assessment = assessment
+        return cleaned
+
+    def _parts(self) -> list[tuple[str, forms.Form]]:
+        parts: list[tuple[str, forms.Form]] = [("landscape", self.landscape)]
+        parts += [(f"flows[{i}]", form) for i, form in enumerate(self.flow_forms())]
+        if (weights := self.weights_form()) is not None:
+            parts.append(("weights", weights))
+        return parts
+
+    def _place(self, error: FieldError) -> None:
+        """Put an engine error beside the field its path names, and in the list of problems."""
+        self.problems.append(error)
+        owner, _, rest = error.field.partition(".")
+        if owner == "name":
+            self.add_error("name", error.message)
+        elif owner == "landscape" and rest in self.landscape.fields:
+            self.landscape.add_error(rest, error.message)
+        elif owner == "weights" and (weights := self.weights_form()) is not None:
+            weights.add_error(rest if rest in weights.fields else None, error.message)
+        elif owner.startswith("flows[") and rest:
+            index = int(owner[len("flows[") : -1])
+            field = rest.partition("[")[0]
+            if index < len(self.flow_forms()) and field in FLOW_ANSWERS:
+                self.flow_forms()[index].add_error(field, error.message)
+
+
+def _at(path: str, name: str) -> str:
+    return f"{path}.{name}" if name != "__all__" else path
+
+
+class EditorForm(AssessmentForm):
+    """The editor: name, landscape, any number of flows, weights."""
+
+    def __init__(self, data: QueryDict | None = None, *, initial: dict[str, Any] | None = None) -> None:
+        super().__init__(data, initial=initial)
+        given = initial or {}
+        self.landscape = LandscapeForm(data, prefix="landscape", initial=given.get("landscape"))
+        self.flows = FlowFormSet(data, initial=given.get("flows"))
+        self.weights = WeightsForm(data, prefix="weight", initial=given.get("weights"))
+
+    @classmethod
+    def of(cls, assessment: engine.Assessment) -> EditorForm:
+        """The editor, filled in with a stored assessment."""
+        return cls(initial=_initial(assessment))
+
+    def flow_forms(self) -> list[FlowForm]:
+        return list(self.flows.forms)
+
+    def weights_form(self) -> WeightsForm:
+        return self.weights
+
+    def after(self, action: str) -> EditorForm:
+        """The editor as it reads after adding, duplicating, removing or moving a flow (an action that
+        is none of those changes nothing). Nothing is validated or saved, so no error is shown yet."""
+        flows = [texts(form) for form in self.flow_forms()]
+        move_flows(flows, action)
+        return EditorForm(
+            initial={
+                **texts(self),
+                "landscape": texts(self.landscape),
+                "flows": flows,
+                "weights": texts(self.weights),
+            }
+        )
+
+
+def _initial(assessment: engine.Assessment) -> dict[str, Any]:
+    weights = dict(assessment.weights)
+    return {
+        "name": assessment.name,
+        "landscape": _values(assessment.landscape),
+        "flows": [_values(flow) for flow in assessment.flows],
+        "weights": {f: weights.get(f, 1) for f in FACTOR_IDS},
+    }
+
+
+def new_flow(position: int) -> dict[str, Any]:
+    """A new flow: the engine's defaults, with the receivers left for the person to name."""
+    return _values(engine.Flow(name=f"Flow {position}", interaction="command")) | {"consumers": ""}
+
+
+def move_flows(flows: list[dict[str, Any]], action: str) -> bool:
+    """Add, duplicate, remove or move a flow in place; False when the action is not one of those.
+
+    Not the formset's can_order and can_delete: those mark forms for a later save, while here a button
+    changes the list at once (with htmx, or as a plain form post without JavaScript)."""
+    verb, _, position = action.partition(":")
+    if verb == "add" and len(flows) < MAX_FLOWS:
+        flows.append(new_flow(len(flows) + 1))
+        return True
+    try:
+        index = int(position)
+    except ValueError:
+        return False
+    if not 0 <= index < len(flows):
+        return False
+    if verb == "duplicate" and len(flows) < MAX_FLOWS:
+        copied = dict(flows[index])
+        copied["name"] = f"{copied['name']} (copy)"[: int(FLOW_ANSWERS["name"].high)]
+        flows.insert(index + 1, copied)
+    elif verb == "remove" and len(flows) > 1:
+        del flows[index]
+    elif verb == "up" and index > 0:
+        flows[index - 1], flows[index] = flows[index], flows[index - 1]
+    elif verb == "down" and index < len(flows) - 1:
+        flows[index + 1], flows[index] = flows[index], flows[index + 1]
+    else:
+        return False
+    return True
+
+
+# The quick path asks one group of questions per factor, in this order, about the landscape and one flow.
+QUICK_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("complexity", ("landscape-systems", "landscape-teams")),
+    ("data_volume", ("flow-volume_per_day", "flow-peak_factor", "flow-message_size_kb")),
+    ("real_time", ("flow-interaction", "flow-latency")),
+    ("loose_coupling", ("flow-consumers", "flow-consumer_kind", "landscape-change_rate")),
+    ("scalability", ("landscape-growth", "flow-replay")),
+    ("error_handling", ("flow-delivery", "flow-consumer_availability", "flow-source_availability")),
+    (
+        "tech_stack",
+        ("landscape-platform", "landscape-existing_broker", "landscape-operations", "landscape-async_experience"),
+    ),
+)
+QUICK_INTRO = ("flow-name", "flow-source")
+QUICK_START = engine.Assessment(flows=(engine.Flow(name="Main flow", interaction="command", consumers=("Consumer",)),))
+
+
+class QuickForm(AssessmentForm):
+    """The quick path: the landscape and a single flow, asked in the questions' own words; no weights.
+
+    One flow needs no formset: its fields are posted as flow-0-*, like the editor's first flow.
+    """
+
+    def __init__(self, data: QueryDict | None = None) -> None:
+        initial = _initial(QUICK_START)
+        super().__init__(data, initial=initial)
+        self.fields["name"].label = "Name of this assessment"
+        self.fields["name"].widget.attrs["placeholder"] = "e.g. Shop and CRM"
+        self.landscape = LandscapeForm(data, prefix="landscape", initial=initial["landscape"], wording="question")
+        self.flow = FlowForm(data, prefix="flow-0", initial=initial["flows"][0], wording="question")
+
+    def flow_forms(self) -> list[FlowForm]:
+        return [self.flow]
+
+    def asked(self, names: tuple[str, ...]) -> list[forms.BoundField]:
+        """The fields named `landscape-…` or `flow-…`, in that order."""
+        return [(self.landscape if n.startswith("landscape-") else self.flow)[n.partition("-")[2]] for n in names]
+
+    def groups(self) -> list[tuple[Factor, list[forms.BoundField]]]:
+        return [(FACTORS[factor_id], self.asked(names)) for factor_id, names in QUICK_GROUPS]
+
+    def intro(self) -> list[forms.BoundField]:
+        return self.asked(QUICK_INTRO)
