@@ -79,19 +79,6 @@ class Approach:
     summary: str
 
 
-@dataclass(frozen=True, slots=True)
-class Technology:
-    id: str
-    name: str
-    patterns: tuple[str, ...]
-    platforms: tuple[str, ...]
-    managed: bool
-    good_at: str
-    # Answers to `existing_broker` that mean the team already runs it.
-    broker_ids: tuple[str, ...] = ()
-    needs_experience: bool = False
-
-
 PATTERNS: Final[dict[str, Pattern]] = {
     POINT_TO_POINT: Pattern(
         id=POINT_TO_POINT,
@@ -205,6 +192,21 @@ PATTERNS: Final[dict[str, Pattern]] = {
         ),
         colour="#2f8f4e",
     ),
+}
+
+# The parts a technology can play (capabilities.py roles) that carry each pattern, and what each part is.
+PATTERN_ROLES: Final[dict[str, tuple[str, ...]]] = {
+    POINT_TO_POINT: ("gateway",),
+    MESSAGE_QUEUE: ("queue",),
+    EVENT_DRIVEN: ("router", "log", "push"),
+}
+ROLES: Final[dict[str, str]] = {
+    "gateway": "request/response gateway",
+    "queue": "queue",
+    "router": "publish/subscribe router",
+    "log": "event log (stream)",
+    "push": "push or persistent connection to phones and browsers",
+    "bulk": "bulk transfer and claim check",
 }
 
 APPROACHES: Final[dict[str, Approach]] = {
@@ -462,156 +464,6 @@ CHOICE_LABELS: Final[dict[str, str]] = {
 }
 
 FIELD_LABELS: Final[dict[str, str]] = {a.id: a.label for a in ANSWERS.values()}
-
-TECHNOLOGIES: Final[tuple[Technology, ...]] = (
-    Technology(
-        "rest_gateway",
-        "REST or gRPC behind an API gateway",
-        (POINT_TO_POINT,),
-        ("any", "kubernetes", "on_premises"),
-        False,
-        "Plain request/response with routing, authentication and throttling in one place.",
-    ),
-    Technology(
-        "aws_api_gateway",
-        "Amazon API Gateway",
-        (POINT_TO_POINT,),
-        ("aws",),
-        True,
-        "Managed REST and HTTP APIs with throttling and caching on AWS.",
-    ),
-    Technology(
-        "azure_apim",
-        "Azure API Management",
-        (POINT_TO_POINT,),
-        ("azure",),
-        True,
-        "Managed gateway with policies, versioning and a developer portal on Azure.",
-    ),
-    Technology(
-        "gcp_api_gateway",
-        "Google Cloud API Gateway",
-        (POINT_TO_POINT,),
-        ("gcp",),
-        True,
-        "Managed gateway for REST and gRPC back ends on Google Cloud.",
-    ),
-    Technology(
-        "rabbitmq",
-        "RabbitMQ",
-        (MESSAGE_QUEUE, EVENT_DRIVEN),
-        ("any", "kubernetes", "on_premises"),
-        False,
-        "Work queues with acknowledgements, dead-lettering and flexible routing; easy to run.",
-        broker_ids=("rabbitmq",),
-    ),
-    Technology(
-        "amazon_sqs",
-        "Amazon SQS",
-        (MESSAGE_QUEUE,),
-        ("aws",),
-        True,
-        "Fully managed queues with dead-letter queues; FIFO queues keep order per group.",
-        broker_ids=("sqs",),
-    ),
-    Technology(
-        "azure_service_bus",
-        "Azure Service Bus",
-        (MESSAGE_QUEUE, EVENT_DRIVEN),
-        ("azure",),
-        True,
-        "Managed queues and topics with sessions for ordering and built-in dead-lettering.",
-        broker_ids=("service_bus",),
-    ),
-    Technology(
-        "gcp_pubsub",
-        "Google Pub/Sub",
-        (MESSAGE_QUEUE, EVENT_DRIVEN),
-        ("gcp",),
-        True,
-        "Managed topics and subscriptions with ordering keys and dead-letter topics.",
-        broker_ids=("pubsub",),
-    ),
-    Technology(
-        "kafka",
-        "Apache Kafka",
-        (MESSAGE_QUEUE, EVENT_DRIVEN),
-        ("any", "kubernetes", "on_premises"),
-        False,
-        "Partitioned log for very high volume, per-key ordering and replay.",
-        broker_ids=("kafka",),
-        needs_experience=True,
-    ),
-    Technology(
-        "pulsar",
-        "Apache Pulsar",
-        (MESSAGE_QUEUE, EVENT_DRIVEN),
-        ("any", "kubernetes", "on_premises"),
-        False,
-        "Streams and queues in one broker, with tiered storage and multi-tenancy.",
-        broker_ids=("pulsar",),
-        needs_experience=True,
-    ),
-    Technology(
-        "nats",
-        "NATS JetStream",
-        (MESSAGE_QUEUE, EVENT_DRIVEN),
-        ("kubernetes", "on_premises", "any"),
-        False,
-        "Light, fast subjects and persistent streams; small to run on Kubernetes.",
-        broker_ids=("nats",),
-    ),
-    Technology(
-        "eventbridge",
-        "AWS EventBridge",
-        (EVENT_DRIVEN,),
-        ("aws",),
-        True,
-        "Managed event bus with content-based routing rules and schema discovery.",
-        broker_ids=("eventbridge",),
-    ),
-    Technology(
-        "amazon_sns",
-        "Amazon SNS with SQS subscriptions",
-        (EVENT_DRIVEN,),
-        ("aws",),
-        True,
-        "Managed fan-out: each subscriber gets its own durable SQS queue.",
-    ),
-    Technology(
-        "amazon_msk",
-        "Amazon MSK (managed Kafka)",
-        (EVENT_DRIVEN, MESSAGE_QUEUE),
-        ("aws",),
-        True,
-        "Kafka's partitioned log without running the brokers yourself.",
-        needs_experience=True,
-    ),
-    Technology(
-        "azure_event_grid",
-        "Azure Event Grid",
-        (EVENT_DRIVEN,),
-        ("azure",),
-        True,
-        "Managed routing of discrete events to many subscribers.",
-    ),
-    Technology(
-        "azure_event_hubs",
-        "Azure Event Hubs",
-        (EVENT_DRIVEN,),
-        ("azure",),
-        True,
-        "Managed high-volume event streams with a Kafka-compatible endpoint.",
-    ),
-    Technology(
-        "gcp_eventarc",
-        "Google Eventarc",
-        (EVENT_DRIVEN,),
-        ("gcp",),
-        True,
-        "Managed routing of events to Cloud Run and other services.",
-    ),
-)
 
 
 def label(value: str) -> str:

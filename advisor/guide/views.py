@@ -12,12 +12,13 @@ from advisor import charts
 from advisor.assessments.presentation import ResultsView
 from advisor.engine import parse_assessment, recommend
 from advisor.engine.answers import FLOW_CHOICES, LANDSCAPE_CHOICES
+from advisor.engine.capabilities import CAPABILITIES
 from advisor.engine.catalog import (
     FACTOR_IDS,
     FACTORS,
     PATTERN_IDS,
+    PATTERN_ROLES,
     PATTERNS,
-    TECHNOLOGIES,
     label,
 )
 from advisor.engine.presets import USE_CASES
@@ -25,6 +26,7 @@ from advisor.engine.scoring import drivers_of
 from advisor.htmx import HtmxHttpRequest
 
 from .fits import factor_fit_rows, fit_chart
+from .technologies import TechnologyRow
 
 # The demo flow on /factors/: one answer moves, the rest stay as they are.
 DEMO_DEFAULTS: dict[str, str] = {
@@ -38,11 +40,6 @@ DEMO_DEFAULTS: dict[str, str] = {
 }
 DEMO_FAN_OUTS = ("1", "2", "3", "5", "10")
 DEMO_SYSTEMS = ("2", "4", "6", "10", "20", "50")
-
-
-def _platform_rows() -> list[tuple[str, list[Any]]]:
-    platforms = [p for p in LANDSCAPE_CHOICES["platform"]]
-    return [(label(p), [t for t in TECHNOLOGIES if p in t.platforms]) for p in platforms]
 
 
 @require_GET
@@ -75,7 +72,8 @@ def pattern(request: HttpRequest, slug: str) -> HttpResponse:
     found = PATTERNS.get(slug.replace("-", "_")) if "_" not in slug else None
     if found is None:
         raise Http404("No such pattern")
-    technologies = [t for t in TECHNOLOGIES if found.id in t.patterns]
+    roles = PATTERN_ROLES[found.id]
+    technologies = [TechnologyRow(c, roles) for c in CAPABILITIES if set(c.roles) & set(roles)]
     strong = [(FACTORS[f], fits[found.id]) for f, fits, best in factor_fit_rows() if best == found.id]
     examples = [
         (case, flow["name"])
@@ -92,7 +90,6 @@ def pattern(request: HttpRequest, slug: str) -> HttpResponse:
             "strong": strong,
             "examples": examples,
             "others": [p for p in PATTERNS.values() if p.id != found.id],
-            "platform_rows": [(name, [t for t in techs if t in technologies]) for name, techs in _platform_rows()],
         },
     )
 
@@ -164,6 +161,12 @@ def factor_demo(request: HtmxHttpRequest) -> HttpResponse:
     if not request.htmx:
         context |= _factor_sections()
     return render(request, template, context, status=400 if errors else 200)
+
+
+@require_GET
+def limits(request: HttpRequest) -> HttpResponse:
+    """Every sourced limit in the capability table, with the page it was read from and when."""
+    return render(request, "guide/limits.html", {"technologies": [TechnologyRow(c, ()) for c in CAPABILITIES]})
 
 
 @require_GET

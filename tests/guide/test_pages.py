@@ -154,3 +154,26 @@ def test_the_factors_page_names_the_answers_that_really_move_each_pressure(clien
                 "consumers": "consumers",
             }[field]
             assert label in section.split("Pressure comes from:")[1].split(".")[0], (field, factor_id)
+
+
+class TestTechnologyPages:
+    def test_each_technology_appears_once_on_a_pattern_page_whatever_its_platforms(self, client: Client) -> None:
+        page = client.get("/patterns/event-driven/").content.decode()
+        rows = re.findall(r'<th scope="row"><a href="/limits/#limits-([a-z0-9_]+)">', page)
+        assert len(rows) == len(set(rows))
+        assert {"apache_kafka", "amazon_sns_fifo", "azure_event_hubs", "firebase_cloud_messaging"} <= set(rows)
+        assert "amazon_sqs_standard" not in rows
+
+    def test_the_queue_page_lists_queues_not_logs(self, client: Client) -> None:
+        page = client.get("/patterns/message-queue/").content.decode()
+        assert "Amazon SQS FIFO queue" in page
+        assert "Amazon Kinesis Data Streams" not in page
+
+    def test_the_limits_page_gives_every_figure_its_source_and_date(self, client: Client) -> None:
+        page = client.get("/limits/").content.decode()
+        assert "Amazon SQS FIFO queue" in page
+        assert "Messages per ordered group" in page
+        dates = re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})">', page)
+        assert dates
+        assert all(date <= "2026-11-26" for date in dates)
+        assert page.count('rel="noopener noreferrer"') == len(dates)
