@@ -86,7 +86,13 @@ def adr_markdown(name: str, assessment: Assessment, recommendation: Recommendati
             "",
         ]
         if result.technologies:
-            lines += ["Technologies: " + "; ".join(f"{t.name} ({t.why})" for t in result.technologies), ""]
+            lines += ["Technologies:", ""]
+            for technology in result.technologies:
+                lines.append(f"* {technology.name}: {technology.why}")
+                if technology.sizing:
+                    lines.append(f"  Sizing: {technology.sizing.summary}")
+                lines += [f"  {remedy}" for remedy in technology.remedies]
+            lines.append("")
         if result.flips:
             lines += ["What would change it:", ""]
             lines += [f"* {escape(flip_sentence(f))}" for f in result.flips]

@@ -27,6 +27,28 @@ class TestResults:
         assert "Risks and mitigations" in page
         assert f"Engine {ENGINE_VERSION}" in page
 
+    def test_technologies_show_their_sizing_remedies_and_sourced_limits(self, client: Client) -> None:
+        telemetry = {
+            "name": "Telemetry",
+            "interaction": "event",
+            "consumers": ["Analytics", "Monitoring", "Lake"],
+            "volume_per_day": 300_000_000,
+            "replay": "yes",
+        }
+        stored = make_assessment(landscape={"systems": 6, "platform": "aws"}, flows=[telemetry])
+        page = client.get(stored.get_absolute_url()).content.decode()
+        first = stored.result["flows"][0]["technologies"][0]
+        assert first["sizing"]["summary"] in page
+        assert "Spread the load over" in page
+        assert "Applied as event log (stream):" in page
+        assert f'<a href="{first["limits"][0]["url"]}" rel="noopener noreferrer">' in page
+        assert f'<time datetime="{first["limits"][0]["as_of"]}">' in page
+
+    def test_a_periodic_bulk_transfer_says_none_of_the_patterns_fits_well(self, client: Client) -> None:
+        nightly = {"name": "Nightly export", "interaction": "command", "latency": "hours", "volume_per_day": 1}
+        page = client.get(make_assessment(flows=[nightly]).get_absolute_url()).content.decode()
+        assert "None of the three patterns fits this flow well" in page
+
     def test_every_chart_has_a_text_equivalent(self, client: Client, assessment: Assessment) -> None:
         page = client.get(assessment.get_absolute_url()).content.decode()
         charts = page.count('class="chart-canvas"')

@@ -76,3 +76,21 @@ def pattern_colours() -> list[tuple[str, str]]:
 @register.filter
 def get(mapping: dict[str, Any], key: str) -> Any:
     return mapping.get(key, "")
+
+
+@register.filter
+def role_name(role: str) -> str:
+    """The part a technology plays, in words (catalog ROLES)."""
+    return catalog.ROLES.get(role, role)
+
+
+@register.filter
+def approach_name(approach: str) -> str:
+    found = catalog.APPROACHES.get(approach)
+    return found.name if found else ""
+
+
+@register.filter
+def approach_summary(approach: str) -> str:
+    found = catalog.APPROACHES.get(approach)
+    return found.summary if found else ""
