@@ -85,8 +85,8 @@ test-postgres:
 
 # Production-like on a plain local port: no TLS proxy in front, so HTTPS=0.
 serve: install
-	DEBUG=0 HTTPS=0 ALLOWED_HOSTS=$(HOST),localhost $(VENV)/bin/gunicorn advisor.wsgi \
-	  --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+	DEBUG=0 HTTPS=0 ALLOWED_HOSTS=$(HOST),localhost $(VENV)/bin/gunicorn -c python:advisor.gunicorn advisor.wsgi \
+	  --bind $(HOST):$(PORT)
 
 bench: install
 	HTTPS=0 PDF_RATE=1000/m $(PY) -m benchmarks

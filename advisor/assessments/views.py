@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -14,6 +12,7 @@ from advisor.engine import ENGINE_VERSION, FieldError, InvalidAssessment, parse_
 from advisor.engine.catalog import FACTOR_IDS
 from advisor.engine.presets import USE_CASES
 from advisor.htmx import HtmxHttpRequest
+from advisor.json_input import UnreadableJson, load_json
 from advisor.limits import may_create
 from advisor.views import too_many_requests
 
@@ -101,20 +100,11 @@ def _import(request: HttpRequest) -> HttpResponse:
         too_big = [FieldError("file", f"is larger than {MAX_IMPORT_BYTES:,} bytes")]
         return _start_page(request, form, import_errors=too_big, pasted=pasted, status=400)
     try:
-        text = upload.read().decode("utf-8") if upload else pasted
-        raw = json.loads(text)
-    except UnicodeDecodeError:
-        return _start_page(
-            request, form, import_errors=[FieldError("file", "is not UTF-8 text")], pasted=pasted, status=400
-        )
-    except ValueError as error:
+        raw = load_json(upload.read() if upload else pasted)
+    except UnreadableJson as error:
         where = "file" if upload else "json"
         return _start_page(
-            request,
-            form,
-            import_errors=[FieldError(where, f"is not valid JSON: {error}")],
-            pasted=pasted,
-            status=400,
+            request, form, import_errors=[FieldError(where, str(error))], pasted=pasted, status=400
         )
     try:
         assessment_in = parse_assessment(raw)
@@ -145,7 +135,7 @@ def _editor(
             "form": form,
             "version": version,
             "stale": stale,
-            "share_url": request.build_absolute_uri(assessment.get_absolute_url()),
+            "share_url": assessment.share_url,
         },
         status=status,
     )
@@ -154,8 +144,11 @@ def _editor(
 @require_http_methods(["GET", "POST"])
 def edit(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, edit_token=edit_token)
-    _remember(request, assessment)
+    assessment.viewed()
     if request.method == "GET":
+        # Reading an edit link starts no session: only a browser that already has one remembers it.
+        if request.session.session_key:
+            _remember(request, assessment)
         return _editor(request, assessment, EditorForm.of(assessment.answers()), assessment.version)
     form = EditorForm(request.POST)
     try:
@@ -173,6 +166,7 @@ def edit(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
         assessment.refresh_from_db()
         # The form now carries the latest version: saving again replaces the other edit on purpose.
         return _editor(request, assessment, form, assessment.version, stale=True, status=409)
+    _remember(request, assessment)
     messages.success(request, "Saved.")
     return redirect(assessment)
 
@@ -192,12 +186,14 @@ RESULTS_CACHE_SECONDS = 60 * 60
 
 def results(request: HttpRequest, view_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, view_token=view_token)
+    assessment.viewed()
     fresh = request.GET.get("rerun") == "1" and assessment.engine_changed
     owned = assessment.edit_token in request.session.get(MINE, [])
     # A saved result never changes, so its page is rendered once per version; pages that carry a
     # one-off message, or a form with this visitor's CSRF token, are rendered every time.
     cacheable = not fresh and not (owned and assessment.engine_changed) and not len(messages.get_messages(request))
-    key = f"results-page:{assessment.pk}:{assessment.version}:{view_token}:{owned}:{request.get_host()}"
+    # Nothing of the request but these goes into the page: links are built from PUBLIC_URL.
+    key = f"results-page:{assessment.pk}:{assessment.version}:{view_token}:{owned}"
     if cacheable and (page := cache.get(key)) is not None:
         return HttpResponse(page)
     response = _results_page(request, assessment, owned, fresh)
@@ -221,7 +217,7 @@ def _results_page(request: HttpRequest, assessment: Assessment, owned: bool, fre
             "owned": owned,
             "fresh": fresh,
             "current_engine": ENGINE_VERSION,
-            "share_url": request.build_absolute_uri(assessment.get_absolute_url()),
+            "share_url": assessment.share_url,
         },
     )
 

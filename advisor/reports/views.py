@@ -37,6 +37,7 @@ def pdf_cache_key(assessment: Assessment) -> str:
 @require_GET
 def pdf(request: HttpRequest, view_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, view_token=view_token)
+    assessment.viewed()
     key = pdf_cache_key(assessment)
     document = cache.get(key)
     if document is None:
@@ -56,7 +57,7 @@ def report_context(request: HttpRequest, assessment: Assessment) -> dict[str, ob
         "assessment": assessment,
         "view": view,
         "result": view.recommendation,
-        "share_url": request.build_absolute_uri(assessment.get_absolute_url()),
+        "share_url": assessment.share_url,
         "generated": timezone.now(),
         "landscape_svg": svg_data_url(figures["landscape"], 640, 400),
         "profile_svg": svg_data_url(figures["profile"], 640, 300),
@@ -68,11 +69,12 @@ def report_context(request: HttpRequest, assessment: Assessment) -> dict[str, ob
 @require_GET
 def adr(request: HttpRequest, view_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, view_token=view_token)
+    assessment.viewed()
     text = adr_markdown(
         assessment.name,
         assessment.answers(),
         assessment.recommendation(),
-        request.build_absolute_uri(assessment.get_absolute_url()),
+        assessment.share_url,
         timezone.now().date(),
     )
     response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
@@ -82,6 +84,7 @@ def adr(request: HttpRequest, view_token: str) -> HttpResponse:
 @require_GET
 def export_json(request: HttpRequest, view_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, view_token=view_token)
+    assessment.viewed()
     text = json.dumps(assessment.export(), indent=2, ensure_ascii=False)
     response = HttpResponse(text, content_type="application/json; charset=utf-8")
     return _attachment(response, assessment.name, "json")
