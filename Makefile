@@ -10,12 +10,13 @@ SYSTEM_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libha
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install system-packages run test test-sqlite test-postgres serve bench lint clean engine-snapshot
+.PHONY: help install system-packages run test test-sqlite test-postgres serve worker bench lint clean engine-snapshot
 
 help:
 	@echo "make run    start the app on SQLite at http://$(HOST):$(PORT)"
 	@echo "make test   run the whole suite on SQLite and PostgreSQL"
-	@echo "make serve  production-like: gunicorn, WhiteNoise, DEBUG off"
+	@echo "make serve  production-like: gunicorn and a task worker, WhiteNoise, DEBUG off"
+	@echo "make worker a task worker alone (PDF reports)"
 	@echo "make bench  print the benchmark figures"
 	@echo "make lint   ruff, and mypy --strict on advisor/"
 
@@ -83,10 +84,16 @@ test-postgres:
 	  echo "== PostgreSQL is not reachable at $(DATABASE_URL_PG): suite ran on SQLite only."; \
 	fi
 
-# Production-like on a plain local port: no TLS proxy in front, so HTTPS=0.
+# Production-like on a plain local port: no TLS proxy in front, so HTTPS=0. A task worker renders
+# the PDFs beside gunicorn and stops with it.
+SERVE_ENV := DEBUG=0 HTTPS=0 PDF_WORKER=1 ALLOWED_HOSTS=$(HOST),localhost PUBLIC_URL=http://$(HOST):$(PORT)
 serve: install
-	DEBUG=0 HTTPS=0 ALLOWED_HOSTS=$(HOST),localhost $(VENV)/bin/gunicorn -c python:advisor.gunicorn advisor.wsgi \
-	  --bind $(HOST):$(PORT)
+	$(SERVE_ENV) $(PY) manage.py worker & worker=$$!; trap "kill $$worker" EXIT; \
+	$(SERVE_ENV) $(VENV)/bin/gunicorn -c python:advisor.gunicorn advisor.wsgi --bind $(HOST):$(PORT)
+
+# One task worker alone (PDF reports), e.g. on a host of its own beside the app servers.
+worker: install
+	PDF_WORKER=1 $(PY) manage.py worker
 
 bench: install
 	HTTPS=0 PDF_RATE=1000/m $(PY) -m benchmarks

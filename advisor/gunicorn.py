@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from gunicorn.glogging import Logger
+from gunicorn.glogging import Logger  # type: ignore[import-untyped]
 
 from advisor.redact import redact
 
 
-class RedactingLogger(Logger):
+class RedactingLogger(Logger):  # type: ignore[misc]
     """The access log without edit tokens, in the request line, the path and the Referer alike."""
 
     def atoms(self, resp: Any, req: Any, environ: Any, request_time: Any) -> Any:

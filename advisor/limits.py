@@ -32,10 +32,6 @@ def may_create(request: HttpRequest) -> bool:
     return wait_to_create(request) == 0
 
 
-def may_render_pdf(request: HttpRequest) -> bool:
-    return wait_to_render_pdf(request) == 0
-
-
 def too_many(request: HttpRequest, wait: int) -> HttpResponse:
     """The 429 page, with Retry-After so clients know when to come back."""
     response = render(request, "429.html", status=429)

@@ -115,6 +115,9 @@ else:
 # Background work (PDF reports) goes through Django's tasks framework, queued in the database;
 # `make worker` (and `make serve`) run a worker.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# On where a worker runs (`make serve`, `make worker`): saves queue their PDF and downloads never
+# render in a web worker. Off (`make run`, tests): a download renders in the request.
+PDF_WORKER = env.bool("PDF_WORKER", default=False)
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Sessions only exist where an assessment was created or saved (they remember its edit link);

@@ -53,7 +53,7 @@ class Assessment(models.Model):
     @property
     def share_url(self) -> str:
         """The read-only link as others open it: PUBLIC_URL, never the Host of whoever asked."""
-        return settings.PUBLIC_URL + self.get_absolute_url()
+        return str(settings.PUBLIC_URL) + self.get_absolute_url()
 
     @property
     def edit_url(self) -> str:

@@ -13,7 +13,7 @@ from advisor.engine.catalog import FACTOR_IDS
 from advisor.engine.presets import USE_CASES
 from advisor.htmx import HtmxHttpRequest
 from advisor.json_input import UnreadableJson, load_json
-from advisor.limits import may_create
+from advisor.limits import may_create, too_many, wait_to_save
 from advisor.views import too_many_requests
 
 from . import store
@@ -103,9 +103,7 @@ def _import(request: HttpRequest) -> HttpResponse:
         raw = load_json(upload.read() if upload else pasted)
     except UnreadableJson as error:
         where = "file" if upload else "json"
-        return _start_page(
-            request, form, import_errors=[FieldError(where, str(error))], pasted=pasted, status=400
-        )
+        return _start_page(request, form, import_errors=[FieldError(where, str(error))], pasted=pasted, status=400)
     try:
         assessment_in = parse_assessment(raw)
     except InvalidAssessment as invalid:
@@ -160,6 +158,9 @@ def edit(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
         return _editor(request, assessment, form.after(action), version)
     if (assessment_in := form.validated()) is None:
         return _editor(request, assessment, form, version, status=422)
+    # Each save re-scores and queues a PDF: limited per client like creation.
+    if wait := wait_to_save(request):
+        return too_many(request, wait)
     try:
         store.update(assessment, assessment_in, version)
     except store.StaleVersion:
@@ -227,6 +228,7 @@ def rotate_view_link(request: HttpRequest, edit_token: str) -> HttpResponseRedir
     assessment = get_object_or_404(Assessment, edit_token=edit_token)
     assessment.view_token = new_token()
     assessment.save(update_fields=["view_token"])
+    store.queue_report(assessment)  # the report shows the share link: the new one needs its own
     messages.success(request, "New share link created. The old link no longer works.")
     return redirect(assessment.edit_url)
 
@@ -243,8 +245,10 @@ def fork(request: HttpRequest, edit_token: str) -> HttpResponse:
 
 
 @require_POST
-def rerun(request: HttpRequest, edit_token: str) -> HttpResponseRedirect:
+def rerun(request: HttpRequest, edit_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, edit_token=edit_token)
+    if wait := wait_to_save(request):
+        return too_many(request, wait)
     store.rerun(assessment)
     messages.success(request, f"Re-run with engine {ENGINE_VERSION}.")
     return redirect(assessment)

@@ -76,3 +76,11 @@ def pattern_colours() -> list[tuple[str, str]]:
 @register.filter
 def get(mapping: dict[str, Any], key: str) -> Any:
     return mapping.get(key, "")
+
+
+@register.filter
+def some_names(names: list[str], shown: int = 8) -> str:
+    """The first names and how many more (`A, B, C and 47 more`): a list that cannot fill pages."""
+    if len(names) <= shown:
+        return ", ".join(names)
+    return f"{', '.join(names[:shown])} and {len(names) - shown} more"
