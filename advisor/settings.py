@@ -53,6 +53,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside everything that writes a body, so it compresses the final one.
+    "advisor.middleware.CompressText",
     "advisor.middleware.refuse_large_bodies",
     "advisor.middleware.api_problems",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from advisor.engine import ENGINE_VERSION, FieldError, InvalidAssessment, parse_assessment, recommend
 from advisor.engine.catalog import FACTOR_IDS
@@ -14,7 +14,7 @@ from advisor.engine.presets import USE_CASES
 from advisor.htmx import HtmxHttpRequest
 from advisor.json_input import UnreadableJson, load_json
 from advisor.limits import may_create, too_many, wait_to_save
-from advisor.views import too_many_requests
+from advisor.views import private_page, too_many_requests
 
 from . import store
 from .forms import EditorForm, QuickForm
@@ -65,9 +65,9 @@ def _start_page(
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def start(request: HttpRequest) -> HttpResponse:
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         return _start_page(request, QuickForm())
     if "preset" in request.POST:
         case = USE_CASES.get(request.POST["preset"])
@@ -139,11 +139,12 @@ def _editor(
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
+@private_page
 def edit(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, edit_token=edit_token)
     assessment.viewed()
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         # Reading an edit link starts no session: only a browser that already has one remembers it.
         if request.session.session_key:
             _remember(request, assessment)
@@ -173,6 +174,7 @@ def edit(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
 
 
 @require_POST
+@private_page
 def preview(request: HttpRequest, edit_token: str) -> HttpResponse:
     get_object_or_404(Assessment.objects.only("pk"), edit_token=edit_token)
     form = EditorForm(request.POST)
@@ -185,6 +187,7 @@ def preview(request: HttpRequest, edit_token: str) -> HttpResponse:
 RESULTS_CACHE_SECONDS = 60 * 60
 
 
+@require_safe
 def results(request: HttpRequest, view_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, view_token=view_token)
     assessment.viewed()
@@ -254,10 +257,11 @@ def rerun(request: HttpRequest, edit_token: str) -> HttpResponse:
     return redirect(assessment)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
+@private_page
 def delete(request: HttpRequest, edit_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, edit_token=edit_token)
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         return render(request, "assessments/delete.html", {"assessment": assessment})
     _forget(request, assessment)
     assessment.delete()

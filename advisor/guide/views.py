@@ -6,7 +6,8 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
+from django.views.decorators.vary import vary_on_headers
 
 from advisor import charts
 from advisor.assessments.presentation import ResultsView
@@ -45,7 +46,7 @@ def _platform_rows() -> list[tuple[str, list[Any]]]:
     return [(label(p), [t for t in TECHNOLOGIES if p in t.platforms]) for p in platforms]
 
 
-@require_GET
+@require_safe
 def landing(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -54,7 +55,7 @@ def landing(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def patterns(request: HttpRequest) -> HttpResponse:
     rows = factor_fit_rows()
     stories = [(case, recommend(parse_assessment(case.assessment))) for case in USE_CASES.values()]
@@ -70,7 +71,7 @@ def patterns(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def pattern(request: HttpRequest, slug: str) -> HttpResponse:
     found = PATTERNS.get(slug.replace("-", "_")) if "_" not in slug else None
     if found is None:
@@ -106,7 +107,7 @@ def _factor_sections() -> dict[str, Any]:
     }
 
 
-@require_GET
+@require_safe
 def factors(request: HttpRequest) -> HttpResponse:
     context = {"demo": _demo(DEMO_DEFAULTS), "answers": DEMO_DEFAULTS, **_demo_choices(), **_factor_sections()}
     return render(request, "guide/factors.html", context)
@@ -147,7 +148,8 @@ def _demo(answers: dict[str, str]) -> dict[str, Any]:
     return {"result": result, "figure": charts.demo_scores(result.scores)}
 
 
-@require_GET
+@require_safe
+@vary_on_headers("HX-Request")  # the same URL answers a fragment to htmx and a page to a browser
 def factor_demo(request: HtmxHttpRequest) -> HttpResponse:
     answers = dict(DEMO_DEFAULTS)
     allowed = {name: {v for v, _ in options} for name, _, options in _demo_choices()["choice_sets"]}
@@ -166,12 +168,12 @@ def factor_demo(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, template, context, status=400 if errors else 200)
 
 
-@require_GET
+@require_safe
 def use_cases(request: HttpRequest) -> HttpResponse:
     return render(request, "guide/use_cases.html", {"use_cases": USE_CASES.values()})
 
 
-@require_GET
+@require_safe
 def use_case(request: HttpRequest, slug: str) -> HttpResponse:
     case = USE_CASES.get(slug)
     if case is None:

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_safe
 
 from advisor import charts
 from advisor.assessments.models import Assessment
@@ -140,7 +140,7 @@ def report_context(request: HttpRequest | None, assessment: Assessment) -> dict[
     }
 
 
-@require_GET
+@require_safe
 def adr(request: HttpRequest, view_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, view_token=view_token)
     assessment.viewed()
@@ -155,7 +155,7 @@ def adr(request: HttpRequest, view_token: str) -> HttpResponse:
     return _attachment(response, assessment.name, "md")
 
 
-@require_GET
+@require_safe
 def export_json(request: HttpRequest, view_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, view_token=view_token)
     assessment.viewed()
