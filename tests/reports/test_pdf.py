@@ -76,6 +76,7 @@ def test_a_hostile_name_renders_safely_and_nothing_is_fetched(client: Client, mo
         attempts.append(args)
         raise OSError("network disabled in this test")
 
+    report_pdf.start_kaleido()  # kaleido talks to its own browser on loopback; only the renderer is under test
     monkeypatch.setattr(socket, "create_connection", no_network)
     fetcher = report_pdf.DataOnlyFetcher()
     content = report_pdf.render_pdf(report_views.report_context(RequestFactory().get("/"), hostile), fetcher)
