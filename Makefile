@@ -10,13 +10,16 @@ SYSTEM_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libha
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install system-packages run test test-sqlite test-postgres serve bench lint clean engine-snapshot
+.PHONY: help install system-packages run test test-sqlite test-postgres serve worker bench load fuzz lint clean engine-snapshot
 
 help:
 	@echo "make run    start the app on SQLite at http://$(HOST):$(PORT)"
 	@echo "make test   run the whole suite on SQLite and PostgreSQL"
-	@echo "make serve  production-like: gunicorn, WhiteNoise, DEBUG off"
+	@echo "make serve  production-like: gunicorn and a task worker, WhiteNoise, DEBUG off"
+	@echo "make worker a task worker alone (PDF reports)"
 	@echo "make bench  print the benchmark figures"
+	@echo "make load   50 concurrent users for 60 s on loopback, beside /healthz"
+	@echo "make fuzz   schemathesis against the API: 10,000 requests, no server error"
 	@echo "make lint   ruff, and mypy --strict on advisor/"
 
 # Python >= 3.12: python3.13/python3.12/python3 on PATH, then pyenv's installs.
@@ -71,7 +74,7 @@ test: install test-sqlite test-postgres
 
 test-sqlite:
 	@echo "== Test suite on SQLite"
-	DATABASE_URL= DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest
+	DATABASE_URL= DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m "not postgres"
 
 test-postgres:
 	@if $(PY) -c "import psycopg, sys; psycopg.connect('$(DATABASE_URL_PG)', connect_timeout=3).close()" 2>/dev/null; then \
@@ -83,13 +86,28 @@ test-postgres:
 	  echo "== PostgreSQL is not reachable at $(DATABASE_URL_PG): suite ran on SQLite only."; \
 	fi
 
-# Production-like on a plain local port: no TLS proxy in front, so HTTPS=0.
+# Production-like on a plain local port: no TLS proxy in front, so HTTPS=0. A task worker renders
+# the PDFs beside gunicorn and stops with it.
+SERVE_ENV := DEBUG=0 HTTPS=0 PDF_WORKER=1 ALLOWED_HOSTS=$(HOST),localhost PUBLIC_URL=http://$(HOST):$(PORT)
 serve: install
-	DEBUG=0 HTTPS=0 ALLOWED_HOSTS=$(HOST),localhost $(VENV)/bin/gunicorn advisor.wsgi \
-	  --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+	$(SERVE_ENV) $(PY) manage.py worker & worker=$$!; trap "kill $$worker" EXIT; \
+	$(SERVE_ENV) $(VENV)/bin/gunicorn -c python:advisor.gunicorn advisor.wsgi --bind $(HOST):$(PORT)
+
+# One task worker alone (PDF reports), e.g. on a host of its own beside the app servers.
+worker: install
+	PDF_WORKER=1 $(PY) manage.py worker
 
 bench: install
 	HTTPS=0 PDF_RATE=1000/m $(PY) -m benchmarks
+
+# Bounded load on loopback (hey, a Debian package): 50 users for LOAD_SECONDS (60) beside /healthz.
+load: install
+	@$(MAKE) --no-print-directory system-packages SYSTEM_PACKAGES="hey"
+	$(PY) -m benchmarks.load
+
+# schemathesis (a dev requirement) against the API's schema on gunicorn: >= 10,000 requests, no 5xx.
+fuzz: install
+	$(PY) -m benchmarks.fuzz
 
 lint: install
 	$(VENV)/bin/ruff check .

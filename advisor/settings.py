@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "ninja",
+    "django_tasks_db",
     "advisor.assessments",
     "advisor.guide",
     "advisor.reports",
@@ -52,6 +53,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside everything that writes a body, so it compresses the final one.
+    "advisor.middleware.CompressText",
+    "advisor.middleware.refuse_large_bodies",
+    "advisor.middleware.api_problems",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -86,15 +91,45 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not memory: the browser tests' live server answers from other threads.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# A restarted database costs a reconnect, not one 500 per worker.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DB_CONNECT_TIMEOUT = env.int("DB_CONNECT_TIMEOUT", default=5)
+DB_STATEMENT_TIMEOUT_MS = env.int("DB_STATEMENT_TIMEOUT_MS", default=10_000)
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # A black-holed database fails a request in seconds instead of holding a worker.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"connect_timeout": DB_CONNECT_TIMEOUT, "options": f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if redis_url := env.str("REDIS_URL", default=""):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}}
+    CACHES = {
+        "default": {
+            # Falls back to each process's memory while Redis does not answer (advisor/cache.py).
+            "BACKEND": "advisor.cache.ResilientRedisCache",
+            "LOCATION": redis_url,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Background work (PDF reports) goes through Django's tasks framework, queued in the database;
+# `make worker` (and `make serve`) run a worker.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# On where a worker runs (`make serve`, `make worker`): saves queue their PDF and downloads never
+# render in a web worker. Off (`make run`, tests): a download renders in the request.
+PDF_WORKER = env.bool("PDF_WORKER", default=False)
+
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions only exist where an assessment was created or saved (they remember its edit link);
+# `manage.py clearsessions` removes expired ones (README "Deploying").
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 365
+
+# Absolute links in shared pages, PDFs and decision records; never built from the request's Host.
+PUBLIC_URL = env.str("PUBLIC_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Assessments nobody viewed for this many days are purged by `manage.py purge_assessments`; 0 keeps them.
+RETENTION_DAYS = env.int("RETENTION_DAYS", default=0)
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
@@ -120,12 +155,17 @@ WHITENOISE_USE_FINDERS = DEBUG or TESTING
 
 # Bodies above this are refused with a 413 before anything parses them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1_000_000
-FILE_UPLOAD_MAX_MEMORY_SIZE = 1_000_000
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1_048_576  # MAX_BODY_BYTES: no accepted upload is spooled to disk
+# Any request body (an upload too) above this is refused before it is read or spooled to disk:
+# a 1,000,000-byte import file plus the form's other fields and boundaries.
+MAX_BODY_BYTES = 1_048_576
 
 # Behind a TLS-terminating proxy in production; `make serve` and tests run plain HTTP.
 HTTPS = env.bool("HTTPS", default=not (DEBUG or TESTING))
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = HTTPS
+# Probes reach /healthz over plain HTTP behind the proxy and see its real status.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
@@ -153,12 +193,22 @@ SECURE_CSP = {
 # Per client: creating assessments and rendering PDFs cost the most.
 ADVISOR_CREATE_RATE = env.str("CREATE_RATE", default="60/h")
 ADVISOR_PDF_RATE = env.str("PDF_RATE", default="20/m")
-# Behind a proxy, the client's address is in X-Forwarded-For (set RATELIMIT_IP_META_KEY to use it).
-RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
+# Each save re-scores and queues a new PDF: generous for a person, a wall for a script.
+ADVISOR_SAVE_RATE = env.str("SAVE_RATE", default="30/m")
+# How many proxies in front of the app append to X-Forwarded-For (0: the client connects directly).
+TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
+RATELIMIT_IP_META_KEY = "advisor.clients.client_address"
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Edit links are capabilities: no log line carries one.
+    "filters": {"redact_tokens": {"()": "advisor.redact.RedactTokens"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    # Django's own defaults log these through handlers of their own, which would skip the filter.
+    "loggers": {
+        "django": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING"), "propagate": False},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }

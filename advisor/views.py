@@ -2,22 +2,82 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import caches
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from advisor.cache import ResilientRedisCache
 
 
-@never_cache
-def healthz(request: HttpRequest) -> HttpResponse:
+def _database() -> dict[str, Any]:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-    except DatabaseError:
-        return HttpResponse("database unavailable", status=503, content_type="text/plain")
-    return HttpResponse("ok", content_type="text/plain")
+    except DatabaseError as error:
+        return {"status": "down", "detail": str(error).strip()[:200]}
+    return {"status": "ok"}
+
+
+def _cache() -> dict[str, Any]:
+    cache = caches["default"]
+    if isinstance(cache, ResilientRedisCache):
+        state = cache.state()
+        return {"status": "ok" if state == "ok" else "degraded", "backend": "redis", "detail": state}
+    return {"status": "ok", "backend": "local memory (one per process)"}
+
+
+def _task_queue() -> dict[str, Any]:
+    from django_tasks_db.models import DBTaskResult
+
+    try:
+        waiting = DBTaskResult.objects.filter(status="READY").order_by("enqueued_at")
+        count = waiting.count()
+        oldest = waiting.values_list("enqueued_at", flat=True).first()
+    except DatabaseError as error:
+        return {"status": "down", "detail": str(error).strip()[:200]}
+    age = round((timezone.now() - oldest).total_seconds(), 1) if oldest else 0.0
+    # A queue that is not drained for a minute has no worker, or too few.
+    return {"status": "ok" if age < 60 else "degraded", "waiting": count, "oldest_waiting_seconds": age}
+
+
+@require_safe
+@never_cache
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Each dependency's state; 503 only when the database is down, since nothing works without it."""
+    database = _database()
+    queue = _task_queue() if database["status"] == "ok" else {"status": "down", "detail": "it lives in the database"}
+    checks = {"database": database, "cache": _cache(), "task_queue": queue}
+    if database["status"] != "ok":
+        status = "down"
+    elif all(check["status"] == "ok" for check in checks.values()):
+        status = "ok"
+    else:
+        status = "degraded"
+    return JsonResponse({"status": status, **checks}, status=503 if status == "down" else 200)
 
 
 def too_many_requests(request: HttpRequest) -> HttpResponse:
     """The page a client gets once it is over a per-client limit (advisor.limits)."""
     return render(request, "429.html", status=429)
+
+
+def private_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Pages behind an edit link: never stored by a cache or a browser, never indexed."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return wrapped

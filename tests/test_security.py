@@ -71,4 +71,4 @@ def test_redis_url_gives_a_shared_cache_for_rate_limits_and_pdfs() -> None:
         text=True,
         check=False,
     )
-    assert completed.stdout.splitlines()[-1].split() == ["django.core.cache.backends.redis.RedisCache", "shared"]
+    assert completed.stdout.splitlines()[-1].split() == ["advisor.cache.ResilientRedisCache", "shared"]

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI, Status
+from django.utils import timezone
+from ninja import NinjaAPI
 
 from advisor.assessments import store
+from advisor.assessments.models import Assessment as StoredAssessment
+from advisor.clients import client_address
 from advisor.engine import Assessment, InvalidAssessment, parse_assessment, recommend, recommendation_to_dict
-from advisor.limits import may_create
+from advisor.json_input import UnreadableJson, load_json
+from advisor.limits import wait_to_create
 
+from .models import IdempotentCreation
+from .problems import problem, too_large, too_large_problem
 from .schemas import AssessmentIn, ErrorOut, LinksOut, RecommendationOut
 
 _INPUT_SCHEMA = AssessmentIn.model_json_schema(ref_template="#/components/schemas/{model}")
@@ -27,7 +36,7 @@ _REQUEST_BODY = {
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AssessmentIn"}}},
     }
 }
-_ERRORS: dict[int, Any] = {400: ErrorOut, 413: ErrorOut, 422: ErrorOut}
+_ERRORS: dict[int, Any] = {400: ErrorOut, 413: ErrorOut, 415: ErrorOut, 422: ErrorOut}
 
 
 class AdvisorAPI(NinjaAPI):
@@ -48,43 +57,65 @@ api = AdvisorAPI(
 
 
 class BadRequest(Exception):
-    def __init__(self, status: int, detail: str, errors: list[dict[str, str]] | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        errors: list[dict[str, str]] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(detail)
         self.status = status
-        self.body = {"detail": detail, "errors": errors or []}
+        self.detail = detail
+        self.errors = errors or []
+        self.headers = headers or {}
 
 
 @api.exception_handler(BadRequest)
 def bad_request(request: HttpRequest, exc: BadRequest) -> HttpResponse:
-    return api.create_response(request, exc.body, status=exc.status)
+    return problem(exc.status, exc.detail, exc.errors, exc.headers)
 
 
 @api.exception_handler(RequestDataTooBig)
 def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
-    return api.create_response(request, _too_big_body(), status=413)
+    return too_large_problem()
 
 
-def _too_big_body() -> dict[str, Any]:
-    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-    return {
-        "detail": f"The request body is larger than {limit:,} bytes.",
-        "errors": [{"field": "body", "message": f"must be at most {limit:,} bytes"}],
-    }
+def _is_json(request: HttpRequest) -> bool:
+    media_type = request.content_type or ""
+    return media_type == "application/json" or (media_type.startswith("application/") and media_type.endswith("+json"))
+
+
+def read_body(request: HttpRequest) -> tuple[bytes, object]:
+    """The JSON body as sent and as parsed, or a BadRequest (415, 413, 400) that says what is wrong.
+
+    Only JSON is read: a form or text/plain post is what another site can make a visitor's browser
+    send, and it would spend that visitor's quota.
+    """
+    if not _is_json(request):
+        raise BadRequest(
+            415,
+            "The request body must be JSON, sent with Content-Type: application/json.",
+            [{"field": "Content-Type", "message": f"must be application/json, not {request.content_type or 'none'}"}],
+            {"Accept-Post": "application/json"},
+        )
+    try:
+        body = request.body
+    except RequestDataTooBig:
+        raise BadRequest(413, *too_large()) from None
+    try:
+        return body, load_json(body)
+    except UnreadableJson as error:
+        detail = "The request body cannot be read as JSON."
+        raise BadRequest(400, detail, [{"field": "body", "message": str(error)}]) from None
 
 
 def read_inputs(request: HttpRequest) -> Assessment:
     """The JSON body as a valid assessment, or a BadRequest that names what is wrong."""
-    try:
-        body = request.body
-    except RequestDataTooBig:
-        too_big = _too_big_body()
-        raise BadRequest(413, too_big["detail"], too_big["errors"]) from None
-    try:
-        raw = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise BadRequest(
-            400, "The request body is not valid JSON.", [{"field": "body", "message": f"not valid JSON: {error}"}]
-        ) from None
+    return parse_inputs(read_body(request)[1])
+
+
+def parse_inputs(raw: object) -> Assessment:
     try:
         return parse_assessment(raw)
     except InvalidAssessment as invalid:
@@ -109,15 +140,93 @@ def recommendations(request: HttpRequest) -> HttpResponse:
     return HttpResponse(json.dumps(body, ensure_ascii=False), content_type="application/json; charset=utf-8")
 
 
+IDEMPOTENCY_HOURS = 24
+_IDEMPOTENCY_HEADER = {
+    "parameters": [
+        {
+            "name": "Idempotency-Key",
+            "in": "header",
+            "required": False,
+            "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[\\x21-\\x7e]+$"},
+            "description": (
+                f"Retries with the same key and body within {IDEMPOTENCY_HOURS} hours get the first answer and create "
+                "nothing; the same key with a different body is refused with a 422."
+            ),
+        }
+    ]
+}
+
+
+def _idempotency_key(request: HttpRequest) -> str | None:
+    key = request.headers.get("Idempotency-Key")
+    if key is None:
+        return None
+    if not 1 <= len(key) <= 255 or not all("!" <= c <= "~" for c in key):
+        raise BadRequest(
+            400,
+            "The Idempotency-Key header is not usable.",
+            [{"field": "Idempotency-Key", "message": "must be 1 to 255 visible ASCII characters, e.g. a UUID"}],
+        )
+    return key
+
+
+def _created(assessment: StoredAssessment, replayed: bool = False) -> HttpResponse:
+    links = assessment.links()
+    response = HttpResponse(json.dumps(links), status=201, content_type="application/json")
+    response["Location"] = settings.PUBLIC_URL + links["view_url"]
+    if replayed:
+        response["Idempotent-Replayed"] = "true"
+    return response
+
+
+def _replay(client: str, key: str, digest: str) -> HttpResponse | None:
+    """The first answer for this client's key, if there is one; a 422 if it was for another body."""
+    since = timezone.now() - timedelta(hours=IDEMPOTENCY_HOURS)
+    earlier = IdempotentCreation.objects.filter(client=client, key=key).select_related("assessment").first()
+    if earlier is None:
+        return None
+    if earlier.created < since:
+        earlier.delete()
+        return None
+    if earlier.body_digest != digest:
+        raise BadRequest(
+            422,
+            "This Idempotency-Key was used with a different body; use a new key for a new assessment.",
+            [{"field": "Idempotency-Key", "message": "already used with a different body"}],
+        )
+    return _created(earlier.assessment, replayed=True)
+
+
 @api.post(
     "/v1/assessments",
     response={201: LinksOut, 429: ErrorOut, **_ERRORS},
-    openapi_extra=_REQUEST_BODY,
+    openapi_extra={**_REQUEST_BODY, **_IDEMPOTENCY_HEADER},
     summary="Store an assessment and get its share links",
 )
-def assessments(request: HttpRequest) -> Any:
-    # Like the forms, the limit counts assessments created, not requests refused for bad input.
-    inputs = read_inputs(request)
-    if not may_create(request):
-        return Status(429, {"detail": "Too many assessments created from your address; try again later.", "errors": []})
-    return Status(201, store.create(inputs).links())
+def assessments(request: HttpRequest) -> HttpResponse:
+    body, raw = read_body(request)
+    key = _idempotency_key(request)
+    client, digest = client_address(request), hashlib.sha256(body).hexdigest()
+    if key is not None and (replay := _replay(client, key, digest)) is not None:
+        return replay
+    inputs = parse_inputs(raw)
+    # Like the forms, the limit counts assessments created, not requests refused for bad input or replayed.
+    if wait := wait_to_create(request):
+        raise BadRequest(
+            429,
+            "Too many assessments created from your address; try again later.",
+            headers={"Retry-After": str(wait)},
+        )
+    if key is None:
+        return _created(store.create(inputs))
+    try:
+        with transaction.atomic():
+            assessment = store.create(inputs)
+            IdempotentCreation.objects.create(client=client, key=key, body_digest=digest, assessment=assessment)
+    except IntegrityError:
+        # The same retry raced this one and won: answer as it did.
+        replay = _replay(client, key, digest)
+        if replay is None:
+            raise
+        return replay
+    return _created(assessment)

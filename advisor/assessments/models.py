@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from advisor import engine
 from advisor.engine import ENGINE_VERSION, parse_assessment, recommendation_from_dict
@@ -13,6 +16,9 @@ from advisor.engine import ENGINE_VERSION, parse_assessment, recommendation_from
 def new_token() -> str:
     """192 random bits, URL-safe: share links must not be guessable."""
     return secrets.token_urlsafe(24)
+
+
+VIEWED_GRANULARITY = timedelta(days=1)
 
 
 class Assessment(models.Model):
@@ -32,6 +38,8 @@ class Assessment(models.Model):
     version = models.PositiveIntegerField(default=1)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+    # For retention (RETENTION_DAYS): moved forward at most once a day, so viewing stays a read.
+    last_viewed = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
         ordering = ["-updated"]
@@ -41,6 +49,11 @@ class Assessment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("assessments:results", args=[self.view_token])
+
+    @property
+    def share_url(self) -> str:
+        """The read-only link as others open it: PUBLIC_URL, never the Host of whoever asked."""
+        return str(settings.PUBLIC_URL) + self.get_absolute_url()
 
     @property
     def edit_url(self) -> str:
@@ -53,6 +66,13 @@ class Assessment(models.Model):
     @property
     def flow_count(self) -> int:
         return len(self.inputs.get("flows", []))
+
+    def viewed(self) -> None:
+        """Note a visit for retention; one UPDATE a day at most."""
+        now = timezone.now()
+        if now - self.last_viewed >= VIEWED_GRANULARITY:
+            Assessment.objects.filter(pk=self.pk).update(last_viewed=now)
+            self.last_viewed = now
 
     def links(self) -> dict[str, str]:
         view = self.view_token

@@ -30,7 +30,9 @@ def scored(assessment: engine.Assessment) -> tuple[str, dict[str, Any], dict[str
 
 def create(assessment: engine.Assessment) -> Assessment:
     name, inputs, result = scored(assessment)
-    return Assessment.objects.create(name=name, inputs=inputs, result=result, engine_version=ENGINE_VERSION)
+    created = Assessment.objects.create(name=name, inputs=inputs, result=result, engine_version=ENGINE_VERSION)
+    queue_report(created)
+    return created
 
 
 def update(assessment: Assessment, inputs_given: engine.Assessment, version: int) -> Assessment:
@@ -48,7 +50,16 @@ def update(assessment: Assessment, inputs_given: engine.Assessment, version: int
     if not saved:
         raise StaleVersion
     assessment.refresh_from_db()
+    queue_report(assessment)
     return assessment
+
+
+def queue_report(assessment: Assessment) -> None:
+    """Have a worker render this version's PDF, when one runs."""
+    # The reports app renders PDFs; it depends on this one, so it is imported when needed.
+    from advisor.reports import background
+
+    background.queue_report(assessment)
 
 
 def fork(assessment: Assessment) -> Assessment:

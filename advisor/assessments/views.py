@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from advisor.engine import ENGINE_VERSION, FieldError, InvalidAssessment, parse_assessment, recommend
 from advisor.engine.catalog import FACTOR_IDS
 from advisor.engine.presets import USE_CASES
 from advisor.htmx import HtmxHttpRequest
-from advisor.limits import may_create
-from advisor.views import too_many_requests
+from advisor.json_input import UnreadableJson, load_json
+from advisor.limits import may_create, too_many, wait_to_save
+from advisor.views import private_page, too_many_requests
 
 from . import store
 from .forms import EditorForm, QuickForm
@@ -66,9 +65,9 @@ def _start_page(
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def start(request: HttpRequest) -> HttpResponse:
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         return _start_page(request, QuickForm())
     if "preset" in request.POST:
         case = USE_CASES.get(request.POST["preset"])
@@ -101,21 +100,10 @@ def _import(request: HttpRequest) -> HttpResponse:
         too_big = [FieldError("file", f"is larger than {MAX_IMPORT_BYTES:,} bytes")]
         return _start_page(request, form, import_errors=too_big, pasted=pasted, status=400)
     try:
-        text = upload.read().decode("utf-8") if upload else pasted
-        raw = json.loads(text)
-    except UnicodeDecodeError:
-        return _start_page(
-            request, form, import_errors=[FieldError("file", "is not UTF-8 text")], pasted=pasted, status=400
-        )
-    except ValueError as error:
+        raw = load_json(upload.read() if upload else pasted)
+    except UnreadableJson as error:
         where = "file" if upload else "json"
-        return _start_page(
-            request,
-            form,
-            import_errors=[FieldError(where, f"is not valid JSON: {error}")],
-            pasted=pasted,
-            status=400,
-        )
+        return _start_page(request, form, import_errors=[FieldError(where, str(error))], pasted=pasted, status=400)
     try:
         assessment_in = parse_assessment(raw)
     except InvalidAssessment as invalid:
@@ -145,17 +133,21 @@ def _editor(
             "form": form,
             "version": version,
             "stale": stale,
-            "share_url": request.build_absolute_uri(assessment.get_absolute_url()),
+            "share_url": assessment.share_url,
         },
         status=status,
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
+@private_page
 def edit(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, edit_token=edit_token)
-    _remember(request, assessment)
-    if request.method == "GET":
+    assessment.viewed()
+    if request.method in ("GET", "HEAD"):
+        # Reading an edit link starts no session: only a browser that already has one remembers it.
+        if request.session.session_key:
+            _remember(request, assessment)
         return _editor(request, assessment, EditorForm.of(assessment.answers()), assessment.version)
     form = EditorForm(request.POST)
     try:
@@ -167,17 +159,22 @@ def edit(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
         return _editor(request, assessment, form.after(action), version)
     if (assessment_in := form.validated()) is None:
         return _editor(request, assessment, form, version, status=422)
+    # Each save re-scores and queues a PDF: limited per client like creation.
+    if wait := wait_to_save(request):
+        return too_many(request, wait)
     try:
         store.update(assessment, assessment_in, version)
     except store.StaleVersion:
         assessment.refresh_from_db()
         # The form now carries the latest version: saving again replaces the other edit on purpose.
         return _editor(request, assessment, form, assessment.version, stale=True, status=409)
+    _remember(request, assessment)
     messages.success(request, "Saved.")
     return redirect(assessment)
 
 
 @require_POST
+@private_page
 def preview(request: HttpRequest, edit_token: str) -> HttpResponse:
     get_object_or_404(Assessment.objects.only("pk"), edit_token=edit_token)
     form = EditorForm(request.POST)
@@ -190,14 +187,17 @@ def preview(request: HttpRequest, edit_token: str) -> HttpResponse:
 RESULTS_CACHE_SECONDS = 60 * 60
 
 
+@require_safe
 def results(request: HttpRequest, view_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, view_token=view_token)
+    assessment.viewed()
     fresh = request.GET.get("rerun") == "1" and assessment.engine_changed
     owned = assessment.edit_token in request.session.get(MINE, [])
     # A saved result never changes, so its page is rendered once per version; pages that carry a
     # one-off message, or a form with this visitor's CSRF token, are rendered every time.
     cacheable = not fresh and not (owned and assessment.engine_changed) and not len(messages.get_messages(request))
-    key = f"results-page:{assessment.pk}:{assessment.version}:{view_token}:{owned}:{request.get_host()}"
+    # Nothing of the request but these goes into the page: links are built from PUBLIC_URL.
+    key = f"results-page:{assessment.pk}:{assessment.version}:{view_token}:{owned}"
     if cacheable and (page := cache.get(key)) is not None:
         return HttpResponse(page)
     response = _results_page(request, assessment, owned, fresh)
@@ -221,7 +221,7 @@ def _results_page(request: HttpRequest, assessment: Assessment, owned: bool, fre
             "owned": owned,
             "fresh": fresh,
             "current_engine": ENGINE_VERSION,
-            "share_url": request.build_absolute_uri(assessment.get_absolute_url()),
+            "share_url": assessment.share_url,
         },
     )
 
@@ -231,6 +231,7 @@ def rotate_view_link(request: HttpRequest, edit_token: str) -> HttpResponseRedir
     assessment = get_object_or_404(Assessment, edit_token=edit_token)
     assessment.view_token = new_token()
     assessment.save(update_fields=["view_token"])
+    store.queue_report(assessment)  # the report shows the share link: the new one needs its own
     messages.success(request, "New share link created. The old link no longer works.")
     return redirect(assessment.edit_url)
 
@@ -247,17 +248,20 @@ def fork(request: HttpRequest, edit_token: str) -> HttpResponse:
 
 
 @require_POST
-def rerun(request: HttpRequest, edit_token: str) -> HttpResponseRedirect:
+def rerun(request: HttpRequest, edit_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, edit_token=edit_token)
+    if wait := wait_to_save(request):
+        return too_many(request, wait)
     store.rerun(assessment)
     messages.success(request, f"Re-run with engine {ENGINE_VERSION}.")
     return redirect(assessment)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
+@private_page
 def delete(request: HttpRequest, edit_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, edit_token=edit_token)
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         return render(request, "assessments/delete.html", {"assessment": assessment})
     _forget(request, assessment)
     assessment.delete()

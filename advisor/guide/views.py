@@ -6,7 +6,8 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
+from django.views.decorators.vary import vary_on_headers
 
 from advisor import charts
 from advisor.assessments.presentation import ResultsView
@@ -42,7 +43,7 @@ DEMO_FAN_OUTS = ("1", "2", "3", "5", "10")
 DEMO_SYSTEMS = ("2", "4", "6", "10", "20", "50")
 
 
-@require_GET
+@require_safe
 def landing(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -51,7 +52,7 @@ def landing(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def patterns(request: HttpRequest) -> HttpResponse:
     rows = factor_fit_rows()
     stories = [(case, recommend(parse_assessment(case.assessment))) for case in USE_CASES.values()]
@@ -67,7 +68,7 @@ def patterns(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def pattern(request: HttpRequest, slug: str) -> HttpResponse:
     found = PATTERNS.get(slug.replace("-", "_")) if "_" not in slug else None
     if found is None:
@@ -103,7 +104,7 @@ def _factor_sections() -> dict[str, Any]:
     }
 
 
-@require_GET
+@require_safe
 def factors(request: HttpRequest) -> HttpResponse:
     context = {"demo": _demo(DEMO_DEFAULTS), "answers": DEMO_DEFAULTS, **_demo_choices(), **_factor_sections()}
     return render(request, "guide/factors.html", context)
@@ -144,7 +145,8 @@ def _demo(answers: dict[str, str]) -> dict[str, Any]:
     return {"result": result, "figure": charts.demo_scores(result.scores)}
 
 
-@require_GET
+@require_safe
+@vary_on_headers("HX-Request")  # the same URL answers a fragment to htmx and a page to a browser
 def factor_demo(request: HtmxHttpRequest) -> HttpResponse:
     answers = dict(DEMO_DEFAULTS)
     allowed = {name: {v for v, _ in options} for name, _, options in _demo_choices()["choice_sets"]}
@@ -163,18 +165,18 @@ def factor_demo(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, template, context, status=400 if errors else 200)
 
 
-@require_GET
+@require_safe
 def limits(request: HttpRequest) -> HttpResponse:
     """Every sourced limit in the capability table, with the page it was read from and when."""
     return render(request, "guide/limits.html", {"technologies": [TechnologyRow(c, ()) for c in CAPABILITIES]})
 
 
-@require_GET
+@require_safe
 def use_cases(request: HttpRequest) -> HttpResponse:
     return render(request, "guide/use_cases.html", {"use_cases": USE_CASES.values()})
 
 
-@require_GET
+@require_safe
 def use_case(request: HttpRequest, slug: str) -> HttpResponse:
     case = USE_CASES.get(slug)
     if case is None:

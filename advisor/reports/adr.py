@@ -12,13 +12,21 @@ from advisor.engine.catalog import FACTOR_IDS, FACTORS, PATTERN_IDS, PATTERNS, l
 
 # Characters that Markdown would read as markup, and HTML that a renderer would run.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|~!])")
+# GitHub-flavoured Markdown links bare URLs (scheme://, www.) and e-mail addresses even without
+# markup: an escaped colon or dot stops the first two, a zero-width space after @ the third.
+_AUTOLINK_SCHEME = re.compile(r":(?=//)")
+_AUTOLINK_WWW = re.compile(r"(?i)\b(www)\.")
+_AUTOLINK_EMAIL = re.compile(r"@(?=\w)")
 
 
 def escape(value: str) -> str:
     """User text as literal Markdown: no markup, no HTML, one line."""
     flat = " ".join(value.split())
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+    flat = _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+    flat = _AUTOLINK_SCHEME.sub(r"\\:", flat)
+    flat = _AUTOLINK_WWW.sub(r"\1\\.", flat)
+    return _AUTOLINK_EMAIL.sub("@\u200b", flat)
 
 
 def adr_markdown(name: str, assessment: Assessment, recommendation: Recommendation, share_url: str, day: date) -> str:

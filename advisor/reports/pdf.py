@@ -7,6 +7,9 @@ the fetcher refuses every other URL.
 from __future__ import annotations
 
 import base64
+import functools
+import json
+import re
 import threading
 from typing import Any
 
@@ -37,7 +40,7 @@ class DataOnlyFetcher(URLFetcher):  # type: ignore[misc]  # weasyprint ships no 
         return super().fetch(url, headers)
 
 
-def _ensure_kaleido() -> None:
+def start_kaleido() -> None:
     """One persistent kaleido (headless Chromium) per process: a cold export costs seconds."""
     global _server_started
     with _server_lock:
@@ -48,14 +51,41 @@ def _ensure_kaleido() -> None:
 
 def svg_data_url(figure: charts.Figure, width: int, height: int) -> str:
     """A plotly figure as an SVG data: URL, drawn by kaleido."""
-    _ensure_kaleido()
     printable = {**figure, "layout": {**figure["layout"], "width": width, "height": height}}
-    svg = kaleido.calc_fig_sync(printable, opts={"format": "svg", "width": width, "height": height})
+    return _svg_data_url(json.dumps(printable, sort_keys=True))
+
+
+# The same figure draws the same SVG: the growth chart depends only on the number of systems, and a
+# report rendered again (a new share link, a worker retry) redraws nothing. Bounded: 64 charts.
+@functools.lru_cache(maxsize=64)
+def _svg_data_url(printable: str) -> str:
+    start_kaleido()
+    figure = json.loads(printable)
+    size = {"width": figure["layout"]["width"], "height": figure["layout"]["height"]}
+    svg = kaleido.calc_fig_sync(figure, opts={"format": "svg", **size})
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
 
 
+# A run of characters with nowhere to break: WeasyPrint tries each position in turn to fit it,
+# which made a report of the longest valid names take minutes. Zero-width spaces every 20
+# characters give it places to break; the text reads (and copies) the same.
+_UNBROKEN = re.compile(r"[^\s&;<>\u200b]{24,}")
+_TEXT = re.compile(r">([^<]+)<")
+
+
+def _breakable(html: str) -> str:
+    """The body's text with a break opportunity at least every 20 characters (styles untouched)."""
+    head, separator, body = html.partition("<body")
+
+    def soften(word: re.Match[str]) -> str:
+        text = word.group(0)
+        return "\u200b".join(text[i : i + 20] for i in range(0, len(text), 20))
+
+    return head + separator + _TEXT.sub(lambda node: ">" + _UNBROKEN.sub(soften, node.group(1)) + "<", body)
+
+
 def render_pdf(context: dict[str, Any], fetcher: DataOnlyFetcher | None = None) -> bytes:
-    html = render_to_string("reports/report.html", context)
+    html = _breakable(render_to_string("reports/report.html", context))
     pdf: bytes | None = HTML(string=html, url_fetcher=fetcher or DataOnlyFetcher()).write_pdf()
     assert pdf is not None
     return pdf

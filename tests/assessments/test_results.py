@@ -97,7 +97,7 @@ class TestResultsCache:
         assert "Renamed" in Client().get(assessment.get_absolute_url()).content.decode()
 
     def test_the_owner_and_a_stranger_get_their_own_pages(self, client: Client, assessment: Assessment) -> None:
-        client.get(assessment.edit_url)
+        client.post(assessment.edit_url, editor_post(assessment, action="save"))  # saving remembers the edit link
         assert "Edit</a>" in client.get(assessment.get_absolute_url()).content.decode()
         assert "Edit</a>" not in Client().get(assessment.get_absolute_url()).content.decode()
 

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.test import Client, override_settings
 
 from advisor.assessments.models import Assessment
@@ -147,3 +149,33 @@ def test_errors_without_a_field_of_their_own_are_listed_in_the_summary(client: C
     page = response.content.decode()
     assert response.status_code == 422
     assert "<code>landscape.systems</code> must be from 2 to 500, not 1" in page
+
+
+class TestLargeUploads:
+    @pytest.fixture
+    def spooled(self, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+        """Names of uploads written to a temporary file on disk."""
+        names: list[str] = []
+        original = TemporaryFileUploadHandler.new_file
+
+        def recording(handler: TemporaryFileUploadHandler, *args: Any, **kwargs: Any) -> None:
+            names.append(args[1] if len(args) > 1 else kwargs.get("file_name", ""))
+            original(handler, *args, **kwargs)
+
+        monkeypatch.setattr(TemporaryFileUploadHandler, "new_file", recording)
+        return names
+
+    def test_an_upload_over_a_megabyte_is_refused_before_it_is_read(self, client: Client, spooled: list[str]) -> None:
+        upload = SimpleUploadedFile("huge.json", b" " * 2_000_000)
+        response = client.post("/assess/", {"import": "1", "file": upload})
+        assert response.status_code == 413
+        assert "larger than 1.0\xa0MB" in response.content.decode()
+        assert spooled == []
+        assert Assessment.objects.count() == 0
+
+    def test_an_upload_just_over_the_import_limit_is_refused_without_touching_the_disk(
+        self, client: Client, spooled: list[str]
+    ) -> None:
+        upload = SimpleUploadedFile("huge.json", b" " * 1_000_001)
+        assert client.post("/assess/", {"import": "1", "file": upload}).status_code == 400
+        assert spooled == []

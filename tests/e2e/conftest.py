@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page
@@ -33,3 +34,9 @@ def console_errors(page: Page) -> list[str]:
 def screenshot(page: Page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+
+
+@pytest.fixture(autouse=True)
+def _public_url_is_the_live_server(settings: Any, live_server: Any) -> None:
+    """Share links are built from PUBLIC_URL; here the site lives at the live server's port."""
+    settings.PUBLIC_URL = live_server.url

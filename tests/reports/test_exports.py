@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import json
+import re
 
+import cmarkgfm
 import pytest
 from django.test import Client
 
@@ -73,3 +75,16 @@ class TestDecisionRecord:
         assert again == assessment.result
         for flow in again["flows"]:
             assert f"{flow['margin']:.1f} points" in text
+
+
+def test_bare_urls_and_addresses_in_user_text_do_not_become_links_on_github(client: Client) -> None:
+    hostile = make_assessment(
+        name="Phish https://evil.example/login and www.evil.example",
+        flows=[{"name": "Mail ceo@evil.example or xmpp:bot@evil.example", "interaction": "query"}],
+    )
+    text = client.get(f"/r/{hostile.view_token}/adr.md").content.decode()
+    html = cmarkgfm.github_flavored_markdown_to_html(text)
+    hrefs = re.findall(r'href="([^"]*)"', html)
+    assert not [href for href in hrefs if "evil" in href], hrefs
+    assert "Phish https://evil.example/login and www.evil.example" in html
+    assert "ceo@\u200bevil.example" in html  # reads the same; the zero-width space only breaks the link

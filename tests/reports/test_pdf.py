@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import base64
 import io
 import socket
 import subprocess
+import time
 from typing import Any
 
 import pytest
@@ -74,6 +76,7 @@ def test_a_hostile_name_renders_safely_and_nothing_is_fetched(client: Client, mo
         attempts.append(args)
         raise OSError("network disabled in this test")
 
+    report_pdf.start_kaleido()  # kaleido talks to its own browser on loopback; only the renderer is under test
     monkeypatch.setattr(socket, "create_connection", no_network)
     fetcher = report_pdf.DataOnlyFetcher()
     content = report_pdf.render_pdf(report_views.report_context(RequestFactory().get("/"), hostile), fetcher)
@@ -127,3 +130,40 @@ def test_an_unknown_view_token_has_no_report(client: Client) -> None:
     assert client.get("/r/nope/report.pdf").status_code == 404
     assert client.get("/r/nope/adr.md").status_code == 404
     assert client.get("/r/nope/assessment.json").status_code == 404
+
+
+def largest_assessment() -> dict[str, Any]:
+    """The most validation lets through: 50 flows, each to 50 consumers, every name at its longest."""
+    return {
+        "name": "N" * 120,
+        "landscape": {"systems": 500},
+        "flows": [
+            {
+                "name": f"{f:02d} " + "F" * 117,
+                "source": f"{f:02d} " + "S" * 77,
+                "consumers": [f"{f:02d}-{c:02d} " + "C" * 74 for c in range(50)],
+                "interaction": "event",
+            }
+            for f in range(50)
+        ],
+    }
+
+
+def test_the_largest_valid_assessment_renders_within_gunicorns_timeout() -> None:
+    biggest = make_assessment(**largest_assessment())
+    # CPU seconds of this process: what the render costs, whatever else the machine runs meanwhile
+    # (on a quiet machine, the wall time a gunicorn worker would spend; 72 s before it was bounded).
+    started = time.process_time()
+    context = report_views.report_context(None, biggest)
+    content = report_views.render_pdf(context)
+    elapsed = time.process_time() - started
+    assert elapsed <= 30, f"{elapsed:.1f} s"
+    _, text = pdf_text(content)
+    assert "The diagram shows the first 24 of 2550 systems" in text
+    assert "and 42 more" in text  # each flow names its first consumers, not all fifty
+    assert len(base64.b64decode(str(context["landscape_svg"]).split(",", 1)[1])) < 100_000
+
+
+def test_a_small_landscape_is_drawn_whole(assessment: Assessment) -> None:
+    context = report_views.report_context(None, assessment)
+    assert context["diagram_hidden"] == 0

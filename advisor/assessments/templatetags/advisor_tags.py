@@ -79,6 +79,14 @@ def get(mapping: dict[str, Any], key: str) -> Any:
 
 
 @register.filter
+def some_names(names: list[str], shown: int = 8) -> str:
+    """The first names and how many more (`A, B, C and 47 more`): a list that cannot fill pages."""
+    if len(names) <= shown:
+        return ", ".join(names)
+    return f"{', '.join(names[:shown])} and {len(names) - shown} more"
+
+
+@register.filter
 def role_name(role: str) -> str:
     """The part a technology plays, in words (catalog ROLES)."""
     return catalog.ROLES.get(role, role)

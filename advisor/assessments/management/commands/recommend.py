@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from advisor.assessments.presentation import flip_sentence
 from advisor.engine import InvalidAssessment, Recommendation, parse_assessment, recommend, recommendation_to_dict
 from advisor.engine.catalog import FACTORS, PATTERNS
+from advisor.json_input import UnreadableJson, load_json
 
 
 class Command(BaseCommand):
@@ -29,12 +30,12 @@ class Command(BaseCommand):
         except (OSError, UnicodeDecodeError) as error:
             raise CommandError(f"file: cannot read {source}: {error}", returncode=2) from None
         try:
-            assessment = parse_assessment(json.loads(text))
-        except ValueError as error:
-            if isinstance(error, InvalidAssessment):
-                lines = "\n".join(f"  {e.field}: {e.message}" for e in error.errors)
-                raise CommandError(f"invalid assessment:\n{lines}", returncode=2) from None
-            raise CommandError(f"body: not valid JSON: {error}", returncode=2) from None
+            assessment = parse_assessment(load_json(text))
+        except UnreadableJson as error:
+            raise CommandError(f"body: {error}", returncode=2) from None
+        except InvalidAssessment as error:
+            lines = "\n".join(f"  {e.field}: {e.message}" for e in error.errors)
+            raise CommandError(f"invalid assessment:\n{lines}", returncode=2) from None
         recommendation = recommend(assessment)
         if options["format"] == "json":
             self.stdout.write(json.dumps(recommendation_to_dict(recommendation), indent=2, ensure_ascii=False))

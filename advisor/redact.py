@@ -1,0 +1,25 @@
+"""Edit links are capabilities: keep their tokens out of every log line."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+# Tokens are 32 URL-safe characters (advisor.assessments.models.new_token).
+_EDIT_TOKEN = re.compile(r"(/assess/)[A-Za-z0-9_-]{16,}")
+REDACTED = "[edit-token]"
+
+
+def redact(text: str) -> str:
+    return _EDIT_TOKEN.sub(rf"\g<1>{REDACTED}", text)
+
+
+class RedactTokens(logging.Filter):
+    """Django's log records (`Not Found: /assess/<token>/`, tracebacks' messages) without edit tokens."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = redact(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        return True

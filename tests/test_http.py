@@ -1,0 +1,66 @@
+"""HTTP manners of every page: HEAD, the methods each allows, Vary, caching of private pages, compression."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+from django.test import Client
+
+from advisor.assessments.models import Assessment
+
+pytestmark = pytest.mark.django_db
+PUBLIC_PAGES = ["/", "/assess/", "/patterns/", "/patterns/event-driven/", "/factors/", "/factors/demo", "/use-cases/"]
+
+
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_every_public_page_answers_head(client: Client, url: str) -> None:
+    response = client.head(url)
+    assert response.status_code == 200
+    assert response.content == b""
+
+
+@pytest.mark.parametrize("path", ["", "report.pdf", "adr.md", "assessment.json"])
+def test_every_shared_page_and_download_answers_head(client: Client, assessment: Assessment, path: str) -> None:
+    assert client.head(f"{assessment.get_absolute_url()}{path}").status_code == 200
+
+
+def test_the_edit_and_delete_pages_answer_head_without_changing_anything(
+    client: Client, assessment: Assessment
+) -> None:
+    assert client.head(assessment.edit_url).status_code == 200
+    assert client.head(f"{assessment.edit_url}delete").status_code == 200
+    assert Assessment.objects.filter(pk=assessment.pk).exists()
+
+
+def test_the_results_page_refuses_a_post(client: Client, assessment: Assessment) -> None:
+    response = client.post(assessment.get_absolute_url())
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+
+
+def test_the_factor_demo_varies_on_htmx(client: Client) -> None:
+    response = client.get("/factors/demo", headers={"HX-Request": "true"})
+    assert "HX-Request" in response["Vary"]
+
+
+@pytest.mark.parametrize("suffix", ["", "delete"])
+def test_pages_behind_an_edit_link_are_never_stored_or_indexed(
+    client: Client, assessment: Assessment, suffix: str
+) -> None:
+    response = client.get(f"{assessment.edit_url}{suffix}")
+    assert "no-store" in response["Cache-Control"]
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def test_html_is_compressed_for_clients_that_accept_gzip(client: Client, assessment: Assessment) -> None:
+    plain = client.get(assessment.get_absolute_url()).content
+    response = client.get(assessment.get_absolute_url(), headers={"Accept-Encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip"
+    assert gzip.decompress(response.content) == plain
+    assert len(response.content) < len(plain) / 4
+
+
+def test_pdfs_are_not_compressed_twice(client: Client, assessment: Assessment) -> None:
+    response = client.get(f"{assessment.get_absolute_url()}report.pdf", headers={"Accept-Encoding": "gzip"})
+    assert "Content-Encoding" not in response
