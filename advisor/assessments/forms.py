@@ -138,8 +138,11 @@ def given(form: forms.Form) -> dict[str, Any]:
 
 def texts(form: forms.Form) -> dict[str, Any]:
     """What the person typed, field by field; a field the page did not carry shows its default."""
-    typed = {name: form[name].data for name in form.fields}
-    return {name: form.fields[name].default if value is None else value for name, value in typed.items()}  # type: ignore[attr-defined]
+    shown = {}
+    for name, field in form.fields.items():
+        value = form[name].data
+        shown[name] = field.default if value is None and isinstance(field, AnswerField) else value
+    return shown
 
 
 class WeightsForm(forms.Form):
@@ -148,9 +151,6 @@ class WeightsForm(forms.Form):
         super().__init__(*args, **kwargs)
         for factor_id in FACTOR_IDS:
             self.fields[factor_id] = NumberField(whole=False, label=FACTORS[factor_id].name, default=1)
-
-    def factors(self) -> list[tuple[Factor, forms.BoundField]]:
-        return [(FACTORS[f], self[f]) for f in FACTOR_IDS]
 
 
 if TYPE_CHECKING:
