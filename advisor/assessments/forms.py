@@ -115,12 +115,20 @@ class AnswersForm(forms.Form):
     """The answers of one part of an assessment (the landscape, or one flow), in the table's order."""
 
     answers: dict[str, Answer] = {}
+    # Built once per wording and shared: no form changes its fields, and the editor makes up to 50 flow
+    # forms a request, where Django would build (or deep-copy) 14 fields for each.
+    _shared: dict[Wording, dict[str, forms.Field]]
+
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        cls._shared = {}
 
     def __init__(self, *args: Any, wording: Wording = "label", **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "%s")
         super().__init__(*args, **kwargs)
-        for answer in self.answers.values():
-            self.fields[answer.id] = answer_field(answer, wording)
+        if wording not in self._shared:
+            self._shared[wording] = {a.id: answer_field(a, wording) for a in self.answers.values()}
+        self.fields = dict(self._shared[wording])
 
 
 class LandscapeForm(AnswersForm):
