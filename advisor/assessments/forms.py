@@ -115,12 +115,20 @@ class AnswersForm(forms.Form):
     """The answers of one part of an assessment (the landscape, or one flow), in the table's order."""
 
     answers: dict[str, Answer] = {}
+    # Built once per wording and shared: no form changes its fields, and the editor makes up to 50 flow
+    # forms a request, where Django would build (or deep-copy) 14 fields for each.
+    _shared: dict[Wording, dict[str, forms.Field]]
+
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        cls._shared = {}
 
     def __init__(self, *args: Any, wording: Wording = "label", **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "%s")
         super().__init__(*args, **kwargs)
-        for answer in self.answers.values():
-            self.fields[answer.id] = answer_field(answer, wording)
+        if wording not in self._shared:
+            self._shared[wording] = {a.id: answer_field(a, wording) for a in self.answers.values()}
+        self.fields = dict(self._shared[wording])
 
 
 class LandscapeForm(AnswersForm):
@@ -138,8 +146,11 @@ def given(form: forms.Form) -> dict[str, Any]:
 
 def texts(form: forms.Form) -> dict[str, Any]:
     """What the person typed, field by field; a field the page did not carry shows its default."""
-    typed = {name: form[name].data for name in form.fields}
-    return {name: form.fields[name].default if value is None else value for name, value in typed.items()}  # type: ignore[attr-defined]
+    shown = {}
+    for name, field in form.fields.items():
+        value = form[name].data
+        shown[name] = field.default if value is None and isinstance(field, AnswerField) else value
+    return shown
 
 
 class WeightsForm(forms.Form):
@@ -148,9 +159,6 @@ class WeightsForm(forms.Form):
         super().__init__(*args, **kwargs)
         for factor_id in FACTOR_IDS:
             self.fields[factor_id] = NumberField(whole=False, label=FACTORS[factor_id].name, default=1)
-
-    def factors(self) -> list[tuple[Factor, forms.BoundField]]:
-        return [(FACTORS[f], self[f]) for f in FACTOR_IDS]
 
 
 if TYPE_CHECKING:
