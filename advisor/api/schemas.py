@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer
 from advisor.engine.catalog import FACTOR_IDS, PATTERN_IDS
 from advisor.engine.model import Limit, Sizing
-from advisor.engine.parse import MAX_FLOWS, MAX_NAME, MAX_WEIGHT
+from advisor.engine.parse import MAX_FLOWS, MAX_NAME, MAX_SYSTEM_NAME, MAX_WEIGHT
 
 PatternId = Literal[PATTERN_IDS]  # type: ignore[valid-type]
 
@@ -24,7 +24,6 @@ PatternId = Literal[PATTERN_IDS]  # type: ignore[valid-type]
 # carriage return. Whitespace that is also a control character (\v, \f, \x1c-\x1f, \x85) is refused anyway.
 _SPACE = r"\t\n\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _CONTROL = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-SYSTEM_NAME = int(FLOW_ANSWERS["source"].high)
 
 
 def trimmed_text(low: int, high: int) -> str:
@@ -58,9 +57,9 @@ def _answer_field(answer: Answer) -> tuple[Any, Any]:
             rule = _text_rule(int(low), int(high))
             return str, Field(default, pattern=trimmed_text(int(low), int(high)), description=f"{words} {rule}")
         case "names":
-            name = Annotated[str, Field(pattern=trimmed_text(1, SYSTEM_NAME))]
+            name = Annotated[str, Field(pattern=trimmed_text(1, MAX_SYSTEM_NAME))]
             rule = (
-                f"{int(low)} to {int(high)} system names, each {_text_rule(1, SYSTEM_NAME)} "
+                f"{int(low)} to {int(high)} system names, each {_text_rule(1, MAX_SYSTEM_NAME)} "
                 "Each system is named once, compared without case and surrounding whitespace "
                 "(uniqueItems checks exact repeats only)."
             )

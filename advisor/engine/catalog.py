@@ -45,6 +45,7 @@ class Pattern:
     use_when: tuple[str, ...]
     avoid_when: tuple[str, ...]
     failure_handling: tuple[str, ...]
+    # Dark enough for white text on it and for text on white (4.5:1, WCAG AA).
     colour: str
 
     @property
@@ -151,7 +152,7 @@ PATTERNS: Final[dict[str, Pattern]] = {
             "Idempotent consumers (a message id or business key) so redelivery is harmless.",
             "Alerts on queue depth and on the age of the oldest message.",
         ),
-        colour="#c2571a",
+        colour="#a9480f",
     ),
     EVENT_DRIVEN: Pattern(
         id=EVENT_DRIVEN,
@@ -190,7 +191,7 @@ PATTERNS: Final[dict[str, Pattern]] = {
             "Per-subscriber retries and dead-letter topics, so one failing consumer does not block others.",
             "Versioned event schemas (a schema registry) so producers and subscribers evolve apart.",
         ),
-        colour="#2f8f4e",
+        colour="#25763f",
     ),
 }
 
@@ -469,7 +470,3 @@ FIELD_LABELS: Final[dict[str, str]] = {a.id: a.label for a in ANSWERS.values()}
 def label(value: str) -> str:
     """The words a person reads for an answer's id."""
     return CHOICE_LABELS.get(value, value.replace("_", " "))
-
-
-# How each answer is asked in the questionnaire: (question, help).
-QUESTIONS: Final[dict[str, tuple[str, str]]] = {a.id: (a.question, a.help) for a in ANSWERS.values()}

@@ -139,7 +139,7 @@ class FlowModel:
         scored: dict[int, tuple[Signals, str]] = {}
         base_signals, base_kind = signals_of(completions[0]), kind_of(completions[0])
         varying = [s for s in SIGNALS if any(a in varied for a in s.answers)]
-        kind_varies = any(a in varied for a in KIND_ANSWERS)
+        self.kind_varied = kind_varies = any(a in varied for a in KIND_ANSWERS)
         self.groups: dict[str, tuple[Group, ...]] = {}
         # Each completion's totals, to find who wins in each completion.
         t0, t1, t2 = [0.0] * len(completions), [0.0] * len(completions), [0.0] * len(completions)
@@ -264,19 +264,27 @@ class FlowModel:
     def rescored(self, answer: str, value: object) -> Totals:
         """The mean totals with one answer changed (an unknown answer then takes the given value)."""
         kind_may_change = answer in KIND_ANSWERS
+        # With every answer the kind reads given, all completions share one kind before and after.
+        shared_kind = kind_of({**self.given, answer: value}) if kind_may_change and not self.kind_varied else None
         fed = FACTORS_OF_ANSWER[answer]
         t0, t1, t2 = self.totals
         for factor_id in FACTOR_IDS if kind_may_change else fed:
             share = self.shares[factor_id]
-            groups = self.groups[factor_id]
-            moved = self._pressures_if(factor_id, answer, value) if factor_id in fed else [g.pressure for g in groups]
-            n0 = n1 = n2 = 0.0
-            for group, pressure in zip(groups, moved, strict=True):
-                kind = kind_of({**group.answers, answer: value}) if kind_may_change else group.kind
-                r0, r1, r2 = raw_contributions(factor_id, kind, pressure, share)
-                n0 += group.weight * r0
-                n1 += group.weight * r1
-                n2 += group.weight * r2
+            if shared_kind is not None and factor_id not in fed:
+                # A contribution is a straight line in the pressure: the mean of the lines is the line at the mean.
+                n0, n1, n2 = raw_contributions(factor_id, shared_kind, self.pressures[factor_id], share)
+            else:
+                groups = self.groups[factor_id]
+                moved = (
+                    self._pressures_if(factor_id, answer, value) if factor_id in fed else [g.pressure for g in groups]
+                )
+                n0 = n1 = n2 = 0.0
+                for group, pressure in zip(groups, moved, strict=True):
+                    kind = shared_kind or (kind_of({**group.answers, answer: value}) if kind_may_change else group.kind)
+                    r0, r1, r2 = raw_contributions(factor_id, kind, pressure, share)
+                    n0 += group.weight * r0
+                    n1 += group.weight * r1
+                    n2 += group.weight * r2
             b0, b1, b2 = self.raw[factor_id]
             t0 += n0 - b0
             t1 += n1 - b1

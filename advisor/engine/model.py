@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,15 +41,6 @@ class Flow:
     @property
     def fan_out(self) -> int:
         return len(self.consumers)
-
-
-def _defaults(answers: type) -> dict[str, object]:
-    """The default of every answer that has one, by field name."""
-    return {f.name: f.default for f in fields(answers) if f.default is not MISSING}
-
-
-DEFAULT_LANDSCAPE = _defaults(Landscape)
-DEFAULT_FLOW = _defaults(Flow)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,8 @@ from .model import Assessment, Flow, Landscape
 MAX_FLOWS = 50
 MAX_WEIGHT = 3
 MAX_NAME = int(FLOW_ANSWERS["name"].high)
+# A consumer is a system, named like the source.
+MAX_SYSTEM_NAME = int(FLOW_ANSWERS["source"].high)
 TOP_LEVEL_FIELDS = ("landscape", "flows", "weights", "name", "engine_version")
 FLOW_FIELDS = tuple(FLOW_ANSWERS)
 
@@ -136,11 +138,10 @@ def _names(raw: object, path: str, low: int, high: int, errors: list[FieldError]
     if not low <= len(raw) <= high:
         errors.append(FieldError(path, f"must name {low} to {high} systems, not {len(raw)}"))
         return None
-    system_length = int(FLOW_ANSWERS["source"].high)
     names: list[str] = []
     seen: dict[str, int] = {}
     for index, item in enumerate(raw):
-        name = _text(item, f"{path}[{index}]", 1, system_length, errors)
+        name = _text(item, f"{path}[{index}]", 1, MAX_SYSTEM_NAME, errors)
         if name is None:
             return None
         key = name.casefold()
