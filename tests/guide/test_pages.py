@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from advisor.engine.catalog import FACTOR_IDS, PATTERNS
@@ -177,3 +179,11 @@ class TestTechnologyPages:
         assert dates
         assert all(date <= "2026-11-26" for date in dates)
         assert page.count('rel="noopener noreferrer"') == len(dates)
+
+
+def test_pages_take_the_pattern_colours_from_the_catalog(client: Client) -> None:
+    page = client.get("/").content.decode()
+    for pattern in PATTERNS.values():
+        assert f"--{pattern.slug}: {pattern.colour};" in page
+    stylesheet = (Path(settings.BASE_DIR) / "static" / "css" / "advisor.css").read_text()
+    assert not any(pattern.colour in stylesheet for pattern in PATTERNS.values())
