@@ -97,6 +97,12 @@ MOVED: dict[tuple[str, str], tuple[Signal, ...]] = {
 }
 
 
+# The other answers those signals read: when one of them is unknown, each group needs its own levels.
+CO_READ: dict[tuple[str, str], frozenset[str]] = {
+    key: frozenset(a for s in signals for a in s.answers if a != key[0]) for key, signals in MOVED.items()
+}
+
+
 class Group:
     """The completions that give one factor the same pressure and fits, scored once for all of them.
 
@@ -131,6 +137,7 @@ class FlowModel:
         self.shares = shares
         self.unknown = tuple(a for a in ANSWERS if given.get(a) == UNKNOWN)
         self.varied = varied = tuple(a for a in self.unknown if a in SCORED_ANSWERS)
+        self.varied_set = frozenset(varied)
         completions = plausible_completions(given, varied)
         self.sampled = len(completions) < _combinations(varied)
         weight = 1 / len(completions)
@@ -173,6 +180,8 @@ class FlowModel:
         self.completions = completions
         # What each unknown answer, once given, makes of the totals: asked by the flips and the reasons alike.
         self._known: dict[tuple[str, object], Totals] = {}
+        # How much of the lead each answer could take back (see may_change), once worked out.
+        self._reach_of: dict[str, float] = {}
         self.completion_totals = list(zip(t0, t1, t2, strict=True))
         self.raw: Raw = {f: _weighted(self.groups[f]) for f in FACTOR_IDS}
         self.totals = _total_of(self.raw.values())
@@ -220,8 +229,9 @@ class FlowModel:
         """
         if answer in KIND_ANSWERS and (value is None or not self.keeps_kind(answer, value)):
             return True
-        swings = SWINGS[answer]
-        return self.lead <= sum(self.reach[f] * swing for f, swing in swings.items())
+        if answer not in self._reach_of:
+            self._reach_of[answer] = sum(self.reach[f] * swing for f, swing in SWINGS[answer].items())
+        return self.lead <= self._reach_of[answer]
 
     def _pressures_if(self, factor_id: str, answer: str, value: object) -> list[float]:
         """Each of a factor's groups' pressure with one answer changed.
@@ -231,7 +241,7 @@ class FlowModel:
         """
         pressure = PRESSURES[factor_id]
         groups = self.groups[factor_id]
-        if any(a in self.varied and a != answer for s in MOVED[answer, factor_id] for a in s.answers):
+        if not self.varied_set.isdisjoint(CO_READ[answer, factor_id]):
             return [pressure(g.signals | _moved_levels(answer, value, factor_id, g.answers)) for g in groups]
         levels = _moved_levels(answer, value, factor_id, groups[0].answers)
         return [pressure(g.signals | levels) for g in groups]

@@ -309,6 +309,10 @@ def drivers_in_words(given: Answers, factor_id: str) -> str:
     return ", ".join(parts)
 
 
+# The choice answers behind each factor: when every one of them is "not sure", its level is not stated.
+CHOICE_DRIVERS = {f: tuple(a for a in drivers_of(f) if ANSWERS[a].kind == "choice") for f in FACTORS}
+
+
 def _what_decides(given: Answers, model: FlowModel, contributions: Mapping[str, Mapping[str, float]]) -> str:
     scores = {p: sum(c[p] for c in contributions.values()) for p in PATTERN_IDS}
     ranked = sorted(PATTERN_IDS, key=lambda p: (-scores[p], PATTERN_IDS.index(p)))
@@ -325,7 +329,7 @@ def _what_decides(given: Answers, model: FlowModel, contributions: Mapping[str, 
             break
         factor = FACTORS[factor_id]
         drivers = drivers_in_words(given, factor_id)
-        if all(known(given, a) is None for a in drivers_of(factor_id) if ANSWERS[a].kind == "choice" and a in given):
+        if all(given[a] == UNKNOWN for a in CHOICE_DRIVERS[factor_id]):
             # Every answer behind it was "not sure": its level is an average, not something to state.
             named.append(f"{factor.name.lower()} (+{points:.1f}: {drivers})")
         else:

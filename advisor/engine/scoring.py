@@ -228,9 +228,12 @@ SWINGS: dict[str, dict[str, float]] = {
 }
 
 
+# The answers whose changes move each factor's pressure, in questionnaire order.
+DRIVERS: dict[str, tuple[str, ...]] = {f: tuple(a for a in ANSWERS if f in FACTORS_OF_ANSWER[a]) for f in FACTOR_IDS}
+
+
 def drivers_of(factor_id: str) -> tuple[str, ...]:
-    """The answers whose changes move a factor's pressure, in questionnaire order."""
-    return tuple(a for a in ANSWERS if factor_id in FACTORS_OF_ANSWER[a])
+    return DRIVERS[factor_id]
 
 
 def signals_of(answers: Answers) -> Signals:
