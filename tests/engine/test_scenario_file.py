@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer
+from advisor.engine.capabilities import CAPABILITIES
 
 SCENARIO_FILE = Path(__file__).with_name("scenarios.yaml")
 
@@ -48,44 +49,8 @@ FITS = {"weak"}
 # Ordered from least to most sure, so an "at least" can be compared with an "at most".
 CONFIDENCES = ("low", "medium", "high")
 ROLES = {"queue", "router", "log", "gateway", "push", "bulk"}
-TECHNOLOGY_IDS = {
-    "amazon_sqs_standard",
-    "amazon_sqs_fifo",
-    "amazon_sns_standard",
-    "amazon_sns_fifo",
-    "amazon_eventbridge",
-    "amazon_kinesis_data_streams",
-    "amazon_msk",
-    "amazon_mq",
-    "amazon_api_gateway",
-    "amazon_api_gateway_websocket",
-    "aws_appsync",
-    "amazon_s3",
-    "azure_service_bus_queues",
-    "azure_service_bus_topics",
-    "azure_event_grid",
-    "azure_event_hubs",
-    "azure_storage_queues",
-    "azure_web_pubsub",
-    "azure_signalr_service",
-    "azure_api_management",
-    "azure_blob_storage",
-    "google_pubsub",
-    "google_cloud_tasks",
-    "google_eventarc",
-    "google_managed_kafka",
-    "google_api_gateway",
-    "google_cloud_storage",
-    "rabbitmq_queues",
-    "rabbitmq_streams",
-    "apache_kafka",
-    "apache_pulsar",
-    "nats_jetstream",
-    "api_gateway_self_run",
-    "websocket_sse_gateway",
-    "firebase_cloud_messaging",
-    "apple_push_notification_service",
-}
+# The capability table names the technologies a scenario may speak of.
+TECHNOLOGY_IDS = {c.id for c in CAPABILITIES}
 TECHNOLOGY_LIST_KEYS = ("technologies_include_any", "technologies_exclude", "first_technology_not")
 WORD_LIST_KEYS = ("advice_mentions", "advice_never_mentions", "landscape_advice_mentions")
 KEBAB_CASE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
