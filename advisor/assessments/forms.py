@@ -14,7 +14,7 @@ the engine says what is wrong with it.
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, Literal
 
 from django import forms
@@ -273,8 +273,13 @@ def _at(path: str, name: str) -> str:
 class EditorForm(AssessmentForm):
     """The editor: name, landscape, any number of flows, weights."""
 
+    # The buttons under each flow: the action's verb (move_flows) and the button's text.
+    flow_actions = (("up", "Move up"), ("down", "Move down"), ("duplicate", "Duplicate"), ("remove", "Remove"))
+
     def __init__(self, data: QueryDict | None = None, *, initial: dict[str, Any] | None = None) -> None:
         super().__init__(data, initial=initial)
+        # What the last flow action did; the page keeps the focus there and says it aloud.
+        self.change: FlowChange | None = None
         given = initial or {}
         self.landscape = LandscapeForm(data, prefix="landscape", initial=given.get("landscape"))
         self.flows = FlowFormSet(data, initial=given.get("flows"))
@@ -295,8 +300,8 @@ class EditorForm(AssessmentForm):
         """The editor as it reads after adding, duplicating, removing or moving a flow (an action that
         is none of those changes nothing). Nothing is validated or saved, so no error is shown yet."""
         flows = [texts(form) for form in self.flow_forms()]
-        move_flows(flows, action)
-        return EditorForm(
+        change = move_flows(flows, action)
+        form = EditorForm(
             initial={
                 **texts(self),
                 "landscape": texts(self.landscape),
@@ -304,6 +309,8 @@ class EditorForm(AssessmentForm):
                 "weights": texts(self.weights),
             }
         )
+        form.change = change
+        return form
 
 
 def _initial(assessment: engine.Assessment) -> dict[str, Any]:
@@ -321,34 +328,57 @@ def new_flow(position: int) -> dict[str, Any]:
     return _values(engine.Flow(name=f"Flow {position}", interaction="command")) | {"consumers": ""}
 
 
-def move_flows(flows: list[dict[str, Any]], action: str) -> bool:
-    """Add, duplicate, remove or move a flow in place; False when the action is not one of those.
+@dataclass(frozen=True, slots=True)
+class FlowChange:
+    """What a flow action did: the id of the element that takes the focus (where the person goes on
+    from) and a sentence for screen readers."""
+
+    focus: str
+    said: str
+
+
+def move_flows(flows: list[dict[str, Any]], action: str) -> FlowChange | None:
+    """Add, duplicate, remove or move a flow in place; None when the action is not one of those.
 
     Not the formset's can_order and can_delete: those mark forms for a later save, while here a button
     changes the list at once (with htmx, or as a plain form post without JavaScript)."""
     verb, _, position = action.partition(":")
     if verb == "add" and len(flows) < MAX_FLOWS:
         flows.append(new_flow(len(flows) + 1))
-        return True
+        return FlowChange(f"flow-{len(flows) - 1}-name", f"Flow {len(flows)} added; type its name.")
     try:
         index = int(position)
     except ValueError:
-        return False
+        return None
     if not 0 <= index < len(flows):
-        return False
+        return None
+    name = _flow_name(flows[index])
     if verb == "duplicate" and len(flows) < MAX_FLOWS:
         copied = dict(flows[index])
         copied["name"] = f"{copied['name']} (copy)"[: int(FLOW_ANSWERS["name"].high)]
         flows.insert(index + 1, copied)
-    elif verb == "remove" and len(flows) > 1:
+        return FlowChange(f"flow-{index + 1}-name", f"{name} copied as flow {index + 2}; type its name.")
+    if verb == "remove" and len(flows) > 1:
         del flows[index]
-    elif verb == "up" and index > 0:
-        flows[index - 1], flows[index] = flows[index], flows[index - 1]
-    elif verb == "down" and index < len(flows) - 1:
-        flows[index + 1], flows[index] = flows[index], flows[index + 1]
-    else:
-        return False
-    return True
+        neighbour = min(index, len(flows) - 1)
+        left = f"{len(flows)} flow{'s' if len(flows) != 1 else ''} left"
+        return FlowChange(f"flow-{neighbour}", f"{name} removed; {left}.")
+    if verb in ("up", "down"):
+        to = index - 1 if verb == "up" else index + 1
+        if not 0 <= to < len(flows):
+            return None
+        flows[to], flows[index] = flows[index], flows[to]
+        # The same button again, to go on moving; at the top or bottom the other one, as this one is disabled.
+        end = to == 0 if verb == "up" else to == len(flows) - 1
+        button = {"up": "down", "down": "up"}[verb] if end else verb
+        return FlowChange(f"flow-{to}-{button}", f"{name} moved {verb} to position {to + 1} of {len(flows)}.")
+    return None
+
+
+def _flow_name(flow: dict[str, Any]) -> str:
+    """A flow as a sentence names it: “Order placed”, or "A flow without a name"."""
+    name = str(flow.get("name") or "").strip()
+    return f"“{name}”" if name else "A flow without a name"
 
 
 # The quick path asks one group of questions per factor, in this order, about the landscape and one flow.

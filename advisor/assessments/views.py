@@ -124,7 +124,7 @@ def _editor(
     stale: bool = False,
     status: int = 200,
 ) -> HttpResponse:
-    template = "partials/editor_form.html" if request.htmx else "assessments/edit.html"
+    template = "partials/editor_swap.html" if request.htmx else "assessments/edit.html"
     return render(
         request,
         template,

@@ -105,6 +105,14 @@ class TestEditing:
         assert 'value="Mine"' in page
         assert "error-summary" not in page
 
+    def test_without_javascript_the_new_flow_takes_the_focus_and_the_page_says_so(
+        self, client: Client, assessment: Assessment
+    ) -> None:
+        page = client.post(assessment.edit_url, editor_post(assessment, action="add")).content.decode()
+        assert page.count("autofocus") == 1
+        assert 'id="flow-3-name" name="flow-3-name" type="text" value="Flow 4" maxlength="120"' in page
+        assert '<p class="visually-hidden" role="status" id="editor-status">Flow 4 added; type its name.</p>' in page
+
     def test_the_last_flow_cannot_be_removed(self, client: Client) -> None:
         single = make_assessment(flows=[{"name": "Only", "interaction": "query"}])
         response = client.post(single.edit_url, editor_post(single, action="remove:0"))

@@ -31,9 +31,10 @@ def console_errors(page: Page) -> list[str]:
     return errors
 
 
-def screenshot(page: Page, name: str) -> None:
+def screenshot(page: Page, name: str, *, full_page: bool = True) -> None:
+    """The page, or only what the screen shows (full_page=False: where the person is, with what sticks)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=full_page)
 
 
 @pytest.fixture(autouse=True)
