@@ -28,12 +28,18 @@ def wait_to_render_pdf(request: HttpRequest) -> int:
     return _wait(request, "pdf", settings.ADVISOR_PDF_RATE)
 
 
-def may_create(request: HttpRequest) -> bool:
-    return wait_to_create(request) == 0
-
-
 def too_many(request: HttpRequest, wait: int) -> HttpResponse:
-    """The 429 page, with Retry-After so clients know when to come back."""
-    response = render(request, "429.html", status=429)
+    """Every 429 of the site: a page, an htmx fragment or an API problem, each with Retry-After.
+
+    Retry-After tells browsers, scripts and the API's clients alike when the window ends.
+    """
+    if request.path.startswith("/api/"):
+        from advisor.api.problems import problem
+
+        response = problem(429, f"Too many requests from your address; try again in {wait} seconds.")
+    else:
+        fragment = request.headers.get("HX-Request") == "true"
+        template = "partials/too_many.html" if fragment else "429.html"
+        response = render(request, template, {"wait": wait}, status=429)
     response["Retry-After"] = str(wait)
     return response

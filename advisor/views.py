@@ -9,7 +9,6 @@ from typing import Any
 from django.core.cache import caches
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
@@ -63,11 +62,6 @@ def healthz(request: HttpRequest) -> HttpResponse:
     else:
         status = "degraded"
     return JsonResponse({"status": status, **checks}, status=503 if status == "down" else 200)
-
-
-def too_many_requests(request: HttpRequest) -> HttpResponse:
-    """The page a client gets once it is over a per-client limit (advisor.limits)."""
-    return render(request, "429.html", status=429)
 
 
 def private_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

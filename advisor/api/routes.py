@@ -19,7 +19,7 @@ from advisor.assessments.models import Assessment as StoredAssessment
 from advisor.clients import client_address
 from advisor.engine import Assessment, InvalidAssessment, parse_assessment, recommend, recommendation_to_dict
 from advisor.json_input import UnreadableJson, load_json
-from advisor.limits import wait_to_create
+from advisor.limits import too_many, wait_to_create
 
 from .models import IdempotentCreation
 from .problems import problem, too_large, too_large_problem
@@ -212,11 +212,7 @@ def assessments(request: HttpRequest) -> HttpResponse:
     inputs = parse_inputs(raw)
     # Like the forms, the limit counts assessments created, not requests refused for bad input or replayed.
     if wait := wait_to_create(request):
-        raise BadRequest(
-            429,
-            "Too many assessments created from your address; try again later.",
-            headers={"Retry-After": str(wait)},
-        )
+        return too_many(request, wait)
     if key is None:
         return _created(store.create(inputs))
     try:

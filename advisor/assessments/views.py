@@ -13,8 +13,8 @@ from advisor.engine.catalog import FACTOR_IDS
 from advisor.engine.presets import USE_CASES
 from advisor.htmx import HtmxHttpRequest
 from advisor.json_input import UnreadableJson, load_json
-from advisor.limits import may_create, too_many, wait_to_save
-from advisor.views import private_page, too_many_requests
+from advisor.limits import too_many, wait_to_create, wait_to_save
+from advisor.views import private_page
 
 from . import store
 from .forms import EditorForm, QuickForm
@@ -73,8 +73,8 @@ def start(request: HttpRequest) -> HttpResponse:
         case = USE_CASES.get(request.POST["preset"])
         if case is None:
             raise Http404("No such use case")
-        if not may_create(request):
-            return too_many_requests(request)
+        if wait := wait_to_create(request):
+            return too_many(request, wait)
         assessment = store.create(parse_assessment(case.assessment))
         _remember(request, assessment)
         messages.success(request, f"Started from the “{case.title}” use case. Change anything, then save.")
@@ -84,8 +84,8 @@ def start(request: HttpRequest) -> HttpResponse:
     form = QuickForm(request.POST)
     if (assessment_in := form.validated()) is None:
         return _start_page(request, form, status=422)
-    if not may_create(request):
-        return too_many_requests(request)
+    if wait := wait_to_create(request):
+        return too_many(request, wait)
     assessment = store.create(assessment_in)
     _remember(request, assessment)
     return redirect(assessment)
@@ -108,8 +108,8 @@ def _import(request: HttpRequest) -> HttpResponse:
         assessment_in = parse_assessment(raw)
     except InvalidAssessment as invalid:
         return _start_page(request, form, import_errors=list(invalid.errors), pasted=pasted, status=422)
-    if not may_create(request):
-        return too_many_requests(request)
+    if wait := wait_to_create(request):
+        return too_many(request, wait)
     assessment = store.create(assessment_in)
     _remember(request, assessment)
     messages.success(request, f"Imported “{assessment.name}”.")
@@ -239,8 +239,8 @@ def rotate_view_link(request: HttpRequest, edit_token: str) -> HttpResponseRedir
 @require_POST
 def fork(request: HttpRequest, edit_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, edit_token=edit_token)
-    if not may_create(request):
-        return too_many_requests(request)
+    if wait := wait_to_create(request):
+        return too_many(request, wait)
     copy = store.fork(assessment)
     _remember(request, copy)
     messages.success(request, f"This is a copy of “{assessment.name}”. The original is unchanged.")
