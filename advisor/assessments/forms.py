@@ -14,7 +14,9 @@ the engine says what is wrong with it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 from django import forms
@@ -58,23 +60,52 @@ class ChoiceField(AnswerField):
     """The engine checks the choice, so a value that is not one is refused in the engine's words."""
 
 
+# A number as people type it: 20000, 20,000, 20 000, 20_000, 20k, 1.5M, 2bn, 2.5e3. Commas only group
+# thousands, so "1,5" (a decimal comma) is not read as 15 but left for the engine to refuse.
+_TYPED_NUMBER = re.compile(
+    r"(?P<number>[+-]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?(?:e[+-]?\d+)?)\s*(?P<scale>[a-z]*)", re.IGNORECASE
+)
+_SCALES = {"": 1, "k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "million": 10**6}
+_SCALES |= {"b": 10**9, "bn": 10**9, "billion": 10**9}
+# Spaces people put between groups of digits: plain, no-break and narrow no-break, and underscores.
+MAX_DIGITS = 18
+_DIGIT_GAPS = re.compile(r"(?<=\d)[ \u00a0\u202f_](?=\d)")
+
+
+def read_number(text: str, *, whole: bool) -> int | float | str:
+    """The number in `text`, or the text itself (stripped) when it is none: the engine says what is
+    wrong with it, so a refusal reads the same in the editor, the API and an import."""
+    typed = _DIGIT_GAPS.sub("", text.strip())
+    found = _TYPED_NUMBER.fullmatch(typed)
+    if found is None or found["number"].lstrip("+-") in ("", "."):
+        return text.strip()
+    scale = _SCALES.get(found["scale"].lower())
+    try:
+        value = Decimal(found["number"].replace(",", "")) * scale if scale else None
+    except ArithmeticError:
+        value = None
+    if value is None:
+        return text.strip()
+    # Far beyond every limit (1e999999): a float (inf at worst) for the engine to refuse, never a huge int.
+    if value.adjusted() > MAX_DIGITS:
+        return float(value)
+    # A whole answer given with a fraction (1.2345k) goes on as a float, which the engine refuses by name.
+    return int(value) if whole and value == value.to_integral_value() else float(value)
+
+
 class NumberField(AnswerField):
-    """A number as people type it (1,000 or 1_000). Django's IntegerField and FloatField would check the range
-    with messages of their own; the range is the engine's to check."""
+    """A number as people type it (see read_number). Django's IntegerField and FloatField would check the
+    range with messages of their own; the range, and what is not a number at all, are the engine's to check."""
 
     def __init__(self, *, whole: bool, **kwargs: Any) -> None:
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
         super().__init__(**kwargs)
         self.whole = whole
 
-    def to_python(self, value: Any) -> int | float | None:
+    def to_python(self, value: Any) -> int | float | str | None:
         if value is None:
             return NO_ANSWER
-        cleaned = str(value).strip().replace(",", "").replace("_", "")
-        try:
-            return int(cleaned) if self.whole else float(cleaned)
-        except ValueError:
-            raise forms.ValidationError("must be a whole number" if self.whole else "must be a number") from None
+        return read_number(str(value), whole=self.whole)
 
     def prepare_value(self, value: Any) -> Any:
         return number_text(value) if isinstance(value, (int, float)) else value
@@ -218,12 +249,8 @@ class AssessmentForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        parts = self._parts()
-        for path, form in parts:
+        for _, form in self._parts():
             form.is_valid()
-            self.problems += [
-                FieldError(_at(path, name), str(e)) for name, errors in form.errors.items() for e in errors
-            ]
         payload: dict[str, Any] = {
             "landscape": given(self.landscape),
             "flows": [given(form) for form in self.flow_forms()],
@@ -233,13 +260,10 @@ class AssessmentForm(forms.Form):
         if cleaned.get("name") is not NO_ANSWER:
             payload["name"] = cleaned["name"]
         try:
-            assessment = parse_assessment(payload)
+            self.assessment = parse_assessment(payload)
         except InvalidAssessment as invalid:
             for error in invalid.errors:
                 self._place(error)
-            return cleaned
-        if not self.problems:
-            self.assessment = assessment
         return cleaned
 
     def _parts(self) -> list[tuple[str, forms.Form]]:
@@ -250,24 +274,83 @@ class AssessmentForm(forms.Form):
         return parts
 
     def _place(self, error: FieldError) -> None:
-        """Put an engine error beside the field its path names, and in the list of problems."""
+        """Put an engine error, in the page's words, beside the field its path names, and in the list of problems."""
         self.problems.append(error)
+        said = self.problem(error).message
         owner, _, rest = error.field.partition(".")
         if owner == "name":
-            self.add_error("name", error.message)
+            self.add_error("name", said)
         elif owner == "landscape" and rest in self.landscape.fields:
-            self.landscape.add_error(rest, error.message)
+            self.landscape.add_error(rest, said)
         elif owner == "weights" and (weights := self.weights_form()) is not None:
-            weights.add_error(rest if rest in weights.fields else None, error.message)
+            weights.add_error(rest if rest in weights.fields else None, said)
         elif owner.startswith("flows[") and rest:
             index = int(owner[len("flows[") : -1])
             field = rest.partition("[")[0]
             if index < len(self.flow_forms()) and field in FLOW_ANSWERS:
-                self.flow_forms()[index].add_error(field, error.message)
+                self.flow_forms()[index].add_error(field, said)
+
+    def flow_where(self, index: int) -> str:
+        """How the error summary names a flow."""
+        return f"Flow {index + 1}"
+
+    def summary(self) -> list[Problem]:
+        """The answers to check, in the page's words, each linked to its field."""
+        return [self.problem(error) for error in self.problems]
+
+    def problem(self, error: FieldError) -> Problem:
+        """An engine error as the page says it: `flows[0].volume_per_day` "must be a whole number …" is
+        "Flow 1, messages per day: a whole number …; for example 20000 or 20k", linked to #flow-0-volume_per_day."""
+        owner, _, rest = error.field.partition(".")
+        answer_id = rest.partition("[")[0]
+        if owner == "name":
+            return Problem("Name of the assessment", said(error.message), "name")
+        if owner == "landscape" and (answer := LANDSCAPE_ANSWERS.get(answer_id)):
+            return Problem(answer.label, said(error.message, answer.example), f"landscape-{answer_id}")
+        if owner == "weights":
+            if answer_id in FACTORS:
+                where = f"Weight of {_lower(FACTORS[answer_id].name)}"
+                return Problem(where, said(error.message, WEIGHT_EXAMPLE), f"weight-{answer_id}")
+            return Problem("Factor weights", said(error.message), f"weight-{FACTOR_IDS[0]}")
+        if owner == "flows":
+            return Problem("Flows", said(error.message), "flows-title")
+        if found := re.fullmatch(r"flows\[(\d+)\]", owner):
+            index = int(found[1])
+            flow = self.flow_where(index)
+            if answer := FLOW_ANSWERS.get(answer_id):
+                where = f"{flow}, {_lower(answer.label)}" if flow else answer.label
+                return Problem(where, said(error.message, answer.example), f"flow-{index}-{answer_id}")
+            return Problem(flow or "The flow", said(error.message), f"flow-{index}")
+        return Problem(error.field, said(error.message))
 
 
-def _at(path: str, name: str) -> str:
-    return f"{path}.{name}" if name != "__all__" else path
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """An answer to check as a page lists it: where, in the questions' words, what is wrong, and the id of
+    the field to go to (none when the page has no such field)."""
+
+    where: str
+    message: str
+    field_id: str = ""
+
+
+# A weight as a person would type it, shown with a refusal.
+WEIGHT_EXAMPLE = "2 or 0.5"
+
+
+def said(message: str, example: str = "") -> str:
+    """An engine message as the page says it after the question's name: "must be a whole number from 0 to
+    …" reads "a whole number from 0 to …", and a number's refusal shows what to type instead."""
+    for lead in ("must be ", "is "):
+        if message.startswith(lead):
+            message = message.removeprefix(lead)
+            break
+    return f"{message}; for example {example}" if example else message
+
+
+def _lower(label: str) -> str:
+    """A label inside a sentence: "Messages per day" → "messages per day"; "KB" and the like stay."""
+    return label[:1].lower() + label[1:]
 
 
 class EditorForm(AssessmentForm):
@@ -414,6 +497,10 @@ class QuickForm(AssessmentForm):
 
     def flow_forms(self) -> list[FlowForm]:
         return [self.flow]
+
+    def flow_where(self, index: int) -> str:
+        """The one flow's questions need no "Flow 1" before them."""
+        return ""
 
     def asked(self, names: tuple[str, ...]) -> list[forms.BoundField]:
         """The fields named `landscape-…` or `flow-…`, in that order."""

@@ -17,7 +17,7 @@ from advisor.limits import too_many, wait_to_create, wait_to_save
 from advisor.views import private_page
 
 from . import store
-from .forms import EditorForm, QuickForm
+from .forms import EditorForm, Problem, QuickForm
 from .models import Assessment, new_token
 from .presentation import ResultsView
 
@@ -56,7 +56,8 @@ def _start_page(
         "assessments/start.html",
         {
             "form": form,
-            "import_errors": import_errors or [],
+            # An import's errors name paths in the file, so they keep the engine's words.
+            "import_errors": [Problem(e.field, e.message) for e in import_errors or []],
             "pasted": pasted,
             "mine": _mine(request),
             "use_cases": USE_CASES.values(),
@@ -179,7 +180,7 @@ def preview(request: HttpRequest, edit_token: str) -> HttpResponse:
     get_object_or_404(Assessment.objects.only("pk"), edit_token=edit_token)
     form = EditorForm(request.POST)
     if (assessment_in := form.validated()) is None:
-        return render(request, "partials/preview.html", {"errors": form.problems})
+        return render(request, "partials/preview.html", {"problems": form.summary()})
     view = ResultsView(assessment_in, recommend(assessment_in))
     return render(request, "partials/preview.html", {"view": view, "result": view.recommendation})
 

@@ -33,6 +33,8 @@ class Answer:
     required: bool = False
     # Ordered choices step from one to the next ("rare" → "monthly" → "weekly"); unordered ones do not.
     ordered: bool = True
+    # A number as a person would type it, shown with a refusal ("for example 20000 or 20k").
+    example: str = ""
 
     @property
     def default(self) -> object:
@@ -60,6 +62,7 @@ LANDSCAPE_ANSWERS: Final[dict[str, Answer]] = {
             "Every application, service or SaaS product that sends or receives data (2 to 500).",
             low=2,
             high=500,
+            example="12",
         ),
         Answer(
             "teams",
@@ -180,6 +183,7 @@ FLOW_ANSWERS: Final[dict[str, Answer]] = {
             "A whole number; 0 to 100,000,000,000.",
             low=0,
             high=10**11,
+            example="20000 or 20k",
         ),
         Answer(
             "peak_factor",
@@ -190,6 +194,7 @@ FLOW_ANSWERS: Final[dict[str, Answer]] = {
             "1 means steady; 10 means the busiest hour carries ten times the average rate.",
             low=1,
             high=10_000,
+            example="3",
         ),
         Answer(
             "delivery",
@@ -243,6 +248,7 @@ FLOW_ANSWERS: Final[dict[str, Answer]] = {
             "0.1 to 1,048,576 KB (1 GB). Large payloads travel by reference (claim check).",
             low=0.1,
             high=1_048_576,
+            example="4 or 0.5",
         ),
         Answer(
             "replay",

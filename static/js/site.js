@@ -39,6 +39,22 @@
     });
   }
 
-  var summary = document.getElementById("error-summary");
+  // A page that answers with errors opens at them: their summary takes the focus (and so scrolls into view).
+  var summary = document.querySelector("[data-focus-on-load]");
   if (summary) summary.focus();
+
+  // An error summary's link goes to its field and focuses it (a choice's checked or first option), with the
+  // question's label in view; a link alone would only scroll.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest(".error-summary a[href^='#']");
+    if (!link) return;
+    var target = document.getElementById(link.getAttribute("href").slice(1));
+    if (!target) return;
+    var field = target.matches("input, select, textarea") ? target
+      : target.querySelector("input:checked, input:not([type=hidden]), select, textarea");
+    if (!field) return;
+    event.preventDefault();
+    (field.closest(".question") || target).scrollIntoView({ block: "center" });
+    field.focus({ preventScroll: true });
+  });
 })();

@@ -58,9 +58,15 @@ class TestEditing:
         )
         page = response.content.decode()
         assert response.status_code == 422
-        assert "Peak factor must be from 1 to 10,000, not 0.2" in page
-        assert "Name must be 1 to 120 characters" in page
-        assert "Real-time needs weight must be a number" in page
+        # The summary names each answer as the page asks it, and links to its field.
+        assert '<a href="#flow-1-peak_factor">Flow 2, peak factor</a>: from 1 to 10,000, not 0.2; for example 3' in page
+        assert '<a href="#flow-0-name">Flow 1, name</a>: 1 to 120 characters, not 0' in page
+        assert (
+            '<a href="#weight-real_time">Weight of real-time needs</a>: '
+            "a number from 0 to 3, not &#x27;nine&#x27;; for example 2 or 0.5"
+        ) in page
+        assert '<p class="error" id="flow-1-peak_factor-error">From 1 to 10,000, not 0.2; for example 3</p>' in page
+        assert 'id="error-summary" tabindex="-1" data-focus-on-load' in page
         assert 'value="nine"' in page
         assert 'value="0.2"' in page
         assert page.count('class="group flow"') == 3
@@ -94,6 +100,21 @@ class TestEditing:
         assessment.refresh_from_db()
         assert assessment.version == 1
 
+    def test_numbers_are_read_as_people_type_them(self, client: Client, assessment: Assessment) -> None:
+        typed = {"flow-0-volume_per_day": "20k", "flow-1-volume_per_day": "1.5M", "flow-2-volume_per_day": "20,000"}
+        typed |= {"flow-0-peak_factor": "2.5", "landscape-systems": "1 200", "weight-real_time": "1.5"}
+        response = client.post(assessment.edit_url, editor_post(assessment, action="save", **typed))
+        assert response.status_code == 422  # 1,200 systems is more than the engine allows: it says so
+        assert "from 2 to 500, not 1,200" in response.content.decode()
+        assert 'value="20k"' in response.content.decode()
+        typed["landscape-systems"] = "12"
+        response = client.post(assessment.edit_url, editor_post(assessment, action="save", **typed))
+        assert response.status_code == 302
+        assessment.refresh_from_db()
+        assert [f["volume_per_day"] for f in assessment.inputs["flows"]] == [20000, 1500000, 20000]
+        assert assessment.inputs["flows"][0]["peak_factor"] == 2.5
+        assert assessment.inputs["weights"]["real_time"] == 1.5
+
     def test_a_flow_action_keeps_what_was_typed_elsewhere(self, client: Client, assessment: Assessment) -> None:
         typed = {"flow-1-volume_per_day": "lots", "landscape-systems": "7", "weight-real_time": "2.5", "name": "Mine"}
         response = client.post(assessment.edit_url, editor_post(assessment, action="up:1", **typed))
@@ -126,8 +147,8 @@ class TestEditing:
         )
         page = response.content.decode()
         assert response.status_code == 422
-        assert "<code>flows[2].consumers</code> must name 1 to 50 systems, not 0" in page
-        assert '<p class="error" id="flow-2-consumers-error">Consumers must name 1 to 50 systems, not 0</p>' in page
+        assert '<a href="#flow-2-consumers">Flow 3, consumers</a>: must name 1 to 50 systems, not 0' in page
+        assert '<p class="error" id="flow-2-consumers-error">Must name 1 to 50 systems, not 0</p>' in page
         assessment.refresh_from_db()
         assert assessment.inputs["flows"][2]["consumers"] == ["Online shop"]
 
@@ -181,7 +202,7 @@ class TestPreview:
 
     def test_it_lists_what_needs_checking(self, client: Client, assessment: Assessment) -> None:
         response = client.post(f"{assessment.edit_url}preview", editor_post(assessment, **{"landscape-systems": "x"}))
-        assert "landscape.systems" in response.content.decode()
+        assert '<a href="#landscape-systems">Systems</a>: a whole number from 2 to 500' in response.content.decode()
 
 
 def test_more_than_fifty_flows_are_refused_with_a_message(client: Client, assessment: Assessment) -> None:

@@ -55,19 +55,30 @@ class TestQuickPath:
         response = client.post("/assess/", {**QUICK, "flow-0-volume_per_day": "lots", "landscape-systems": "900"})
         page = response.content.decode()
         assert response.status_code == 422
-        assert "About how many messages a day? must be a whole number" in page
-        assert "must be from 2 to 500, not 900" in page
+        # One flow: its questions need no "Flow 1" before them.
+        assert (
+            '<a href="#flow-0-volume_per_day">Messages per day</a>: '
+            "a whole number from 0 to 100,000,000,000, not &#x27;lots&#x27;; for example 20000 or 20k"
+        ) in page
+        assert '<a href="#landscape-systems">Systems</a>: from 2 to 500, not 900; for example 12' in page
+        assert '<p class="error" id="landscape-systems-error">From 2 to 500, not 900; for example 12</p>' in page
+        assert "How many systems take part? must" not in page
         assert 'value="lots"' in page
         assert 'value="900"' in page
         assert 'value="Tills"' in page
         assert Assessment.objects.count() == 0
 
+    def test_numbers_typed_with_thousands_and_suffixes_are_read(self, client: Client) -> None:
+        client.post("/assess/", {**QUICK, "flow-0-volume_per_day": "20k", "flow-0-message_size_kb": "1,024"})
+        flow = Assessment.objects.get().inputs["flows"][0]
+        assert (flow["volume_per_day"], flow["message_size_kb"]) == (20000, 1024)
+
     def test_an_emptied_consumers_field_is_refused_naming_the_field(self, client: Client) -> None:
         response = client.post("/assess/", {**QUICK, "flow-0-consumers": ""})
         page = response.content.decode()
         assert response.status_code == 422
-        assert "Which systems receive it? must name 1 to 50 systems, not 0" in page
-        assert "<code>flows[0].consumers</code>" in page
+        assert '<a href="#flow-0-consumers">Consumers</a>: must name 1 to 50 systems, not 0' in page
+        assert '<p class="error" id="flow-0-consumers-error">Must name 1 to 50 systems, not 0</p>' in page
         assert Assessment.objects.count() == 0
 
     def test_an_answer_the_page_did_not_carry_takes_the_engines_default(self, client: Client) -> None:
@@ -77,7 +88,7 @@ class TestQuickPath:
     def test_an_unknown_choice_is_refused_with_a_message(self, client: Client) -> None:
         response = client.post("/assess/", {**QUICK, "flow-0-latency": "yesterday"})
         assert response.status_code == 422
-        assert "must be one of immediate, seconds, minutes, hours or unknown" in response.content.decode()
+        assert "Latency</a>: one of immediate, seconds, minutes, hours or unknown" in response.content.decode()
 
     def test_the_creating_browser_lists_its_assessments(self, client: Client) -> None:
         client.post("/assess/", QUICK)
@@ -148,7 +159,7 @@ def test_errors_without_a_field_of_their_own_are_listed_in_the_summary(client: C
     response = client.post("/assess/", {**QUICK, "landscape-systems": "1"})
     page = response.content.decode()
     assert response.status_code == 422
-    assert "<code>landscape.systems</code> must be from 2 to 500, not 1" in page
+    assert '<a href="#landscape-systems">Systems</a>: from 2 to 500, not 1; for example 12' in page
 
 
 class TestLargeUploads:

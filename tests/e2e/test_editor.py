@@ -86,3 +86,49 @@ def test_no_field_the_keyboard_reaches_hides_under_the_save_bar(page: Page, live
         if where["bottom"] > where["bar"]:
             covered.append(where["id"])
     assert covered == []
+
+
+def in_view(page: Page, selector: str) -> bool:
+    return bool(
+        page.locator(selector).evaluate(
+            "element => { const box = element.getBoundingClientRect(); return box.top >= 0 && box.top < innerHeight; }"
+        )
+    )
+
+
+def test_errors_open_where_the_person_is_and_each_leads_to_its_field(
+    page: Page, live_server: Any, console_errors: list[str]
+) -> None:
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(live_server.url + make_assessment().edit_url)
+    page.locator("#flow-0-volume_per_day").fill("lots")
+    page.locator("#flow-2-volume_per_day").fill("1.5M")
+    page.locator("#flow-1-consumers").fill("")
+    page.get_by_role("button", name="Save and see results").click()
+
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("listitem")).to_have_text(
+        [
+            "Flow 1, messages per day: a whole number from 0 to 100,000,000,000, not 'lots'; for example 20000 or 20k",
+            "Flow 2, consumers: must name 1 to 50 systems, not 0",
+        ]
+    )
+    expect(page.locator("#flow-0-volume_per_day")).to_have_value("lots")
+    expect(page.locator("#flow-2-volume_per_day")).to_have_value("1.5M")
+    assert_no_axe_violations(page)
+    summary.get_by_role("link", name="Flow 2, consumers").click()
+    expect(page.locator("#flow-1-consumers")).to_be_focused()
+    assert in_view(page, "label[for=flow-1-consumers]")
+
+    # An import refused at the foot of the start page answers there, with its errors focused.
+    page.goto(live_server.url + "/assess/")
+    page.get_by_label("…or paste its contents").fill('{"flows": [{"name": "a", "interaction": "ask"}]}')
+    page.get_by_role("button", name="Import").click()
+    errors = page.locator("#import-errors")
+    expect(errors).to_be_focused()
+    expect(errors).to_contain_text("flows[0].interaction must be one of query, command, event or unknown")
+    assert in_view(page, "#import-errors")
+    assert_no_axe_violations(page)
+    # Chromium logs each refused answer (422) as a failed load; nothing else may appear.
+    assert [error for error in console_errors if "status of 422" not in error] == []
