@@ -369,9 +369,14 @@ class EditorForm(AssessmentForm):
         self.weights = WeightsForm(data, prefix="weight", initial=given.get("weights"))
 
     @classmethod
-    def of(cls, assessment: engine.Assessment) -> EditorForm:
-        """The editor, filled in with a stored assessment."""
-        return cls(initial=_initial(assessment))
+    def of(cls, assessment: engine.Assessment, *, add_flow: bool = False) -> EditorForm:
+        """The editor, filled in with a stored assessment; with add_flow, also a new flow to name (the
+        results page's "Add your other flows"), kept only when saved."""
+        initial = _initial(assessment)
+        change = move_flows(initial["flows"], "add") if add_flow else None
+        form = cls(initial=initial)
+        form.change = change
+        return form
 
     def flow_forms(self) -> list[FlowForm]:
         return list(self.flows.forms)

@@ -60,6 +60,11 @@ class Assessment(models.Model):
         return reverse("assessments:edit", args=[self.edit_token])
 
     @property
+    def private_edit_url(self) -> str:
+        """The edit link to copy and keep, absolute like the share link."""
+        return str(settings.PUBLIC_URL) + self.edit_url
+
+    @property
     def engine_changed(self) -> bool:
         return self.engine_version != ENGINE_VERSION
 

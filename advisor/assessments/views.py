@@ -149,7 +149,8 @@ def edit(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
         # Reading an edit link starts no session: only a browser that already has one remembers it.
         if request.session.session_key:
             _remember(request, assessment)
-        return _editor(request, assessment, EditorForm.of(assessment.answers()), assessment.version)
+        form = EditorForm.of(assessment.answers(), add_flow=request.GET.get("add") == "flow")
+        return _editor(request, assessment, form, assessment.version)
     form = EditorForm(request.POST)
     try:
         version = int(request.POST.get("version", ""))

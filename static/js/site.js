@@ -39,6 +39,25 @@
     });
   }
 
+  // Below 1024 px the editor's preview folds into a bar above the Save bar; its button opens and closes
+  // it, and Escape closes it again. Without this script the preview stays where it is, after the form.
+  var toggle = document.querySelector("[data-preview-toggle]");
+  if (toggle) {
+    var panel = toggle.closest(".preview-panel");
+    var preview = document.getElementById(toggle.getAttribute("aria-controls"));
+    var show = function (open) {
+      toggle.setAttribute("aria-expanded", String(open));
+      panel.classList.toggle("is-open", open);
+      // Open, the preview scrolls within the bar: the keyboard can reach it to scroll it.
+      if (open) preview.setAttribute("tabindex", "0"); else preview.removeAttribute("tabindex");
+    };
+    panel.classList.add("is-collapsible");
+    toggle.addEventListener("click", function () { show(toggle.getAttribute("aria-expanded") !== "true"); });
+    panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && panel.classList.contains("is-open")) { show(false); toggle.focus(); }
+    });
+  }
+
   // A page that answers with errors opens at them: their summary takes the focus (and so scrolls into view).
   var summary = document.querySelector("[data-focus-on-load]");
   if (summary) summary.focus();

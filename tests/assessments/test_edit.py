@@ -134,6 +134,16 @@ class TestEditing:
         assert 'id="flow-3-name" name="flow-3-name" type="text" value="Flow 4" maxlength="120"' in page
         assert '<p class="visually-hidden" role="status" id="editor-status">Flow 4 added; type its name.</p>' in page
 
+    def test_the_results_pages_add_your_other_flows_opens_a_new_flow_to_name(
+        self, client: Client, assessment: Assessment
+    ) -> None:
+        response = client.get(f"{assessment.edit_url}?add=flow")
+        assert flow_names(response)[-1] == "Flow 4"
+        assert 'id="flow-3-name" name="flow-3-name" type="text" value="Flow 4"' in response.content.decode()
+        assert "Flow 4 added; type its name." in response.content.decode()
+        assessment.refresh_from_db()
+        assert len(assessment.inputs["flows"]) == 3
+
     def test_the_last_flow_cannot_be_removed(self, client: Client) -> None:
         single = make_assessment(flows=[{"name": "Only", "interaction": "query"}])
         response = client.post(single.edit_url, editor_post(single, action="remove:0"))

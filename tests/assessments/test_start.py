@@ -68,6 +68,20 @@ class TestQuickPath:
         assert 'value="Tills"' in page
         assert Assessment.objects.count() == 0
 
+    def test_the_results_ask_the_owner_for_the_other_flows_and_show_the_private_edit_link(
+        self, client: Client, settings: Any
+    ) -> None:
+        settings.PUBLIC_URL = "https://advisor.example.com"
+        results = client.get(client.post("/assess/", QUICK)["Location"]).content.decode()
+        assessment = Assessment.objects.get()
+        assert "Next: add your other flows" in results
+        assert f'<a class="button button-primary" href="/assess/{assessment.edit_token}/?add=flow">' in results
+        assert f'value="https://advisor.example.com/assess/{assessment.edit_token}/"' in results
+        assert "Keep this private:" in results
+        stranger = Client().get(assessment.get_absolute_url()).content.decode()
+        assert "add your other flows" not in stranger
+        assert assessment.edit_token not in stranger
+
     def test_numbers_typed_with_thousands_and_suffixes_are_read(self, client: Client) -> None:
         client.post("/assess/", {**QUICK, "flow-0-volume_per_day": "20k", "flow-0-message_size_kb": "1,024"})
         flow = Assessment.objects.get().inputs["flows"][0]

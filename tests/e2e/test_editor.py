@@ -132,3 +132,49 @@ def test_errors_open_where_the_person_is_and_each_leads_to_its_field(
     assert_no_axe_violations(page)
     # Chromium logs each refused answer (422) as a failed load; nothing else may appear.
     assert [error for error in console_errors if "status of 422" not in error] == []
+
+
+def test_on_a_phone_the_quick_path_leads_to_adding_flows_with_the_preview_a_tap_away(
+    page: Page, live_server: Any, console_errors: list[str]
+) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(live_server.url + "/assess/")
+    page.get_by_label("Name of this assessment").fill("Tills and loyalty")
+    page.get_by_label("Which systems receive it?").fill("Loyalty")
+    page.get_by_role("button", name="See the recommendation").click()
+
+    # The owner's results: the other flows are the next step, and the edit link is theirs to keep.
+    expect(page.get_by_role("heading", name="Next: add your other flows")).to_be_visible()
+    expect(page.get_by_label("Your private edit link")).to_have_value(
+        live_server.url + page.evaluate("document.querySelector('a[href$=\"?add=flow\"]').pathname")
+    )
+    expect(page.get_by_text("Keep this private:")).to_be_visible()
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Add your other flows").click()
+    expect(page.locator("#flow-1-name")).to_be_focused()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Balance check")
+    page.locator("#flow-1-consumers").fill("Loyalty")
+
+    # Below 1024 px the preview is a bar above the Save bar: its headline shows, a tap opens the rest.
+    toggle = page.get_by_role("button", name="Preview")
+    expect(toggle).to_be_visible()
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(toggle).to_contain_text("2 flows")
+    expect(page.locator("#preview")).to_be_hidden()
+    save_bar = page.locator(".sticky-actions").bounding_box()
+    bar = page.locator(".preview-panel").bounding_box()
+    assert save_bar is not None
+    assert bar is not None
+    assert bar["y"] + bar["height"] <= save_bar["y"] + 1, "the preview bar sits above the Save bar"
+    screenshot(page, "editor-360-preview-closed", full_page=False)
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(page.locator("#preview")).to_be_visible()
+    expect(page.locator("#preview .preview-flows li")).to_have_count(2)
+    screenshot(page, "editor-360-preview-open", full_page=False)
+    assert_no_axe_violations(page)
+    page.keyboard.press("Escape")
+    expect(page.locator("#preview")).to_be_hidden()
+    expect(toggle).to_be_focused()
+    assert console_errors == []
