@@ -86,6 +86,7 @@ def _breakable(html: str) -> str:
 
 def render_pdf(context: dict[str, Any], fetcher: DataOnlyFetcher | None = None) -> bytes:
     html = _breakable(render_to_string("reports/report.html", context))
-    pdf: bytes | None = HTML(string=html, url_fetcher=fetcher or DataOnlyFetcher()).write_pdf()
+    # PDF/UA-1: a tagged PDF (headings, lists, tables, figures with their alt text) that screen readers follow.
+    pdf: bytes | None = HTML(string=html, url_fetcher=fetcher or DataOnlyFetcher()).write_pdf(pdf_variant="pdf/ua-1")
     assert pdf is not None
     return pdf

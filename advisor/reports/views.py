@@ -15,11 +15,13 @@ from django.views.decorators.http import require_safe
 
 from advisor import charts
 from advisor.assessments.models import Assessment
-from advisor.assessments.presentation import ResultsView
+from advisor.assessments.presentation import ResultsView, field_label
 from advisor.engine import Flow, FlowResult
 from advisor.engine.catalog import FACTOR_IDS
+from advisor.engine.wording import number
 from advisor.limits import too_many, wait_to_render_pdf
 
+from . import deliverable, figures, glossary
 from .adr import adr_markdown
 from .background import current_report, queue_report, store_report
 from .filenames import download_name
@@ -30,8 +32,17 @@ from .pdf import render_pdf, svg_data_url
 PREPARING_REFRESH_SECONDS = 2
 # More systems than this are summarised in the report's landscape diagram.
 DIAGRAM_SYSTEMS = 24
-# Beyond this many flows, flow sections share pages instead of starting one each.
-MANY_FLOWS = 12
+# The flow answers the report's appendix lists, one column each.
+APPENDIX_ANSWERS = (
+    "consumers",
+    "interaction",
+    "latency",
+    "volume_per_day",
+    "peak_factor",
+    "delivery",
+    "ordering",
+    "consumer_availability",
+)
 
 
 def _attachment(response: HttpResponse, name: str, extension: str) -> HttpResponse:
@@ -120,24 +131,61 @@ def summarised_landscape(
 def report_context(request: HttpRequest | None, assessment: Assessment) -> dict[str, object]:
     """What the report template shows; nothing from the request goes into it (links use PUBLIC_URL)."""
     view = ResultsView(assessment.answers(), assessment.recommendation())
-    figures = view.figures()
     diagram_flows, diagram_results, hidden = summarised_landscape(view.assessment.flows, view.recommendation.flows)
-    if hidden:
-        figures["landscape"] = charts.landscape_diagram(diagram_flows, diagram_results)
+    results = view.recommendation.flows
+    actions = deliverable.actions(results)
     return {
         "assessment": assessment,
         "view": view,
         "result": view.recommendation,
         "share_url": assessment.share_url,
         "generated": timezone.now(),
-        "landscape_svg": svg_data_url(figures["landscape"], 640, 400),
+        "landscape_svg": svg_data_url(printable(charts.landscape_diagram(diagram_flows, diagram_results)), 640, 340),
         "diagram_systems": DIAGRAM_SYSTEMS,
-        "many_flows": MANY_FLOWS,
         "diagram_hidden": hidden,
-        "profile_svg": svg_data_url(figures["profile"], 640, 300),
-        "growth_svg": svg_data_url(figures["growth"], 640, 260),
+        "pressure_map": figures.data_url(figures.pressure_map(results, [r.name for r in results])),
+        "growth_svg": svg_data_url(printable(charts.connection_growth(view.systems)), 640, 250),
         "factor_colours": list(zip(FACTOR_IDS, charts.FACTOR_COLOURS, strict=True)),
+        "confidence_counts": deliverable.confidence_counts(results),
+        "actions": actions,
+        "high_actions": sum(a.severity == "high" for a in actions),
+        "decisions": deliverable.open_decisions(view.recommendation),
+        "flow_sections": [
+            (flow, figures.data_url(figures.score_bars(flow.result, charts.FACTOR_COLOURS)), numbers)
+            for flow, numbers in zip(view.flows, _flow_actions(results, actions), strict=True)
+        ],
+        "glossary": glossary.TERMS,
+        "appendix_headings": ["Flow", *(field_label(f) for f in APPENDIX_ANSWERS)],
+        "appendix_rows": [[flow.name, *(_short(flow, f) for f in APPENDIX_ANSWERS)] for flow in view.assessment.flows],
     }
+
+
+def _short(flow: Flow, field: str) -> str:
+    """An answer in the appendix's narrow columns: the count, amount or choice, without its explanation."""
+    value = getattr(flow, field)
+    if field == "consumers":
+        return str(len(value))
+    if isinstance(value, int | float):
+        return number(value) + ("×" if field == "peak_factor" else "")
+    return "not sure" if value == "unknown" else str(value).replace("_", " ")
+
+
+def printable(figure: charts.Figure) -> charts.Figure:
+    """A page's figure as the PDF prints it: the legend above the plot, clear of the axis titles, no hover."""
+    layout = {
+        **figure["layout"],
+        "legend": {**figure["layout"].get("legend", {}), "orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 10, "pad": 4},
+        "hovermode": False,
+    }
+    return {**figure, "layout": layout}
+
+
+def _flow_actions(results: Sequence[FlowResult], actions: Sequence[deliverable.Action]) -> list[list[int]]:
+    """For each flow, the numbers of the actions that protect it."""
+    return [
+        [n for n, action in enumerate(actions, 1) if position in action.positions] for position in range(len(results))
+    ]
 
 
 @require_safe

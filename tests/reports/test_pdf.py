@@ -38,14 +38,14 @@ def test_the_report_has_a_title_page_contents_every_flow_and_page_numbers(
     pages = len(reader.pages)
     assert reader.pages[0].mediabox.width == pytest.approx(595.28, abs=1)
     assert "Shop and CRM" in text
-    assert "Contents" in text
+    assert "In this report" in text
     assert "Executive summary" in text
     assert "1 flow point-to-point, 1 flow message queue, 1 flow event-driven" in text
     for flow in assessment.result["flows"]:
         assert flow["name"] in text
     assert f"page 1 of {pages}" in text
     assert f"page {pages} of {pages}" in text
-    assert "Appendix: inputs" in text
+    assert "Appendix: the answers" in text
 
 
 def test_charts_are_embedded_as_vector_svg(

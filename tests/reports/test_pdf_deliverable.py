@@ -1,0 +1,170 @@
+"""The PDF as a deliverable: summary with the decision, actions, open decisions, figures, glossary, tagged."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.test import Client
+
+from advisor.assessments.models import Assessment
+from tests.conftest import SHOP, make_assessment
+from tests.reports.test_pdf import pdf_text
+
+pytestmark = pytest.mark.django_db
+SECTIONS = [
+    "1. Executive summary",
+    "2. The landscape in figures",
+    "3. Actions, by priority",
+    "4. Decisions still needed",
+    "5. The flows, one by one",
+    "6. Glossary",
+    "7. Appendix: the answers",
+]
+
+
+def unsure_shop() -> Assessment:
+    """The shop, unsure how fast the lookup must answer (which decides its pattern) and of two harmless answers."""
+    flows = [dict(flow) for flow in SHOP["flows"]]
+    flows[0]["latency"] = "unknown"
+    flows[1]["ordering"] = "unknown"
+    return make_assessment(flows=flows, landscape={"systems": 4, "teams": "few", "change_rate": "unknown"})
+
+
+def report(client: Client, assessment: Assessment) -> bytes:
+    response = client.get(f"/r/{assessment.view_token}/report.pdf")
+    assert response.status_code == 200
+    return bytes(response.content)
+
+
+def section(text: str, heading: str, following: str) -> str:
+    """A section's text, from its heading to the next, past the contents list (whose lines carry leaders)."""
+    body = text[[m.end() for m in re.finditer(r"\.{3,}\s*\d+\s*\n", text)][-1] :]
+    return " ".join(body[body.find(heading) : body.find(following)].split())
+
+
+def bbox_pages(content: bytes) -> list[tuple[float, list[tuple[str, float, float, float, float]]]]:
+    """Each page's height and its words with their boxes (xMin, yMin, xMax, yMax), as poppler reads them."""
+    xhtml = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=content, capture_output=True, check=True).stdout
+    root = ET.fromstring(re.sub(rb"<!DOCTYPE[^>]*>", b"", xhtml))
+    pages = []
+    for page in root.iter("{http://www.w3.org/1999/xhtml}page"):
+        words = [
+            (w.text or "", *(float(w.attrib[k]) for k in ("xMin", "yMin", "xMax", "yMax")))
+            for w in page.iter("{http://www.w3.org/1999/xhtml}word")
+        ]
+        pages.append((float(page.attrib["height"]), words))
+    return pages
+
+
+def test_the_sections_follow_each_other_and_the_contents_lists_them_with_pages(
+    client: Client, assessment: Assessment
+) -> None:
+    _, text = pdf_text(report(client, assessment))
+    contents = [m for m in re.finditer(r"^\s*(\d\. [^.\n]+?)\s*\.{3,}\s*(\d+)\s*$", text, re.M)]
+    assert [m.group(1) for m in contents] == SECTIONS
+    pages = text.split("\f")
+    for entry in contents:
+        page = int(entry.group(2))
+        assert entry.group(1) in pages[page - 1][pages[page - 1].find("\n") if page == 1 else 0 :], entry.group(0)
+    after = contents[-1].end()
+    positions = [text.find(heading, after) for heading in SECTIONS[1:]]
+    assert -1 not in positions
+    assert positions == sorted(positions)
+
+
+def test_the_summary_states_the_decision_and_counts_actions_and_open_answers(client: Client) -> None:
+    _, text = pdf_text(report(client, unsure_shop()))
+    page_one = text.split("\f")[0]
+    assert "Decision for the landscape" in page_one
+    assert "3 flows between 4 systems" in page_one
+    assert re.search(r"\d+ actions to take, \d+ of high severity", page_one)
+    assert "3 “not sure” answers to settle" in page_one
+
+
+def test_actions_come_by_severity_each_with_its_risk_and_flows(client: Client, assessment: Assessment) -> None:
+    _, text = pdf_text(report(client, assessment))
+    table = section(text, "3. Actions, by priority", "4. Decisions still needed")
+    severities = re.findall(r"\b(high|medium|low)\b", table)
+    assert severities, table
+    order = ["high", "medium", "low"]
+    assert [order.index(s) for s in severities] == sorted(order.index(s) for s in severities)
+    assert "Risk it addresses" in table
+    assert "Order placed" in table  # the flows an action protects
+
+
+def test_open_answers_say_which_flows_hang_on_them(client: Client) -> None:
+    _, text = pdf_text(report(client, unsure_shop()))
+    decisions = section(text, "4. Decisions still needed", "5. The flows")
+    assert "Latency (decisive)" in decisions
+    assert "Customer lookup at checkout: point-to-point under" in decisions
+    assert "Ordering" in decisions
+    assert "No value of it changes a winner" in decisions
+    assert "Interface changes" in decisions
+
+
+def test_an_assessment_without_doubts_says_no_decision_is_open(client: Client, assessment: Assessment) -> None:
+    _, text = pdf_text(report(client, assessment))
+    assert "no decision is open" in " ".join(text.split())
+
+
+def test_every_figure_has_a_heading_and_a_caption(client: Client, assessment: Assessment) -> None:
+    _, text = pdf_text(report(client, assessment))
+    flat = " ".join(text.split())
+    for heading, caption in [
+        ("Figure 1. Systems and flows", "Each line is a flow from its source"),
+        ("Figure 2. What each flow asks for", "The pressure of each factor on each flow"),
+        ("Figure 3. Why a hub pays off as systems grow", "Connections needed to link every system directly"),
+    ]:
+        assert heading in flat
+        assert caption in flat[flat.find(heading) :]
+
+
+def test_the_growth_charts_legend_sits_above_the_plot_clear_of_the_axis_title(
+    client: Client, assessment: Assessment
+) -> None:
+    for _, words in bbox_pages(report(client, assessment)):
+        legend = [w for w in words if w[0] == "Through"]
+        caption = [w for w in words if w[0] == "Connections"]
+        if legend and caption:
+            axis_titles = [w for w in words if w[0] == "systems" and legend[0][4] < w[2] < caption[0][2]]
+            assert axis_titles, "the x-axis title is not below the legend"
+            return
+    pytest.fail("growth chart not found")
+
+
+def test_no_page_but_the_last_is_half_empty(client: Client) -> None:
+    ten = make_assessment(flows=[dict(SHOP["flows"][i % 3], name=f"Flow {i + 1}") for i in range(10)])
+    pages = bbox_pages(report(client, ten))
+    assert len(pages) > 3
+    for number, (height, words) in enumerate(pages[:-1], 1):
+        body = [w for w in words if w[4] < height - 60]  # above the footer
+        lowest = max(w[4] for w in body)
+        assert lowest > height * 0.6, f"page {number} ends at {lowest / height:.0%} of its height"
+
+
+def test_table_text_hyphenates_where_a_word_does_not_fit(client: Client, assessment: Assessment) -> None:
+    content = report(client, assessment)
+    raw = subprocess.run(["pdftotext", "-", "-"], input=content, capture_output=True, check=True).stdout.decode()
+    appendix = raw[raw.rfind("7. Appendix") :]
+    assert "Interacti\non" not in appendix
+    assert re.search(r"\bInter\w*[-\u2010]\n\w*tion\b", appendix), appendix  # split at a syllable, with a hyphen
+
+
+def test_the_pdf_is_tagged_for_screen_readers(client: Client, assessment: Assessment) -> None:
+    content = report(client, assessment)
+    info = subprocess.run(["pdfinfo", "-"], input=content, capture_output=True, check=True).stdout.decode()
+    assert re.search(r"^Tagged:\s+yes", info, re.M)
+    structure = subprocess.run(["pdfinfo", "-struct", "-"], input=content, capture_output=True, check=True)
+    tags = structure.stdout.decode()
+    for tag in ("H1", "H2", "Table", "TH", "Figure", "L", "LI"):
+        assert re.search(rf"^\s*{tag}\b", tags, re.M), tag
+
+
+def test_the_glossary_defines_the_numbers_and_the_patterns(client: Client, assessment: Assessment) -> None:
+    _, text = pdf_text(report(client, assessment))
+    glossary = section(text, "6. Glossary", "7. Appendix")
+    for term in ("Score", "Margin", "Confidence", "Pressure", "Robustness", "Severity", "Message queue"):
+        assert f"{term} " in glossary, term
