@@ -262,9 +262,13 @@ class AssessmentForm(forms.Form):
         try:
             self.assessment = parse_assessment(payload)
         except InvalidAssessment as invalid:
-            for error in invalid.errors:
-                self._place(error)
+            self.refuse(invalid)
         return cleaned
+
+    def refuse(self, invalid: InvalidAssessment) -> None:
+        """Show the engine's refusal of answers made from this form's (a merge after a conflict)."""
+        for error in invalid.errors:
+            self._place(error)
 
     def _parts(self) -> list[tuple[str, forms.Form]]:
         parts: list[tuple[str, forms.Form]] = [("landscape", self.landscape)]
@@ -309,7 +313,7 @@ class AssessmentForm(forms.Form):
             return Problem(answer.label, said(error.message, answer.example), f"landscape-{answer_id}")
         if owner == "weights":
             if answer_id in FACTORS:
-                where = f"Weight of {_lower(FACTORS[answer_id].name)}"
+                where = f"Weight of {in_sentence(FACTORS[answer_id].name)}"
                 return Problem(where, said(error.message, WEIGHT_EXAMPLE), f"weight-{answer_id}")
             return Problem("Factor weights", said(error.message), f"weight-{FACTOR_IDS[0]}")
         if owner == "flows":
@@ -318,7 +322,7 @@ class AssessmentForm(forms.Form):
             index = int(found[1])
             flow = self.flow_where(index)
             if answer := FLOW_ANSWERS.get(answer_id):
-                where = f"{flow}, {_lower(answer.label)}" if flow else answer.label
+                where = f"{flow}, {in_sentence(answer.label)}" if flow else answer.label
                 return Problem(where, said(error.message, answer.example), f"flow-{index}-{answer_id}")
             return Problem(flow or "The flow", said(error.message), f"flow-{index}")
         return Problem(error.field, said(error.message))
@@ -348,7 +352,7 @@ def said(message: str, example: str = "") -> str:
     return f"{message}; for example {example}" if example else message
 
 
-def _lower(label: str) -> str:
+def in_sentence(label: str) -> str:
     """A label inside a sentence: "Messages per day" → "messages per day"; "KB" and the like stay."""
     return label[:1].lower() + label[1:]
 

@@ -17,6 +17,7 @@ from advisor.limits import too_many, wait_to_create, wait_to_save
 from advisor.views import private_page
 
 from . import store
+from .conflicts import Conflict
 from .forms import EditorForm, Problem, QuickForm
 from .models import Assessment, new_token
 from .presentation import ResultsView
@@ -122,7 +123,9 @@ def _editor(
     assessment: Assessment,
     form: EditorForm,
     version: int,
-    stale: bool = False,
+    *,
+    conflict: Conflict | None = None,
+    resolving: bool = False,
     status: int = 200,
 ) -> HttpResponse:
     template = "partials/editor_swap.html" if request.htmx else "assessments/edit.html"
@@ -133,7 +136,8 @@ def _editor(
             "assessment": assessment,
             "form": form,
             "version": version,
-            "stale": stale,
+            "conflict": conflict,
+            "resolving": resolving or conflict is not None,
             "share_url": assessment.share_url,
         },
         status=status,
@@ -156,20 +160,37 @@ def edit(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
         version = int(request.POST.get("version", ""))
     except ValueError:
         version = 0
+    # After a save met someone else's, each difference is kept by choice until a save succeeds.
+    resolving = request.POST.get("resolving") == "1"
     action = request.POST.get("action", "save")
     if action != "save":
-        return _editor(request, assessment, form.after(action), version)
+        return _editor(request, assessment, form.after(action), version, resolving=resolving)
     if (assessment_in := form.validated()) is None:
-        return _editor(request, assessment, form, version, status=422)
+        return _editor(request, assessment, form, version, resolving=resolving, status=422)
     # Each save re-scores and queues a PDF: limited per client like creation.
     if wait := wait_to_save(request):
         return too_many(request, wait)
+    if resolving and version == assessment.version:
+        conflict = Conflict(assessment.answers(), assessment_in, request.POST)
+        if conflict.undecided:
+            conflict.asked = True
+            return _editor(request, assessment, form, version, conflict=conflict, status=422)
+        try:
+            assessment_in = conflict.merged()
+        except InvalidAssessment as invalid:
+            # Answers valid on each side can be refused together (every weight 0): say so by the fields.
+            form.refuse(invalid)
+            return _editor(request, assessment, form, version, conflict=conflict, status=422)
     try:
         store.update(assessment, assessment_in, version)
     except store.StaleVersion:
         assessment.refresh_from_db()
-        # The form now carries the latest version: saving again replaces the other edit on purpose.
-        return _editor(request, assessment, form, assessment.version, stale=True, status=409)
+        conflict = Conflict(assessment.answers(), assessment_in, {})
+        if conflict.differences:
+            # Nothing is saved over the other edit: the page shows what differs and asks which to keep.
+            return _editor(request, assessment, form, assessment.version, conflict=conflict, status=409)
+        # Both saved the same answers: saving them again loses nothing.
+        store.update(assessment, assessment_in, assessment.version)
     _remember(request, assessment)
     messages.success(request, "Saved.")
     return redirect(assessment)

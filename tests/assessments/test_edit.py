@@ -46,6 +46,51 @@ class TestEditing:
         assert assessment.name == "Renamed by Ann"
         assert f'name="version" value="{assessment.version}"' in page
 
+    def test_after_a_stale_save_each_difference_is_kept_only_by_choice(
+        self, client: Client, assessment: Assessment
+    ) -> None:
+        client.post(assessment.edit_url, editor_post(assessment, name="Renamed by Ann", action="save"))
+        bob = editor_post(assessment, name="Renamed by Bob", action="save", **{"flow-0-latency": "minutes"})
+        refused = client.post(assessment.edit_url, bob)
+        page = refused.content.decode()
+        assert refused.status_code == 409
+        assert page.count('<fieldset class="difference">') == 2
+        assert "<legend>Name of the assessment</legend>" in page
+        assert "Keep the saved answer: <strong>Renamed by Ann</strong>" in page
+        assert "Use yours: <strong>Renamed by Bob</strong>" in page
+        assert "<legend>Flow 1, latency</legend>" in page
+        assert 'name="keep-flows[0].latency" value="theirs">' in page  # none chosen for the person
+
+        # Saving again without choosing replaces nothing: the other edit is never silently reverted.
+        again = bob | {"version": "2", "resolving": "1"}
+        asked = client.post(assessment.edit_url, again)
+        assert asked.status_code == 422
+        assert "Choose which to keep for each of these answers" in asked.content.decode()
+        assessment.refresh_from_db()
+        assert (assessment.name, assessment.version) == ("Renamed by Ann", 2)
+
+        half = client.post(assessment.edit_url, again | {"keep-name": "theirs"})
+        assert "Choose which to keep for the 1 still open: Flow 1, latency." in half.content.decode()
+        assert 'name="keep-name" value="theirs" checked>' in half.content.decode()
+
+        chosen = client.post(assessment.edit_url, again | {"keep-name": "theirs", "keep-flows[0].latency": "mine"})
+        assert chosen.status_code == 302
+        assessment.refresh_from_db()
+        assert (assessment.name, assessment.inputs["flows"][0]["latency"], assessment.version) == (
+            "Renamed by Ann",
+            "minutes",
+            3,
+        )
+
+    def test_a_stale_save_of_the_same_answers_is_saved_without_asking(
+        self, client: Client, assessment: Assessment
+    ) -> None:
+        same = editor_post(assessment, name="Renamed by both", action="save")
+        client.post(assessment.edit_url, same)
+        assert client.post(assessment.edit_url, same).status_code == 302
+        assessment.refresh_from_db()
+        assert (assessment.name, assessment.version) == ("Renamed by both", 3)
+
     def test_a_bad_value_gets_a_message_beside_its_field_and_nothing_is_lost(
         self, client: Client, assessment: Assessment
     ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from advisor.assessments.models import Assessment
@@ -12,6 +13,7 @@ from advisor.assessments.models import Assessment
 from .conftest import screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
+AXE = Axe()
 
 
 def test_a_new_user_goes_from_the_landing_page_through_the_quick_path_to_results(
@@ -102,6 +104,14 @@ def test_a_stale_save_is_refused_and_the_input_kept(page: Page, browser: Browser
 
     page.locator("#name").fill("My later edit")
     page.get_by_role("button", name="Save and see results").click()
-    expect(page.get_by_text("Someone else saved this assessment after you opened it")).to_be_visible()
+    conflict = page.locator("#conflict")
+    expect(conflict).to_be_focused()
+    expect(conflict).to_contain_text("Someone else saved this assessment after you opened it")
     expect(page.locator("#name")).to_have_value("My later edit")
     screenshot(page, "stale-save")
+    results = AXE.run(page)
+    assert results.violations_count == 0, results.generate_report()
+    # Their name or mine is the person's choice; a save without one changes nothing.
+    conflict.get_by_role("group", name="Name of the assessment").get_by_label("Use yours").check()
+    page.get_by_role("button", name="Save and see results").click()
+    expect(page.get_by_role("heading", name="My later edit")).to_be_visible()

@@ -1,0 +1,137 @@
+"""A save that met someone else's: what differs between their saved answers and the editor's, and the
+answers the person chose to keep, one difference at a time.
+
+Only the two versions are known (earlier ones are not stored), so nothing is decided for the person:
+every difference is theirs or mine by an explicit choice, and a save with a choice missing is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from advisor import engine
+from advisor.engine import assessment_to_dict, parse_assessment
+from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, Answer
+from advisor.engine.catalog import FACTOR_IDS, FACTORS, label
+
+from .forms import in_sentence, number_text
+
+Side = Literal["theirs", "mine"]
+# The radio buttons of a difference are named after its path: keep-flows[1].latency.
+CHOICE_PREFIX = "keep-"
+NOT_THERE = "(no such flow)"
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """One answer (or a whole flow that only one side has) that differs, as the page shows it."""
+
+    path: str
+    where: str
+    theirs: str
+    mine: str
+    chosen: Side | None
+
+    @property
+    def field_name(self) -> str:
+        return CHOICE_PREFIX + self.path
+
+
+class Conflict:
+    """Their saved answers against mine, with the choices posted so far (none on the first refusal)."""
+
+    def __init__(self, theirs: engine.Assessment, mine: engine.Assessment, posted: Mapping[str, str]) -> None:
+        self._theirs = _canonical(theirs)
+        self._mine = _canonical(mine)
+        self.differences = list(self._compare(posted))
+        # True once a save was refused for a choice still missing (the page then says which).
+        self.asked = False
+
+    @property
+    def undecided(self) -> list[Difference]:
+        return [d for d in self.differences if d.chosen is None]
+
+    def merged(self) -> engine.Assessment:
+        """My answers with theirs wherever I chose theirs; the engine validates the result as any save."""
+        keep_theirs = {d.path for d in self.differences if d.chosen == "theirs"}
+        theirs, mine = self._theirs, self._mine
+        merged: dict[str, Any] = {
+            "name": theirs["name"] if "name" in keep_theirs else mine["name"],
+            "landscape": _pick(theirs["landscape"], mine["landscape"], "landscape", keep_theirs),
+            "weights": _pick(theirs["weights"], mine["weights"], "weights", keep_theirs),
+            "flows": [],
+        }
+        for index in range(max(len(theirs["flows"]), len(mine["flows"]))):
+            path = f"flows[{index}]"
+            if index < len(theirs["flows"]) and index < len(mine["flows"]):
+                merged["flows"].append(_pick(theirs["flows"][index], mine["flows"][index], path, keep_theirs))
+            elif index < len(mine["flows"]) and path not in keep_theirs:
+                merged["flows"].append(mine["flows"][index])
+            elif index < len(theirs["flows"]) and path in keep_theirs:
+                merged["flows"].append(theirs["flows"][index])
+        return parse_assessment(merged)
+
+    def _compare(self, posted: Mapping[str, str]) -> list[Difference]:
+        theirs, mine = self._theirs, self._mine
+
+        def difference(path: str, where: str, their_text: str, my_text: str) -> Difference:
+            chosen = posted.get(CHOICE_PREFIX + path)
+            side: Side | None = "theirs" if chosen == "theirs" else "mine" if chosen == "mine" else None
+            return Difference(path, where, their_text, my_text, side)
+
+        found = []
+        if theirs["name"] != mine["name"]:
+            found.append(difference("name", "Name of the assessment", theirs["name"], mine["name"]))
+        for answer in LANDSCAPE_ANSWERS.values():
+            their_value, my_value = theirs["landscape"][answer.id], mine["landscape"][answer.id]
+            if their_value != my_value:
+                shown = _shown(their_value, answer), _shown(my_value, answer)
+                found.append(difference(f"landscape.{answer.id}", answer.label, *shown))
+        for factor_id in FACTOR_IDS:
+            their_weight, my_weight = theirs["weights"][factor_id], mine["weights"][factor_id]
+            if their_weight != my_weight:
+                where = f"Weight of {in_sentence(FACTORS[factor_id].name)}"
+                found.append(
+                    difference(f"weights.{factor_id}", where, number_text(their_weight), number_text(my_weight))
+                )
+        their_flows, my_flows = theirs["flows"], mine["flows"]
+        for index in range(max(len(their_flows), len(my_flows))):
+            if index >= len(my_flows) or index >= len(their_flows):
+                their_flow = _flow_text(their_flows[index]) if index < len(their_flows) else NOT_THERE
+                my_flow = _flow_text(my_flows[index]) if index < len(my_flows) else NOT_THERE
+                found.append(difference(f"flows[{index}]", f"Flow {index + 1}", their_flow, my_flow))
+                continue
+            for answer in FLOW_ANSWERS.values():
+                their_value, my_value = their_flows[index][answer.id], my_flows[index][answer.id]
+                if their_value != my_value:
+                    path, where = f"flows[{index}].{answer.id}", f"Flow {index + 1}, {in_sentence(answer.label)}"
+                    found.append(difference(path, where, _shown(their_value, answer), _shown(my_value, answer)))
+        return found
+
+
+def _canonical(assessment: engine.Assessment) -> dict[str, Any]:
+    """Every answer spelled out, weights included (1 where none was given), so two versions compare key by key."""
+    values = assessment_to_dict(assessment)
+    weights = dict(assessment.weights)
+    return values | {"name": assessment.name, "weights": {f: weights.get(f, 1) for f in FACTOR_IDS}}
+
+
+def _pick(theirs: dict[str, Any], mine: dict[str, Any], path: str, keep_theirs: set[str]) -> dict[str, Any]:
+    return {key: theirs[key] if f"{path}.{key}" in keep_theirs else value for key, value in mine.items()}
+
+
+def _shown(value: object, answer: Answer) -> str:
+    """An answer as the editor shows it: a choice in words, a number as typed, names joined by commas."""
+    if answer.kind == "choice":
+        return label(str(value))
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, (int, float)):
+        return number_text(value)
+    return str(value) or "(empty)"
+
+
+def _flow_text(flow: dict[str, Any]) -> str:
+    return f"“{flow['name']}”"
