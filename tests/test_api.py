@@ -109,6 +109,7 @@ class TestStoringAssessments:
         assert links["view_url"] == f"/r/{assessment.view_token}/"
         assert links["edit_url"] == f"/assess/{assessment.edit_token}/"
         assert links["pdf_url"].endswith("/report.pdf")
+        assert links["adr_zip_url"] == f"/r/{assessment.view_token}/adr.zip"
         assert client.get(links["view_url"]).status_code == 200
 
     def test_tokens_carry_at_least_128_random_bits_and_never_the_id(self, client: Client) -> None:

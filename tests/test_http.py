@@ -20,7 +20,7 @@ def test_every_public_page_answers_head(client: Client, url: str) -> None:
     assert response.content == b""
 
 
-@pytest.mark.parametrize("path", ["", "report.pdf", "adr.md", "assessment.json"])
+@pytest.mark.parametrize("path", ["", "report.pdf", "adr.md", "adr.zip", "assessment.json"])
 def test_every_shared_page_and_download_answers_head(client: Client, assessment: Assessment, path: str) -> None:
     assert client.head(f"{assessment.get_absolute_url()}{path}").status_code == 200
 

@@ -48,4 +48,4 @@ def test_the_report_and_the_decision_record_link_to_the_public_url(client: Clien
     context = report_views.report_context(request, assessment)
     assert context["share_url"] == f"{PUBLIC}/r/{assessment.view_token}/"
     adr = client.get(f"/r/{assessment.view_token}/adr.md", HTTP_HOST="127.0.0.1:4444").content.decode()
-    assert f"* Source: <{PUBLIC}/r/{assessment.view_token}/>" in adr
+    assert f"from <{PUBLIC}/r/{assessment.view_token}/>." in adr

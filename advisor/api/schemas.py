@@ -196,6 +196,8 @@ class LinksOut(BaseModel):
     edit_url: str
     pdf_url: str
     adr_url: str
+    # The same decision records as numbered MADR files, one per decision.
+    adr_zip_url: str
     json_url: str
 
 

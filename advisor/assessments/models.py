@@ -86,6 +86,7 @@ class Assessment(models.Model):
             "edit_url": self.edit_url,
             "pdf_url": reverse("reports:pdf", args=[view]),
             "adr_url": reverse("reports:adr", args=[view]),
+            "adr_zip_url": reverse("reports:adr_zip", args=[view]),
             "json_url": reverse("reports:json", args=[view]),
         }
 

@@ -52,7 +52,7 @@ def advice(
     else:
         share = f"{count} of the {flows} {'is' if len(direct) == 1 else 'are'} point-to-point"
     said.append(f"{plural(n, 'system')} could need up to {plural(links, 'direct connection')} (n(n−1)/2); {share}.")
-    if _needs_hub(n, len(direct), len(winners)):
+    if needs_hub(n, len(direct), len(winners)):
         queries = sum(1 for k in direct if k == QUERY)
         gateway = (
             f"an API gateway in front of the {plural(queries, 'query API')}"
@@ -81,7 +81,7 @@ def advice(
     return tuple(said)
 
 
-def _needs_hub(systems: int, direct: int, flows: int) -> bool:
+def needs_hub(systems: int, direct: int, flows: int) -> bool:
     """Many systems and many direct links: typed flows, or a majority of them in a large landscape."""
     if systems < HUB_SYSTEMS:
         return False

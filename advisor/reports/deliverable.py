@@ -122,7 +122,8 @@ def flip_condition(flip: Flip | LandscapeFlip) -> str:
 
 def flip_sentence(flip: Flip) -> str:
     """A flip as a sentence: "If the consumers grow to 3, event-driven publish/subscribe would fit better."."""
-    return f"If {flip_condition(flip)}, {PATTERNS[flip.pattern].name.lower()} would fit better."
+    name = PATTERNS[flip.pattern].name
+    return f"If {flip_condition(flip)}, {name[:1].lower()}{name[1:]} would fit better."
 
 
 def revisit_when(result: FlowResult) -> list[str]:

@@ -22,7 +22,7 @@ from advisor.engine.wording import number
 from advisor.limits import too_many, wait_to_render_pdf
 
 from . import deliverable, figures, glossary
-from .adr import adr_markdown
+from .adr import DecisionRecord, adr_markdown, adr_zip, decision_records
 from .background import current_report, queue_report, store_report
 from .filenames import download_name
 from .models import RenderedReport
@@ -188,19 +188,33 @@ def _flow_actions(results: Sequence[FlowResult], actions: Sequence[deliverable.A
     ]
 
 
-@require_safe
-def adr(request: HttpRequest, view_token: str) -> HttpResponse:
-    assessment = get_object_or_404(Assessment, view_token=view_token)
-    assessment.viewed()
-    text = adr_markdown(
+def _records(assessment: Assessment) -> list[DecisionRecord]:
+    return decision_records(
         assessment.name,
         assessment.answers(),
         assessment.recommendation(),
         assessment.share_url,
         timezone.now().date(),
     )
+
+
+@require_safe
+def adr(request: HttpRequest, view_token: str) -> HttpResponse:
+    """The decision records in one Markdown file."""
+    assessment = get_object_or_404(Assessment, view_token=view_token)
+    assessment.viewed()
+    text = adr_markdown(assessment.name, _records(assessment))
     response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
     return _attachment(response, assessment.name, "md")
+
+
+@require_safe
+def adr_archive(request: HttpRequest, view_token: str) -> HttpResponse:
+    """The decision records as numbered MADR files in a zip: one for the landscape, one per flow."""
+    assessment = get_object_or_404(Assessment, view_token=view_token)
+    assessment.viewed()
+    response = HttpResponse(adr_zip(_records(assessment)), content_type="application/zip")
+    return _attachment(response, f"{assessment.name} decision records", "zip")
 
 
 @require_safe

@@ -67,7 +67,7 @@ class TestRetention:
         with pytest.raises(CommandError, match="--days"):
             purge(days=-1)
 
-    @pytest.mark.parametrize("path", ["", "report.pdf", "adr.md", "assessment.json"])
+    @pytest.mark.parametrize("path", ["", "report.pdf", "adr.md", "adr.zip", "assessment.json"])
     def test_opening_a_link_counts_as_a_view(self, client: Client, assessment: Assessment, path: str) -> None:
         age(assessment, 40)
         assert client.get(f"{assessment.get_absolute_url()}{path}").status_code == 200
