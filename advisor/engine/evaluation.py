@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from operator import itemgetter
 
 from .answers import ANSWERS, UNKNOWN
@@ -33,6 +33,7 @@ from .scoring import (
     LINES,
     PRESSURES,
     SIGNALS,
+    SIGNALS_OF_ANSWER,
     SWINGS,
     Answers,
     Signal,
@@ -109,18 +110,15 @@ class Group:
     A plain class with slots: thousands are made per assessment, and a frozen dataclass costs twice as much.
     """
 
-    __slots__ = ("answers", "kind", "pressure", "raw", "signals", "weight")
+    __slots__ = ("answers", "kind", "pressure", "signals", "weight")
 
-    def __init__(
-        self, weight: float, answers: Answers, signals: Signals, kind: str, pressure: float, raw: Totals
-    ) -> None:
+    def __init__(self, weight: float, answers: Answers, signals: Signals, kind: str, pressure: float) -> None:
         self.weight = weight
         # Every answer, with the group's values for the unknown answers the factor reads, and its signals.
         self.answers = answers
         self.signals = signals
         self.kind = kind
         self.pressure = pressure
-        self.raw = raw
 
 
 def _moved_levels(answer: str, value: object, factor_id: str, answers: Answers) -> Signals:
@@ -145,9 +143,11 @@ class FlowModel:
         # signals that read an unknown answer differ from one completion to the next.
         scored: dict[int, tuple[Signals, str]] = {}
         base_signals, base_kind = signals_of(completions[0]), kind_of(completions[0])
-        varying = [s for s in SIGNALS if any(a in varied for a in s.answers)]
+        varying = [s for s in SIGNALS if not self.varied_set.isdisjoint(s.answers)]
         self.kind_varied = kind_varies = any(a in varied for a in KIND_ANSWERS)
         self.groups: dict[str, tuple[Group, ...]] = {}
+        self.raw: Raw = {}
+        self.pressures: dict[str, float] = {}
         # Each completion's totals, to find who wins in each completion.
         t0, t1, t2 = [0.0] * len(completions), [0.0] * len(completions), [0.0] * len(completions)
         values = [tuple(answers[a] for a in varied) for answers in completions]
@@ -162,6 +162,8 @@ class FlowModel:
                 found[()] = list(range(len(completions)))
             share = shares[factor_id]
             groups = []
+            # The factor's contributions, as means over the groups.
+            w0 = w1 = w2 = 0.0
             for members in found.values():
                 first = members[0]
                 if first not in scored:
@@ -170,20 +172,26 @@ class FlowModel:
                     scored[first] = (signals, kind_of(answers) if kind_varies else base_kind)
                 signals, kind = scored[first]
                 pressure = PRESSURES[factor_id](signals)
-                raw = r0, r1, r2 = raw_contributions(factor_id, kind, pressure, share)
-                groups.append(Group(weight * len(members), completions[first], signals, kind, pressure, raw))
+                r0, r1, r2 = raw_contributions(factor_id, kind, pressure, share)
+                group = Group(weight * len(members), completions[first], signals, kind, pressure)
+                groups.append(group)
+                w0 += group.weight * r0
+                w1 += group.weight * r1
+                w2 += group.weight * r2
                 for index in members:
                     t0[index] += r0
                     t1[index] += r1
                     t2[index] += r2
             self.groups[factor_id] = tuple(groups)
+            self.raw[factor_id] = (w0, w1, w2)
+            self.pressures[factor_id] = sum(g.weight * g.pressure for g in groups)
         self.completions = completions
         # What each unknown answer, once given, makes of the totals: asked by the flips and the reasons alike.
         self._known: dict[tuple[str, object], Totals] = {}
         # How much of the lead each answer could take back (see may_change), once worked out.
         self._reach_of: dict[str, float] = {}
+        self._shared: dict[tuple[str, object], Signals] = {}
         self.completion_totals = list(zip(t0, t1, t2, strict=True))
-        self.raw: Raw = {f: _weighted(self.groups[f]) for f in FACTOR_IDS}
         self.totals = _total_of(self.raw.values())
         self.pattern = winner_of(self.totals)
         best = PATTERN_IDS.index(self.pattern)
@@ -194,7 +202,6 @@ class FlowModel:
         self.kinds = self.groups[FACTOR_IDS[0]]
         kinds = {g.kind for g in self.kinds}
         self.reach = {f: shares[f] * 100 * max(CLOSING[f, k, best] for k in kinds) for f in FACTOR_IDS}
-        self.pressures = {f: sum(g.weight * g.pressure for g in self.groups[f]) for f in FACTOR_IDS}
         # The share of plausible answers under which each pattern wins.
         self.robustness = dict.fromkeys(PATTERN_IDS, 0.0)
         for totals in self.completion_totals:
@@ -243,8 +250,19 @@ class FlowModel:
         groups = self.groups[factor_id]
         if not self.varied_set.isdisjoint(CO_READ[answer, factor_id]):
             return [pressure(g.signals | _moved_levels(answer, value, factor_id, g.answers)) for g in groups]
-        levels = _moved_levels(answer, value, factor_id, groups[0].answers)
+        levels = self._shared_levels(answer, value)
         return [pressure(g.signals | levels) for g in groups]
+
+    def _shared_levels(self, answer: str, value: object) -> Signals:
+        """The levels, with one answer changed, of the signals it moves that read no other unknown answer:
+        the same in every group, and asked for by each factor the answer feeds."""
+        key = (answer, value)
+        if key not in self._shared:
+            changed = {**self.given, answer: value}
+            self._shared[key] = {
+                s.id: s.level(changed) for s in SIGNALS_OF_ANSWER[answer] if self.varied_set.isdisjoint(s.answers)
+            }
+        return self._shared[key]
 
     def may_reach(self, answer: str, value: object) -> bool:
         """False when no value between the given one and `value` can change the winner.
@@ -255,18 +273,21 @@ class FlowModel:
         keep the kind of interaction.
         """
         best = PATTERN_IDS.index(self.pattern)
+        others = [i for i in range(3) if i != best]
         gains = [0.0, 0.0, 0.0]
         for factor_id in FACTORS_OF_ANSWER[answer]:
             scale = self.shares[factor_id] * 100
             for group, pressure in zip(
                 self.groups[factor_id], self._pressures_if(factor_id, answer, value), strict=True
             ):
-                moved = pressure - group.pressure
+                moved = group.weight * scale * (pressure - group.pressure)
                 lines = LINES[factor_id, group.kind]
                 rise = lines[best][1]
-                for i in range(3):
-                    gains[i] += group.weight * scale * max(0.0, (lines[i][1] - rise) * moved)
-        return any(i != best and gains[i] >= self.totals[best] - self.totals[i] for i in range(3))
+                for i in others:
+                    gain = (lines[i][1] - rise) * moved
+                    if gain > 0:
+                        gains[i] += gain
+        return any(gains[i] >= self.totals[best] - self.totals[i] for i in others)
 
     def keeps_kind(self, answer: str, value: object) -> bool:
         return answer not in KIND_ANSWERS or all(kind_of({**g.answers, answer: value}) == g.kind for g in self.kinds)
@@ -307,16 +328,6 @@ class FlowModel:
         if not self.may_change(answer, value):
             return self.pattern
         return winner_of(self.rescored(answer, value))
-
-
-def _weighted(groups: Sequence[Group]) -> Totals:
-    t0 = t1 = t2 = 0.0
-    for group in groups:
-        r0, r1, r2 = group.raw
-        t0 += group.weight * r0
-        t1 += group.weight * r1
-        t2 += group.weight * r2
-    return t0, t1, t2
 
 
 def _total_of(raws: Iterable[Totals], scale: float = 1.0) -> Totals:

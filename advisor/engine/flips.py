@@ -13,8 +13,10 @@ factor's pressure moves by at most 1): see FlowModel.may_change.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from .answers import ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer
 from .evaluation import SCORED_ANSWERS, FlowModel
@@ -87,18 +89,25 @@ def alternatives(answer: Answer, before: object) -> Directions:
         return CHOICE_DIRECTIONS[answer.id, str(before)]
     if answer.id == "consumers":
         assert isinstance(before, tuple)
-        return tuple(
-            tuple(Alternative(d, int(n), CONSUMERS[n]) for d, n in rungs)
-            for rungs in _rungs(len(before), LADDERS["consumers"])
-        )
+        before = len(before)
     assert isinstance(before, int | float)
-    return tuple(tuple(Alternative(d, v, v) for d, v in rungs) for rungs in _rungs(before, LADDERS[answer.id]))
+    ladder = LADDERS[answer.id]
+    return _ladder_directions(answer.id, bisect_left(ladder, before), bisect_right(ladder, before))
 
 
-def _rungs(current: float, ladder: tuple[float, ...]) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
-    below = [v for v in ladder if v < current][::-1]
-    above = [v for v in ladder if v > current]
-    return list(enumerate(below, 1)), list(enumerate(above, 1))
+@cache
+def _ladder_directions(answer_id: str, below: int, above: int) -> Directions:
+    """The rungs below `below` (nearest first) and from `above` on: all a value's place on the ladder decides."""
+    ladder = LADDERS[answer_id]
+
+    def rung(distance: int, value: float) -> Alternative:
+        if answer_id == "consumers":
+            return Alternative(distance, int(value), CONSUMERS[value])
+        return Alternative(distance, value, value)
+
+    down = tuple(rung(d, v) for d, v in enumerate(reversed(ladder[:below]), 1))
+    up = tuple(rung(d, v) for d, v in enumerate(ladder[above:], 1))
+    return (down, up)
 
 
 def _worth_walking(model: FlowModel, answer_id: str, before: object, direction: tuple[Alternative, ...]) -> bool:

@@ -41,6 +41,10 @@ MOBILE_PUSH = ("firebase_cloud_messaging", "apple_push_notification_service")
 SHOWN = 2
 # Where each technology stands in the table: the last tie-breaker, so the same input lists the same order.
 POSITION = {c.id: i for i, c in enumerate(CAPABILITIES)}
+# The technologies that can play each part, in table order.
+PLAYERS: dict[str, tuple[Capability, ...]] = {
+    role: tuple(c for c in CAPABILITIES if role in c.roles) for role in {r for c in CAPABILITIES for r in c.roles}
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +98,7 @@ def _chosen(given: Answers, needs: Needs, skip: tuple[str, ...] = ()) -> tuple[T
     broker = known(given, "existing_broker") or "none"
     operations = known(given, "operations") or "managed"
     experience = known(given, "async_experience") or "some"
-    able = [c for c in CAPABILITIES if needs.role in c.roles and c.id not in skip and _meets(c, needs)]
+    able = [c for c in PLAYERS[needs.role] if c.id not in skip and _meets(c, needs)]
     run_by_us = operations == "self_hosted"
     # A team that runs its own brokers can run them on any cloud too.
     here = [c for c in able if platform in c.platforms or (run_by_us and not c.managed)]
