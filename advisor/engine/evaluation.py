@@ -81,15 +81,13 @@ def _combinations(unknown: tuple[str, ...]) -> int:
     return count
 
 
-def plausible_completions(given: Answers, unknown: tuple[str, ...]) -> list[dict[str, object]]:
+def plausible_completions(unknown: tuple[str, ...]) -> list[tuple[object, ...]]:
     """The combinations of values the unknown answers could take: all of them, or a fixed-seed sample."""
     choices = [ANSWERS[a].choices for a in unknown]
     if _combinations(unknown) <= MAX_COMPLETIONS:
-        combinations = list(itertools.product(*choices))
-    else:
-        draw = random.Random(SAMPLE_SEED)
-        combinations = [tuple(draw.choice(options) for options in choices) for _ in range(MAX_COMPLETIONS)]
-    return [{**given, **dict(zip(unknown, values, strict=True))} for values in combinations]
+        return list(itertools.product(*choices))
+    draw = random.Random(SAMPLE_SEED)
+    return [tuple(draw.choice(options) for options in choices) for _ in range(MAX_COMPLETIONS)]
 
 
 # The signals an answer moves that feed a factor: all a changed answer needs re-computed for it.
@@ -136,21 +134,22 @@ class FlowModel:
         self.unknown = tuple(a for a in ANSWERS if given.get(a) == UNKNOWN)
         self.varied = varied = tuple(a for a in self.unknown if a in SCORED_ANSWERS)
         self.varied_set = frozenset(varied)
-        completions = plausible_completions(given, varied)
-        self.sampled = len(completions) < _combinations(varied)
-        weight = 1 / len(completions)
-        # Signals and kind of each completion, worked out when a group first needs them: only the
-        # signals that read an unknown answer differ from one completion to the next.
-        scored: dict[int, tuple[Signals, str]] = {}
-        base_signals, base_kind = signals_of(completions[0]), kind_of(completions[0])
+        # Each completion as the values of the varied answers, in their order.
+        self.values = values = plausible_completions(varied)
+        self.sampled = len(values) < _combinations(varied)
+        weight = 1 / len(values)
+        # Answers, signals and kind of each completion, worked out when a group first needs them: only
+        # the signals that read an unknown answer differ from one completion to the next.
+        scored: dict[int, tuple[Answers, Signals, str]] = {}
+        first_answers = {**given, **dict(zip(varied, values[0], strict=True))}
+        base_signals, base_kind = signals_of(first_answers), kind_of(first_answers)
         varying = [s for s in SIGNALS if not self.varied_set.isdisjoint(s.answers)]
         self.kind_varied = kind_varies = any(a in varied for a in KIND_ANSWERS)
         self.groups: dict[str, tuple[Group, ...]] = {}
         self.raw: Raw = {}
         self.pressures: dict[str, float] = {}
         # Each completion's totals, to find who wins in each completion.
-        t0, t1, t2 = [0.0] * len(completions), [0.0] * len(completions), [0.0] * len(completions)
-        values = [tuple(answers[a] for a in varied) for answers in completions]
+        t0, t1, t2 = [0.0] * len(values), [0.0] * len(values), [0.0] * len(values)
         for factor_id in FACTOR_IDS:
             positions = [i for i, a in enumerate(varied) if a in READS[factor_id]]
             found: dict[object, list[int]] = {}
@@ -159,7 +158,7 @@ class FlowModel:
                 for index, row in enumerate(values):
                     found.setdefault(key(row), []).append(index)
             else:
-                found[()] = list(range(len(completions)))
+                found[()] = list(range(len(values)))
             share = shares[factor_id]
             groups = []
             # The factor's contributions, as means over the groups.
@@ -167,13 +166,13 @@ class FlowModel:
             for members in found.values():
                 first = members[0]
                 if first not in scored:
-                    answers = completions[first]
-                    signals = base_signals | {s.id: s.level(answers) for s in varying}
-                    scored[first] = (signals, kind_of(answers) if kind_varies else base_kind)
-                signals, kind = scored[first]
+                    completed = {**given, **dict(zip(varied, values[first], strict=True))} if first else first_answers
+                    signals = base_signals | {s.id: s.level(completed) for s in varying}
+                    scored[first] = (completed, signals, kind_of(completed) if kind_varies else base_kind)
+                answers, signals, kind = scored[first]
                 pressure = PRESSURES[factor_id](signals)
                 r0, r1, r2 = raw_contributions(factor_id, kind, pressure, share)
-                group = Group(weight * len(members), completions[first], signals, kind, pressure)
+                group = Group(weight * len(members), answers, signals, kind, pressure)
                 groups.append(group)
                 w0 += group.weight * r0
                 w1 += group.weight * r1
@@ -185,7 +184,6 @@ class FlowModel:
             self.groups[factor_id] = tuple(groups)
             self.raw[factor_id] = (w0, w1, w2)
             self.pressures[factor_id] = sum(g.weight * g.pressure for g in groups)
-        self.completions = completions
         # What each unknown answer, once given, makes of the totals: asked by the flips and the reasons alike.
         self._known: dict[tuple[str, object], Totals] = {}
         # How much of the lead each answer could take back (see may_change), once worked out.
@@ -219,10 +217,11 @@ class FlowModel:
         if self.sampled:
             totals = FlowModel({**self.given, answer: value}, self.shares).totals
         else:
+            position = self.varied.index(answer)
             kept = [
                 totals
-                for totals, answers in zip(self.completion_totals, self.completions, strict=True)
-                if answers[answer] == value
+                for totals, values in zip(self.completion_totals, self.values, strict=True)
+                if values[position] == value
             ]
             totals = _total_of(kept, 1 / len(kept))
         self._known[answer, value] = totals
