@@ -189,6 +189,7 @@ class FlowModel:
         # How much of the lead each answer could take back (see may_change), once worked out.
         self._reach_of: dict[str, float] = {}
         self._shared: dict[tuple[str, object], Signals] = {}
+        self._keeps_kind: dict[tuple[str, object], bool] = {}
         self.completion_totals = list(zip(t0, t1, t2, strict=True))
         self.totals = _total_of(self.raw.values())
         self.pattern = winner_of(self.totals)
@@ -289,7 +290,12 @@ class FlowModel:
         return any(gains[i] >= self.totals[best] - self.totals[i] for i in others)
 
     def keeps_kind(self, answer: str, value: object) -> bool:
-        return answer not in KIND_ANSWERS or all(kind_of({**g.answers, answer: value}) == g.kind for g in self.kinds)
+        if answer not in KIND_ANSWERS:
+            return True
+        # Asked for each alternative while walking, and again when it is scored.
+        if (answer, value) not in self._keeps_kind:
+            self._keeps_kind[answer, value] = all(kind_of({**g.answers, answer: value}) == g.kind for g in self.kinds)
+        return self._keeps_kind[answer, value]
 
     def rescored(self, answer: str, value: object) -> Totals:
         """The mean totals with one answer changed (an unknown answer then takes the given value)."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 
 from .capabilities import CAPABILITIES, Capability, Sourced
 from .catalog import POINT_TO_POINT, label
@@ -212,23 +213,26 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
         why=why,
         role=needs.role,
         sizing=_sizing(capability, needs),
-        limits=tuple(_limit(what, sourced) for what, sourced in _limits_that_matter(capability, needs)),
+        limits=_limits(capability.id, needs.ordering != "none"),
         remedies=tuple(remedies),
     )
 
 
-def _limits_that_matter(capability: Capability, needs: Needs) -> list[tuple[str, Sourced]]:
+@cache
+def _limits(capability_id: str, ordered: bool) -> tuple[Limit, ...]:
+    """The sourced limits that bear on a flow: they depend only on the technology and whether order is kept."""
+    capability = CAPABILITIES[POSITION[capability_id]]
     unit = capability.unit
     named = (
         ("Largest message", capability.max_message),
         (f"Messages per {unit}", capability.unit_messages_per_second),
         (f"Throughput per {unit}", capability.unit_mb_per_second),
-        ("Messages per ordered group", capability.ordered_messages_per_second if needs.ordering != "none" else None),
+        ("Messages per ordered group", capability.ordered_messages_per_second if ordered else None),
         ("Longest retention", capability.retention),
         ("Longest wait for an answer", capability.max_wait),
     )
     shown = [(what, sourced) for what, sourced in named if sourced is not None]
-    return shown + [("", sourced) for sourced in capability.limits]
+    return tuple(_limit(what, sourced) for what, sourced in shown + [("", s) for s in capability.limits])
 
 
 def _limit(what: str, sourced: Sourced) -> Limit:
