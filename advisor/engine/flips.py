@@ -118,8 +118,12 @@ def _worth_walking(model: FlowModel, answer_id: str, before: object, direction: 
     if len(direction) == 1 or before == UNKNOWN or (answer.kind == "choice" and not answer.ordered):
         # Bounding one alternative costs as much as trying it.
         return True
-    if answer_id in KIND_ANSWERS and not all(model.keeps_kind(answer_id, a.value) for a in direction):
-        return True
+    if answer_id in KIND_ANSWERS:
+        if not all(model.keeps_kind(answer_id, a.value) for a in direction):
+            return True
+        if not model.may_change(answer_id, direction[-1].value):
+            # The kind stays: the bound on what the answer's factors can take back holds for it too.
+            return False
     return model.may_reach(answer_id, direction[-1].value)
 
 
