@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import gzip
+import re
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.utils.text import compress_string
 
 Handler = Callable[[HttpRequest], HttpResponse]
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 def refuse_large_bodies(get_response: Handler) -> Handler:
@@ -84,3 +89,18 @@ class CompressText(GZipMiddleware):
         if not content_type.startswith(("text/html", "text/markdown", "application/json", "application/problem+json")):
             return response
         return super().process_response(request, response)
+
+
+def compress(content: bytes) -> bytes:
+    """gzip as CompressText does it, random padding included, for a page kept compressed in a cache."""
+    return compress_string(content, max_random_bytes=CompressText.max_random_bytes)
+
+
+def precompressed(request: HttpRequest, gzipped: bytes) -> HttpResponse:
+    """A page kept gzipped: sent as it is to clients that accept gzip, unpacked for the others."""
+    if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+        response = HttpResponse(gzipped, headers={"Content-Encoding": "gzip"})
+    else:
+        response = HttpResponse(gzip.decompress(gzipped))
+    patch_vary_headers(response, ("Accept-Encoding",))
+    return response

@@ -5,7 +5,9 @@ from __future__ import annotations
 import gzip
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from advisor.assessments.models import Assessment
 
@@ -64,3 +66,26 @@ def test_html_is_compressed_for_clients_that_accept_gzip(client: Client, assessm
 def test_pdfs_are_not_compressed_twice(client: Client, assessment: Assessment) -> None:
     response = client.get(f"{assessment.get_absolute_url()}report.pdf", headers={"Accept-Encoding": "gzip"})
     assert "Content-Encoding" not in response
+
+
+def test_a_cached_results_page_is_sent_as_it_was_kept_compressed(client: Client, assessment: Assessment) -> None:
+    url = assessment.get_absolute_url()
+    rendered = client.get(url, headers={"Accept-Encoding": "gzip"})
+    cached = client.get(url, headers={"Accept-Encoding": "gzip"})
+    plain = client.get(url)
+    assert rendered["Content-Encoding"] == cached["Content-Encoding"] == "gzip"
+    assert "Content-Encoding" not in plain
+    assert gzip.decompress(rendered.content) == gzip.decompress(cached.content) == plain.content
+    for response in (rendered, cached, plain):
+        assert "Accept-Encoding" in response["Vary"]
+
+
+def test_a_cached_results_page_does_not_read_the_stored_inputs_or_result(
+    client: Client, assessment: Assessment
+) -> None:
+    client.get(assessment.get_absolute_url())
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(assessment.get_absolute_url()).status_code == 200
+    selects = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    assert selects
+    assert not [sql for sql in selects if '"result"' in sql or '"inputs"' in sql]

@@ -8,12 +8,14 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from advisor import recent
 from advisor.engine import ENGINE_VERSION, FieldError, InvalidAssessment, parse_assessment, recommend
 from advisor.engine.catalog import FACTOR_IDS
 from advisor.engine.presets import USE_CASES
 from advisor.htmx import HtmxHttpRequest
 from advisor.json_input import UnreadableJson, load_json
 from advisor.limits import too_many, wait_to_create, wait_to_save
+from advisor.middleware import compress, precompressed
 from advisor.views import private_page
 
 from . import store
@@ -203,7 +205,7 @@ def preview(request: HttpRequest, edit_token: str) -> HttpResponse:
     form = EditorForm(request.POST)
     if (assessment_in := form.validated()) is None:
         return render(request, "partials/preview.html", {"problems": form.summary()})
-    view = ResultsView(assessment_in, recommend(assessment_in))
+    view = ResultsView(assessment_in, recent.recommendation(assessment_in))
     return render(request, "partials/preview.html", {"view": view, "result": view.recommendation})
 
 
@@ -212,20 +214,23 @@ RESULTS_CACHE_SECONDS = 60 * 60
 
 @require_safe
 def results(request: HttpRequest, view_token: str) -> HttpResponse:
-    assessment = get_object_or_404(Assessment, view_token=view_token)
+    # The stored inputs and result are read only to render the page, not to serve it from the cache.
+    assessment = get_object_or_404(Assessment.objects.defer("inputs", "result"), view_token=view_token)
     assessment.viewed()
     fresh = request.GET.get("rerun") == "1" and assessment.engine_changed
     owned = assessment.edit_token in request.session.get(MINE, [])
     # A saved result never changes, so its page is rendered once per version; pages that carry a
     # one-off message, or a form with this visitor's CSRF token, are rendered every time.
     cacheable = not fresh and not (owned and assessment.engine_changed) and not len(messages.get_messages(request))
-    # Nothing of the request but these goes into the page: links are built from PUBLIC_URL.
-    key = f"results-page:{assessment.pk}:{assessment.version}:{view_token}:{owned}"
+    # Nothing of the request but these goes into the page: links are built from PUBLIC_URL. The page
+    # is kept gzipped, so a hit neither compresses 80 KB again nor moves it in and out of Redis.
+    key = f"results-page-gz:{assessment.pk}:{assessment.version}:{view_token}:{owned}"
     if cacheable and (page := cache.get(key)) is not None:
-        return HttpResponse(page)
+        return precompressed(request, page)
+    assessment.refresh_from_db(fields=["inputs", "result"])
     response = _results_page(request, assessment, owned, fresh)
     if cacheable:
-        cache.set(key, response.content.decode(), RESULTS_CACHE_SECONDS)
+        cache.set(key, compress(response.content), RESULTS_CACHE_SECONDS)
     return response
 
 
