@@ -36,6 +36,7 @@ def main() -> None:
         ).stdout.splitlines()[-3:]
         targets = _targets(base, edit_url, view_url, api_body, workdir)
         print(f"{len(targets) * USERS_PER_TARGET} concurrent users for {SECONDS} s on {base} (gunicorn, DEBUG off)")
+        print(f"machine load before: {_load_average()} on {os.cpu_count()} CPUs, shared with whatever else runs")
         runs = {
             name: (
                 subprocess.Popen(
@@ -50,6 +51,7 @@ def main() -> None:
         for name, (run, path) in runs.items():
             run.wait(timeout=SECONDS + 60)
             figures[name] = _figures(path)
+    print(f"machine load after: {_load_average()}")
     healthz = figures["GET /healthz"]
     print(f"{'target':<34} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} {'× healthz':>10}")
     for name, (rate, p50, p95, p99, errors) in figures.items():
@@ -110,6 +112,10 @@ def _form_fields(html: str) -> list[tuple[str, str]]:
     for name, body in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', html, re.S):
         fields.append((name, body.strip()))
     return fields
+
+
+def _load_average() -> str:
+    return ", ".join(f"{figure:.2f}" for figure in os.getloadavg()) + " (1, 5, 15 min)"
 
 
 def _figures(path: Path) -> tuple[float, float, float, float, int]:
