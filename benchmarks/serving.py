@@ -19,8 +19,12 @@ GUNICORN = [sys.executable, "-m", "gunicorn", "-c", "python:advisor.gunicorn", "
 
 
 @contextmanager
-def served(**settings: str) -> Iterator[tuple[str, dict[str, str], Path]]:
-    """(base URL, the server's environment, a scratch folder); the server stops on leaving."""
+def served(keep_access_log: bool = False, **settings: str) -> Iterator[tuple[str, dict[str, str], Path]]:
+    """(base URL, the server's environment, a scratch folder); the server stops on leaving.
+
+    With keep_access_log, gunicorn's access log is the file the environment's ACCESS_LOG names, in the
+    scratch folder (nothing else deletes it there, as pytest-playwright clears test-results/).
+    """
     workdir = Path(tempfile.mkdtemp(prefix="advisor-served-"))
     port = free_port()
     env = {
@@ -30,7 +34,7 @@ def served(**settings: str) -> Iterator[tuple[str, dict[str, str], Path]]:
         "HTTPS": "0",
         "ALLOWED_HOSTS": "127.0.0.1",
         "PUBLIC_URL": f"http://127.0.0.1:{port}",
-        "ACCESS_LOG": "/dev/null",
+        "ACCESS_LOG": str(workdir / "access.log") if keep_access_log else "/dev/null",
         **settings,
     }
     env.pop("PYTEST_VERSION", None)
