@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -47,57 +48,69 @@ def _figure(data: list[dict[str, Any]], height: int, **layout: Any) -> Figure:
     }
 
 
-def score_bars(flow: FlowResult) -> Figure:
-    """Each pattern's score for one flow, with every factor's contribution stacked."""
-    names = [PATTERNS[p].short_name for p in PATTERN_IDS]
-    data = [
-        {
-            "type": "bar",
-            "orientation": "h",
-            "name": FACTORS[factor_id].name,
-            "y": names,
-            "x": [flow.factors[factor_id].contributions[p] for p in PATTERN_IDS],
-            "marker": {"color": colour},
-            "hovertemplate": f"{FACTORS[factor_id].name}: %{{x:.1f}} points<extra></extra>",
-        }
-        for colour, factor_id in zip(FACTOR_COLOURS, FACTOR_IDS, strict=True)
-    ]
-    return _figure(
-        data,
-        280,
-        barmode="stack",
-        xaxis={"range": [0, 100], "gridcolor": GRID, "automargin": True, "ticksuffix": " "},
-        yaxis={"autorange": "reversed", "automargin": True},
-        legend={"orientation": "h", "y": -0.2, "yanchor": "top", "font": {"size": 11}},
-    )
+# Within a factor's row, each pattern's flows sit on a lane of their own, and flows of one pattern
+# spread a little across their lane, so that 50 flows stay 50 visible dots.
+LANES = {"point_to_point": -0.24, "message_queue": 0.0, "event_driven": 0.24}
+LANE_SPREAD = 0.16
+SYMBOLS = {"point_to_point": "circle", "message_queue": "square", "event_driven": "diamond"}
 
 
 def factor_profile(flows: Sequence[FlowResult]) -> Figure:
-    """Pressure of each factor, one bar per flow (the first eight), coloured by the flow's pattern."""
-    labels = [FACTORS[f].name for f in FACTOR_IDS]
-    data = [
-        {
-            "type": "bar",
-            "name": text(flow.name, 30),
-            "x": labels,
-            "y": [flow.factors[f].pressure for f in FACTOR_IDS],
-            "marker": {
-                "color": PATTERNS[flow.pattern].colour,
-                "line": {"color": "white", "width": 1},
-                "pattern": {"shape": _bar_pattern(flow.pattern)},
-            },
-            "hovertemplate": "%{x}: %{y:.2f}<extra>" + text(flow.name, 30) + "</extra>",
-        }
-        for flow in flows[:8]
-    ]
+    """Each flow's pressure on each factor: one dot per flow and factor, styled by the flow's pattern."""
+    rows = range(len(FACTOR_IDS))
+    data = []
+    for pattern_id in PATTERN_IDS:
+        members = [flow for flow in flows if flow.pattern == pattern_id]
+        if not members:
+            continue
+        xs, ys, names = [], [], []
+        for n, flow in enumerate(members):
+            offset = LANES[pattern_id] + (LANE_SPREAD * (n / (len(members) - 1) - 0.5) if len(members) > 1 else 0)
+            for row, factor_id in zip(rows, FACTOR_IDS, strict=True):
+                xs.append(flow.factors[factor_id].pressure)
+                ys.append(round(row + offset, 4))
+                names.append(text(flow.name, 30))
+        pattern = PATTERNS[pattern_id]
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "name": pattern.short_name,
+                "x": xs,
+                "y": ys,
+                "text": names,
+                "marker": {
+                    "color": pattern.colour,
+                    "symbol": SYMBOLS[pattern_id],
+                    "size": 9 if len(flows) <= 10 else 7,
+                    "opacity": 0.85,
+                    "line": {"color": "white", "width": 1},
+                },
+                "hovertemplate": "%{text}: %{x:.2f}<extra>" + pattern.short_name + "</extra>",
+            }
+        )
     return _figure(
         data,
-        320,
-        barmode="group",
-        yaxis={"range": [0, 1], "title": {"text": "pressure (0–1)"}, "gridcolor": GRID, "automargin": True},
-        xaxis={"automargin": True},
-        showlegend=len(flows) > 1,
-        legend={"orientation": "h", "y": -0.35},
+        380,
+        xaxis={
+            "range": [-0.03, 1.03],
+            "title": {"text": "pressure (0–1)"},
+            "gridcolor": GRID,
+            "zeroline": False,
+            "automargin": True,
+            "fixedrange": True,
+        },
+        yaxis={
+            "tickvals": list(rows),
+            "ticktext": [FACTORS[f].name for f in FACTOR_IDS],
+            "range": [len(FACTOR_IDS) - 0.5, -0.5],
+            "gridcolor": GRID,
+            "zeroline": False,
+            "automargin": True,
+            "fixedrange": True,
+        },
+        showlegend=True,
+        legend={"orientation": "h", "x": 0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"},
     )
 
 
@@ -105,8 +118,20 @@ def _bar_pattern(pattern_id: str) -> str:
     return {"point_to_point": "", "message_queue": "/", "event_driven": "."}[pattern_id]
 
 
+# How far each further flow between the same two systems bends away from the first.
+BEND = 0.14
+MAX_BEND = 0.4
+# Where an arrowhead sits: this far (in circle radii) short of the receiving system's centre.
+ARROW_GAP = 0.17
+CURVE_POINTS = 9
+
+
 def landscape_diagram(flows: Sequence[Flow], results: Sequence[FlowResult]) -> Figure:
-    """Systems on a circle, each flow a line from its source to its consumers, styled by pattern."""
+    """Systems on a circle, each flow a curve with an arrowhead from its source to each consumer.
+
+    Curves bend to the left of their direction, further for each flow already drawn between the same
+    sender and receiver, so flows A→B and B→A, or two flows A→B, never lie on top of each other.
+    """
     systems: list[str] = []
     for flow in flows:
         for name in [flow.source or "Source", *flow.consumers]:
@@ -120,63 +145,135 @@ def landscape_diagram(flows: Sequence[Flow], results: Sequence[FlowResult]) -> F
         )
         for i, name in enumerate(systems)
     }
-    data: list[dict[str, Any]] = []
-    shown: set[str] = set()
-    # Flows between the same two systems are drawn side by side, not on top of each other.
-    drawn: dict[frozenset[str], int] = {}
+    lines: dict[str, tuple[list[float | None], list[float | None], list[str]]] = {}
+    arrows: dict[str, tuple[list[float], list[float], list[float], list[str]]] = {}
+    pairs = Counter((flow.source or "Source", consumer) for flow in flows for consumer in flow.consumers)
+    drawn: dict[tuple[str, str], int] = {}
     for flow, result in zip(flows, results, strict=True):
-        pattern = PATTERNS[result.pattern]
-        xs: list[float | None] = []
-        ys: list[float | None] = []
+        xs, ys, names = lines.setdefault(result.pattern, ([], [], []))
+        ax, ay, angles, heads = arrows.setdefault(result.pattern, ([], [], [], []))
         source_name = flow.source or "Source"
+        label = text(result.name)
         for consumer in flow.consumers:
-            pair = frozenset((source_name, consumer))
-            shift = 0.07 * drawn.get(pair, 0)
-            drawn[pair] = drawn.get(pair, 0) + 1
-            (x1, y1), (x2, y2) = position[source_name], position[consumer]
-            length = math.hypot(x2 - x1, y2 - y1) or 1.0
-            dx, dy = -(y2 - y1) / length * shift, (x2 - x1) / length * shift
-            xs += [round(x1 + dx, 4), round(x2 + dx, 4), None]
-            ys += [round(y1 + dy, 4), round(y2 + dy, 4), None]
+            if consumer == source_name:
+                continue
+            repeat = drawn.get((source_name, consumer), 0)
+            drawn[(source_name, consumer)] = repeat + 1
+            start, end = position[source_name], position[consumer]
+            # Many flows between two systems share the room up to MAX_BEND of their distance.
+            chord = math.dist(start, end)
+            step = min(BEND, MAX_BEND * chord / pairs[(source_name, consumer)])
+            curve, (tip_x, tip_y), angle = _curve(start, end, step * (repeat + 1))
+            xs += [x for x, _ in curve] + [None]
+            ys += [y for _, y in curve] + [None]
+            names += [label] * len(curve) + [""]
+            ax.append(tip_x)
+            ay.append(tip_y)
+            angles.append(angle)
+            heads.append(label)
+    data: list[dict[str, Any]] = []
+    for pattern_id in PATTERN_IDS:
+        if pattern_id not in lines:
+            continue
+        pattern = PATTERNS[pattern_id]
+        xs, ys, names = lines[pattern_id]
+        ax, ay, angles, heads = arrows[pattern_id]
         data.append(
             {
                 "type": "scatter",
                 "mode": "lines",
                 "x": xs,
                 "y": ys,
+                "text": names,
                 "name": pattern.short_name,
                 "legendgroup": pattern.id,
-                "showlegend": pattern.id not in shown,
-                "line": {"color": pattern.colour, "width": 3, "dash": DASHES[pattern.id]},
-                "hovertemplate": text(result.name) + f" ({pattern.short_name})<extra></extra>",
+                "line": {"color": pattern.colour, "width": 2.5, "dash": DASHES[pattern.id]},
+                "hovertemplate": "%{text}" + f" ({pattern.short_name})<extra></extra>",
             }
         )
-        shown.add(pattern.id)
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "x": ax,
+                "y": ay,
+                "text": heads,
+                "name": pattern.short_name,
+                "legendgroup": pattern.id,
+                "showlegend": False,
+                "marker": {"symbol": "arrow", "size": 11, "angle": angles, "color": pattern.colour},
+                "hovertemplate": "%{text}" + f" ({pattern.short_name})<extra></extra>",
+            }
+        )
+    crowded = count > 12
     data.append(
         {
             "type": "scatter",
-            "mode": "markers+text",
+            "mode": "markers",
             "name": "Systems",
             "showlegend": False,
             "x": [position[s][0] for s in systems],
             "y": [position[s][1] for s in systems],
-            "text": [text(s, 24) for s in systems],
-            "textposition": [_outside(*position[s]) for s in systems],
-            "marker": {"size": 18, "color": "#1d2630", "line": {"color": "white", "width": 2}},
+            "text": [text(s) for s in systems],
+            "marker": {"size": 14, "color": "#1d2630", "line": {"color": "white", "width": 2}},
             "hovertemplate": "%{text}<extra></extra>",
         }
     )
-    axis = {"visible": False, "range": [-2.1, 2.1], "fixedrange": True}
-    return _figure(data, 400, xaxis=axis, yaxis={**axis, "scaleanchor": "x"}, legend={"orientation": "h", "y": -0.02})
+    # Names as annotations: their white background keeps them readable where lines cross them.
+    labels = [
+        {
+            "x": position[s][0],
+            "y": position[s][1],
+            "text": text(s, 14 if crowded else 22),
+            "showarrow": False,
+            "yshift": 15 if position[s][1] >= 0 else -15,
+            "yanchor": "bottom" if position[s][1] >= 0 else "top",
+            "bgcolor": "rgba(255, 255, 255, 0.85)",
+            "borderpad": 1,
+            "font": {"size": 11 if crowded else 13},
+        }
+        for s in systems
+    ]
+    return _figure(
+        data,
+        400,
+        xaxis={"visible": False, "range": [-1.45, 1.45], "fixedrange": True},
+        yaxis={"visible": False, "range": [-1.3, 1.3], "fixedrange": True, "scaleanchor": "x"},
+        legend={"orientation": "h", "x": 0, "y": 1.0, "xanchor": "left", "yanchor": "bottom"},
+        annotations=labels,
+    )
 
 
-def _outside(x: float, y: float) -> str:
-    """Where a system's label goes so it points away from the circle, clear of the lines."""
-    if y > 0.9:
-        return "top center"
-    if y < -0.9:
-        return "bottom center"
-    return "middle right" if x > 0 else "middle left"
+def _curve(
+    start: tuple[float, float], end: tuple[float, float], bend: float
+) -> tuple[list[tuple[float, float]], tuple[float, float], float]:
+    """A quadratic curve from start to end bowed `bend` to its left, its arrowhead point and angle.
+
+    The angle is in degrees clockwise from up, as plotly turns an "arrow" marker.
+    """
+    (x1, y1), (x2, y2) = start, end
+    length = math.hypot(x2 - x1, y2 - y1) or 1.0
+    # The control point: the chord's midpoint, moved along the chord's left normal.
+    cx = (x1 + x2) / 2 - (y2 - y1) / length * bend * 2
+    cy = (y1 + y2) / 2 + (x2 - x1) / length * bend * 2
+
+    def at(t: float) -> tuple[float, float]:
+        return (
+            (1 - t) ** 2 * x1 + 2 * (1 - t) * t * cx + t**2 * x2,
+            (1 - t) ** 2 * y1 + 2 * (1 - t) * t * cy + t**2 * y2,
+        )
+
+    points = [at(i / (CURVE_POINTS - 1)) for i in range(CURVE_POINTS)]
+    t = max(0.5, 1 - ARROW_GAP / length)
+    tip = at(t)
+    dx = 2 * (1 - t) * (cx - x1) + 2 * t * (x2 - cx)
+    dy = 2 * (1 - t) * (cy - y1) + 2 * t * (y2 - cy)
+    angle = math.degrees(math.atan2(dx, dy))
+    return (
+        [(round(x, 4), round(y, 4)) for x, y in points],
+        (round(tip[0], 4), round(tip[1], 4)),
+        round(angle, 1),
+    )
 
 
 def connection_growth(systems: int) -> Figure:
@@ -214,7 +311,8 @@ def connection_growth(systems: int) -> Figure:
         320,
         xaxis={"title": {"text": "systems"}, "gridcolor": GRID, "automargin": True},
         yaxis={"title": {"text": "connections"}, "gridcolor": GRID, "rangemode": "tozero", "automargin": True},
-        legend={"orientation": "h", "y": -0.3},
+        # Above the plot, clear of the axis title below it at any width.
+        legend={"orientation": "h", "x": 0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"},
     )
 
 
@@ -254,5 +352,8 @@ def demo_scores(scores: dict[str, float]) -> Figure:
         }
     ]
     return _figure(
-        data, 260, yaxis={"range": [0, 110], "gridcolor": GRID, "title": {"text": "score"}, "automargin": True}
+        data,
+        260,
+        xaxis={"automargin": True},
+        yaxis={"range": [0, 110], "gridcolor": GRID, "title": {"text": "score"}, "automargin": True},
     )

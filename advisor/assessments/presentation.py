@@ -12,6 +12,14 @@ from functools import cached_property
 from advisor import charts
 from advisor.engine import Assessment, Flip, Flow, FlowResult, Landscape, Recommendation
 from advisor.engine.catalog import FACTOR_IDS, FIELD_LABELS, PATTERN_IDS, PATTERNS, label
+from advisor.engine.landscape import mix_sentence
+from advisor.engine.wording import listed, percent
+
+
+def points(value: float) -> str:
+    """A score, a margin or a contribution: points out of 100, always with one decimal."""
+    return f"{value:.1f}"
+
 
 # What a flip says, on the pages, in the PDF, the decision record and the command line.
 FLIP_SENTENCE = "{field}: {before} → {after} would make it {pattern}."
@@ -46,7 +54,7 @@ class FlowView:
         """(pattern, score as text), best first."""
         scores = self.result.scores
         ranked = sorted(PATTERN_IDS, key=lambda p: -scores[p])
-        return [(p, f"{scores[p]:.2f}") for p in ranked]
+        return [(p, points(scores[p])) for p in ranked]
 
     @cached_property
     def factor_rows(self) -> list[tuple[str, str, list[str]]]:
@@ -54,8 +62,7 @@ class FlowView:
         factors = self.result.factors
         ranked = [p for p, _ in self.ranked_scores]
         return [
-            (f, f"{factors[f].pressure:.2f}", [f"{factors[f].contributions[p]:.2f}" for p in ranked])
-            for f in FACTOR_IDS
+            (f, f"{factors[f].pressure:.2f}", [points(factors[f].contributions[p]) for p in ranked]) for f in FACTOR_IDS
         ]
 
     @property
@@ -65,12 +72,39 @@ class FlowView:
         return [(p, self.result.scores[p], [(f, factors[f].contributions[p]) for f in FACTOR_IDS]) for p in PATTERN_IDS]
 
     @property
-    def chart_id(self) -> str:
-        return f"fig-flow-{self.index}"
+    def robustness(self) -> list[tuple[str, str]]:
+        """(pattern, share as text) of each pattern that wins some of the plausible answers, largest first."""
+        shares = self.result.robustness
+        if not self.result.unknowns:
+            return []
+        return [(p, percent(shares[p])) for p in sorted(shares, key=lambda p: -shares[p]) if shares[p] > 0]
 
     @property
-    def chart(self) -> charts.Figure:
-        return charts.score_bars(self.result)
+    def margin(self) -> str:
+        return points(self.result.margin)
+
+    @property
+    def unknowns(self) -> str:
+        """The answers the user was not sure about, in words."""
+        return listed([field_label(f).lower() for f in self.result.unknowns])
+
+    @property
+    def score_bars(self) -> list[tuple[str, str, list[tuple[str, str, str]]]]:
+        """(pattern, score, [(factor, width in %, contribution)]) in pattern order, all as text, for HTML bars."""
+        factors = self.result.factors
+        return [
+            (
+                p,
+                points(self.result.scores[p]),
+                [(f, f"{factors[f].contributions[p]:.2f}", points(factors[f].contributions[p])) for f in FACTOR_IDS],
+            )
+            for p in PATTERN_IDS
+        ]
+
+    @property
+    def scores_in_words(self) -> str:
+        """'Point-to-point 70.5, message queue 20.1 and event-driven 9.4 points', best first."""
+        return listed([f"{PATTERNS[p].short_name} {s}" for p, s in self.ranked_scores]) + " points"
 
 
 @dataclass(frozen=True)
@@ -92,11 +126,7 @@ class ResultsView:
 
     @property
     def headline(self) -> str:
-        parts = []
-        for pattern_id, count in self.mix:
-            flows = "flow" if count == 1 else "flows"
-            parts.append(f"{count} {flows} {PATTERNS[pattern_id].short_name.lower()}")
-        return ", ".join(parts)
+        return mix_sentence(self.recommendation.mix)
 
     @property
     def systems(self) -> int:

@@ -8,8 +8,8 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from advisor import recent
-from advisor.engine import ENGINE_VERSION, FieldError, InvalidAssessment, parse_assessment, recommend
+from advisor import charts, recent
+from advisor.engine import ENGINE_VERSION, FieldError, InvalidAssessment, glossary, parse_assessment, recommend
 from advisor.engine.catalog import FACTOR_IDS
 from advisor.engine.presets import USE_CASES
 from advisor.htmx import HtmxHttpRequest
@@ -246,6 +246,8 @@ def _results_page(request: HttpRequest, assessment: Assessment, owned: bool, fre
             "result": view.recommendation,
             "figures": view.figures(),
             "factor_ids": FACTOR_IDS,
+            "glossary": glossary.TERMS,
+            "factor_colours": list(zip(FACTOR_IDS, charts.FACTOR_COLOURS, strict=True)),
             "owned": owned,
             "fresh": fresh,
             "current_engine": ENGINE_VERSION,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from .answers import LANDSCAPE_ANSWERS, UNKNOWN
-from .catalog import PATTERN_IDS, PATTERNS, POINT_TO_POINT, QUERY, label
+from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, PATTERNS, POINT_TO_POINT, QUERY, label
 from .model import Landscape, LandscapeFlip
 from .wording import listed, plural
 
@@ -19,6 +19,27 @@ HUB_DIRECT_FLOWS = 4
 # In a landscape this large, a majority of direct flows stands for many more than were typed in.
 LARGE_LANDSCAPE = 10
 CLOUDS = ("aws", "azure", "gcp")
+# What a count of flows does with each pattern, the verb agreeing with the count (one, many).
+MIX_VERBS = {
+    POINT_TO_POINT: ("is point-to-point", "are point-to-point"),
+    MESSAGE_QUEUE: ("goes through a message queue", "go through a message queue"),
+    EVENT_DRIVEN: ("is event-driven", "are event-driven"),
+}
+
+
+def mix_sentence(mix: Mapping[str, int], noun: bool = True) -> str:
+    """'1 flow is point-to-point, 2 go through a message queue and 1 is event-driven'.
+
+    With `noun`, the first count says what it counts; the others share it.
+    """
+    parts: list[str] = []
+    for pattern in PATTERN_IDS:
+        count = mix.get(pattern, 0)
+        if count:
+            one, many = MIX_VERBS[pattern]
+            counted = plural(count, "flow") if noun and not parts else f"{count:,}"
+            parts.append(f"{counted} {one if count == 1 else many}")
+    return listed(parts)
 
 
 def summary(mix: Mapping[str, int]) -> str:
@@ -28,8 +49,8 @@ def summary(mix: Mapping[str, int]) -> str:
         pattern, count = used[0]
         every = "The flow fits" if count == 1 else f"All {count} flows fit"
         return f"{every} {PATTERNS[pattern].name[0].lower()}{PATTERNS[pattern].name[1:]}."
-    parts = [f"{plural(n, 'flow')} {PATTERNS[p].short_name.lower()}" for p, n in used]
-    return f"A combination across {total} flows: {listed(parts)} — each flow gets the pattern that fits it."
+    mixed = mix_sentence(mix, noun=False)
+    return f"A combination across {total} flows: {mixed} — each flow gets the pattern that fits it."
 
 
 def advice(

@@ -12,6 +12,7 @@ import pytest
 
 from advisor.engine import parse_assessment, recommend
 from advisor.engine.evaluation import answers_of
+from advisor.engine.landscape import mix_sentence
 from advisor.engine.model import Flow, FlowResult, Landscape, Recommendation
 from advisor.engine.recommend import confidence
 
@@ -261,7 +262,27 @@ class TestMix:
         ]
         found = recommend(parse_assessment({"flows": flows}))
         assert found.mix == {P2P: 1, QUEUE: 1, EVENTS: 1}
-        assert found.summary.startswith("A combination across 3 flows: 1 flow point-to-point, 1 flow message queue")
+        assert found.summary == (
+            "A combination across 3 flows: 1 is point-to-point, 1 goes through a message queue and 1 is event-driven"
+            " — each flow gets the pattern that fits it."
+        )
+
+    @pytest.mark.parametrize(
+        ("mix", "sentence"),
+        [
+            ({P2P: 1}, "1 flow is point-to-point"),
+            ({P2P: 2}, "2 flows are point-to-point"),
+            ({QUEUE: 1, EVENTS: 3}, "1 flow goes through a message queue and 3 are event-driven"),
+            (
+                {P2P: 3, QUEUE: 2, EVENTS: 1},
+                "3 flows are point-to-point, 2 go through a message queue and 1 is event-driven",
+            ),
+        ],
+    )
+    def test_the_mix_reads_as_a_sentence_whose_verbs_agree_with_their_counts(
+        self, mix: dict[str, int], sentence: str
+    ) -> None:
+        assert mix_sentence(mix) == sentence
 
 
 class TestUnknownAnswers:

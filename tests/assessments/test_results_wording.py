@@ -1,0 +1,74 @@
+"""The results page defines every number it shows and says its counts in agreeing sentences."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+from django.utils.html import escape
+
+from advisor.engine.glossary import TERMS
+from tests.conftest import DOUBTS, make_assessment
+
+pytestmark = pytest.mark.django_db
+
+
+def page_of(client: Client, **overrides: object) -> str:
+    return client.get(make_assessment(**overrides).get_absolute_url()).content.decode()
+
+
+class TestGlossary:
+    def test_the_page_defines_score_margin_confidence_pressure_and_robustness_once(self, client: Client) -> None:
+        page = page_of(client)
+        for term in ("score", "margin", "confidence", "pressure", "robustness"):
+            assert page.count(f'<dfn id="term-{term}">') == 1, term
+        for term in TERMS:
+            assert escape(term.definition) in page
+
+    def test_each_flows_margin_and_confidence_link_to_their_definitions(self, client: Client) -> None:
+        page = page_of(client)
+        margins = re.findall(r'wins by <a href="#term-margin">(\d+\.\d) points</a>', page)
+        confidences = re.findall(r'<a href="#term-confidence"><strong>(high|medium|low)</strong> confidence</a>', page)
+        assert len(margins) == len(confidences) == 3
+
+    def test_the_score_and_pressure_in_each_table_link_to_their_definitions(self, client: Client) -> None:
+        page = page_of(client)
+        assert page.count('<th scope="row"><a href="#term-score">Score</a></th>') == 3
+        # Three flows' score tables and the profile table.
+        assert page.count('<a href="#term-pressure">Pressure</a>') == 4
+
+    def test_a_flow_with_unknown_answers_shows_its_robustness_linked_to_its_definition(self, client: Client) -> None:
+        page = page_of(client, **DOUBTS)
+        assert (
+            'You were not sure about teams and delivery. Over their plausible answers (<a href="#term-robustness">'
+            "robustness</a>), message queue wins in 67 % and point-to-point wins in 33 % of cases."
+        ) in page
+
+    def test_a_flow_with_every_answer_given_shows_no_robustness(self, client: Client) -> None:
+        assert "Over their plausible answers" not in page_of(client)
+
+
+class TestNumbersAndCounts:
+    def test_the_mix_says_what_it_counts(self, client: Client) -> None:
+        page = page_of(client)
+        assert '<span class="mix-count">1</span> flow: <a href="/patterns/point-to-point/">' in page
+
+    def test_the_headline_and_summary_agree_in_number(self, client: Client) -> None:
+        flows = [
+            {"name": f"Lookup {n}", "interaction": "query", "latency": "immediate", "consumers": ["CRM"]}
+            for n in range(2)
+        ]
+        page = page_of(client, flows=flows)
+        assert '<h2 id="headline">2 flows are point-to-point</h2>' in page
+        assert "All 2 flows fit point-to-point API calls." in page
+
+    def test_scores_and_contributions_have_one_decimal_like_the_margin(self, client: Client) -> None:
+        page = page_of(client)
+        table = page.split("<caption>Contribution of each factor to each score, in points</caption>")[1]
+        table = table.split("</table>")[0]
+        cells = re.findall(r"<td>([^<]*)</td>", table)
+        # Each row: the pressure (0 to 1, two decimals), then three scores or contributions in points.
+        pressures, points = cells[0::4], [c for i, c in enumerate(cells) if i % 4]
+        assert all(re.fullmatch(r"[01]\.\d\d", p) for p in pressures[:-1]), pressures
+        assert all(re.fullmatch(r"-?\d+\.\d", p) for p in points), points
