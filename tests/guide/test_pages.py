@@ -187,3 +187,11 @@ def test_pages_take_the_pattern_colours_from_the_catalog(client: Client) -> None
         assert f"--{pattern.slug}: {pattern.colour};" in page
     stylesheet = (Path(settings.BASE_DIR) / "static" / "css" / "advisor.css").read_text()
     assert not any(pattern.colour in stylesheet for pattern in PATTERNS.values())
+
+
+def test_the_factors_page_says_each_sentence_once(client: Client) -> None:
+    page = client.get("/factors/").content.decode()
+    prose = " ".join(re.findall(r"<p>(.*?)</p>", re.sub(r"<(?!/?p>)[^>]+>", "", page), flags=re.S))
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", prose) if len(s.strip()) > 20]
+    repeated = {s for s in sentences if sentences.count(s) > 1}
+    assert repeated == set()
