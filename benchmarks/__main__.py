@@ -2,7 +2,8 @@
 
 Runs in-process through Django's test client (the whole middleware stack, no
 network), on a throwaway test database, and prints medians with their ratio
-to the /healthz request measured in the same run.
+to the /healthz request measured in the same run. Then the PDF with a task
+worker, on gunicorn as `make serve` runs it (benchmarks/worker.py).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
-from benchmarks import scenarios  # noqa: E402
+from benchmarks import scenarios, worker  # noqa: E402
 
 
 def median_ms(action: Callable[[], object], repeat: int) -> float:
@@ -57,6 +58,8 @@ def main() -> None:
             print(f"{name:<58} {figure:>10.3f} {unit:<12} {target}")
     finally:
         connection.creation.destroy_test_db(database, verbosity=0)
+    for name, figure, unit, target in worker.rows():
+        print(f"{name:<58} {figure:>10.3f} {unit:<12} {target}")
 
 
 if __name__ == "__main__":

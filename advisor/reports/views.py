@@ -18,6 +18,7 @@ from advisor.assessments.models import Assessment
 from advisor.assessments.presentation import ResultsView, field_label
 from advisor.engine import Flow, FlowResult
 from advisor.engine.catalog import FACTOR_IDS
+from advisor.engine.model import Limit
 from advisor.engine.wording import number
 from advisor.limits import too_many, wait_to_render_pdf
 
@@ -155,9 +156,20 @@ def report_context(request: HttpRequest | None, assessment: Assessment) -> dict[
             for flow, numbers in zip(view.flows, _flow_actions(results, actions), strict=True)
         ],
         "glossary": glossary.TERMS,
+        "technology_limits": _technology_limits(results),
         "appendix_headings": ["Flow", *(field_label(f) for f in APPENDIX_ANSWERS)],
         "appendix_rows": [[flow.name, *(_short(flow, f) for f in APPENDIX_ANSWERS)] for flow in view.assessment.flows],
     }
+
+
+def _technology_limits(results: Sequence[FlowResult]) -> list[tuple[str, tuple[Limit, ...]]]:
+    """Each technology once with every limit any flow named for it: ten flows share a handful of technologies."""
+    found: dict[str, dict[Limit, None]] = {}
+    for result in results:
+        for technology in result.technologies:
+            if technology.limits:
+                found.setdefault(technology.name, {}).update(dict.fromkeys(technology.limits))
+    return [(name, tuple(limits)) for name, limits in found.items()]
 
 
 def _short(flow: Flow, field: str) -> str:

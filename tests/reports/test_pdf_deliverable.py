@@ -22,6 +22,7 @@ SECTIONS = [
     "5. The flows, one by one",
     "6. Glossary",
     "7. Appendix: the answers",
+    "8. Appendix: limits and their sources",
 ]
 
 
@@ -168,3 +169,18 @@ def test_the_glossary_defines_the_numbers_and_the_patterns(client: Client, asses
     glossary = section(text, "6. Glossary", "7. Appendix")
     for term in ("Score", "Margin", "Confidence", "Pressure", "Robustness", "Severity", "Message queue"):
         assert f"{term} " in glossary, term
+
+
+def test_each_technologys_limits_are_listed_once_with_source_and_date(client: Client) -> None:
+    twice = make_assessment(
+        flows=[dict(SHOP["flows"][1], name="Order placed"), dict(SHOP["flows"][1], name="Order paid")]
+    )
+    content = report(client, twice)
+    _, text = pdf_text(content)
+    limits = section(text, "8. Appendix: limits and their sources", "\f\f")
+    named = re.findall(r"as of \d{4}-\d{2}-\d{2}", limits)
+    assert named
+    flows = section(text, "5. The flows, one by one", "6. Glossary")
+    assert "as of 20" not in flows
+    assert flows.count("Limits: section 8.") >= 2
+    assert len(named) == len(set(re.findall(r"(\S[^—]*) — [^,]+, as of", limits)))
