@@ -10,7 +10,7 @@ SYSTEM_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libha
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install system-packages run test test-sqlite test-postgres serve worker bench load fuzz lint clean engine-snapshot
+.PHONY: help install system-packages run test test-sqlite test-postgres serve worker bench load fuzz lint clean engine-snapshot mutation
 
 help:
 	@echo "make run    start the app on SQLite at http://$(HOST):$(PORT)"
@@ -21,6 +21,7 @@ help:
 	@echo "make load   50 concurrent users for 60 s on loopback, beside /healthz"
 	@echo "make fuzz   schemathesis against the API: 10,000 requests, no server error"
 	@echo "make lint   ruff, and mypy --strict on advisor/"
+	@echo "make mutation  mutmut over advisor/engine against tests/engine: the share of mutants killed (slow)"
 
 # Python >= 3.12: python3.13/python3.12/python3 on PATH, then pyenv's installs.
 define find_python
@@ -112,6 +113,18 @@ fuzz: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy advisor
+
+# mutmut (a dev requirement) over advisor/engine, each mutant against the engine tests that run the mutated
+# function ([tool.mutmut] in pyproject.toml). From scratch every time: mutmut keeps a verdict until the mutated
+# function changes, not when the tests do. Not part of `make test`: it takes the better part of an hour.
+mutation: install
+	rm -rf mutants
+	DATABASE_URL= $(VENV)/bin/mutmut run --max-children 2
+	@$(VENV)/bin/mutmut export-cicd-stats >/dev/null
+	@$(PY) -c 'import json; s = json.load(open("mutants/mutmut-cicd-stats.json")); \
+	  killed, total, survived, untested = s["killed"] + s["timeout"], s["total"], s["survived"], s["no_tests"]; \
+	  print(f"Mutation score: {killed} of {total} mutants killed ({100 * killed / total:.1f} %, target 85 %); " \
+	        f"{survived} survived, {untested} run by no test. Survivors: mutmut results; one: mutmut show NAME")'
 
 # After a deliberate change to the engine's output, with ENGINE_VERSION bumped.
 engine-snapshot: install
