@@ -240,21 +240,12 @@ def signals_of(answers: Answers) -> Signals:
     return {s.id: s.level(answers) for s in SIGNALS}
 
 
-def pressures(signals: Signals) -> dict[str, float]:
-    return {factor_id: PRESSURES[factor_id](signals) for factor_id in FACTOR_IDS}
-
-
 # Each fit as (fit at pressure 0, rise to pressure 1), in pattern order.
 LINES: dict[tuple[str, str], tuple[tuple[float, float], ...]] = {
     (factor_id, kind): tuple((low, high - low) for low, high in (by_kind[kind][p] for p in PATTERN_IDS))
     for factor_id, by_kind in FITS.items()
     for kind in by_kind
 }
-
-
-def fit(factor_id: str, kind: str, pattern_id: str, pressure: float) -> float:
-    low, high = FITS[factor_id][kind][pattern_id]
-    return low + (high - low) * pressure
 
 
 def raw_contributions(factor_id: str, kind: str, pressure: float, share: float) -> Totals:
