@@ -87,6 +87,15 @@ class TestLandscapeWording:
         sentence = next(s for s in found.landscape_advice if s.startswith("If existing broker were"))
         assert "(now “none”), 2 of 2 flows would change to message queue or event-driven: work and fact." in sentence
 
+    def test_a_landscape_flip_names_three_flows_and_says_there_are_more(self) -> None:
+        work = {"interaction": "command", "volume_per_day": 100_000, "peak_factor": 3}
+        flows = [{"name": f"work {i}", **work} for i in range(4)]
+        found = recommendation(flows, {"systems": 2})
+        sentence = next(s for s in found.landscape_advice if s.startswith("If existing broker were"))
+        assert sentence.endswith("4 of 4 flows would change to message queue: work 0, work 1 and work 2 and more.")
+        three = recommendation(flows[:3], {"systems": 2}).landscape_advice
+        assert any(s.endswith("3 of 3 flows would change to message queue: work 0, work 1 and work 2.") for s in three)
+
     def test_a_landscape_flip_of_the_only_flow_speaks_of_the_flow(self) -> None:
         flows = [{"name": "work", "interaction": "command", "volume_per_day": 100_000, "peak_factor": 3}]
         found = recommendation(flows, {"systems": 2})
@@ -108,7 +117,7 @@ class TestNotSure:
                 "latency": UNKNOWN,
                 "delivery": UNKNOWN,
                 "source_availability": UNKNOWN,
-                "ordering": UNKNOWN,
+                "consumer_kind": UNKNOWN,
             },
         ],
         ids=["enumerated", "sampled"],
@@ -153,6 +162,8 @@ class TestValidationMessages:
              "not 2.5"),
             ({"volume_per_day": "x" * 50}, "flows[0].volume_per_day", "must be a whole number from 0 to "
              f"100,000,000,000, not '{'x' * 36}..."),
+            ({"volume_per_day": "x" * 38}, "flows[0].volume_per_day", "must be a whole number from 0 to "
+             f"100,000,000,000, not '{'x' * 38}'"),
             ({"peak_factor": float("inf")}, "flows[0].peak_factor", "must be a number from 1 to 10,000, not inf"),
             ({"peak_factor": "2"}, "flows[0].peak_factor", "must be a number from 1 to 10,000, not '2'"),
         ],
