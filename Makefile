@@ -10,7 +10,7 @@ SYSTEM_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libha
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install system-packages run test test-sqlite test-postgres serve worker bench load fuzz lint clean engine-snapshot mutation
+.PHONY: help install system-packages run test test-sqlite test-postgres serve worker bench load fuzz audit lint clean engine-snapshot mutation
 
 help:
 	@echo "make run    start the app on SQLite at http://$(HOST):$(PORT)"
@@ -20,6 +20,7 @@ help:
 	@echo "make bench  print the benchmark figures"
 	@echo "make load   50 concurrent users for 60 s on loopback, beside /healthz"
 	@echo "make fuzz   schemathesis against the API: 10,000 requests, no server error"
+	@echo "make audit  Lighthouse scores of four pages, as a phone and as a desktop (loopback only)"
 	@echo "make lint   ruff, and mypy --strict on advisor/"
 	@echo "make mutation  mutmut over advisor/engine against tests/engine: the share of mutants killed (slow)"
 
@@ -44,10 +45,15 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt 2> >(grep -v "is ignored: it is neither" >&2)
 	touch $@
 
+# The browser bundles only; the dev dependencies (Lighthouse) are for `make audit`.
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm is needed for plotly.js: install Node.js (apt-get install nodejs npm)."; exit 1; }
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
 	touch $@
+
+node_modules/.audit-installed: package.json package-lock.json node_modules/.installed
+	npm ci --no-audit --no-fund --loglevel=error
+	touch node_modules/.installed $@
 
 system-packages:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
@@ -109,6 +115,10 @@ load: install
 # schemathesis (a dev requirement) against the API's schema on gunicorn: >= 10,000 requests, no 5xx.
 fuzz: install
 	$(PY) -m benchmarks.fuzz
+
+# Lighthouse (npm, a dev dependency) with Debian's chromium, against gunicorn on loopback.
+audit: install node_modules/.audit-installed
+	$(PY) -m benchmarks.audit
 
 lint: install
 	$(VENV)/bin/ruff check .
