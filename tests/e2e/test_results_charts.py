@@ -110,6 +110,8 @@ def test_every_chart_is_legible_at_phone_and_desktop_width(page: Page, live_serv
                 assert not overlap(chart["legend"], plot), f"{where}: the legend covers the plot"
                 assert_labels_clear_of_legend(chart, where)
         for bars in page.locator(".score-bars").all()[:3]:
+            # A flow is laid out when it nears the screen (content-visibility).
+            bars.scroll_into_view_if_needed()
             figure = bars.bounding_box()
             for row in bars.locator(".bar").all():
                 bar = row.bounding_box()
