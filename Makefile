@@ -77,16 +77,22 @@ staticfiles/staticfiles.json: $(shell find static -type f) package-lock.json req
 run: install
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install test-sqlite test-postgres
+# The two passes run at once (most of a pass waits on browsers, subprocesses and the database); make
+# prints each pass's output whole when it ends (--output-sync) and fails if either failed (-k lets
+# the other finish first).
+test: install
+	@echo "== Test suite on SQLite and on PostgreSQL at once; each pass prints its output when it ends"
+	@$(MAKE) --no-print-directory -k -j2 --output-sync=target test-sqlite test-postgres
 
+# Each pass keeps its own Playwright artifacts: pytest-playwright empties its folder when it starts.
 test-sqlite:
 	@echo "== Test suite on SQLite"
-	DATABASE_URL= DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m "not postgres"
+	DATABASE_URL= DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m "not postgres" --output test-results/sqlite
 
 test-postgres:
 	@if $(PY) -c "import psycopg, sys; psycopg.connect('$(DATABASE_URL_PG)', connect_timeout=3).close()" 2>/dev/null; then \
 	  echo "== Test suite on PostgreSQL ($(DATABASE_URL_PG))"; \
-	  DATABASE_URL=$(DATABASE_URL_PG) DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest; \
+	  DATABASE_URL=$(DATABASE_URL_PG) DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest --output test-results/postgres; \
 	elif [ -n "$$REQUIRE_POSTGRES" ]; then \
 	  echo "PostgreSQL is not reachable at $(DATABASE_URL_PG), and REQUIRE_POSTGRES is set."; exit 1; \
 	else \
