@@ -413,19 +413,22 @@ _MDN_EVENTSOURCE = Source("EventSource", "https://developer.mozilla.org/en-US/do
 # --- Device push -------------------------------------------------------------------------------
 
 _FCM_QUOTAS = Source(
-    "Our goal is to always deliver every message sent using FCM. However, delivering",
-    "https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas.md.txt",
+    "Throttling and quotas (Firebase Cloud Messaging)",
+    "https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas",
     READ_ON,
 )
-_FCM_PAYLOAD = Source(
-    "firebase cloud messaging", "https://riptutorial.com/android/topic/8826/firebase-cloud-messaging", READ_ON
-)
+_FCM_PAYLOAD = Source("Firebase Cloud Messaging", "https://firebase.google.com/docs/cloud-messaging", "2026-12-05")
 _APNS_PAYLOAD = Source(
-    "Reject payloads before they are sent to APNs if they're too large?",
-    "https://github.com/parse-community/node-apn/issues/31",
-    "2022-03-27",
+    "Creating the Remote Notification Payload (Local and Remote Notification Programming Guide, archived)",
+    "https://developer.apple.com/legacy/library/documentation/NetworkingInternet/Conceptual/RemoteNotificationsPG/"
+    "CreatingtheNotificationPayload.html",
+    "2026-12-05",
 )
-_APNS_COALESCING = Source("push-notifications", "https://github.com/ujjalsuttradhar/push-notifications", READ_ON)
+_APNS_COALESCING = Source(
+    "Only the last notification is being delivered (Apple Developer Forums, answered by Apple DTS)",
+    "https://developer.apple.com/forums/thread/775455",
+    "2026-12-05",
+)
 
 AWS: Final = ("aws",)
 AZURE: Final = ("azure",)
@@ -1470,7 +1473,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         delivery=("at_most_once",),
         replay=False,
         retention=None,
-        max_message=_kb(4, _FCM_PAYLOAD, "payload up to 4KB"),
+        max_message=_kb(4, _FCM_PAYLOAD, "a payload of up to 4,096 bytes"),
         unit="project",
         unit_messages_per_second=_per_second(
             10000, _FCM_QUOTAS, "default downstream quota of 600,000 messages per minute per project"
@@ -1496,7 +1499,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         delivery=("at_most_once",),
         replay=False,
         retention=None,
-        max_message=_kb(4, _APNS_PAYLOAD, "4KB (4096 bytes) for regular remote notifications"),
+        max_message=_kb(4, _APNS_PAYLOAD, "4,096 bytes for regular remote notifications"),
         unit="device",
         unit_messages_per_second=None,
         unit_mb_per_second=None,
@@ -1508,12 +1511,12 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         footprint=0,
         unit_is_quota=True,
         limits=(
-            _kb(5, _APNS_PAYLOAD, "VoIP notifications: 5KB (5120 bytes)"),
+            _kb(5, _APNS_PAYLOAD, "for VoIP notifications: 5,120 bytes"),
             Sourced(
                 1,
                 "stored notification per app",
                 _APNS_COALESCING,
-                "while a device is offline only the newest notification is kept (coalescing)",
+                "while a device is offline APNs stores one notification per app and drops the others",
             ),
         ),
     ),

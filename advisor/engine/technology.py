@@ -39,6 +39,9 @@ CLOUDS = ("aws", "azure", "gcp")
 # Push notification services wake apps on phones; open browser sessions are reached over a persistent
 # connection (WebSocket, Server-Sent Events) instead.
 MOBILE_PUSH = ("firebase_cloud_messaging", "apple_push_notification_service")
+# Parts that need not keep order themselves: a direct caller keeps it by waiting for each answer before
+# sending the next, and updates pushed to a phone or browser carry their own sequence (see _choice's remedy).
+ORDER_KEPT_ELSEWHERE = ("gateway", "push")
 SHOWN = 2
 # Where each technology stands in the table: the last tie-breaker, so the same input lists the same order.
 POSITION = {c.id: i for i, c in enumerate(CAPABILITIES)}
@@ -90,11 +93,17 @@ def technologies(given: Answers, winner: str, approach: str) -> tuple[Technology
     if winner == POINT_TO_POINT or receivers not in ("device", "browser"):
         return backbone
     # The last hop to phones and browsers comes first: it is what reaches them; the backbone sits behind it.
-    push = _chosen(given, needs_of(given, "push"), skip=() if receivers == "device" else MOBILE_PUSH)
+    # Only the phones' own push services reach an app that is not running, so they lead for devices.
+    if receivers == "device":
+        push = _chosen(given, needs_of(given, "push"), first=MOBILE_PUSH)
+    else:
+        push = _chosen(given, needs_of(given, "push"), skip=MOBILE_PUSH)
     return push + backbone
 
 
-def _chosen(given: Answers, needs: Needs, skip: tuple[str, ...] = ()) -> tuple[TechnologyChoice, ...]:
+def _chosen(
+    given: Answers, needs: Needs, skip: tuple[str, ...] = (), first: tuple[str, ...] = ()
+) -> tuple[TechnologyChoice, ...]:
     platform = known(given, "platform") or "any"
     broker = known(given, "existing_broker") or "none"
     operations = known(given, "operations") or "managed"
@@ -104,8 +113,9 @@ def _chosen(given: Answers, needs: Needs, skip: tuple[str, ...] = ()) -> tuple[T
     # A team that runs its own brokers can run them on any cloud too.
     here = [c for c in able if platform in c.platforms or (run_by_us and not c.managed)]
 
-    def rank(capability: Capability) -> tuple[int, int, int, int]:
+    def rank(capability: Capability) -> tuple[int, int, int, int, int]:
         return (
+            int(capability.id not in first),
             0 if capability.managed != run_by_us else 1,
             int(capability.needs_experience and experience != "strong"),
             capability.footprint,
@@ -127,7 +137,9 @@ def _chosen(given: Answers, needs: Needs, skip: tuple[str, ...] = ()) -> tuple[T
 def _meets(capability: Capability, needs: Needs) -> bool:
     """Plays its part for this flow: keeps the order asked (global order is one key, so one ordered group
     must take the whole peak), and keeps a history to replay when the flow needs a log."""
-    if ORDER_RANK[capability.ordering] < min(ORDER_RANK[needs.ordering], ORDER_RANK["per_key"]):
+    if needs.role not in ORDER_KEPT_ELSEWHERE and ORDER_RANK[capability.ordering] < min(
+        ORDER_RANK[needs.ordering], ORDER_RANK["per_key"]
+    ):
         return False
     if needs.ordering == "global" and capability.ordered_messages_per_second is not None:
         return capability.ordered_messages_per_second.value >= needs.peak_per_second
@@ -193,6 +205,11 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
             f" Keeps order {'per key' if capability.ordering == 'per_key' else 'globally'} ({capability.ordering_how})."
         )
     remedies = []
+    if needs.role == "push" and needs.ordering != "none" and capability.ordering == "none":
+        remedies.append(
+            "It does not keep order: number each update per key (a sequence or version) so the app ignores "
+            "one older than what it shows."
+        )
     if capability.max_message is not None and needs.size_kb > capability.max_message.value:
         remedies.append(
             f"Messages of {number(needs.size_kb)} KB exceed its {number(capability.max_message.value)} KB limit: "

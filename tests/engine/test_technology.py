@@ -94,6 +94,41 @@ class TestSelection:
         assert found.technologies[0].role == "push"
         assert any(t.role == "router" for t in found.technologies)
 
+    def test_phones_on_a_cloud_are_reached_by_their_own_push_services_first(self) -> None:
+        # A WebSocket only reaches an app that is open; FCM and APNs wake one that is not.
+        found = result({"consumers": ["Mobile app"], "consumer_kind": "device"}, {"platform": "aws"})
+        assert [t.name for t in found.technologies[:2]] == [
+            BY_ID["firebase_cloud_messaging"].name,
+            BY_ID["apple_push_notification_service"].name,
+        ]
+
+    @pytest.mark.parametrize("kind", ["device", "browser"])
+    def test_ordered_updates_to_phones_and_browsers_keep_their_push_service_with_a_sequence(self, kind: str) -> None:
+        found = result({"consumers": ["App"], "consumer_kind": kind, "ordering": "per_key"}, {"platform": "aws"})
+        push = [t for t in found.technologies if t.role == "push"]
+        assert push
+        assert all(any(r.startswith("It does not keep order: number each update") for r in t.remedies) for t in push)
+
+    def test_unordered_updates_need_no_sequence(self) -> None:
+        found = result({"consumers": ["App"], "consumer_kind": "device", "ordering": "none"}, {"platform": "aws"})
+        assert not any(r.startswith("It does not keep order") for t in found.technologies for r in t.remedies)
+
+    def test_an_ordered_direct_call_keeps_its_gateway(self) -> None:
+        # The caller keeps the order by waiting for each answer before it sends the next.
+        found = result(
+            {
+                "interaction": "command",
+                "ordering": "per_key",
+                "latency": "immediate",
+                "consumers": ["CRM"],
+                "delivery": "best_effort",
+                "volume_per_day": 50,
+            },
+            {"platform": "aws"},
+        )
+        assert found.pattern == "point_to_point"
+        assert [t.name for t in found.technologies] == [BY_ID["amazon_api_gateway"].name]
+
     def test_browser_sessions_are_reached_by_a_persistent_connection_not_mobile_push(self) -> None:
         found = result({"consumers": ["Dashboard"], "consumer_kind": "browser"}, {"platform": "azure"})
         names = [t.name for t in found.technologies if t.role == "push"]
