@@ -75,12 +75,13 @@ def advice(
     said.append(f"{plural(n, 'system')} could need up to {plural(links, 'direct connection')} (n(n−1)/2); {share}.")
     if needs_hub(n, len(direct), len(winners)):
         queries = sum(1 for k in direct if k == QUERY)
+        # The gateway fronts every direct call; a broker is only for flows that are not direct.
         gateway = (
             f"an API gateway in front of the {plural(queries, 'query API')}"
-            if queries
+            if queries == len(direct)
             else "an API gateway in front of the direct calls"
         )
-        rest = " and a broker or event backbone for the rest" if queries < len(direct) or brokered else ""
+        rest = " and a broker or event backbone for the rest" if brokered else ""
         said.append(
             f"With {plural(n, 'system')} and {plural(len(direct), 'point-to-point flow')}, introduce a hub: "
             f"{gateway}{rest}, so each system connects once instead of to every other."

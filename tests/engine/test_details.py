@@ -67,6 +67,29 @@ class TestLandscapeWording:
         advice = " ".join(recommendation(flows, {"systems": 8}).landscape_advice)
         assert "an API gateway in front of the direct calls" in advice
 
+    def test_a_hub_with_every_flow_direct_leaves_no_rest_for_a_broker(self) -> None:
+        flows = [{"name": f"command {i}", "interaction": "command", "delivery": "best_effort"} for i in range(4)]
+        found = recommendation(flows, {"systems": 8})
+        assert all(f.pattern == P2P for f in found.flows)
+        hub = next(sentence for sentence in found.landscape_advice if "introduce a hub" in sentence)
+        assert "for the rest" not in hub
+
+    def test_a_hub_for_direct_queries_and_commands_fronts_all_the_direct_calls(self) -> None:
+        flows = [{"name": f"command {i}", "interaction": "command", "delivery": "best_effort"} for i in range(2)]
+        flows += [{"name": f"lookup {i}", "interaction": "query", "latency": "seconds"} for i in range(2)]
+        found = recommendation(flows, {"systems": 8})
+        assert all(f.pattern == P2P for f in found.flows)
+        hub = next(sentence for sentence in found.landscape_advice if "introduce a hub" in sentence)
+        assert "introduce a hub: an API gateway in front of the direct calls, so each system" in hub
+
+    def test_a_hub_beside_brokered_flows_sends_the_rest_to_a_backbone(self) -> None:
+        flows = [{"name": f"command {i}", "interaction": "command", "delivery": "best_effort"} for i in range(4)]
+        flows.append({"name": "fact", "interaction": "event", "consumers": ["CRM", "Billing", "Analytics"]})
+        found = recommendation(flows, {"systems": 8})
+        assert found.flows[-1].pattern != P2P
+        hub = next(sentence for sentence in found.landscape_advice if "introduce a hub" in sentence)
+        assert "an API gateway in front of the direct calls and a broker or event backbone for the rest" in hub
+
     def test_a_query_answered_later_is_not_counted_as_a_query_api(self) -> None:
         flows = [{"name": f"report {i}", "interaction": "query", "latency": "hours"} for i in range(4)]
         flows += [{"name": f"lookup {i}", "interaction": "query", "latency": "seconds"} for i in range(4)]
@@ -156,14 +179,26 @@ class TestValidationMessages:
             ({"consumers": ["CRM", 7]}, "flows[0].consumers", "must be a list of system names"),
             ({"consumers": []}, "flows[0].consumers", "must name 1 to 50 systems, not 0"),
             ({"consumers": [f"s{i}" for i in range(51)]}, "flows[0].consumers", "must name 1 to 50 systems, not 51"),
-            ({"volume_per_day": 10**11 + 1}, "flows[0].volume_per_day", "must be from 0 to 100,000,000,000, not "
-             "100,000,000,001"),
-            ({"volume_per_day": 2.5}, "flows[0].volume_per_day", "must be a whole number from 0 to 100,000,000,000, "
-             "not 2.5"),
-            ({"volume_per_day": "x" * 50}, "flows[0].volume_per_day", "must be a whole number from 0 to "
-             f"100,000,000,000, not '{'x' * 36}..."),
-            ({"volume_per_day": "x" * 38}, "flows[0].volume_per_day", "must be a whole number from 0 to "
-             f"100,000,000,000, not '{'x' * 38}'"),
+            (
+                {"volume_per_day": 10**11 + 1},
+                "flows[0].volume_per_day",
+                "must be from 0 to 100,000,000,000, not 100,000,000,001",
+            ),
+            (
+                {"volume_per_day": 2.5},
+                "flows[0].volume_per_day",
+                "must be a whole number from 0 to 100,000,000,000, not 2.5",
+            ),
+            (
+                {"volume_per_day": "x" * 50},
+                "flows[0].volume_per_day",
+                f"must be a whole number from 0 to 100,000,000,000, not '{'x' * 36}...",
+            ),
+            (
+                {"volume_per_day": "x" * 38},
+                "flows[0].volume_per_day",
+                f"must be a whole number from 0 to 100,000,000,000, not '{'x' * 38}'",
+            ),
             ({"peak_factor": float("inf")}, "flows[0].peak_factor", "must be a number from 1 to 10,000, not inf"),
             ({"peak_factor": "2"}, "flows[0].peak_factor", "must be a number from 1 to 10,000, not '2'"),
         ],
