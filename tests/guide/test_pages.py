@@ -10,6 +10,7 @@ from django.test import Client
 
 from advisor.engine.catalog import FACTOR_IDS, PATTERNS
 from advisor.engine.presets import USE_CASES
+from tests.engine.test_capabilities import READ_BY
 
 pytestmark = pytest.mark.django_db
 
@@ -177,7 +178,7 @@ class TestTechnologyPages:
         assert "Messages per ordered group" in page
         dates = re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})">', page)
         assert dates
-        assert all(date <= "2026-11-26" for date in dates)
+        assert all(date <= READ_BY.isoformat() for date in dates)
         assert page.count('rel="noopener noreferrer"') == len(dates)
 
 
