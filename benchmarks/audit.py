@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from benchmarks.serving import ROOT, served
+from benchmarks.serving import ROOT, served, shell
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -40,14 +40,7 @@ def main() -> None:
     if not chromium:
         sys.exit("Debian's chromium is needed: apt-get install chromium")
     with served() as (base, env, workdir):
-        view_url = subprocess.run(
-            [sys.executable, "manage.py", "shell", "-c", _CREATE],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.splitlines()[-1]
+        view_url = shell(_CREATE, env)[-1]
         pages = {
             "/": "/",
             "/assess/": "/assess/",

@@ -12,13 +12,12 @@ import os
 import re
 import statistics
 import subprocess
-import sys
 import urllib.parse
 import urllib.request
 from http.cookiejar import CookieJar
 from pathlib import Path
 
-from benchmarks.serving import ROOT, served
+from benchmarks.serving import served, shell
 
 SECONDS = int(os.environ.get("LOAD_SECONDS", "60"))
 USERS_PER_TARGET = 10
@@ -26,14 +25,7 @@ USERS_PER_TARGET = 10
 
 def main() -> None:
     with served() as (base, env, workdir):
-        edit_url, view_url, api_body = subprocess.run(
-            [sys.executable, "manage.py", "shell", "-c", _CREATE],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.splitlines()[-3:]
+        edit_url, view_url, api_body = shell(_CREATE, env)[-3:]
         targets = _targets(base, edit_url, view_url, api_body, workdir)
         print(f"{len(targets) * USERS_PER_TARGET} concurrent users for {SECONDS} s on {base} (gunicorn, DEBUG off)")
         print(f"machine load before: {_load_average()} on {os.cpu_count()} CPUs, shared with whatever else runs")

@@ -18,6 +18,19 @@ ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = [sys.executable, "-m", "gunicorn", "-c", "python:advisor.gunicorn", "advisor.wsgi"]
 
 
+def shell(script: str, env: dict[str, str]) -> list[str]:
+    """The lines `manage.py shell -c script` prints, run against the served server's database."""
+    completed = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return completed.stdout.splitlines()
+
+
 @contextmanager
 def served(keep_access_log: bool = False, **settings: str) -> Iterator[tuple[str, dict[str, str], Path]]:
     """(base URL, the server's environment, a scratch folder); the server stops on leaving.
