@@ -97,6 +97,11 @@ def test_the_fetcher_refuses_anything_but_data_urls() -> None:
     assert fetcher.fetch("data:text/plain,ok") is not None
 
 
+def test_the_fetcher_refuses_https_too() -> None:
+    with pytest.raises(ValueError, match="fetches nothing"):
+        report_pdf.DataOnlyFetcher().fetch("https://example.com/logo.png")
+
+
 class TestCaching:
     def test_an_unchanged_assessment_is_served_from_cache(
         self, client: Client, assessment: Assessment, monkeypatch: pytest.MonkeyPatch
