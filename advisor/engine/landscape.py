@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from .answers import LANDSCAPE_ANSWERS, UNKNOWN
-from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, PATTERNS, POINT_TO_POINT, QUERY, label
+from .catalog import BULK, EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, PATTERNS, POINT_TO_POINT, QUERY, label
 from .model import Landscape, LandscapeFlip
 from .wording import listed, plural
 
@@ -63,7 +63,9 @@ def advice(
     n = landscape.systems
     links = n * (n - 1) // 2
     direct = [k for k, w in zip(kinds, winners, strict=True) if w == POINT_TO_POINT]
-    brokered = len(winners) - len(direct)
+    # A bulk transfer moves as a file or an extract whatever its pattern scores: no broker or gateway carries it.
+    calls = [k for k in direct if k != BULK]
+    brokered = sum(1 for k, w in zip(kinds, winners, strict=True) if w != POINT_TO_POINT and k != BULK)
     count = "None" if not direct else "All" if len(direct) == len(winners) else f"{len(direct)}"
     flows = plural(len(winners), "flow")
     if count == "All":
@@ -73,17 +75,17 @@ def advice(
     else:
         share = f"{count} of the {flows} {'is' if len(direct) == 1 else 'are'} point-to-point"
     said.append(f"{plural(n, 'system')} could need up to {plural(links, 'direct connection')} (n(n−1)/2); {share}.")
-    if needs_hub(n, len(direct), len(winners)):
-        queries = sum(1 for k in direct if k == QUERY)
+    if needs_hub(n, len(calls), len(winners)):
+        queries = sum(1 for k in calls if k == QUERY)
         # The gateway fronts every direct call; a broker is only for flows that are not direct.
         gateway = (
             f"an API gateway in front of the {plural(queries, 'query API')}"
-            if queries == len(direct)
+            if queries == len(calls)
             else "an API gateway in front of the direct calls"
         )
         rest = " and a broker or event backbone for the rest" if brokered else ""
         said.append(
-            f"With {plural(n, 'system')} and {plural(len(direct), 'point-to-point flow')}, introduce a hub: "
+            f"With {plural(n, 'system')} and {plural(len(calls), 'point-to-point flow')}, introduce a hub: "
             f"{gateway}{rest}, so each system connects once instead of to every other."
         )
     if brokered >= 2:
@@ -122,8 +124,9 @@ def _who_runs_it(landscape: Landscape, brokered: int) -> list[str]:
             "not a self-run cluster, and move one flow first."
         ]
     if operations == "managed" and platform in ("on_premises", "kubernetes"):
+        where = "On premises" if platform == "on_premises" else f"On {label(platform)}"
         return [
-            f"On {label(platform)} no vendor runs a broker for you: budget the team's time to operate one (upgrades, "
+            f"{where} no vendor runs a broker for you: budget the team's time to operate one (upgrades, "
             "monitoring, capacity), or run the brokered flows on a cloud's managed service."
         ]
     return []

@@ -134,10 +134,15 @@ def _what_it_is(given: Answers) -> list[str]:
         )
     receivers = known(given, "consumer_kind")
     if receivers in RECEIVERS:
+        reached = (
+            "by push (Firebase Cloud Messaging, Apple Push Notification service) or a persistent connection "
+            "(WebSocket, Server-Sent Events)"
+            if receivers == "device"
+            else "over a persistent connection (WebSocket, Server-Sent Events), or by web push once the page is closed"
+        )
         said.append(
-            f"It reaches {RECEIVERS[receivers]}: each is a subscriber of its own, reached by push (Firebase Cloud "
-            "Messaging, Apple Push Notification service) or a persistent connection (WebSocket, Server-Sent "
-            "Events) behind the backbone, not by a broker's own client library."
+            f"It reaches {RECEIVERS[receivers]}: each is a subscriber of its own, reached behind the backbone "
+            f"{reached}, not by a broker's own client library."
         )
     return said
 
@@ -187,7 +192,8 @@ def _load_and_timing(given: Answers) -> list[str]:
             )
         else:
             said.append(
-                f"Peaks reach {number(peak)}× the average rate: a broker absorbs them so the consumer works at its "
+                f"Peaks reach {number(peak)}× the average rate: a broker absorbs them so "
+                f"{'the consumers work at their' if len(given['consumers']) > 1 else 'the consumer works at its'} "
                 "own pace; a direct call passes them straight on."
             )
     if interaction == COMMAND and latency in ("minutes", "hours") and not is_bulk(given):
@@ -197,7 +203,10 @@ def _load_and_timing(given: Answers) -> list[str]:
         )
     if is_bulk(given):
         volume = int(given["volume_per_day"])
-        burst = "" if volume <= BULK_MESSAGES_PER_DAY else f", all within {24 / given['peak_factor']:.2g} hours"
+        hours = float(f"{24 / given['peak_factor']:.2g}")
+        burst = (
+            "" if volume <= BULK_MESSAGES_PER_DAY else f", all within {number(hours)} hour{'' if hours == 1 else 's'}"
+        )
         said.append(
             f"It moves {plural(volume, 'message')} a day{burst}, due {LATENCY['hours']}: a periodic bulk transfer. "
             "None of the three patterns fits it well — a file drop to object storage, an ETL/ELT job or a bulk API "

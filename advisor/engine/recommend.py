@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .catalog import COMMAND, EVENT_DRIVEN, FACTOR_IDS, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT, QUERY
+from .catalog import BULK, COMMAND, EVENT_DRIVEN, FACTOR_IDS, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT, QUERY
 from .evaluation import FlowModel, answers_of
 from .flips import flow_flips, landscape_flips, unknown_flips
 from .landscape import advice, summary
@@ -12,7 +12,7 @@ from .risks import risks
 from .scoring import WAITED_LATENCIES, Answers, rounded_contributions, shares
 from .technology import technologies
 
-ENGINE_VERSION = "2.0.2"
+ENGINE_VERSION = "2.0.3"
 HIGH_MARGIN = 12.0
 MEDIUM_MARGIN = 5.0
 # Below these shares of plausible answers, the winner is not settled enough for a high (or medium) confidence.
@@ -29,7 +29,7 @@ def recommend(assessment: Assessment) -> Recommendation:
     winners = [r.pattern for r in results]
     mix = {p: winners.count(p) for p in PATTERN_IDS}
     flips = landscape_flips(models, [flow.name for flow in assessment.flows])
-    kinds = [_kind_given(answers) for answers in given]
+    kinds = [BULK if r.approach == "bulk_transfer" else _kind_given(a) for a, r in zip(given, results, strict=True)]
     return Recommendation(
         engine_version=ENGINE_VERSION,
         summary=summary(mix),

@@ -36,9 +36,13 @@ RETENTION = {
     "replay": (168, "a week of history to replay"),
 }
 CLOUDS = ("aws", "azure", "gcp")
-# Push notification services wake apps on phones; open browser sessions are reached over a persistent
-# connection (WebSocket, Server-Sent Events) instead.
+# Push notification services wake apps on phones. Open browser sessions are reached over a persistent
+# connection (WebSocket, Server-Sent Events), or by Firebase Cloud Messaging's web push; APNs reaches only
+# Apple's apps.
 MOBILE_PUSH = ("firebase_cloud_messaging", "apple_push_notification_service")
+APPS_ONLY = ("apple_push_notification_service",)
+# Managed persistent-connection services: what an open browser session is best reached by, where a cloud has one.
+CONNECTIONS = tuple(c.id for c in CAPABILITIES if "push" in c.roles and c.managed and c.id not in MOBILE_PUSH)
 # Parts that need not keep order themselves: a direct caller keeps it by waiting for each answer before
 # sending the next, and updates pushed to a phone or browser carry their own sequence (see _choice's remedy).
 ORDER_KEPT_ELSEWHERE = ("gateway", "push")
@@ -97,7 +101,7 @@ def technologies(given: Answers, winner: str, approach: str) -> tuple[Technology
     if receivers == "device":
         push = _chosen(given, needs_of(given, "push"), first=MOBILE_PUSH)
     else:
-        push = _chosen(given, needs_of(given, "push"), skip=MOBILE_PUSH)
+        push = _chosen(given, needs_of(given, "push"), skip=APPS_ONLY, first=CONNECTIONS)
     return push + backbone
 
 
@@ -207,8 +211,8 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
     remedies = []
     if needs.role == "push" and needs.ordering != "none" and capability.ordering == "none":
         remedies.append(
-            "It does not keep order: number each update per key (a sequence or version) so the app ignores "
-            "one older than what it shows."
+            "It does not keep order: number each update per key (a sequence or version) so the app or page "
+            "ignores one older than what it shows."
         )
     if capability.max_message is not None and needs.size_kb > capability.max_message.value:
         remedies.append(

@@ -90,6 +90,17 @@ class TestLandscapeWording:
         hub = next(sentence for sentence in found.landscape_advice if "introduce a hub" in sentence)
         assert "an API gateway in front of the direct calls and a broker or event backbone for the rest" in hub
 
+    def test_bulk_transfers_are_not_brokered_flows_to_run_on_a_backbone(self) -> None:
+        nightly = {"interaction": "command", "latency": "hours", "volume_per_day": 1}
+        flows = [{"name": f"export {i}", **nightly} for i in range(2)]
+        found = recommendation(flows, {"systems": 4, "platform": "on_premises"})
+        assert all(f.approach == "bulk_transfer" for f in found.flows)
+        advice = " ".join(found.landscape_advice)
+        assert "brokered" not in advice
+        facts = [{"name": f"fact {i}", "interaction": "event", "consumers": THREE} for i in range(2)]
+        mixed = " ".join(recommendation(flows + facts, {"systems": 4}).landscape_advice)
+        assert "Run the 2 brokered flows on one backbone" in mixed
+
     def test_a_query_answered_later_is_not_counted_as_a_query_api(self) -> None:
         flows = [{"name": f"report {i}", "interaction": "query", "latency": "hours"} for i in range(4)]
         flows += [{"name": f"lookup {i}", "interaction": "query", "latency": "seconds"} for i in range(4)]
@@ -124,6 +135,27 @@ class TestLandscapeWording:
         found = recommendation(flows, {"systems": 2})
         sentence = next(s for s in found.landscape_advice if s.startswith("If existing broker were"))
         assert "the flow would change to message queue: work." in sentence
+
+
+class TestReasonWording:
+    def test_a_bulk_burst_of_one_hour_is_an_hour(self) -> None:
+        flow = {"interaction": "command", "latency": "hours", "volume_per_day": 200_000, "peak_factor": 24}
+        reasons = " ".join(result(flow).reasons)
+        assert "all within 1 hour," in reasons
+
+    def test_peaks_are_absorbed_for_every_consumer(self) -> None:
+        flow = {"interaction": "event", "consumers": ["CRM", "Billing", "Analytics"], "peak_factor": 8}
+        reasons = " ".join(result(flow).reasons)
+        assert "so the consumers work at their own pace" in reasons
+        alone = " ".join(result({**flow, "interaction": "command", "consumers": ["CRM"]}).reasons)
+        assert "so the consumer works at its own pace" in alone
+
+    def test_browsers_are_reached_by_a_connection_or_web_push_not_apns(self) -> None:
+        flow = {"interaction": "event", "consumers": ["Dashboard"], "consumer_kind": "browser"}
+        reasons = " ".join(result(flow).reasons)
+        assert "It reaches browser sessions" in reasons
+        assert "Apple Push Notification service" not in reasons
+        assert "persistent connection (WebSocket, Server-Sent Events)" in reasons
 
 
 class TestNotSure:

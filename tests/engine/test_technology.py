@@ -129,12 +129,17 @@ class TestSelection:
         assert found.pattern == "point_to_point"
         assert [t.name for t in found.technologies] == [BY_ID["amazon_api_gateway"].name]
 
-    def test_browser_sessions_are_reached_by_a_persistent_connection_not_mobile_push(self) -> None:
+    def test_browser_sessions_are_reached_by_a_persistent_connection_first_never_apns(self) -> None:
         found = result({"consumers": ["Dashboard"], "consumer_kind": "browser"}, {"platform": "azure"})
         names = [t.name for t in found.technologies if t.role == "push"]
-        assert names
-        assert BY_ID["firebase_cloud_messaging"].name not in names
+        assert names[0] == BY_ID["azure_web_pubsub"].name
         assert BY_ID["apple_push_notification_service"].name not in names
+
+    def test_browser_sessions_on_google_cloud_get_web_push_not_another_clouds_service(self) -> None:
+        # Google Cloud has no managed WebSocket service in the table; Firebase Cloud Messaging is Google's own.
+        found = result({"consumers": ["Dashboard"], "consumer_kind": "browser"}, {"platform": "gcp"})
+        assert found.technologies[0].name == BY_ID["firebase_cloud_messaging"].name
+        assert all(t.role != "operator" for t in found.technologies)
 
     def test_nothing_managed_on_premises_says_who_operates_it(self) -> None:
         found = result({}, {"platform": "on_premises", "operations": "managed"})
