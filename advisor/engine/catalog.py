@@ -367,9 +367,10 @@ FACTORS: Final[dict[str, Factor]] = {
             MESSAGE_QUEUE: "Cheap when a queue is already run or managed on the platform.",
             EVENT_DRIVEN: "Cheap when an event bus or stream exists and the team knows it.",
         },
+        # How ready the stack is to run a broker: the reasons name the level beside the answers behind it.
         levels=(
-            "little broker experience at hand",
-            "some broker experience at hand",
+            "little in place to run a broker",
+            "only part of what a broker needs in place",
             "a broker and experience at hand",
         ),
     ),

@@ -236,8 +236,9 @@ def _what_must_be_kept(given: Answers) -> list[str]:
         )
     if known(given, "replay") == "yes":
         said.append(
-            "Consumers must re-read past messages: that needs a retained log (a stream), which queues and "
-            "routers do not keep once a message is delivered."
+            "Consumers must re-read past messages: that needs a retained log (a stream). Classic queues and "
+            "routers delete a message once it is delivered, so whichever pattern carries it runs on a log-based "
+            "broker (Kafka, Kinesis, Event Hubs, a RabbitMQ stream), read as a queue or as subscriptions."
         )
     if interaction in (EVENT, COMMAND) and (len(consumers) >= 2 or interaction == EVENT):
         why = needs_log(given)

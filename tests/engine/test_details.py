@@ -150,6 +150,20 @@ class TestReasonWording:
         alone = " ".join(result({**flow, "interaction": "command", "consumers": ["CRM"]}).reasons)
         assert "so the consumer works at its own pace" in alone
 
+    def test_a_stack_without_a_broker_is_not_said_to_have_broker_experience_at_hand(self) -> None:
+        # An architect read "some broker experience at hand — broker: none" as a contradiction.
+        flow = {"interaction": "query", "latency": "immediate", "consumers": ["CRM"]}
+        landscape = {"platform": "on_premises", "existing_broker": "none", "async_experience": "some"}
+        decides = next(r for r in result(flow, landscape).reasons if " leads " in r)
+        assert "technology stack (+" in decides
+        assert "experience at hand — broker: none" not in decides
+
+    def test_replay_does_not_rule_out_the_queue_that_may_win(self) -> None:
+        # A queue may still win a replayed command: the reason must say what carries it, not that queues cannot.
+        reasons = " ".join(result({"interaction": "command", "replay": "yes"}).reasons)
+        assert "which queues and routers do not keep" not in reasons
+        assert "whichever pattern carries it runs on a log-based broker" in reasons
+
     def test_browsers_are_reached_by_a_connection_or_web_push_not_apns(self) -> None:
         flow = {"interaction": "event", "consumers": ["Dashboard"], "consumer_kind": "browser"}
         reasons = " ".join(result(flow).reasons)
