@@ -30,8 +30,6 @@ FACTOR_IDS: Final = (
 # consumers is scored as an event: it announces something many care about.
 QUERY: Final = "query"
 COMMAND: Final = "command"
-# How the landscape advice counts a flow that moves as a periodic bulk transfer, whatever its interaction.
-BULK: Final = "bulk"
 EVENT: Final = "event"
 
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from .answers import LANDSCAPE_ANSWERS, UNKNOWN
-from .catalog import BULK, EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, PATTERNS, POINT_TO_POINT, QUERY, label
+from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, PATTERNS, POINT_TO_POINT, QUERY, label
 from .model import Landscape, LandscapeFlip
 from .wording import listed, plural
+
+# How the advice counts a flow that moves as a periodic bulk transfer, beside a waited-for query and anything else.
+BULK = "bulk"
 
 HUB_SYSTEMS = 6
 HUB_DIRECT_FLOWS = 4

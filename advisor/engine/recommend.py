@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .catalog import BULK, COMMAND, EVENT_DRIVEN, FACTOR_IDS, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT, QUERY
+from .catalog import COMMAND, EVENT_DRIVEN, FACTOR_IDS, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT, QUERY
 from .evaluation import FlowModel, answers_of
 from .flips import flow_flips, landscape_flips, unknown_flips
-from .landscape import advice, summary
+from .landscape import BULK, advice, summary
 from .model import Assessment, FactorScore, FlowResult, Recommendation
 from .reasons import is_bulk, known, needs_log, reasons
 from .risks import risks
