@@ -177,3 +177,21 @@ def test_the_largest_valid_assessment_renders_within_gunicorns_timeout() -> None
 def test_a_small_landscape_is_drawn_whole(assessment: Assessment) -> None:
     context = report_views.report_context(None, assessment)
     assert context["diagram_hidden"] == 0
+
+
+def test_a_charts_svg_loses_its_empty_layers_and_keeps_what_it_draws() -> None:
+    line = b'd="M0,0L40,20" clip-path="url(#used)" style="stroke: rgb(31, 119, 180); stroke-width: 2px;"'
+    chart = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" style="">'
+        b'<defs><clipPath id="used"><rect width="40" height="20"/></clipPath>'
+        b'<clipPath id="unused"><rect width="1" height="1"/></clipPath></defs>'
+        b'<g class="layer"><g class="empty"/><path class="line"/><path class="line" ' + line + b"/>"
+        b'<text id="label" style="font-size: 12px; fill: rgb(68, 68, 68);">CRM</text></g></svg>'
+    )
+    lean = report_pdf.lean_svg(chart).decode()
+    for gone in ("empty", "unused", "label", "class=", "style="):
+        assert gone not in lean
+    assert lean.count("<path") == 1  # the one with a line to draw
+    for kept in ('id="used"', 'clip-path="url(#used)"', 'stroke="rgb(31, 119, 180)"', 'stroke-width="2px"'):
+        assert kept in lean
+    assert '<text font-size="12px" fill="rgb(68, 68, 68)">CRM</text>' in lean
