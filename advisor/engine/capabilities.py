@@ -90,6 +90,9 @@ class Capability:
     # Bytes within one ordering key or group when order is kept, for vendors that state it in MB/s
     # (a Pub/Sub ordering key, a Kinesis shard, a Kafka partition); None when not documented.
     ordered_mb_per_second: Sourced | None = None
+    # A consumer group reads each partition with one consumer, so the partition count caps how many of a
+    # group's consumers work at once (Kafka); None where consumers share a partition or scale by themselves.
+    group_parallelism: Sourced | None = None
 
 
 # The date the stored pages were read, for pages that show no "last updated" date of their own.
@@ -456,6 +459,14 @@ _SERVICE_BUS_DUPLICATE_WINDOW = _hours(
     168, _SERVICE_BUS_DEDUP_PAGE, "longest duplicate-detection window: 7 days (default 1 minute)"
 )
 _WEB_SOCKET_CONNECTIONS = "concurrent connections per unit (Standard and Premium tiers)"
+
+_KAFKA_OPERATIONS = Source(
+    "Basic Kafka Operations - Apache Kafka documentation",
+    "https://github.com/apache/kafka/blob/0432d66c9a1f0249f69dd767c50cf9b04d14ba2b/docs/operations/basic-kafka-operations.md",
+    "2026-12-06",
+)
+# "the partition count impacts the maximum parallelism of your consumers"; share groups (queues for Kafka) aside.
+_KAFKA_GROUP_PARALLELISM = Sourced(1, "consumer per partition", _KAFKA_OPERATIONS, "in one consumer group")
 _KAFKA_DEFAULT_MESSAGE = _kb(
     _MIB, _KAFKA_MAX_MESSAGE, "broker default message.max.bytes = 1 MiB + 12 bytes of log overhead; configurable"
 )
@@ -690,6 +701,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         max_wait=None,
         cost_shape="per broker-hour and GB stored (provisioned) or per partition-hour and GB (serverless)",
         good_at="Kafka's replayable, partitioned log without running the brokers yourself.",
+        group_parallelism=_KAFKA_GROUP_PARALLELISM,
         needs_experience=True,
         footprint=2,
         limits=(
@@ -1215,6 +1227,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         max_wait=None,
         cost_shape="per vCPU-hour, GiB of memory and GB stored",
         good_at="Kafka's replayable, partitioned log on Google Cloud, sized in vCPUs rather than brokers.",
+        group_parallelism=_KAFKA_GROUP_PARALLELISM,
         needs_experience=True,
         footprint=2,
         limits=(
@@ -1353,6 +1366,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         max_wait=None,
         cost_shape="servers you run",
         good_at="A durable, replayable event log at very high volume with ordering per key.",
+        group_parallelism=_KAFKA_GROUP_PARALLELISM,
         needs_experience=True,
         footprint=3,
     ),

@@ -229,6 +229,8 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
         remedies.append(f"The peak needs {units} times the default quota ({capability.unit}): ask for a raise.")
     elif units > 1:
         remedies.append(f"Spread the load over {plural(units, capability.unit)} by key.")
+    if capability.group_parallelism is not None:
+        remedies.append(_group_parallelism(needs.ordering))
     return TechnologyChoice(
         name=capability.name,
         why=why,
@@ -236,6 +238,22 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
         sizing=_sizing(capability, needs),
         limits=_limits(capability.id, needs.ordering != "none"),
         remedies=tuple(remedies),
+    )
+
+
+def _group_parallelism(ordering: str) -> str:
+    """Sized from throughput alone, a topic may get fewer partitions than the consumers meant to share it."""
+    if ordering == "global":
+        return (
+            "Global order is one partition, which one consumer of a group reads at a time: "
+            "its consumers cannot share the load."
+        )
+    rekeyed = (
+        ", and adding partitions later sends a key's messages to another partition" if ordering == "per_key" else ""
+    )
+    return (
+        f"A consumer group reads with at most one consumer per partition{rekeyed}: create at least as many "
+        "partitions as the instances of the busiest consumer at its peak."
     )
 
 
@@ -251,6 +269,7 @@ def _limits(capability_id: str, ordered: bool) -> tuple[Limit, ...]:
         ("Messages per ordered group", capability.ordered_messages_per_second if ordered else None),
         ("Longest retention", capability.retention),
         ("Longest wait for an answer", capability.max_wait),
+        ("", capability.group_parallelism),
     )
     shown = [(what, sourced) for what, sourced in named if sourced is not None]
     return tuple(_limit(what, sourced) for what, sourced in shown + [("", s) for s in capability.limits])

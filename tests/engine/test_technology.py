@@ -195,6 +195,36 @@ class TestSizing:
         assert sized
         assert all(s.retention_hours == 72 for s in sized)
 
+    def kafka(self, ordering: str) -> list[Any]:
+        # High-volume replayed events on AWS list MSK beside Kinesis.
+        found = result({"volume_per_day": 200_000_000, "replay": "yes", "ordering": ordering}, {"platform": "aws"})
+        return [
+            t
+            for t in found.technologies
+            if t.name in (BY_ID["amazon_msk"].name, BY_ID["amazon_kinesis_data_streams"].name)
+        ]
+
+    def test_kafkas_partitions_are_counted_for_the_consumers_too_and_set_before_keys_depend_on_them(self) -> None:
+        # The architect's review: MSK got 1 partition for 1,736 messages/s and 4 consumer groups.
+        msk, kinesis = sorted(self.kafka("per_key"), key=lambda t: t.name != BY_ID["amazon_msk"].name)
+        advice = " ".join(msk.remedies)
+        assert "one consumer per partition" in advice
+        assert "adding partitions later sends a key's messages to another partition" in advice
+        assert any(limit.url.startswith("https://github.com/apache/kafka/") for limit in msk.limits)
+        assert not any("consumer per partition" in r for r in kinesis.remedies)
+
+    def test_unkeyed_kafka_flows_are_told_about_parallelism_not_about_keys(self) -> None:
+        msk = next(t for t in self.kafka("none") if t.name == BY_ID["amazon_msk"].name)
+        advice = " ".join(msk.remedies)
+        assert "one consumer per partition" in advice
+        assert "sends a key's messages" not in advice
+
+    def test_globally_ordered_kafka_flows_are_not_told_to_add_partitions(self) -> None:
+        msk = next(t for t in self.kafka("global") if t.name == BY_ID["amazon_msk"].name)
+        advice = " ".join(msk.remedies)
+        assert "Global order is one partition" in advice
+        assert "create at least as many partitions" not in advice
+
 
 @settings(max_examples=80, deadline=None)
 @given(st.integers(1, 10**10), st.integers(1, 10**10), st.sampled_from(["aws", "azure"]))
