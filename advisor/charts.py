@@ -126,6 +126,13 @@ ARROW_GAP = 0.17
 CURVE_POINTS = 9
 
 
+def _label_side(x: float, y: float) -> str:
+    """Near the circle's top and bottom, neighbours sit side by side: each name leans away from the middle."""
+    if abs(y) < 0.7 or abs(x) < 0.1:
+        return "center"
+    return "right" if x < 0 else "left"
+
+
 def landscape_diagram(flows: Sequence[Flow], results: Sequence[FlowResult]) -> Figure:
     """Systems on a circle, each flow a curve with an arrowhead from its source to each consumer.
 
@@ -228,6 +235,7 @@ def landscape_diagram(flows: Sequence[Flow], results: Sequence[FlowResult]) -> F
             "showarrow": False,
             "yshift": 15 if position[s][1] >= 0 else -15,
             "yanchor": "bottom" if position[s][1] >= 0 else "top",
+            "xanchor": _label_side(*position[s]),
             "bgcolor": "rgba(255, 255, 255, 0.85)",
             "borderpad": 1,
             "font": {"size": 11 if crowded else 13},

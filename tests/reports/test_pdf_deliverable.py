@@ -184,3 +184,26 @@ def test_each_technologys_limits_are_listed_once_with_source_and_date(client: Cl
     assert "as of 20" not in flows
     assert flows.count("Limits: section 8.") >= 2
     assert len(named) == len(set(re.findall(r"(\S[^—]*) — [^,]+, as of", limits)))
+
+
+def test_the_landscape_diagrams_system_names_do_not_overlap(client: Client) -> None:
+    # Twelve systems on the circle: neighbours near its top and bottom sit close side by side.
+    consumers = [f"Consumer {letter * 8}" for letter in "ABCDEFGHIJK"]
+    event = {**SHOP["flows"][1], "name": "Price changed", "source": "Head office", "consumers": consumers}
+    for _, words in bbox_pages(report(client, make_assessment(flows=[event]))):
+        top = [w for w in words if w[0] == "Figure" and words[words.index(w) + 1][0] == "1."]
+        caption = [w for w in words if w[0] == "Each" and words[words.index(w) + 1][0] == "line"]
+        if top and caption:
+            labels = [
+                w
+                for w in words
+                if top[0][4] < w[2] < caption[0][2] and re.fullmatch(r"Consumer|([A-K])\1{7}|Head|office", w[0])
+            ]
+            assert len(labels) == 2 * 12
+            for n, a in enumerate(labels):
+                for b in labels[n + 1 :]:
+                    # Word boxes span the font's full ascent and descent: a point of touch is not an overlap.
+                    apart = a[3] <= b[1] + 1 or b[3] <= a[1] + 1 or a[4] <= b[2] + 1 or b[4] <= a[2] + 1
+                    assert apart, f"{a} overlaps {b}"
+            return
+    pytest.fail("Figure 1 not found")
