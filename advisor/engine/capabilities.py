@@ -333,20 +333,11 @@ _PUBSUB_RETENTION = Source(
 _PUBSUB_SEEK = Source(
     "Replay and purge messages with seek", "https://cloud.google.com/pubsub/docs/replay-overview", READ_ON
 )
-_PUBSUB_LARGE_MESSAGES = Source(
-    "How to Handle Large Messages in Pub/Sub",
-    "https://oneuptime.com/blog/post/2026-02-02-pubsub-large-messages/view",
-    "2026-02-02",
-)
-_CLOUD_TASKS_RATE_LIMITS = Source(
-    "Google Cloud Tasks V2 Client class RateLimits",
-    "https://cloud.google.com/php/docs/reference/cloud-tasks/1.14.4/V2.RateLimits",
-    READ_ON,
-)
-_CLOUD_TASKS_QIITA = Source(
-    "Cloud Tasksで長時間実行ジョブのキュー管理をマスターする",
-    "https://qiita.com/munaita_/items/9c6781b3449067ccf92c",
-    "2024-02-13",
+# Google's comparison table: task and message sizes, handler deadlines, one handler per task.
+_TASKS_OR_PUBSUB = Source(
+    "Choose Cloud Tasks or Pub/Sub - Google Cloud",
+    "https://cloud.google.com/tasks/docs/comp-pub-sub",
+    "2026-12-06",
 )
 _EVENTARC_QUOTAS = Source(
     "このドキュメントでは、Eventarc に適用される割り当てと上限について説明します。",
@@ -1130,7 +1121,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         delivery=("at_least_once", "exactly_once"),
         replay=True,
         retention=_hours(744, _PUBSUB_RETENTION, "message retention raised from 7 to 31 days; seek to replay"),
-        max_message=_kb(10 * _MIB, _PUBSUB_LARGE_MESSAGES, "10 MB (vendor's MB), data and attributes together"),
+        max_message=_kb(10 * _MIB, _TASKS_OR_PUBSUB, "largest message: 10 MB (vendor's MB)"),
         unit="project per Region (publisher quota)",
         unit_messages_per_second=None,
         unit_mb_per_second=_mb_per_second(
@@ -1163,10 +1154,10 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         delivery=("at_least_once",),
         replay=False,
         retention=None,
-        max_message=_kb(_MIB, _CLOUD_TASKS_QIITA, "task size 1MB (vendor's MB)"),
+        max_message=_kb(_MIB, _TASKS_OR_PUBSUB, "largest task: 1 MB (vendor's MB)"),
         unit="queue",
         unit_messages_per_second=_per_second(
-            500, _CLOUD_TASKS_RATE_LIMITS, "max_dispatches_per_second: largest allowed dispatch rate of a queue"
+            500, _TASKS_OR_PUBSUB, "largest delivery rate of a queue (max_dispatches_per_second)"
         ),
         unit_mb_per_second=None,
         ordered_messages_per_second=None,
@@ -1175,7 +1166,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         good_at="Rate-limited, scheduled HTTP calls to one handler, with retries the sender controls.",
         needs_experience=False,
         footprint=0,
-        limits=(_seconds(1800, _CLOUD_TASKS_QIITA, "longest time a handler may take to answer (default 10 minutes)"),),
+        limits=(_seconds(1800, _TASKS_OR_PUBSUB, "longest an HTTP handler may take to answer a task"),),
     ),
     Capability(
         id="google_eventarc",

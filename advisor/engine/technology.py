@@ -46,6 +46,9 @@ CONNECTIONS = tuple(c.id for c in CAPABILITIES if "push" in c.roles and c.manage
 # Parts that need not keep order themselves: a direct caller keeps it by waiting for each answer before
 # sending the next, and updates pushed to a phone or browser carry their own sequence (see _choice's remedy).
 ORDER_KEPT_ELSEWHERE = ("gateway", "push")
+# A command names the one system that must do the work: explicit invocation, which Google's "Choose Cloud
+# Tasks or Pub/Sub" gives to Cloud Tasks (rate control, scheduling, one handler per task).
+EXPLICIT_INVOCATION = ("google_cloud_tasks",)
 SHOWN = 2
 # Where each technology stands in the table: the last tie-breaker, so the same input lists the same order.
 POSITION = {c.id: i for i, c in enumerate(CAPABILITIES)}
@@ -92,7 +95,8 @@ def role_of(given: Answers, winner: str, approach: str) -> str:
 
 def technologies(given: Answers, winner: str, approach: str) -> tuple[TechnologyChoice, ...]:
     role = role_of(given, winner, approach)
-    backbone = _chosen(given, needs_of(given, role))
+    explicit = role == "queue" and known(given, "interaction") == "command"
+    backbone = _chosen(given, needs_of(given, role), first=EXPLICIT_INVOCATION if explicit else ())
     receivers = known(given, "consumer_kind")
     if winner == POINT_TO_POINT or receivers not in ("device", "browser"):
         return backbone

@@ -129,6 +129,27 @@ class TestSelection:
         assert found.pattern == "point_to_point"
         assert [t.name for t in found.technologies] == [BY_ID["amazon_api_gateway"].name]
 
+    def test_a_command_for_one_handler_on_google_cloud_gets_cloud_tasks_first(self) -> None:
+        # Google's "Choose Cloud Tasks or Pub/Sub": a command is explicit invocation, which Cloud Tasks is for.
+        found = result(
+            {
+                "interaction": "command",
+                "consumers": ["Image worker"],
+                "ordering": "none",
+                "latency": "minutes",
+                "volume_per_day": 100_000,
+                "peak_factor": 20,
+            },
+            {"platform": "gcp"},
+        )
+        assert found.pattern == "message_queue"
+        assert [t.name for t in found.technologies[:2]] == [
+            BY_ID["google_cloud_tasks"].name,
+            BY_ID["google_pubsub"].name,
+        ]
+        tasks = found.technologies[0]
+        assert all(limit.url == "https://cloud.google.com/tasks/docs/comp-pub-sub" for limit in tasks.limits)
+
     def test_browser_sessions_are_reached_by_a_persistent_connection_first_never_apns(self) -> None:
         found = result({"consumers": ["Dashboard"], "consumer_kind": "browser"}, {"platform": "azure"})
         names = [t.name for t in found.technologies if t.role == "push"]
