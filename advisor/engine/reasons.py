@@ -10,6 +10,7 @@ docs/decision-rules.md lists the rules these sentences explain.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Final
 
 from .answers import ANSWERS, UNKNOWN
 from .catalog import COMMAND, EVENT, FACTORS, PATTERN_IDS, PATTERNS, QUERY, label
@@ -274,6 +275,9 @@ def _the_landscape(given: Answers) -> list[str]:
     return []
 
 
+REACH: Final = {"device": " on many devices", "browser": " in many browsers"}
+
+
 def drivers_in_words(given: Answers, factor_id: str) -> str:
     """The answers behind a factor's pressure, in words; an unknown answer says so."""
 
@@ -283,7 +287,8 @@ def drivers_in_words(given: Answers, factor_id: str) -> str:
             return f"{ANSWERS[answer].label.lower()} not sure"
         return prefix + (words[value] if words else label(value))
 
-    fan_out = plural(len(consumers_of(given)), "consumer")
+    # An app on phones or a page in browsers is one consumer that many devices or sessions run.
+    fan_out = plural(len(consumers_of(given)), "consumer") + REACH.get(known(given, "consumer_kind") or "", "")
     volume = f"{number(given['volume_per_day'])} a day"
     match factor_id:
         case "complexity":

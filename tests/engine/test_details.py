@@ -171,6 +171,16 @@ class TestReasonWording:
         assert "Apple Push Notification service" not in reasons
         assert "persistent connection (WebSocket, Server-Sent Events)" in reasons
 
+    @pytest.mark.parametrize(
+        ("kind", "reach"), [("device", "1 consumer on many devices"), ("browser", "1 consumer in many browsers")]
+    )
+    def test_one_app_on_many_phones_is_not_counted_as_one_consumer_alone(self, kind: str, reach: str) -> None:
+        # The review: "scalability (… 1 consumer)" undersold an app that millions of devices run.
+        flow = {"interaction": "event", "consumers": ["Customer app"], "consumer_kind": kind, "latency": "immediate"}
+        reasons = " ".join(result(flow).reasons)
+        assert reach in reasons
+        assert "1 consumer)" not in reasons
+
 
 class TestNotSure:
     """What answering an unknown would change is what re-running with that answer gives (R8)."""
