@@ -10,7 +10,6 @@ docs/decision-rules.md lists the rules these sentences explain.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Final
 
 from .answers import ANSWERS, UNKNOWN
 from .catalog import COMMAND, EVENT, FACTORS, PATTERN_IDS, PATTERNS, QUERY, label
@@ -22,6 +21,7 @@ from .wording import (
     DELIVERY,
     LATENCY,
     LATENCY_SHORT,
+    REACH,
     RECEIVERS,
     SENDER_AVAILABILITY,
     capitalised,
@@ -194,7 +194,7 @@ def _load_and_timing(given: Answers) -> list[str]:
         else:
             said.append(
                 f"Peaks reach {number(peak)}× the average rate: a broker absorbs them so "
-                f"{'the consumers work at their' if len(given['consumers']) > 1 else 'the consumer works at its'} "
+                f"{'the consumers work at their' if len(consumers_of(given)) > 1 else 'the consumer works at its'} "
                 "own pace; a direct call passes them straight on."
             )
     if interaction == COMMAND and latency in ("minutes", "hours") and not is_bulk(given):
@@ -275,9 +275,6 @@ def _the_landscape(given: Answers) -> list[str]:
     return []
 
 
-REACH: Final = {"device": " on many devices", "browser": " in many browsers"}
-
-
 def drivers_in_words(given: Answers, factor_id: str) -> str:
     """The answers behind a factor's pressure, in words; an unknown answer says so."""
 
@@ -287,7 +284,6 @@ def drivers_in_words(given: Answers, factor_id: str) -> str:
             return f"{ANSWERS[answer].label.lower()} not sure"
         return prefix + (words[value] if words else label(value))
 
-    # An app on phones or a page in browsers is one consumer that many devices or sessions run.
     fan_out = plural(len(consumers_of(given)), "consumer") + REACH.get(known(given, "consumer_kind") or "", "")
     volume = f"{number(given['volume_per_day'])} a day"
     match factor_id:

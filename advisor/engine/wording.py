@@ -32,6 +32,8 @@ DELIVERY = {
     "effectively_once": "nothing may be lost or take effect twice",
 }
 RECEIVERS = {"device": "phones or devices", "browser": "browser sessions"}
+# An app on phones or a page in browsers is one consumer that many devices or sessions run.
+REACH = {"device": " on many devices", "browser": " in many browsers"}
 
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
