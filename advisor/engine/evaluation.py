@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 import random
 from collections.abc import Iterable, Mapping
+from functools import cache
 from operator import itemgetter
 
 from .answers import ANSWERS, UNKNOWN
@@ -74,6 +75,11 @@ def answers_of(landscape: Landscape, flow: Flow) -> dict[str, object]:
     return given
 
 
+def scored_key(given: Answers) -> tuple[object, ...]:
+    """What a flow's model reads of its answers: the scored ones, with consumers counted rather than named."""
+    return tuple(len(given[a]) if a == "consumers" else given[a] for a in SCORED_ANSWERS)
+
+
 def _combinations(unknown: tuple[str, ...]) -> int:
     count = 1
     for answer in unknown:
@@ -81,13 +87,24 @@ def _combinations(unknown: tuple[str, ...]) -> int:
     return count
 
 
-def plausible_completions(unknown: tuple[str, ...]) -> list[tuple[object, ...]]:
+@cache
+def _sample_column(answer: str) -> tuple[object, ...]:
+    """The values one unknown answer takes in the MAX_COMPLETIONS sampled completions, drawn once.
+
+    Each answer has a column of its own, so a flow with one more answer given keeps the same values for
+    the others: scoring the sample with that answer set to a value is what a re-run with it would score.
+    """
+    draw = random.Random(f"{SAMPLE_SEED}:{answer}")
+    options = ANSWERS[answer].choices
+    return tuple(draw.choice(options) for _ in range(MAX_COMPLETIONS))
+
+
+@cache
+def plausible_completions(unknown: tuple[str, ...]) -> tuple[tuple[object, ...], ...]:
     """The combinations of values the unknown answers could take: all of them, or a fixed-seed sample."""
-    choices = [ANSWERS[a].choices for a in unknown]
     if _combinations(unknown) <= MAX_COMPLETIONS:
-        return list(itertools.product(*choices))
-    draw = random.Random(SAMPLE_SEED)
-    return [tuple(draw.choice(options) for options in choices) for _ in range(MAX_COMPLETIONS)]
+        return tuple(itertools.product(*(ANSWERS[a].choices for a in unknown)))
+    return tuple(zip(*(_sample_column(a) for a in unknown), strict=True))
 
 
 # The signals an answer moves that feed a factor: all a changed answer needs re-computed for it.
@@ -136,7 +153,8 @@ class FlowModel:
         self.varied_set = frozenset(varied)
         # Each completion as the values of the varied answers, in their order.
         self.values = values = plausible_completions(varied)
-        self.sampled = len(values) < _combinations(varied)
+        self.combinations = _combinations(varied)
+        self.sampled = len(values) < self.combinations
         weight = 1 / len(values)
         # Answers, signals and kind of each completion, worked out when a group first needs them: only
         # the signals that read an unknown answer differ from one completion to the next.
@@ -207,17 +225,16 @@ class FlowModel:
             self.robustness[winner_of(totals)] += weight
 
     def if_known(self, answer: str, value: object) -> Totals:
-        """The mean totals had an unknown answer been given as `value`.
+        """The mean totals had an unknown answer been given as `value`: what a re-run with it would score.
 
         When the completions are every combination of the unknown answers, giving one of them a value
-        keeps the completions that already have it. A sample stands for too many combinations to keep a
-        part of: the flow is scored afresh, as it would be had the person answered.
+        keeps the completions that already have it. When they are a sample, a re-run with the answer
+        given scores either every remaining combination (when few enough are left) or the same sample
+        with that answer's column set to the value (see _sample_column), which re-scoring does in place.
         """
         if (answer, value) in self._known:
             return self._known[answer, value]
-        if self.sampled:
-            totals = FlowModel({**self.given, answer: value}, self.shares).totals
-        else:
+        if not self.sampled:
             position = self.varied.index(answer)
             kept = [
                 totals
@@ -225,6 +242,10 @@ class FlowModel:
                 if values[position] == value
             ]
             totals = _total_of(kept, 1 / len(kept))
+        elif _combinations(tuple(a for a in self.varied if a != answer)) <= MAX_COMPLETIONS:
+            totals = FlowModel({**self.given, answer: value}, self.shares).totals
+        else:
+            totals = self.rescored(answer, value)
         self._known[answer, value] = totals
         return totals
 
@@ -259,8 +280,10 @@ class FlowModel:
         key = (answer, value)
         if key not in self._shared:
             changed = {**self.given, answer: value}
+            # The changed answer may itself be one of the unknown ones: it is given here.
+            others = self.varied_set - {answer}
             self._shared[key] = {
-                s.id: s.level(changed) for s in SIGNALS_OF_ANSWER[answer] if self.varied_set.isdisjoint(s.answers)
+                s.id: s.level(changed) for s in SIGNALS_OF_ANSWER[answer] if others.isdisjoint(s.answers)
             }
         return self._shared[key]
 
@@ -328,10 +351,11 @@ class FlowModel:
         return t0, t1, t2
 
     def winner_if(self, answer: str, value: object) -> str:
-        if answer in self.varied:
-            return winner_of(self.if_known(answer, value))
+        # Giving an unknown answer moves each completion as changing a given one does: the same bound holds.
         if not self.may_change(answer, value):
             return self.pattern
+        if answer in self.varied:
+            return winner_of(self.if_known(answer, value))
         return winner_of(self.rescored(answer, value))
 
 

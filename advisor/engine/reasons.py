@@ -353,6 +353,15 @@ def _what_decides(given: Answers, model: FlowModel, contributions: Mapping[str, 
     return f"{first_name} leads {second_name} by {lead:.1f} points, most on {listed(named)}."
 
 
+def _how_sampled(model: FlowModel) -> str:
+    if not model.sampled:
+        return ""
+    return (
+        f" These shares are estimated from a fixed sample of {len(model.values)} of the {model.combinations:,} "
+        "plausible combinations, each equally likely, drawn the same way every time."
+    )
+
+
 def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip]) -> str:
     fields = listed([ANSWERS[a].label.lower() for a in model.unknown])
     shares = sorted(((share, p) for p, share in model.robustness.items() if share > 0), reverse=True)
@@ -360,7 +369,7 @@ def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip]) -> str:
         name = PATTERNS[shares[0][1]].in_sentence
         return (
             f"You were not sure about {fields}: whatever the answer, {name} comes out ahead, so the confidence "
-            "is not lowered for it."
+            f"is not lowered for it.{_how_sampled(model)}"
         )
     (top, winner), rest = shares[0], shares[1:]
     others = listed([f"{PATTERNS[p].in_sentence} in {percent(share)}" for share, p in rest])
@@ -368,6 +377,7 @@ def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip]) -> str:
         f"You were not sure about {fields}. Over their plausible answers, {PATTERNS[winner].in_sentence} comes "
         f"out ahead in {percent(top)} of cases and {others}."
     )
+    sentence += _how_sampled(model)
     by_pattern: dict[str, dict[str, list[str]]] = {}
     for flip in flips:
         values = by_pattern.setdefault(flip.pattern, {}).setdefault(flip.field, [])

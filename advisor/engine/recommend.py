@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from .catalog import COMMAND, EVENT_DRIVEN, FACTOR_IDS, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT, QUERY
-from .evaluation import FlowModel, answers_of
+from .evaluation import FlowModel, answers_of, scored_key
 from .flips import flow_flips, landscape_flips, unknown_flips
 from .landscape import BULK, advice, summary
-from .model import Assessment, FactorScore, FlowResult, Recommendation
+from .model import Assessment, FactorScore, Flip, FlowResult, Recommendation
 from .reasons import is_bulk, known, needs_log, reasons
 from .risks import risks
 from .scoring import WAITED_LATENCIES, Answers, rounded_contributions, shares
@@ -24,8 +26,13 @@ CONFIDENCES = ("low", "medium", "high")
 def recommend(assessment: Assessment) -> Recommendation:
     weight_shares = shares(dict(assessment.weights))
     given = [answers_of(assessment.landscape, flow) for flow in assessment.flows]
-    models = [FlowModel(answers, weight_shares) for answers in given]
-    results = tuple(_flow_result(answers, model) for answers, model in zip(given, models, strict=True))
+    models = _models(given, weight_shares)
+    # A model shared by several flows finds its flips once.
+    unique = {id(m): m for m in models}
+    turns = {key: (flow_flips(m), unknown_flips(m)) for key, m in unique.items()}
+    results = tuple(
+        _flow_result(answers, model, *turns[id(model)]) for answers, model in zip(given, models, strict=True)
+    )
     winners = [r.pattern for r in results]
     mix = {p: winners.count(p) for p in PATTERN_IDS}
     flips = landscape_flips(models, [flow.name for flow in assessment.flows])
@@ -40,12 +47,25 @@ def recommend(assessment: Assessment) -> Recommendation:
     )
 
 
+def _models(given: Sequence[Answers], weight_shares: Mapping[str, float]) -> list[FlowModel]:
+    """One model per flow; flows whose scored answers agree (an inventory of similar interfaces, or flows
+    answered "not sure" throughout) share one, since its scores, robustness and flips read nothing else."""
+    built: dict[tuple[object, ...], FlowModel] = {}
+    models = []
+    for answers in given:
+        key = scored_key(answers)
+        if key not in built:
+            built[key] = FlowModel(answers, weight_shares)
+        models.append(built[key])
+    return models
+
+
 def _kind_given(given: Answers) -> str:
     """The interaction as the landscape advice counts it: a waited-for query, or anything else."""
     return QUERY if known(given, "interaction") == QUERY and known(given, "latency") in WAITED_LATENCIES else COMMAND
 
 
-def _flow_result(given: Answers, model: FlowModel) -> FlowResult:
+def _flow_result(given: Answers, model: FlowModel, flips: tuple[Flip, ...], doubts: tuple[Flip, ...]) -> FlowResult:
     contributions = rounded_contributions(model.raw)
     scores = {p: round(sum(contributions[f][p] for f in FACTOR_IDS), 2) for p in PATTERN_IDS}
     winner = model.pattern
@@ -54,7 +74,6 @@ def _flow_result(given: Answers, model: FlowModel) -> FlowResult:
     approach = approach_of(given, winner)
     robustness = model.robustness
     pressures = model.pressures
-    doubts = unknown_flips(model)
     return FlowResult(
         name=str(given["name"]),
         pattern=winner,
@@ -65,7 +84,7 @@ def _flow_result(given: Answers, model: FlowModel) -> FlowResult:
         reasons=reasons(given, model, contributions, doubts),
         risks=risks(given, winner, approach),
         technologies=technologies(given, winner, approach),
-        flips=flow_flips(model),
+        flips=flips,
         unknowns=model.unknown,
         robustness={p: round(share, 4) for p, share in robustness.items()},
         approach=approach,
