@@ -4,19 +4,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .choices import (
+    Availability,
+    Broker,
+    ChangeRate,
+    ConsumerKind,
+    Delivery,
+    Experience,
+    Growth,
+    Interaction,
+    Latency,
+    Operations,
+    Ordering,
+    Platform,
+    Replay,
+    Teams,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Landscape:
-    """The answers about the whole set of systems; enum answers may be "unknown"."""
+    """The answers about the whole set of systems; each choice may be "not sure" (UNKNOWN)."""
 
     systems: int = 2
-    teams: str = "one"
-    change_rate: str = "rare"
-    growth: str = "none"
-    platform: str = "any"
-    existing_broker: str = "none"
-    operations: str = "managed"
-    async_experience: str = "some"
+    teams: Teams = Teams.ONE
+    change_rate: ChangeRate = ChangeRate.RARE
+    growth: Growth = Growth.NONE
+    platform: Platform = Platform.ANY
+    existing_broker: Broker = Broker.NONE
+    operations: Operations = Operations.MANAGED
+    async_experience: Experience = Experience.SOME
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,19 +41,19 @@ class Flow:
     """One data flow between a source and its consumers."""
 
     name: str
-    interaction: str
+    interaction: Interaction
     source: str = ""
     consumers: tuple[str, ...] = ("consumer",)
-    latency: str = "seconds"
+    latency: Latency = Latency.SECONDS
     volume_per_day: int = 1000
     peak_factor: float = 1
-    delivery: str = "no_loss"
-    ordering: str = "none"
-    consumer_availability: str = "always"
-    source_availability: str = "always"
-    consumer_kind: str = "service"
+    delivery: Delivery = Delivery.NO_LOSS
+    ordering: Ordering = Ordering.NONE
+    consumer_availability: Availability = Availability.ALWAYS
+    source_availability: Availability = Availability.ALWAYS
+    consumer_kind: ConsumerKind = ConsumerKind.SERVICE
     message_size_kb: float = 4
-    replay: str = "no"
+    replay: Replay = Replay.NO
 
     @property
     def fan_out(self) -> int:

@@ -10,12 +10,13 @@ docs/decision-rules.md lists the rules these sentences explain.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from enum import StrEnum
 
 from .answers import ANSWERS, UNKNOWN
 from .catalog import COMMAND, EVENT, FACTORS, PATTERN_IDS, PATTERNS, QUERY, label
 from .evaluation import FlowModel
 from .model import Flip
-from .scoring import Answers, drivers_of
+from .scoring import Answers, answer_of, drivers_of
 from .wording import (
     AVAILABILITY,
     DELIVERY,
@@ -43,10 +44,9 @@ BULK_MESSAGES_PER_DAY = 24
 BULK_PEAK_FACTOR = 12
 
 
-def known(given: Answers, answer: str) -> str | None:
+def known[C: StrEnum](value: C) -> C | None:
     """A choice answer as given, or None when the person was not sure."""
-    value = given[answer]
-    return None if value == UNKNOWN else str(value)
+    return None if value == UNKNOWN else value
 
 
 def consumers_of(given: Answers) -> tuple[str, ...]:
@@ -58,8 +58,8 @@ def consumers_of(given: Answers) -> tuple[str, ...]:
 def is_bulk(given: Answers) -> bool:
     """A periodic bulk transfer: handed over (not asked), due within hours, a few messages or one burst a day."""
     return (
-        known(given, "interaction") in (COMMAND, EVENT)
-        and known(given, "latency") == "hours"
+        known(given["interaction"]) in (COMMAND, EVENT)
+        and known(given["latency"]) == "hours"
         and (given["volume_per_day"] <= BULK_MESSAGES_PER_DAY or given["peak_factor"] >= BULK_PEAK_FACTOR)
     )
 
@@ -67,7 +67,7 @@ def is_bulk(given: Answers) -> bool:
 def needs_log(given: Answers) -> list[str]:
     """Why published facts would need a retained log rather than a router (empty when they do not)."""
     why = []
-    if known(given, "replay") == "yes":
+    if known(given["replay"]) == "yes":
         why.append("consumers must re-read past events")
     if given["volume_per_day"] * given["peak_factor"] >= LOG_VOLUME_PER_DAY:
         why.append(f"{number(given['volume_per_day'])} events a day call for a partitioned log")
@@ -95,10 +95,10 @@ def reasons(
 
 def _what_it_is(given: Answers) -> list[str]:
     said = []
-    interaction = known(given, "interaction")
-    latency = known(given, "latency")
+    interaction = known(given["interaction"])
+    latency = known(given["latency"])
     consumers = consumers_of(given)
-    growth = known(given, "growth")
+    growth = known(given["growth"])
     if interaction == QUERY and latency in ("immediate", "seconds"):
         said.append(
             f"It is a query answered {LATENCY[latency]}: the caller needs the answer to go on, and only a "
@@ -126,14 +126,14 @@ def _what_it_is(given: Answers) -> list[str]:
             f"Two consumers today and more expected (growth: {label(growth)}): new subscribers can join "
             "without changing the producer."
         )
-    elif interaction == EVENT and known(given, "consumer_kind") == "service":
+    elif interaction == EVENT and known(given["consumer_kind"]) == "service":
         fewer = "one consumer" if len(consumers) == 1 else "two consumers"
         more = "" if growth is None else " and no growth expected" if growth == "none" else ""
         said.append(
             f"An event with {fewer}{more}: publish/subscribe decouples little here, so a direct call or a queue "
             "can serve as well."
         )
-    receivers = known(given, "consumer_kind")
+    receivers = known(given["consumer_kind"])
     if receivers in RECEIVERS:
         reached = (
             "by push (Firebase Cloud Messaging, Apple Push Notification service) or a persistent connection "
@@ -150,9 +150,9 @@ def _what_it_is(given: Answers) -> list[str]:
 
 def _who_is_away(given: Answers) -> list[str]:
     said = []
-    availability = known(given, "consumer_availability")
-    delivery = known(given, "delivery")
-    interaction = known(given, "interaction")
+    availability = known(given["consumer_availability"])
+    delivery = known(given["delivery"])
+    interaction = known(given["interaction"])
     if availability in ("maintenance_windows", "often_offline"):
         if interaction == QUERY:
             said.append(
@@ -170,7 +170,7 @@ def _who_is_away(given: Answers) -> list[str]:
                 f"The consumer {AVAILABILITY[availability]}, but a lost message is acceptable: nothing needs to "
                 "hold the work while it is away."
             )
-    sender = known(given, "source_availability")
+    sender = known(given["source_availability"])
     if sender in ("maintenance_windows", "often_offline"):
         source = f"The sender ({given['source']})" if given["source"] else "The sender"
         said.append(
@@ -183,8 +183,8 @@ def _who_is_away(given: Answers) -> list[str]:
 
 def _load_and_timing(given: Answers) -> list[str]:
     said = []
-    interaction = known(given, "interaction")
-    latency = known(given, "latency")
+    interaction = known(given["interaction"])
+    latency = known(given["latency"])
     peak = given["peak_factor"]
     if peak >= HIGH_PEAK:
         if interaction == QUERY:
@@ -218,24 +218,24 @@ def _load_and_timing(given: Answers) -> list[str]:
 
 def _what_must_be_kept(given: Answers) -> list[str]:
     said = []
-    interaction = known(given, "interaction")
-    delivery = known(given, "delivery")
+    interaction = known(given["interaction"])
+    delivery = known(given["delivery"])
     consumers = consumers_of(given)
     if (
         interaction == COMMAND
         and len(consumers) == 1
         and delivery in ("no_loss", "effectively_once")
-        and known(given, "consumer_availability") == "always"
+        and known(given["consumer_availability"]) == "always"
         and given["peak_factor"] < HIGH_PEAK
-        and known(given, "latency") in ("immediate", "seconds")
-        and known(given, "source_availability") == "always"
+        and known(given["latency"]) in ("immediate", "seconds")
+        and known(given["source_availability"]) == "always"
     ):
         said.append(
             f"{capitalised(DELIVERY[delivery])}, but the consumer is always available and peaks stay below "
             f"{HIGH_PEAK}× the average: a direct call with retries and an idempotency key can carry it, while a "
             "queue stays the safer choice if that changes."
         )
-    if known(given, "replay") == "yes":
+    if known(given["replay"]) == "yes":
         said.append(
             "Consumers must re-read past messages: that needs a retained log (a stream). Classic queues and "
             "routers delete a message once it is delivered, so whichever pattern carries it runs on a log-based "
@@ -243,10 +243,10 @@ def _what_must_be_kept(given: Answers) -> list[str]:
         )
     if interaction in (EVENT, COMMAND) and (len(consumers) >= 2 or interaction == EVENT):
         why = needs_log(given)
-        ordering = known(given, "ordering")
+        ordering = known(given["ordering"])
         if why:
             said.append(f"Published as events, this fact needs a log (a stream), not just a router: {listed(why)}.")
-        elif known(given, "replay") == "no":
+        elif known(given["replay"]) == "no":
             order = {
                 "per_key": " It must keep order per key: FIFO topics, sessions or ordering keys do.",
                 "global": " It must keep order across all events, which limits it to one consumer at a time.",
@@ -262,11 +262,11 @@ def _the_landscape(given: Answers) -> list[str]:
     systems = int(given["systems"])
     consumers = consumers_of(given)
     if (
-        known(given, "interaction") in (COMMAND, EVENT)
+        known(given["interaction"]) in (COMMAND, EVENT)
         and systems <= SMALL_LANDSCAPE
         and len(consumers) == 1
         and given["volume_per_day"] <= LOW_VOLUME_PER_DAY
-        and known(given, "change_rate") == "rare"
+        and known(given["change_rate"]) == "rare"
     ):
         return [
             f"Few systems ({systems}), a single consumer, low volume and rare interface changes: unless an answer "
@@ -279,12 +279,12 @@ def drivers_in_words(given: Answers, factor_id: str) -> str:
     """The answers behind a factor's pressure, in words; an unknown answer says so."""
 
     def said(answer: str, words: Mapping[str, str] | None = None, prefix: str = "") -> str:
-        value = known(given, answer)
-        if value is None:
+        value = answer_of(given, answer)
+        if value == UNKNOWN:
             return f"{ANSWERS[answer].label.lower()} not sure"
-        return prefix + (words[value] if words else label(value))
+        return prefix + (words[str(value)] if words else label(str(value)))
 
-    fan_out = plural(len(consumers_of(given)), "consumer") + REACH.get(known(given, "consumer_kind") or "", "")
+    fan_out = plural(len(consumers_of(given)), "consumer") + REACH.get(known(given["consumer_kind"]) or "", "")
     volume = f"{number(given['volume_per_day'])} a day"
     match factor_id:
         case "complexity":
@@ -307,9 +307,9 @@ def drivers_in_words(given: Answers, factor_id: str) -> str:
                 said("consumer_availability", AVAILABILITY, "consumer "),
                 said("latency", LATENCY_SHORT, "due "),
             ]
-            if known(given, "source_availability") != "always":
+            if known(given["source_availability"]) != "always":
                 parts.append(said("source_availability", SENDER_AVAILABILITY, "sender "))
-            if known(given, "replay") != "no":
+            if known(given["replay"]) != "no":
                 parts.append(said("replay", prefix="replay: "))
         case _:
             parts = [
@@ -340,7 +340,7 @@ def _what_decides(given: Answers, model: FlowModel, contributions: Mapping[str, 
             break
         factor = FACTORS[factor_id]
         drivers = drivers_in_words(given, factor_id)
-        if all(given[a] == UNKNOWN for a in CHOICE_DRIVERS[factor_id]):
+        if all(answer_of(given, a) == UNKNOWN for a in CHOICE_DRIVERS[factor_id]):
             # Every answer behind it was "not sure": its level is an average, not something to state.
             named.append(f"{factor.name.lower()} (+{points:.1f}: {drivers})")
         else:

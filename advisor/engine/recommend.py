@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from .catalog import COMMAND, EVENT_DRIVEN, FACTOR_IDS, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT, QUERY
+from .choices import WAITED
 from .evaluation import FlowModel, answers_of, scored_key
 from .flips import flow_flips, landscape_flips, unknown_flips
 from .landscape import BULK, advice, summary
 from .model import Assessment, FactorScore, Flip, FlowResult, Recommendation
 from .reasons import is_bulk, known, needs_log, reasons
 from .risks import risks
-from .scoring import WAITED_LATENCIES, Answers, rounded_contributions, shares
+from .scoring import Answers, rounded_contributions, shares
 from .technology import technologies
 
 ENGINE_VERSION = "2.0.7"
@@ -62,7 +63,7 @@ def _models(given: Sequence[Answers], weight_shares: Mapping[str, float]) -> lis
 
 def _kind_given(given: Answers) -> str:
     """The interaction as the landscape advice counts it: a waited-for query, or anything else."""
-    return QUERY if known(given, "interaction") == QUERY and known(given, "latency") in WAITED_LATENCIES else COMMAND
+    return QUERY if known(given["interaction"]) == QUERY and known(given["latency"]) in WAITED else COMMAND
 
 
 def _flow_result(given: Answers, model: FlowModel, flips: tuple[Flip, ...], doubts: tuple[Flip, ...]) -> FlowResult:
@@ -94,13 +95,13 @@ def _flow_result(given: Answers, model: FlowModel, flips: tuple[Flip, ...], doub
 
 def approach_of(given: Answers, winner: str) -> str:
     """How the winning pattern is applied to this flow (catalog APPROACHES)."""
-    interaction = known(given, "interaction")
-    waited = known(given, "latency") in WAITED_LATENCIES
+    interaction = known(given["interaction"])
+    waited = known(given["latency"]) in WAITED
     if is_bulk(given):
         return "bulk_transfer"
     if interaction == QUERY and not waited and winner != EVENT_DRIVEN:
         return "async_request_reply"
-    if interaction == QUERY and known(given, "consumer_availability") in ("maintenance_windows", "often_offline"):
+    if interaction == QUERY and known(given["consumer_availability"]) in ("maintenance_windows", "often_offline"):
         return "local_copy"
     if winner == POINT_TO_POINT:
         return "request_response"
@@ -112,10 +113,10 @@ def approach_of(given: Answers, winner: str) -> str:
 def _nobody_runs_a_broker(given: Answers) -> bool:
     """No vendor runs one on this platform, the team will not, and it has no asynchronous experience."""
     return (
-        known(given, "operations") == "managed"
-        and known(given, "platform") in ("on_premises", "kubernetes")
-        and known(given, "async_experience") == "none"
-        and known(given, "existing_broker") == "none"
+        known(given["operations"]) == "managed"
+        and known(given["platform"]) in ("on_premises", "kubernetes")
+        and known(given["async_experience"]) == "none"
+        and known(given["existing_broker"]) == "none"
     )
 
 
@@ -129,15 +130,15 @@ def confidence(given: Answers, winner: str, margin: float, share: float) -> str:
     if is_bulk(given):
         # None of the three patterns fits a periodic bulk transfer well.
         level = 0
-    interaction = known(given, "interaction")
+    interaction = known(given["interaction"])
     if (
         winner == POINT_TO_POINT
         and interaction == COMMAND
-        and known(given, "delivery") in ("no_loss", "effectively_once")
+        and known(given["delivery"]) in ("no_loss", "effectively_once")
     ):
         # A direct call for work that must not be lost holds only while the consumer stays up.
         level = min(level, 1)
-    if interaction == QUERY and known(given, "consumer_availability") in ("maintenance_windows", "often_offline"):
+    if interaction == QUERY and known(given["consumer_availability"]) in ("maintenance_windows", "often_offline"):
         # A provider that is away answers from a copy that may be stale.
         level = min(level, 1)
     if winner != POINT_TO_POINT and _nobody_runs_a_broker(given):

@@ -24,9 +24,9 @@ def risks(given: Answers, winner: str, approach: str) -> tuple[Risk, ...]:
 
 
 def _of_the_pattern(given: Answers, winner: str, approach: str) -> list[Risk]:
-    delivery = known(given, "delivery")
+    delivery = known(given["delivery"])
     must_keep = delivery != "best_effort"
-    away = known(given, "consumer_availability") != "always"
+    away = known(given["consumer_availability"]) != "always"
     found = []
     if approach == "bulk_transfer":
         found.append(
@@ -68,7 +68,7 @@ def _of_the_pattern(given: Answers, winner: str, approach: str) -> list[Risk]:
                 HIGH if away else MEDIUM,
             )
         )
-        if known(given, "interaction") == QUERY:
+        if known(given["interaction"]) == QUERY:
             found.append(
                 Risk(
                     "Read load lands on the provider at every request.",
@@ -150,9 +150,9 @@ def _of_the_pattern(given: Answers, winner: str, approach: str) -> list[Risk]:
 
 def _of_the_answers(given: Answers, winner: str) -> list[Risk]:
     found = []
-    delivery = known(given, "delivery")
+    delivery = known(given["delivery"])
     must_keep = delivery != "best_effort"
-    if known(given, "source_availability") in ("maintenance_windows", "often_offline"):
+    if known(given["source_availability"]) in ("maintenance_windows", "often_offline"):
         found.append(
             Risk(
                 "Messages are lost while the sender is offline, or sent twice when it reconnects.",
@@ -161,7 +161,7 @@ def _of_the_answers(given: Answers, winner: str) -> list[Risk]:
                 HIGH if must_keep else MEDIUM,
             )
         )
-    receivers = known(given, "consumer_kind")
+    receivers = known(given["consumer_kind"])
     if receivers in RECEIVERS:
         found.append(
             Risk(
@@ -173,7 +173,7 @@ def _of_the_answers(given: Answers, winner: str) -> list[Risk]:
             )
         )
     if winner != POINT_TO_POINT:
-        ordering = known(given, "ordering")
+        ordering = known(given["ordering"])
         if ordering in ("per_key", "global"):
             found.append(
                 Risk(
@@ -192,7 +192,7 @@ def _of_the_answers(given: Answers, winner: str) -> list[Risk]:
                     HIGH,
                 )
             )
-        if known(given, "async_experience") == "none":
+        if known(given["async_experience"]) == "none":
             found.append(
                 Risk(
                     "The team has no experience with asynchronous systems.",

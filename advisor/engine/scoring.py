@@ -14,36 +14,89 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TypedDict, cast
 
 from .answers import ANSWERS
 from .catalog import COMMAND, EVENT, FACTOR_IDS, FITS, PATTERN_IDS, QUERY
+from .choices import (
+    WAITED,
+    Availability,
+    Broker,
+    ChangeRate,
+    ConsumerKind,
+    Delivery,
+    Experience,
+    Growth,
+    Interaction,
+    Latency,
+    Operations,
+    Ordering,
+    Platform,
+    Replay,
+    Teams,
+)
 
-# Every answer of a flow and of its landscape, by answer id, none of them "unknown". Values are the
-# validated answers (str, int, float, tuple of str), read in the hot loop without per-read checks.
-Answers = Mapping[str, Any]
+
+class Answers(TypedDict):
+    """Every answer of a flow and of its landscape: the fields of Landscape and Flow, typed as they are.
+
+    Scoring builds tens of thousands of completions per request (an unknown answer set to each plausible
+    value), and a dict copy costs a thirtieth of a dataclass `replace`; mypy checks every key and value
+    as it would an attribute. tests/engine/test_typed_answers.py keeps it equal to the dataclasses.
+    """
+
+    systems: int
+    teams: Teams
+    change_rate: ChangeRate
+    growth: Growth
+    platform: Platform
+    existing_broker: Broker
+    operations: Operations
+    async_experience: Experience
+    name: str
+    interaction: Interaction
+    source: str
+    consumers: tuple[str, ...]
+    latency: Latency
+    volume_per_day: int
+    peak_factor: float
+    delivery: Delivery
+    ordering: Ordering
+    consumer_availability: Availability
+    source_availability: Availability
+    consumer_kind: ConsumerKind
+    message_size_kb: float
+    replay: Replay
+
+
 Signals = dict[str, float]
 Totals = tuple[float, float, float]
 
-LEVELS: dict[str, dict[str, float]] = {
-    "teams": {"one": 0.0, "few": 0.5, "many": 1.0},
-    "change_rate": {"rare": 0.0, "monthly": 0.5, "weekly": 1.0},
-    "growth": {"none": 0.0, "some": 0.5, "fast": 1.0},
-    "async_experience": {"none": 0.0, "some": 0.5, "strong": 1.0},
-    "latency": {"immediate": 1.0, "seconds": 0.6, "minutes": 0.25, "hours": 0.0},
-    "delivery": {"best_effort": 0.0, "no_loss": 0.6, "effectively_once": 1.0},
-    "availability": {"always": 0.0, "maintenance_windows": 0.8, "often_offline": 1.0},
-    "replay": {"no": 0.0, "yes": 1.0},
-}
+TEAMS = {Teams.ONE: 0.0, Teams.FEW: 0.5, Teams.MANY: 1.0}
+CHANGE = {ChangeRate.RARE: 0.0, ChangeRate.MONTHLY: 0.5, ChangeRate.WEEKLY: 1.0}
+GROWTH = {Growth.NONE: 0.0, Growth.SOME: 0.5, Growth.FAST: 1.0}
+EXPERIENCE = {Experience.NONE: 0.0, Experience.SOME: 0.5, Experience.STRONG: 1.0}
+URGENCY = {Latency.IMMEDIATE: 1.0, Latency.SECONDS: 0.6, Latency.MINUTES: 0.25, Latency.HOURS: 0.0}
+CARE = {Delivery.BEST_EFFORT: 0.0, Delivery.NO_LOSS: 0.6, Delivery.EFFECTIVELY_ONCE: 1.0}
+ABSENCE = {Availability.ALWAYS: 0.0, Availability.MAINTENANCE_WINDOWS: 0.8, Availability.OFTEN_OFFLINE: 1.0}
+REPLAY = {Replay.NO: 0.0, Replay.YES: 1.0}
 # Work that may finish later must be held somewhere until it is done.
-DEFERRAL = {"immediate": 0.0, "seconds": 0.0, "minutes": 0.7, "hours": 1.0}
+DEFERRAL = {Latency.IMMEDIATE: 0.0, Latency.SECONDS: 0.0, Latency.MINUTES: 0.7, Latency.HOURS: 1.0}
 # A sender that goes offline delivers late whatever was asked, and in a burst when it reconnects.
 SENDER_DEFERRAL = 0.7
 SENDER_BURST = 0.5
 # Each phone or browser session is a subscriber of its own: a fact for them fans out like one for three systems.
 DEVICE_FAN_OUT = 3
-# Queries whose answer may take longer than this are handed over, not waited for.
-WAITED_LATENCIES = ("immediate", "seconds")
+
+
+def answer_of(answers: Answers, answer: str) -> object:
+    """An answer by its id, for the machinery that walks every answer alike (flips, "not sure")."""
+    return cast(Mapping[str, object], answers)[answer]
+
+
+def with_answers(answers: Answers, changes: Mapping[str, object]) -> Answers:
+    """The answers with some changed by id (a completion of the unknown ones, or a flip's alternative)."""
+    return cast(Answers, {**answers, **changes})
 
 
 def size_level(systems: int) -> float:
@@ -77,27 +130,20 @@ def kind_of(answers: Answers) -> str:
     something many care about, so it is scored as an event.
     """
     interaction = answers["interaction"]
-    if interaction == QUERY:
-        return QUERY if answers["latency"] in WAITED_LATENCIES else COMMAND
-    if interaction == COMMAND and fan_out_of(answers) >= 2:
+    if interaction == Interaction.QUERY:
+        return QUERY if answers["latency"] in WAITED else COMMAND
+    if interaction == Interaction.COMMAND and fan_out_of(answers) >= 2:
         return EVENT
-    return EVENT if interaction == EVENT else COMMAND
+    return EVENT if interaction == Interaction.EVENT else COMMAND
 
 
 # The answers the kind depends on: changing one of them may change every factor's fits.
 KIND_ANSWERS = ("interaction", "latency", "consumers")
 
 
-def _level(table: str, answer: str) -> Callable[[Answers], float]:
-    def level(answers: Answers) -> float:
-        return LEVELS[table][answers[answer]]
-
-    return level
-
-
 def _fan_out(answers: Answers) -> float:
     fan_out = fan_out_of(answers)
-    if answers["consumer_kind"] != "service" and answers["interaction"] == EVENT:
+    if answers["consumer_kind"] != ConsumerKind.SERVICE and answers["interaction"] == Interaction.EVENT:
         fan_out = max(fan_out, DEVICE_FAN_OUT)
     return fan_out_level(fan_out)
 
@@ -107,12 +153,12 @@ def _rate(answers: Answers) -> float:
 
 
 def _peak(answers: Answers) -> float:
-    burst = SENDER_BURST * LEVELS["availability"][answers["source_availability"]]
+    burst = SENDER_BURST * ABSENCE[answers["source_availability"]]
     return max(peak_level(answers["peak_factor"]), burst)
 
 
 def _deferral(answers: Answers) -> float:
-    sender = SENDER_DEFERRAL * LEVELS["availability"][answers["source_availability"]]
+    sender = SENDER_DEFERRAL * ABSENCE[answers["source_availability"]]
     return max(DEFERRAL[answers["latency"]], sender)
 
 
@@ -121,14 +167,14 @@ def _size(answers: Answers) -> float:
 
 
 def _broker(answers: Answers) -> float:
-    return 0.0 if answers["existing_broker"] == "none" else 1.0
+    return 0.0 if answers["existing_broker"] == Broker.NONE else 1.0
 
 
 def _capacity(answers: Answers) -> float:
     """Someone must run a broker: a managed service on a cloud, or the team itself."""
-    if answers["operations"] == "self_hosted":
+    if answers["operations"] == Operations.SELF_HOSTED:
         return 1.0
-    return {"on_premises": 0.0, "kubernetes": 0.5}.get(answers["platform"], 1.0)
+    return {Platform.ON_PREMISES: 0.0, Platform.KUBERNETES: 0.5}.get(answers["platform"], 1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,20 +187,20 @@ class Signal:
 
 SIGNALS: tuple[Signal, ...] = (
     Signal("size", ("systems",), _size),
-    Signal("teams", ("teams",), _level("teams", "teams")),
-    Signal("change", ("change_rate",), _level("change_rate", "change_rate")),
-    Signal("growth", ("growth",), _level("growth", "growth")),
+    Signal("teams", ("teams",), lambda a: TEAMS[a["teams"]]),
+    Signal("change", ("change_rate",), lambda a: CHANGE[a["change_rate"]]),
+    Signal("growth", ("growth",), lambda a: GROWTH[a["growth"]]),
     Signal("broker", ("existing_broker",), _broker),
-    Signal("experience", ("async_experience",), _level("async_experience", "async_experience")),
+    Signal("experience", ("async_experience",), lambda a: EXPERIENCE[a["async_experience"]]),
     Signal("capacity", ("operations", "platform"), _capacity),
     Signal("fan_out", ("consumers", "consumer_kind", "interaction"), _fan_out),
     Signal("rate", ("volume_per_day", "peak_factor"), _rate),
     Signal("peak", ("peak_factor", "source_availability"), _peak),
-    Signal("urgency", ("latency",), _level("latency", "latency")),
+    Signal("urgency", ("latency",), lambda a: URGENCY[a["latency"]]),
     Signal("deferral", ("latency", "source_availability"), _deferral),
-    Signal("delivery", ("delivery",), _level("delivery", "delivery")),
-    Signal("availability", ("consumer_availability",), _level("availability", "consumer_availability")),
-    Signal("replay", ("replay",), _level("replay", "replay")),
+    Signal("delivery", ("delivery",), lambda a: CARE[a["delivery"]]),
+    Signal("availability", ("consumer_availability",), lambda a: ABSENCE[a["consumer_availability"]]),
+    Signal("replay", ("replay",), lambda a: REPLAY[a["replay"]]),
 )
 
 

@@ -76,9 +76,9 @@ def needs_of(given: Answers, role: str) -> Needs:
     volume, peak, size = given["volume_per_day"], given["peak_factor"], given["message_size_kb"]
     per_second = volume / 86_400 * peak
     # Not sure whether order matters: choose what can keep it per key, the common need.
-    ordering = known(given, "ordering") or "per_key"
-    replay = known(given, "replay") == "yes"
-    outage = known(given, "consumer_availability") or "often_offline"
+    ordering = known(given["ordering"]) or "per_key"
+    replay = known(given["replay"]) == "yes"
+    outage = known(given["consumer_availability"]) or "often_offline"
     hours, why = RETENTION["replay" if replay else outage]
     return Needs(role, ordering, replay, size, per_second, per_second * size / 1024, hours, why)
 
@@ -88,16 +88,16 @@ def role_of(given: Answers, winner: str, approach: str) -> str:
         return "bulk"
     if winner == POINT_TO_POINT:
         return "gateway"
-    if approach == "event_log" or known(given, "replay") == "yes":
+    if approach == "event_log" or known(given["replay"]) == "yes":
         return "log"
     return "router" if approach in ("event_router", "local_copy") else "queue"
 
 
 def technologies(given: Answers, winner: str, approach: str) -> tuple[TechnologyChoice, ...]:
     role = role_of(given, winner, approach)
-    explicit = role == "queue" and known(given, "interaction") == "command"
+    explicit = role == "queue" and known(given["interaction"]) == "command"
     backbone = _chosen(given, needs_of(given, role), first=EXPLICIT_INVOCATION if explicit else ())
-    receivers = known(given, "consumer_kind")
+    receivers = known(given["consumer_kind"])
     if winner == POINT_TO_POINT or receivers not in ("device", "browser"):
         return backbone
     # The last hop to phones and browsers comes first: it is what reaches them; the backbone sits behind it.
@@ -112,10 +112,10 @@ def technologies(given: Answers, winner: str, approach: str) -> tuple[Technology
 def _chosen(
     given: Answers, needs: Needs, skip: tuple[str, ...] = (), first: tuple[str, ...] = ()
 ) -> tuple[TechnologyChoice, ...]:
-    platform = known(given, "platform") or "any"
-    broker = known(given, "existing_broker") or "none"
-    operations = known(given, "operations") or "managed"
-    experience = known(given, "async_experience") or "some"
+    platform = known(given["platform"]) or "any"
+    broker = known(given["existing_broker"]) or "none"
+    operations = known(given["operations"]) or "managed"
+    experience = known(given["async_experience"]) or "some"
     able = [c for c in PLAYERS[needs.role] if c.id not in skip and _meets(c, needs)]
     run_by_us = operations == "self_hosted"
     # A team that runs its own brokers can run them on any cloud too.
