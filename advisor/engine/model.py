@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from .choices import (
     Availability,
@@ -20,6 +21,20 @@ from .choices import (
     Replay,
     Teams,
 )
+
+# How the winning pattern is applied to a flow (catalog APPROACHES); "" before it is known.
+ApproachId = Literal[
+    "request_response",
+    "async_request_reply",
+    "local_copy",
+    "work_queue",
+    "event_router",
+    "event_log",
+    "bulk_transfer",
+    "",
+]
+# The part a technology plays for a flow (catalog ROLES, and "operator": whoever runs it).
+Role = Literal["gateway", "queue", "router", "log", "push", "bulk", "operator", ""]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +127,7 @@ class Sizing:
 class TechnologyChoice:
     name: str
     why: str
-    # "queue" | "router" | "log" | "gateway" | "push" | "bulk" | "operator": the part it plays.
-    role: str = ""
+    role: Role = ""
     sizing: Sizing | None = None
     limits: tuple[Limit, ...] = ()
     # What to add when it fits except for one limit (a claim check for large payloads, ...).
@@ -162,7 +176,7 @@ class FlowResult:
     # The share of the plausible answers to the unknowns under which each pattern wins.
     robustness: dict[str, float] = field(default_factory=dict)
     # How the pattern is applied here (catalog APPROACHES): "request_response", "async_request_reply", ...
-    approach: str = ""
+    approach: ApproachId = ""
     # "good", or "weak" when none of the three patterns fits well (a periodic bulk transfer).
     fit: str = "good"
 

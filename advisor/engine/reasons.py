@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from .answers import ANSWERS, UNKNOWN
 from .catalog import COMMAND, EVENT, FACTORS, PATTERN_IDS, PATTERNS, QUERY, label
+from .choices import AWAY, KEPT, WAITED, Availability, ChangeRate, ConsumerKind, Delivery, Growth, Latency, Replay
 from .evaluation import FlowModel
 from .model import Flip
 from .scoring import Answers, answer_of, drivers_of
@@ -59,7 +60,7 @@ def is_bulk(given: Answers) -> bool:
     """A periodic bulk transfer: handed over (not asked), due within hours, a few messages or one burst a day."""
     return (
         known(given["interaction"]) in (COMMAND, EVENT)
-        and known(given["latency"]) == "hours"
+        and known(given["latency"]) == Latency.HOURS
         and (given["volume_per_day"] <= BULK_MESSAGES_PER_DAY or given["peak_factor"] >= BULK_PEAK_FACTOR)
     )
 
@@ -67,7 +68,7 @@ def is_bulk(given: Answers) -> bool:
 def needs_log(given: Answers) -> list[str]:
     """Why published facts would need a retained log rather than a router (empty when they do not)."""
     why = []
-    if known(given["replay"]) == "yes":
+    if known(given["replay"]) == Replay.YES:
         why.append("consumers must re-read past events")
     if given["volume_per_day"] * given["peak_factor"] >= LOG_VOLUME_PER_DAY:
         why.append(f"{number(given['volume_per_day'])} events a day call for a partitioned log")
@@ -99,12 +100,12 @@ def _what_it_is(given: Answers) -> list[str]:
     latency = known(given["latency"])
     consumers = consumers_of(given)
     growth = known(given["growth"])
-    if interaction == QUERY and latency in ("immediate", "seconds"):
+    if interaction == QUERY and latency in WAITED:
         said.append(
             f"It is a query answered {LATENCY[latency]}: the caller needs the answer to go on, and only a "
             "request/response call returns it in the same exchange; a queue or events cannot answer questions."
         )
-    elif interaction == QUERY and latency in ("minutes", "hours"):
+    elif interaction == QUERY and latency in (Latency.MINUTES, Latency.HOURS):
         said.append(
             f"It is a query whose answer may take {latency}: longer than a caller can hold a connection open "
             "(gateways and load balancers end requests after seconds). Use asynchronous request-reply: accept "
@@ -121,14 +122,14 @@ def _what_it_is(given: Answers) -> list[str]:
             f"{len(consumers)} systems care about this fact ({names(consumers)}): with publish/subscribe the "
             "producer does not need to know its subscribers."
         )
-    elif interaction == EVENT and len(consumers) == 2 and growth in ("some", "fast"):
+    elif interaction == EVENT and len(consumers) == 2 and growth in (Growth.SOME, Growth.FAST):
         said.append(
             f"Two consumers today and more expected (growth: {label(growth)}): new subscribers can join "
             "without changing the producer."
         )
-    elif interaction == EVENT and known(given["consumer_kind"]) == "service":
+    elif interaction == EVENT and known(given["consumer_kind"]) == ConsumerKind.SERVICE:
         fewer = "one consumer" if len(consumers) == 1 else "two consumers"
-        more = "" if growth is None else " and no growth expected" if growth == "none" else ""
+        more = "" if growth is None else " and no growth expected" if growth == Growth.NONE else ""
         said.append(
             f"An event with {fewer}{more}: publish/subscribe decouples little here, so a direct call or a queue "
             "can serve as well."
@@ -138,7 +139,7 @@ def _what_it_is(given: Answers) -> list[str]:
         reached = (
             "by push (Firebase Cloud Messaging, Apple Push Notification service) or a persistent connection "
             "(WebSocket, Server-Sent Events)"
-            if receivers == "device"
+            if receivers == ConsumerKind.DEVICE
             else "over a persistent connection (WebSocket, Server-Sent Events), or by web push once the page is closed"
         )
         said.append(
@@ -153,25 +154,25 @@ def _who_is_away(given: Answers) -> list[str]:
     availability = known(given["consumer_availability"])
     delivery = known(given["delivery"])
     interaction = known(given["interaction"])
-    if availability in ("maintenance_windows", "often_offline"):
+    if availability in AWAY:
         if interaction == QUERY:
             said.append(
                 f"The provider {AVAILABILITY[availability]}: a direct call fails then, so the caller needs a local "
                 "copy — a cache for short outages, or a read model kept current by the provider's change events "
                 "(event-carried state transfer). The confidence is at most medium."
             )
-        elif delivery in ("no_loss", "effectively_once"):
+        elif delivery in KEPT:
             said.append(
                 f"The consumer {AVAILABILITY[availability]} and {DELIVERY[delivery]}: the work must wait somewhere "
                 "durable until it is back — a queue or a durable subscription — or the sender must keep retrying."
             )
-        elif delivery == "best_effort":
+        elif delivery == Delivery.BEST_EFFORT:
             said.append(
                 f"The consumer {AVAILABILITY[availability]}, but a lost message is acceptable: nothing needs to "
                 "hold the work while it is away."
             )
     sender = known(given["source_availability"])
-    if sender in ("maintenance_windows", "often_offline"):
+    if sender in AWAY:
         source = f"The sender ({given['source']})" if given["source"] else "The sender"
         said.append(
             f"{source} {SENDER_AVAILABILITY[sender]}: a queue on the server cannot help while it is disconnected. "
@@ -197,7 +198,7 @@ def _load_and_timing(given: Answers) -> list[str]:
                 f"{'the consumers work at their' if len(consumers_of(given)) > 1 else 'the consumer works at its'} "
                 "own pace; a direct call passes them straight on."
             )
-    if interaction == COMMAND and latency in ("minutes", "hours") and not is_bulk(given):
+    if interaction == COMMAND and latency in (Latency.MINUTES, Latency.HOURS) and not is_bulk(given):
         said.append(
             f"The work may complete {LATENCY[latency]}: nobody waits on it, so it can wait in a queue and be "
             "retried until it succeeds."
@@ -224,18 +225,18 @@ def _what_must_be_kept(given: Answers) -> list[str]:
     if (
         interaction == COMMAND
         and len(consumers) == 1
-        and delivery in ("no_loss", "effectively_once")
-        and known(given["consumer_availability"]) == "always"
+        and delivery in KEPT
+        and known(given["consumer_availability"]) == Availability.ALWAYS
         and given["peak_factor"] < HIGH_PEAK
-        and known(given["latency"]) in ("immediate", "seconds")
-        and known(given["source_availability"]) == "always"
+        and known(given["latency"]) in WAITED
+        and known(given["source_availability"]) == Availability.ALWAYS
     ):
         said.append(
             f"{capitalised(DELIVERY[delivery])}, but the consumer is always available and peaks stay below "
             f"{HIGH_PEAK}× the average: a direct call with retries and an idempotency key can carry it, while a "
             "queue stays the safer choice if that changes."
         )
-    if known(given["replay"]) == "yes":
+    if known(given["replay"]) == Replay.YES:
         said.append(
             "Consumers must re-read past messages: that needs a retained log (a stream). Classic queues and "
             "routers delete a message once it is delivered, so whichever pattern carries it runs on a log-based "
@@ -246,7 +247,7 @@ def _what_must_be_kept(given: Answers) -> list[str]:
         ordering = known(given["ordering"])
         if why:
             said.append(f"Published as events, this fact needs a log (a stream), not just a router: {listed(why)}.")
-        elif known(given["replay"]) == "no":
+        elif known(given["replay"]) == Replay.NO:
             order = {
                 "per_key": " It must keep order per key: FIFO topics, sessions or ordering keys do.",
                 "global": " It must keep order across all events, which limits it to one consumer at a time.",
@@ -266,7 +267,7 @@ def _the_landscape(given: Answers) -> list[str]:
         and systems <= SMALL_LANDSCAPE
         and len(consumers) == 1
         and given["volume_per_day"] <= LOW_VOLUME_PER_DAY
-        and known(given["change_rate"]) == "rare"
+        and known(given["change_rate"]) == ChangeRate.RARE
     ):
         return [
             f"Few systems ({systems}), a single consumer, low volume and rare interface changes: unless an answer "
@@ -307,9 +308,9 @@ def drivers_in_words(given: Answers, factor_id: str) -> str:
                 said("consumer_availability", AVAILABILITY, "consumer "),
                 said("latency", LATENCY_SHORT, "due "),
             ]
-            if known(given["source_availability"]) != "always":
+            if known(given["source_availability"]) != Availability.ALWAYS:
                 parts.append(said("source_availability", SENDER_AVAILABILITY, "sender "))
-            if known(given["replay"]) != "no":
+            if known(given["replay"]) != Replay.NO:
                 parts.append(said("replay", prefix="replay: "))
         case _:
             parts = [

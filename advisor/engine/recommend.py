@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from .catalog import COMMAND, EVENT_DRIVEN, FACTOR_IDS, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT, QUERY
-from .choices import WAITED
+from .choices import KEPT, WAITED, Availability, Broker, Experience, Operations, Platform
 from .evaluation import FlowModel, answers_of, scored_key
 from .flips import flow_flips, landscape_flips, unknown_flips
 from .landscape import BULK, advice, summary
-from .model import Assessment, FactorScore, Flip, FlowResult, Recommendation
+from .model import ApproachId, Assessment, FactorScore, Flip, FlowResult, Recommendation
 from .reasons import is_bulk, known, needs_log, reasons
 from .risks import risks
 from .scoring import Answers, rounded_contributions, shares
@@ -93,7 +93,7 @@ def _flow_result(given: Answers, model: FlowModel, flips: tuple[Flip, ...], doub
     )
 
 
-def approach_of(given: Answers, winner: str) -> str:
+def approach_of(given: Answers, winner: str) -> ApproachId:
     """How the winning pattern is applied to this flow (catalog APPROACHES)."""
     interaction = known(given["interaction"])
     waited = known(given["latency"]) in WAITED
@@ -101,7 +101,10 @@ def approach_of(given: Answers, winner: str) -> str:
         return "bulk_transfer"
     if interaction == QUERY and not waited and winner != EVENT_DRIVEN:
         return "async_request_reply"
-    if interaction == QUERY and known(given["consumer_availability"]) in ("maintenance_windows", "often_offline"):
+    if interaction == QUERY and known(given["consumer_availability"]) in (
+        Availability.MAINTENANCE_WINDOWS,
+        Availability.OFTEN_OFFLINE,
+    ):
         return "local_copy"
     if winner == POINT_TO_POINT:
         return "request_response"
@@ -113,10 +116,10 @@ def approach_of(given: Answers, winner: str) -> str:
 def _nobody_runs_a_broker(given: Answers) -> bool:
     """No vendor runs one on this platform, the team will not, and it has no asynchronous experience."""
     return (
-        known(given["operations"]) == "managed"
-        and known(given["platform"]) in ("on_premises", "kubernetes")
-        and known(given["async_experience"]) == "none"
-        and known(given["existing_broker"]) == "none"
+        known(given["operations"]) == Operations.MANAGED
+        and known(given["platform"]) in (Platform.ON_PREMISES, Platform.KUBERNETES)
+        and known(given["async_experience"]) == Experience.NONE
+        and known(given["existing_broker"]) == Broker.NONE
     )
 
 
@@ -131,14 +134,13 @@ def confidence(given: Answers, winner: str, margin: float, share: float) -> str:
         # None of the three patterns fits a periodic bulk transfer well.
         level = 0
     interaction = known(given["interaction"])
-    if (
-        winner == POINT_TO_POINT
-        and interaction == COMMAND
-        and known(given["delivery"]) in ("no_loss", "effectively_once")
-    ):
+    if winner == POINT_TO_POINT and interaction == COMMAND and known(given["delivery"]) in KEPT:
         # A direct call for work that must not be lost holds only while the consumer stays up.
         level = min(level, 1)
-    if interaction == QUERY and known(given["consumer_availability"]) in ("maintenance_windows", "often_offline"):
+    if interaction == QUERY and known(given["consumer_availability"]) in (
+        Availability.MAINTENANCE_WINDOWS,
+        Availability.OFTEN_OFFLINE,
+    ):
         # A provider that is away answers from a copy that may be stale.
         level = min(level, 1)
     if winner != POINT_TO_POINT and _nobody_runs_a_broker(given):

@@ -8,7 +8,8 @@ more or less harmful.
 from __future__ import annotations
 
 from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, POINT_TO_POINT, QUERY
-from .model import Risk
+from .choices import AWAY, Availability, Delivery, Experience, Ordering
+from .model import ApproachId, Risk
 from .reasons import known
 from .scoring import Answers
 from .wording import RECEIVERS
@@ -17,16 +18,16 @@ HIGH, MEDIUM, LOW = "high", "medium", "low"
 SEVERITY_ORDER = (HIGH, MEDIUM, LOW)
 
 
-def risks(given: Answers, winner: str, approach: str) -> tuple[Risk, ...]:
+def risks(given: Answers, winner: str, approach: ApproachId) -> tuple[Risk, ...]:
     found = [*_of_the_pattern(given, winner, approach), *_of_the_answers(given, winner)]
     found.sort(key=lambda r: SEVERITY_ORDER.index(r.severity))
     return tuple(found)
 
 
-def _of_the_pattern(given: Answers, winner: str, approach: str) -> list[Risk]:
+def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[Risk]:
     delivery = known(given["delivery"])
-    must_keep = delivery != "best_effort"
-    away = known(given["consumer_availability"]) != "always"
+    must_keep = delivery != Delivery.BEST_EFFORT
+    away = known(given["consumer_availability"]) != Availability.ALWAYS
     found = []
     if approach == "bulk_transfer":
         found.append(
@@ -97,7 +98,7 @@ def _of_the_pattern(given: Answers, winner: str, approach: str) -> list[Risk]:
             Risk(
                 "Redelivery after a failure produces duplicates.",
                 "Idempotent consumers: remember processed message ids or use business keys.",
-                HIGH if delivery == "effectively_once" else MEDIUM,
+                HIGH if delivery == Delivery.EFFECTIVELY_ONCE else MEDIUM,
             ),
             Risk(
                 "A poison message is retried forever or blocks the queue.",
@@ -151,8 +152,8 @@ def _of_the_pattern(given: Answers, winner: str, approach: str) -> list[Risk]:
 def _of_the_answers(given: Answers, winner: str) -> list[Risk]:
     found = []
     delivery = known(given["delivery"])
-    must_keep = delivery != "best_effort"
-    if known(given["source_availability"]) in ("maintenance_windows", "often_offline"):
+    must_keep = delivery != Delivery.BEST_EFFORT
+    if known(given["source_availability"]) in AWAY:
         found.append(
             Risk(
                 "Messages are lost while the sender is offline, or sent twice when it reconnects.",
@@ -174,17 +175,17 @@ def _of_the_answers(given: Answers, winner: str) -> list[Risk]:
         )
     if winner != POINT_TO_POINT:
         ordering = known(given["ordering"])
-        if ordering in ("per_key", "global"):
+        if ordering in (Ordering.PER_KEY, Ordering.GLOBAL):
             found.append(
                 Risk(
-                    f"Messages arrive out of order ({'per key' if ordering == 'per_key' else 'global'} ordering is "
-                    "required).",
+                    f"Messages arrive out of order ({'per key' if ordering == Ordering.PER_KEY else 'global'} "
+                    "ordering is required).",
                     "Partition or group by key (partitions, FIFO message groups, sessions, ordering keys); global "
                     "order limits throughput to one consumer at a time.",
-                    HIGH if ordering == "global" else MEDIUM,
+                    HIGH if ordering == Ordering.GLOBAL else MEDIUM,
                 )
             )
-        if delivery == "effectively_once":
+        if delivery == Delivery.EFFECTIVELY_ONCE:
             found.append(
                 Risk(
                     "Brokers deliver at least once, so an effect can happen twice.",
@@ -192,7 +193,7 @@ def _of_the_answers(given: Answers, winner: str) -> list[Risk]:
                     HIGH,
                 )
             )
-        if known(given["async_experience"]) == "none":
+        if known(given["async_experience"]) == Experience.NONE:
             found.append(
                 Risk(
                     "The team has no experience with asynchronous systems.",
