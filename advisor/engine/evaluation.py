@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from operator import itemgetter
 
-from .answers import ANSWERS, UNKNOWN
+from .answers import ANSWERS, UNKNOWN, Answers
 from .catalog import FACTOR_IDS, PATTERN_IDS
 from .model import Flow, Landscape
 from .scoring import (
@@ -36,7 +36,6 @@ from .scoring import (
     SIGNALS,
     SIGNALS_OF_ANSWER,
     SWINGS,
-    Answers,
     Signal,
     Signals,
     Totals,

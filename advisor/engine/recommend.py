@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from .answers import Answers
 from .catalog import COMMAND, EVENT_DRIVEN, FACTOR_IDS, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT, QUERY
-from .choices import KEPT, WAITED, Availability, Broker, Experience, Operations, Platform
+from .choices import Interaction
 from .evaluation import FlowModel, answers_of, scored_key
 from .flips import flow_flips, landscape_flips, unknown_flips
 from .landscape import BULK, advice, summary
 from .model import ApproachId, Assessment, FactorScore, Flip, FlowResult, Recommendation
-from .reasons import is_bulk, known, needs_log, reasons
+from .reasons import reasons
 from .risks import risks
-from .scoring import Answers, rounded_contributions, shares
+from .rules import APPROACH_RULES, BULK_TRANSFER, CAPS, SLOW_QUERY
+from .scoring import rounded_contributions, shares
 from .technology import technologies
 
 ENGINE_VERSION = "2.0.7"
@@ -22,6 +24,11 @@ MEDIUM_MARGIN = 5.0
 SETTLED_SHARE = 0.9
 LIKELY_SHARE = 0.6
 CONFIDENCES = ("low", "medium", "high")
+DEFAULT_APPROACHES: dict[str, ApproachId] = {
+    POINT_TO_POINT: "request_response",
+    MESSAGE_QUEUE: "work_queue",
+    EVENT_DRIVEN: "event_router",
+}
 
 
 def recommend(assessment: Assessment) -> Recommendation:
@@ -63,7 +70,7 @@ def _models(given: Sequence[Answers], weight_shares: Mapping[str, float]) -> lis
 
 def _kind_given(given: Answers) -> str:
     """The interaction as the landscape advice counts it: a waited-for query, or anything else."""
-    return QUERY if known(given["interaction"]) == QUERY and known(given["latency"]) in WAITED else COMMAND
+    return QUERY if given["interaction"] == Interaction.QUERY and not SLOW_QUERY.holds(given) else COMMAND
 
 
 def _flow_result(given: Answers, model: FlowModel, flips: tuple[Flip, ...], doubts: tuple[Flip, ...]) -> FlowResult:
@@ -89,61 +96,27 @@ def _flow_result(given: Answers, model: FlowModel, flips: tuple[Flip, ...], doub
         unknowns=model.unknown,
         robustness={p: round(share, 4) for p, share in robustness.items()},
         approach=approach,
-        fit="weak" if is_bulk(given) else "good",
+        fit="weak" if BULK_TRANSFER.holds(given) else "good",
     )
 
 
 def approach_of(given: Answers, winner: str) -> ApproachId:
-    """How the winning pattern is applied to this flow (catalog APPROACHES)."""
-    interaction = known(given["interaction"])
-    waited = known(given["latency"]) in WAITED
-    if is_bulk(given):
-        return "bulk_transfer"
-    if interaction == QUERY and not waited and winner != EVENT_DRIVEN:
-        return "async_request_reply"
-    if interaction == QUERY and known(given["consumer_availability"]) in (
-        Availability.MAINTENANCE_WINDOWS,
-        Availability.OFTEN_OFFLINE,
-    ):
-        return "local_copy"
-    if winner == POINT_TO_POINT:
-        return "request_response"
-    if winner == MESSAGE_QUEUE:
-        return "work_queue"
-    return "event_log" if needs_log(given) else "event_router"
-
-
-def _nobody_runs_a_broker(given: Answers) -> bool:
-    """No vendor runs one on this platform, the team will not, and it has no asynchronous experience."""
-    return (
-        known(given["operations"]) == Operations.MANAGED
-        and known(given["platform"]) in (Platform.ON_PREMISES, Platform.KUBERNETES)
-        and known(given["async_experience"]) == Experience.NONE
-        and known(given["existing_broker"]) == Broker.NONE
-    )
+    """How the winning pattern is applied to this flow (catalog APPROACHES): by the first rule that holds and
+    sets one for this winner, else the pattern's own."""
+    for rule in APPROACH_RULES:
+        if rule.approach is not None and winner in rule.approach_for and rule.holds(given):
+            return rule.approach
+    return DEFAULT_APPROACHES[winner]
 
 
 def confidence(given: Answers, winner: str, margin: float, share: float) -> str:
-    """From the margin and the share of plausible answers the winner holds, capped where a rule says so."""
+    """From the margin and the share of plausible answers the winner holds, capped by the rules that hold."""
     level = 2 if margin >= HIGH_MARGIN else 1 if margin >= MEDIUM_MARGIN else 0
     if share < LIKELY_SHARE:
         level = 0
     elif share < SETTLED_SHARE:
         level = min(level, 1)
-    if is_bulk(given):
-        # None of the three patterns fits a periodic bulk transfer well.
-        level = 0
-    interaction = known(given["interaction"])
-    if winner == POINT_TO_POINT and interaction == COMMAND and known(given["delivery"]) in KEPT:
-        # A direct call for work that must not be lost holds only while the consumer stays up.
-        level = min(level, 1)
-    if interaction == QUERY and known(given["consumer_availability"]) in (
-        Availability.MAINTENANCE_WINDOWS,
-        Availability.OFTEN_OFFLINE,
-    ):
-        # A provider that is away answers from a copy that may be stale.
-        level = min(level, 1)
-    if winner != POINT_TO_POINT and _nobody_runs_a_broker(given):
-        # The answers ask for a broker that nobody is there to run: they pull against each other.
-        level = min(level, 1)
+    for rule in CAPS:
+        if rule.caps is not None and winner in rule.caps_for and rule.holds(given):
+            level = min(level, CONFIDENCES.index(rule.caps))
     return CONFIDENCES[level]

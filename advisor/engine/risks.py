@@ -7,11 +7,12 @@ more or less harmful.
 
 from __future__ import annotations
 
+from .answers import Answers
 from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, POINT_TO_POINT, QUERY
-from .choices import AWAY, Availability, Delivery, Experience, Ordering
+from .choices import Availability, Delivery, Experience, Ordering
 from .model import ApproachId, Risk
 from .reasons import known
-from .scoring import Answers
+from .rules import APPROACH_RULES, SENDER_OFFLINE
 from .wording import RECEIVERS
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
@@ -28,35 +29,11 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
     delivery = known(given["delivery"])
     must_keep = delivery != Delivery.BEST_EFFORT
     away = known(given["consumer_availability"]) != Availability.ALWAYS
-    found = []
-    if approach == "bulk_transfer":
-        found.append(
-            Risk(
-                "A file is loaded twice, half loaded, or not at all, and nobody notices.",
-                "Name each batch, load it idempotently by batch id, move files atomically (write, then rename), "
-                "check counts and checksums, and alert when an expected batch has not arrived.",
-                HIGH if must_keep else MEDIUM,
-            )
-        )
-    if approach == "async_request_reply":
-        found.append(
-            Risk(
-                "A caller that holds the request open while the work runs times out and retries, starting the work "
-                "again.",
-                "Answer 202 Accepted with a status resource (or take the request from a queue and reply on a reply "
-                "channel), correlate the reply by request id, and make the work idempotent.",
-                HIGH,
-            )
-        )
-    if approach == "local_copy":
-        found.append(
-            Risk(
-                "The local copy is stale while the provider is away, and callers cannot tell.",
-                "Keep the copy's age beside it, show or refuse data past an agreed age, and rebuild the read model "
-                "from the provider's events or a full export after a long outage.",
-                MEDIUM,
-            )
-        )
+    found: list[Risk] = []
+    # The rule that chose how the pattern is applied brings the risks of that design.
+    for rule in APPROACH_RULES:
+        if rule.approach == approach and rule.risks is not None:
+            found += rule.risks(given)
     if approach == "bulk_transfer":
         # The pattern's own risks belong to messages; a periodic file has the ones above.
         return found
@@ -150,18 +127,10 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
 
 
 def _of_the_answers(given: Answers, winner: str) -> list[Risk]:
-    found = []
+    found: list[Risk] = []
     delivery = known(given["delivery"])
     must_keep = delivery != Delivery.BEST_EFFORT
-    if known(given["source_availability"]) in AWAY:
-        found.append(
-            Risk(
-                "Messages are lost while the sender is offline, or sent twice when it reconnects.",
-                "Store-and-forward on the sender: a local outbox that keeps each message until the receiving side "
-                "acknowledges it, resent on reconnect with its message id so the receiver drops duplicates.",
-                HIGH if must_keep else MEDIUM,
-            )
-        )
+    found += SENDER_OFFLINE.warned(given)
     receivers = known(given["consumer_kind"])
     if receivers in RECEIVERS:
         found.append(

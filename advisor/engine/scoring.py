@@ -14,12 +14,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TypedDict, cast
+from typing import cast
 
-from .answers import ANSWERS
-from .catalog import COMMAND, EVENT, FACTOR_IDS, FITS, PATTERN_IDS, QUERY
+from .answers import ANSWERS, Answers
+from .catalog import FACTOR_IDS, FITS, PATTERN_IDS
 from .choices import (
-    WAITED,
     Availability,
     Broker,
     ChangeRate,
@@ -30,44 +29,11 @@ from .choices import (
     Interaction,
     Latency,
     Operations,
-    Ordering,
     Platform,
     Replay,
     Teams,
 )
-
-
-class Answers(TypedDict):
-    """Every answer of a flow and of its landscape: the fields of Landscape and Flow, typed as they are.
-
-    Scoring builds tens of thousands of completions per request (an unknown answer set to each plausible
-    value), and a dict copy costs a thirtieth of a dataclass `replace`; mypy checks every key and value
-    as it would an attribute. tests/engine/test_typed_answers.py keeps it equal to the dataclasses.
-    """
-
-    systems: int
-    teams: Teams
-    change_rate: ChangeRate
-    growth: Growth
-    platform: Platform
-    existing_broker: Broker
-    operations: Operations
-    async_experience: Experience
-    name: str
-    interaction: Interaction
-    source: str
-    consumers: tuple[str, ...]
-    latency: Latency
-    volume_per_day: int
-    peak_factor: float
-    delivery: Delivery
-    ordering: Ordering
-    consumer_availability: Availability
-    source_availability: Availability
-    consumer_kind: ConsumerKind
-    message_size_kb: float
-    replay: Replay
-
+from .rules import SCORED_AS
 
 Signals = dict[str, float]
 Totals = tuple[float, float, float]
@@ -123,18 +89,12 @@ def fan_out_of(answers: Answers) -> int:
 
 
 def kind_of(answers: Answers) -> str:
-    """The kind of interaction the fits are written for.
-
-    A query whose answer may take minutes or hours is work handed to one
-    provider and answered later; a command to several consumers announces
-    something many care about, so it is scored as an event.
-    """
-    interaction = answers["interaction"]
-    if interaction == Interaction.QUERY:
-        return QUERY if answers["latency"] in WAITED else COMMAND
-    if interaction == Interaction.COMMAND and fan_out_of(answers) >= 2:
-        return EVENT
-    return EVENT if interaction == Interaction.EVENT else COMMAND
+    """The kind of interaction the fits are written for: the interaction, unless a rule scores it as another
+    (a query answered later is work handed over, R1.2; a command to several consumers is a fan-out, R3.2)."""
+    for rule in SCORED_AS:
+        if rule.holds(answers):
+            return rule.scored_as or ""
+    return str(answers["interaction"])
 
 
 # The answers the kind depends on: changing one of them may change every factor's fits.

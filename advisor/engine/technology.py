@@ -16,12 +16,12 @@ import math
 from dataclasses import dataclass
 from functools import cache
 
+from .answers import Answers
 from .capabilities import CAPABILITIES, Capability, Sourced
 from .catalog import POINT_TO_POINT, label
 from .choices import ConsumerKind, Experience, Interaction, Operations, Ordering, Platform, Replay
 from .model import ApproachId, Limit, Role, Sizing, TechnologyChoice
 from .reasons import known
-from .scoring import Answers
 from .wording import number, plural
 
 ORDER_RANK = {"none": 0, "per_key": 1, "global": 2}
