@@ -186,7 +186,7 @@ def _direct_call_for_kept_work(given: Answers) -> bool:
 DIRECT_CALL_FOR_KEPT_WORK: Final = Rule(
     "R2.2",
     "A direct call for work that must not be lost holds only while the consumer stays up",
-    "interaction is command; delivery is no loss or effectively once; the winner is point-to-point",
+    "interaction is command; delivery is no loss or effectively once",
     ("interaction", "delivery"),
     _direct_call_for_kept_work,
     (
@@ -319,8 +319,7 @@ def log_needed_because(given: Answers) -> list[str]:
 NEEDS_A_LOG: Final = Rule(
     "R3.3",
     "Published facts that are replayed or that come in the tens of millions a day run on a log, not a router",
-    f"replay is yes, or messages a day times the peak factor is {number(LOG_VOLUME_PER_DAY)} or more; "
-    "the winner is event-driven",
+    f"replay is yes, or messages a day times the peak factor is {number(LOG_VOLUME_PER_DAY)} or more",
     ("replay", "volume_per_day", "peak_factor"),
     lambda given: bool(log_needed_because(given)),
     (
@@ -431,8 +430,7 @@ def _nobody_runs_a_broker(given: Answers) -> bool:
 NOBODY_RUNS_A_BROKER: Final = Rule(
     "T1",
     "A broker that nobody is there to run pulls against the answers that ask for it",
-    "operations managed; platform on premises or Kubernetes; no asynchronous experience; no existing broker; "
-    "the winner is a broker (message queue or event-driven)",
+    "operations managed; platform on premises or Kubernetes; no asynchronous experience; no existing broker",
     ("operations", "platform", "async_experience", "existing_broker"),
     _nobody_runs_a_broker,
     (
@@ -460,3 +458,33 @@ RULES: Final = (
 SCORED_AS: Final = tuple(r for r in RULES if r.scored_as is not None)
 APPROACH_RULES: Final = tuple(r for r in RULES if r.approach is not None)
 CAPS: Final = tuple(r for r in RULES if r.caps is not None)
+
+
+def _effects(rule: Rule) -> str:
+    def winners(patterns: tuple[str, ...]) -> str:
+        return "" if patterns == PATTERN_IDS else f" (when {' or '.join(p.replace('_', '-') for p in patterns)} wins)"
+
+    effects = []
+    if rule.scored_as:
+        effects.append(f"scored as {'an' if rule.scored_as[0] in 'aeiou' else 'a'} {rule.scored_as}")
+    if rule.approach:
+        effects.append(f"approach `{rule.approach}`{winners(rule.approach_for)}")
+    if rule.caps:
+        effects.append(f"confidence at most {rule.caps}{winners(rule.caps_for)}")
+    if rule.fit == "weak":
+        effects.append("a weak fit")
+    if rule.reason:
+        effects.append("a reason")
+    if rule.risks:
+        effects.append("risks")
+    return "; ".join(effects)
+
+
+def rules_table() -> str:
+    """The rules as docs/decision-rules.md lists them (checked by tests/engine/test_rule_cases.py)."""
+    rows = [
+        "| rule | what it says | premises (over answers as given) | effects |",
+        "| --- | --- | --- | --- |",
+        *(f"| {r.id} | {r.name} | {r.premises} | {_effects(r)} |" for r in RULES),
+    ]
+    return "\n".join(rows)
