@@ -466,7 +466,7 @@ def _effects(rule: Rule) -> str:
 
     effects = []
     if rule.scored_as:
-        effects.append(f"scored as {'an' if rule.scored_as[0] in 'aeiou' else 'a'} {rule.scored_as}")
+        effects.append(f"scored as the {rule.scored_as} fits")
     if rule.approach:
         effects.append(f"approach `{rule.approach}`{winners(rule.approach_for)}")
     if rule.caps:
