@@ -35,6 +35,8 @@ ApproachId = Literal[
 ]
 # The part a technology plays for a flow (catalog ROLES, and "operator": whoever runs it).
 Role = Literal["gateway", "queue", "router", "log", "push", "bulk", "operator", ""]
+# "weak" when none of the three patterns fits well (a periodic bulk transfer).
+Fit = Literal["good", "weak"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,8 +179,7 @@ class FlowResult:
     robustness: dict[str, float] = field(default_factory=dict)
     # How the pattern is applied here (catalog APPROACHES): "request_response", "async_request_reply", ...
     approach: ApproachId = ""
-    # "good", or "weak" when none of the three patterns fits well (a periodic bulk transfer).
-    fit: str = "good"
+    fit: Fit = "good"
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,7 +40,7 @@ from .choices import (
     Platform,
     Replay,
 )
-from .model import ApproachId, Risk
+from .model import ApproachId, Fit, Risk
 from .wording import AVAILABILITY, DELIVERY, LATENCY, SENDER_AVAILABILITY, capitalised, names, number, plural
 
 Confidence = Literal["low", "medium", "high"]
@@ -84,7 +84,7 @@ class Rule:
     approach_for: tuple[str, ...] = PATTERN_IDS
     caps: Confidence | None = None
     caps_for: tuple[str, ...] = PATTERN_IDS
-    fit: Literal["good", "weak"] = "good"
+    fit: Fit = "good"
     reason: Callable[[Answers], str] | None = None
     risks: Callable[[Answers], tuple[Risk, ...]] | None = None
 

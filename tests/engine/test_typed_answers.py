@@ -13,7 +13,7 @@ from mypy import api
 
 from advisor.engine.answers import ANSWERS, VOCABULARY, Kind
 from advisor.engine.catalog import APPROACHES, FACTOR_IDS, PATTERN_IDS
-from advisor.engine.model import Flow, Landscape, Role
+from advisor.engine.model import Fit, Flow, Landscape, Role
 from advisor.engine.scoring import Answers
 
 ENGINE = Path(__file__).resolve().parents[2] / "advisor" / "engine"
@@ -30,7 +30,7 @@ VOCABULARY_MODULES = {
 }
 # Strings the logic may compare against: ids that are not answers' choices, each typed as a Literal
 # where it is held (a misspelt one fails mypy there).
-NAMES = {*APPROACHES, *get_args(Role), *get_args(Kind), *ANSWERS, *FACTOR_IDS, *PATTERN_IDS}
+NAMES = {*APPROACHES, *get_args(Role), *get_args(Fit), *get_args(Kind), *ANSWERS, *FACTOR_IDS, *PATTERN_IDS}
 
 
 def test_the_typed_answers_are_the_fields_of_the_landscape_and_the_flow() -> None:
