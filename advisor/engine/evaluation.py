@@ -69,9 +69,10 @@ CLOSING: dict[tuple[str, str, int], float] = {
 }
 
 
-def answers_of(landscape: Landscape, flow: Flow) -> Answers:
-    """Every answer of the flow and its landscape, as given (possibly "unknown")."""
+def answers_of(landscape: Landscape, flow: Flow, assumed: frozenset[str] = frozenset()) -> Answers:
+    """Every answer of the flow and its landscape, as given (possibly "unknown"), and which were left out."""
     return Answers(
+        assumed=assumed,
         systems=landscape.systems,
         teams=landscape.teams,
         change_rate=landscape.change_rate,

@@ -33,7 +33,7 @@ DEFAULT_APPROACHES: dict[str, ApproachId] = {
 
 def recommend(assessment: Assessment) -> Recommendation:
     weight_shares = shares(dict(assessment.weights))
-    given = [answers_of(assessment.landscape, flow) for flow in assessment.flows]
+    given = [answers_of(assessment.landscape, flow, assessment.assumed(i)) for i, flow in enumerate(assessment.flows)]
     models = _models(given, weight_shares)
     # A model shared by several flows finds its flips once.
     unique = {id(m): m for m in models}
