@@ -69,6 +69,7 @@ def flow_result_to_dict(result: FlowResult) -> dict[str, Any]:
         "pattern": result.pattern,
         "approach": result.approach,
         "fit": result.fit,
+        "decided": result.decided,
         "scores": dict(result.scores),
         "margin": result.margin,
         "confidence": result.confidence,
@@ -148,6 +149,7 @@ def flow_result_from_dict(raw: dict[str, Any]) -> FlowResult:
         robustness=dict(raw.get("robustness") or {raw["pattern"]: 1.0}),
         approach=raw.get("approach", ""),
         fit=raw.get("fit", "good"),
+        decided=raw.get("decided", True),
     )
 
 

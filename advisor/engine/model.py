@@ -189,6 +189,8 @@ class FlowResult:
     # How the pattern is applied here (catalog APPROACHES): "request_response", "async_request_reply", ...
     approach: ApproachId = ""
     fit: Fit = "good"
+    # False when no pattern wins two thirds of the plausible answers to what the person was not sure of.
+    decided: bool = True
 
 
 @dataclass(frozen=True, slots=True)

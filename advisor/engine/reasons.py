@@ -27,6 +27,7 @@ from .rules import (
     SENDER_OFFLINE,
     SLOW_QUERY,
     SMALL_LANDSCAPE_RULE,
+    asks_for_a_buffer,
     log_needed_because,
 )
 from .scoring import answer_of, drivers_of
@@ -75,6 +76,8 @@ def reasons(
     ]
     if model.unknown:
         said.append(_what_was_not_sure(model, unknown_flips))
+    if not model.decided:
+        said.append(_what_to_settle(unknown_flips))
     return tuple(s for s in said if s)
 
 
@@ -137,7 +140,7 @@ def _who_is_away(given: Answers) -> list[str]:
                 f"The consumer {AVAILABILITY[availability]} and {DELIVERY[delivery]}: the work must wait somewhere "
                 "durable until it is back — a queue or a durable subscription — or the sender must keep retrying."
             )
-        elif delivery == Delivery.BEST_EFFORT:
+        elif delivery == Delivery.BEST_EFFORT and not asks_for_a_buffer(given):
             said.append(
                 f"The consumer {AVAILABILITY[availability]}, but a lost message is acceptable: nothing needs to "
                 "hold the work while it is away."
@@ -259,6 +262,14 @@ def _what_decides(given: Answers, model: FlowModel, contributions: Mapping[str, 
     scores = {p: sum(c[p] for c in contributions.values()) for p in PATTERN_IDS}
     ranked = sorted(PATTERN_IDS, key=lambda p: (-scores[p], PATTERN_IDS.index(p)))
     first, second = ranked[0], ranked[1]
+    if first != model.headline:
+        # Averaged over answers that were not given, the top score is not the pattern that wins most often.
+        headline, share = PATTERNS[model.headline].in_sentence, percent(model.robustness[model.headline])
+        return (
+            f"{capitalised(PATTERNS[first].in_sentence)} has the highest average score ({whole(scores[first])} "
+            f"against {whole(scores[model.headline])}), but {headline} wins in {share} of the plausible answers: "
+            "an average over answers you were not sure of is not a decision."
+        )
     # In the whole points a page shows, the difference of the scores as shown.
     lead = whole(scores[first]) - whole(scores[second])
     leads = sorted(
@@ -283,6 +294,14 @@ def _what_decides(given: Answers, model: FlowModel, contributions: Mapping[str, 
     if lead == 0 or not named:
         return f"{first_name} and {second_name} are tied: the answers do not separate them."
     return f"{first_name} leads {second_name} by {plural(lead, 'point')}, most on {listed(named)}."
+
+
+def _what_to_settle(flips: Sequence[Flip]) -> str:
+    deciding = listed(list(dict.fromkeys(ANSWERS[flip.field].label.lower() for flip in flips)))
+    return (
+        "Undecided: no pattern wins two thirds of the plausible answers, so the confidence is low and the decision "
+        f"stays open — settle {deciding or 'the answers you were not sure of'} first."
+    )
 
 
 def _how_sampled(model: FlowModel) -> str:
