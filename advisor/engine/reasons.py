@@ -23,6 +23,7 @@ from .rules import (
     HIGH_PEAK,
     KEPT_WORK_MAY_GO_DIRECT,
     LITTLE_TO_DECOUPLE,
+    ORDERED_WORK,
     PROVIDER_AWAY,
     SENDER_OFFLINE,
     SLOW_QUERY,
@@ -30,7 +31,7 @@ from .rules import (
     asks_for_a_buffer,
     log_needed_because,
 )
-from .scoring import answer_of, drivers_of
+from .scoring import answer_of, drivers_of, kind_of
 from .wording import (
     AVAILABILITY,
     DELIVERY,
@@ -173,16 +174,14 @@ def _load_and_timing(given: Answers) -> list[str]:
 
 
 def _what_must_be_kept(given: Answers) -> list[str]:
-    said = KEPT_WORK_MAY_GO_DIRECT.said(given)
-    interaction = known(given["interaction"])
-    consumers = consumers_of(given)
+    said = KEPT_WORK_MAY_GO_DIRECT.said(given) + ORDERED_WORK.said(given)
     if known(given["replay"]) == Replay.YES:
         said.append(
             "Consumers must re-read past messages: that needs a retained log (a stream). Classic queues and "
             "routers delete a message once it is delivered, so whichever pattern carries it runs on a log-based "
             "broker (Kafka, Kinesis, Event Hubs, a RabbitMQ stream), read as a queue or as subscriptions."
         )
-    if interaction in (EVENT, COMMAND) and (len(consumers) >= 2 or interaction == EVENT):
+    if kind_of(given) == EVENT:
         why = log_needed_because(given)
         ordering = known(given["ordering"])
         if why:

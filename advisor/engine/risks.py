@@ -12,7 +12,7 @@ from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, POINT_TO_POINT, QUERY
 from .choices import Availability, Delivery, Experience, Ordering
 from .model import ApproachId, Risk
 from .reasons import known
-from .rules import APPROACH_RULES, SENDER_OFFLINE
+from .rules import APPROACH_RULES, ORDERED_WORK, SENDER_OFFLINE
 from .wording import RECEIVERS
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
@@ -38,6 +38,8 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
         # The pattern's own risks belong to messages; a periodic file has the ones above.
         return found
     if winner == POINT_TO_POINT:
+        # A direct call keeps order only while one request per key is in flight (R2.5).
+        found += ORDERED_WORK.warned(given)
         found.append(
             Risk(
                 "The caller fails or hangs when the provider is slow or down.",

@@ -39,6 +39,7 @@ from .choices import (
     Interaction,
     Latency,
     Operations,
+    Ordering,
     Platform,
     Replay,
 )
@@ -216,6 +217,7 @@ def _kept_work_may_go_direct(given: Answers) -> bool:
         and given["peak_factor"] < HIGH_PEAK
         and given["latency"] in (Latency.IMMEDIATE, Latency.SECONDS)
         and given["source_availability"] == Availability.ALWAYS
+        and given["ordering"] == Ordering.NONE
     )
 
 
@@ -223,7 +225,7 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
     "R2.3",
     "Work that must not be lost does not by itself need a queue",
     "interaction is command; one consumer; delivery is no loss or effectively once; the consumer and the "
-    f"sender are always available; peaks below {HIGH_PEAK}×; latency immediate or seconds",
+    f"sender are always available; peaks below {HIGH_PEAK}×; latency immediate or seconds; no ordering",
     (
         "interaction",
         "consumers",
@@ -232,6 +234,7 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
         "peak_factor",
         "latency",
         "source_availability",
+        "ordering",
     ),
     _kept_work_may_go_direct,
     (
@@ -240,6 +243,7 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
         Case({"interaction": "command", "delivery": "no_loss", "consumer_availability": "unknown"}, False),
         Case({"interaction": "command", "delivery": "no_loss", "consumers": ["A", "B"]}, False),
         Case({"interaction": "command", "delivery": "best_effort"}, False),
+        Case({"interaction": "command", "delivery": "no_loss", "ordering": "per_key"}, False),
     ),
     reason=lambda given: (
         f"{capitalised(DELIVERY[given['delivery']])}, but the consumer is always available and peaks stay below "
@@ -251,6 +255,41 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
 
 def _the_sender(given: Answers) -> str:
     return f"The sender ({given['source']})" if given["source"] else "The sender"
+
+
+def _ordered_work(given: Answers) -> bool:
+    return given["interaction"] == Interaction.COMMAND and given["ordering"] in (Ordering.PER_KEY, Ordering.GLOBAL)
+
+
+ORDERED_WORK: Final = Rule(
+    "R2.5",
+    "Ordered work goes direct only while one request per key is in flight; otherwise a queue keeps the order",
+    "interaction is command; ordering per key or global",
+    ("interaction", "ordering"),
+    _ordered_work,
+    (
+        Case({"interaction": "command", "ordering": "per_key"}, True),
+        Case({"interaction": "command", "ordering": "global"}, True),
+        Case({"interaction": "command", "ordering": "unknown"}, False),
+        Case({"interaction": "event", "ordering": "per_key"}, False),
+    ),
+    reason=lambda given: (
+        f"The work must stay in order {'per key' if given['ordering'] == Ordering.PER_KEY else 'across all of it'}: "
+        "a direct call keeps order only with one sender instance, one request in flight per key and retries that "
+        "hold back the next request. Where that cannot be promised, a queue that keeps order per key does — SQS "
+        "FIFO message groups, Service Bus sessions, Kafka partitions, Pub/Sub ordering keys."
+    ),
+    risks=lambda given: (
+        Risk(
+            "Direct calls overtake each other when the sender runs several instances or retries one call while "
+            "sending the next, and the consumer applies them out of order.",
+            "One request in flight per key (a per-key lock or a single sender instance per key), retries that block "
+            "the key's next call, and a sequence number per key that the consumer checks — or move to a queue "
+            "that keeps order per key.",
+            HIGH if given["ordering"] == Ordering.GLOBAL else MEDIUM,
+        ),
+    ),
+)
 
 
 def _sender_offline(given: Answers) -> bool:
@@ -345,6 +384,32 @@ LITTLE_TO_DECOUPLE: Final = Rule(
 )
 
 
+def _fact_for_one_service(given: Answers) -> bool:
+    return (
+        given["interaction"] == Interaction.EVENT
+        and len(given["consumers"]) == 1
+        and given["consumer_kind"] == ConsumerKind.SERVICE
+        and given["growth"] == Growth.NONE
+    )
+
+
+FACT_FOR_ONE_SERVICE: Final = Rule(
+    "R3.5",
+    "A fact for one service with no growth ahead is work for one consumer, scored as a command",
+    "interaction is event; one consumer; receivers are services; growth none",
+    ("interaction", "consumers", "consumer_kind", "growth"),
+    _fact_for_one_service,
+    (
+        Case({"interaction": "event"}, True, {"growth": "none"}),
+        Case({"interaction": "event", "consumers": ["A", "B"]}, False, {"growth": "none"}),
+        Case({"interaction": "event", "consumer_kind": "device"}, False, {"growth": "none"}),
+        Case({"interaction": "event"}, False, {"growth": "some"}),
+        Case({"interaction": "event"}, False, {"growth": "unknown"}),
+    ),
+    scored_as=COMMAND,
+)
+
+
 def log_needed_because(given: Answers) -> list[str]:
     """Why published facts would need a retained log rather than a router (empty when they do not)."""
     why = []
@@ -377,12 +442,15 @@ NEEDS_A_LOG: Final = Rule(
 
 def asks_for_a_buffer(given: Answers) -> bool:
     """An answer that asks for something to hold the work: a consumer that is away when the work must not be
-    lost, peaks a broker absorbs, work that may complete later, or consumers that re-read past messages."""
+    lost, peaks a broker absorbs (a sender's backlog on reconnecting among them), work that may complete later,
+    or consumers that re-read past messages."""
     return (
         (given["consumer_availability"] in AWAY and given["delivery"] in KEPT)
+        or given["source_availability"] in AWAY
         or given["peak_factor"] >= HIGH_PEAK
         or given["latency"] in (Latency.MINUTES, Latency.HOURS)
         or given["replay"] == Replay.YES
+        or given["ordering"] in (Ordering.PER_KEY, Ordering.GLOBAL)
     )
 
 
@@ -402,7 +470,8 @@ SMALL_LANDSCAPE_RULE: Final = Rule(
     "Few systems, one consumer, low volume and rare change: a broker would be over-engineering",
     f"interaction is command or event; {SMALL_LANDSCAPE} systems or fewer; one consumer; "
     f"{number(LOW_VOLUME_PER_DAY)} messages a day or fewer; interfaces change rarely; nothing asks for a buffer "
-    f"(a consumer away when work must not be lost, peaks of {HIGH_PEAK}× or more, latency minutes or hours, replay)",
+    f"(a consumer away when work must not be lost, a sender that goes offline, peaks of {HIGH_PEAK}× or more, "
+    "latency minutes or hours, replay, ordering)",
     (
         "interaction",
         "systems",
@@ -411,9 +480,11 @@ SMALL_LANDSCAPE_RULE: Final = Rule(
         "change_rate",
         "consumer_availability",
         "delivery",
+        "source_availability",
         "peak_factor",
         "latency",
         "replay",
+        "ordering",
     ),
     _small_landscape,
     (
@@ -515,10 +586,12 @@ RULES: Final = (
     SLOW_QUERY,
     PROVIDER_AWAY,
     COMMAND_TO_SEVERAL,
+    FACT_FOR_ONE_SERVICE,
     LITTLE_TO_DECOUPLE,
     NEEDS_A_LOG,
     DIRECT_CALL_FOR_KEPT_WORK,
     KEPT_WORK_MAY_GO_DIRECT,
+    ORDERED_WORK,
     SENDER_OFFLINE,
     SMALL_LANDSCAPE_RULE,
     NOBODY_RUNS_A_BROKER,
