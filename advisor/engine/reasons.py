@@ -13,12 +13,14 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 
 from .answers import ANSWERS, UNKNOWN, Answers
-from .catalog import COMMAND, EVENT, FACTORS, PATTERN_IDS, PATTERNS, QUERY, label
+from .catalog import APPROACHES, COMMAND, EVENT, FACTORS, PATTERN_IDS, PATTERNS, QUERY, label
 from .choices import AWAY, KEPT, WAITED, Availability, ConsumerKind, Delivery, Growth, Latency, Replay
 from .evaluation import FlowModel
 from .model import Flip
 from .rules import (
+    APPROACH_RULES,
     BULK_TRANSFER,
+    CAPS,
     COMMAND_TO_SEVERAL,
     HIGH_PEAK,
     KEPT_WORK_MAY_GO_DIRECT,
@@ -76,7 +78,7 @@ def reasons(
         _what_decides(given, model, contributions),
     ]
     if model.unknown:
-        said.append(_what_was_not_sure(model, unknown_flips))
+        said.append(_what_was_not_sure(model, unknown_flips, _what_else_would_change(given, model.headline)))
     if not model.decided:
         said.append(_what_to_settle(unknown_flips))
     return tuple(s for s in said if s)
@@ -312,11 +314,33 @@ def _how_sampled(model: FlowModel) -> str:
     )
 
 
-def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip]) -> str:
+def _what_else_would_change(given: Answers, winner: str) -> list[str]:
+    """What an answer that was not sure would change besides the pattern: how it is applied, the confidence."""
+    said = []
+    for rule in (*APPROACH_RULES, *CAPS):
+        if rule.holds(given):
+            continue
+        effects = []
+        if rule.approach is not None and winner in rule.approach_for:
+            effects.append(f"it is applied as {APPROACHES[rule.approach].name.lower()}")
+        if rule.caps is not None and winner in rule.caps_for:
+            effects.append(f"the confidence is at most {rule.caps}")
+        for answer, values in rule.would_hold(given).items() if effects else ():
+            shown = listed([f"“{label(value)}”" for value in values], "or")
+            said.append(f"if {ANSWERS[answer].label.lower()} is {shown}, {listed(effects)}")
+    return list(dict.fromkeys(said))
+
+
+def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip], besides: Sequence[str]) -> str:
     fields = listed([ANSWERS[a].label.lower() for a in model.unknown])
     shares = sorted(((share, p) for p, share in model.robustness.items() if share > 0), reverse=True)
+    also = f" Beyond the pattern, {listed(besides, '; and')}." if besides else ""
     if len(shares) == 1:
         name = PATTERNS[shares[0][1]].in_sentence
+        if besides:
+            return f"You were not sure about {fields}: whatever the answer, {name} comes out ahead.{also}" + (
+                _how_sampled(model)
+            )
         return (
             f"You were not sure about {fields}: whatever the answer, {name} comes out ahead, so the confidence "
             f"is not lowered for it.{_how_sampled(model)}"
@@ -327,7 +351,7 @@ def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip]) -> str:
         f"You were not sure about {fields}. Over their plausible answers, {PATTERNS[winner].in_sentence} comes "
         f"out ahead in {percent(top)} of cases and {others}."
     )
-    sentence += _how_sampled(model)
+    sentence += also + _how_sampled(model)
     by_pattern: dict[str, dict[str, list[str]]] = {}
     for flip in flips:
         values = by_pattern.setdefault(flip.pattern, {}).setdefault(flip.field, [])

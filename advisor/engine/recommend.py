@@ -127,6 +127,6 @@ def confidence(given: Answers, winner: str, margin: float, share: float) -> str:
     elif share < SETTLED_SHARE:
         level = min(level, 1)
     for rule in CAPS:
-        if rule.caps is not None and winner in rule.caps_for and rule.holds(given):
+        if rule.caps is not None and winner in rule.caps_for and rule.caps_given(given):
             level = min(level, CONFIDENCES.index(rule.caps))
     return CONFIDENCES[level]

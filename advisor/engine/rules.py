@@ -22,13 +22,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, cast
 
 from .answers import ANSWERS, Answers
 from .catalog import COMMAND, EVENT, EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT
 from .choices import (
     AWAY,
     KEPT,
+    UNKNOWN,
     Availability,
     Broker,
     ChangeRate,
@@ -99,9 +100,30 @@ class Rule:
         assumed = f" (Assumed, as the input left it out: {listed(left_out)}.)" if left_out else ""
         return [self.reason(given) + assumed]
 
+    def would_hold(self, given: Answers) -> dict[str, tuple[str, ...]]:
+        """For each answer it reads that was not sure, the plausible values under which it would hold."""
+        found = {}
+        for answer in self.reads:
+            if cast(Mapping[str, object], given)[answer] == UNKNOWN:
+                values = tuple(v for v in ANSWERS[answer].choices if self.holds(with_answer(given, answer, v)))
+                if values:
+                    found[answer] = values
+        return found
+
+    def caps_given(self, given: Answers) -> bool:
+        """It holds, or would for at least half the plausible values of an answer that was not sure: a cap on
+        the confidence is not lifted by not knowing."""
+        if self.holds(given):
+            return True
+        return any(2 * len(values) >= len(ANSWERS[answer].choices) for answer, values in self.would_hold(given).items())
+
     def warned(self, given: Answers) -> tuple[Risk, ...]:
         """Its risks, when it holds."""
         return self.risks(given) if self.risks is not None and self.holds(given) else ()
+
+
+def with_answer(given: Answers, answer: str, value: object) -> Answers:
+    return cast(Answers, {**given, answer: value})
 
 
 def _kept(given: Answers) -> bool:
