@@ -95,6 +95,9 @@ def answers_of(landscape: Landscape, flow: Flow, assumed: frozenset[str] = froze
         consumer_kind=flow.consumer_kind,
         message_size_kb=flow.message_size_kb,
         replay=flow.replay,
+        source_kind=flow.source_kind,
+        transaction=flow.transaction,
+        freshness=flow.freshness,
     )
 
 

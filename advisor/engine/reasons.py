@@ -20,8 +20,11 @@ from .model import Flip
 from .rules import (
     APPROACH_RULES,
     BULK_TRANSFER,
+    BUSINESS_TRANSACTION,
     CAPS,
     COMMAND_TO_SEVERAL,
+    CURRENT_ANSWERS,
+    DEVICE_SENDER,
     HIGH_PEAK,
     KEPT_WORK_MAY_GO_DIRECT,
     LITTLE_TO_DECOUPLE,
@@ -116,6 +119,7 @@ def _what_it_is(given: Answers) -> list[str]:
         )
     else:
         said += LITTLE_TO_DECOUPLE.said(given)
+    said += CURRENT_ANSWERS.said(given) + BUSINESS_TRANSACTION.said(given)
     receivers = known(given["consumer_kind"])
     if receivers in RECEIVERS:
         reached = (
@@ -148,7 +152,7 @@ def _who_is_away(given: Answers) -> list[str]:
                 f"The consumer {AVAILABILITY[availability]}, but a lost message is acceptable: nothing needs to "
                 "hold the work while it is away."
             )
-    return said + SENDER_OFFLINE.said(given)
+    return said + SENDER_OFFLINE.said(given) + DEVICE_SENDER.said(given)
 
 
 def _load_and_timing(given: Answers) -> list[str]:
@@ -159,7 +163,8 @@ def _load_and_timing(given: Answers) -> list[str]:
     if peak >= HIGH_PEAK:
         if interaction == QUERY:
             said.append(
-                f"Peaks reach {number(peak)}× the average rate: the provider must scale for them, or answers be cached."
+                f"Peaks reach {number(peak)}× the average rate: the provider must scale for them"
+                + ("." if CURRENT_ANSWERS.holds(given) else ", or answers be cached.")
             )
         else:
             said.append(

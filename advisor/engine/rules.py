@@ -36,6 +36,7 @@ from .choices import (
     ConsumerKind,
     Delivery,
     Experience,
+    Freshness,
     Growth,
     Interaction,
     Latency,
@@ -43,6 +44,8 @@ from .choices import (
     Ordering,
     Platform,
     Replay,
+    SenderKind,
+    Transaction,
 )
 from .model import ApproachId, Fit, Risk
 from .wording import AVAILABILITY, DELIVERY, LATENCY, SENDER_AVAILABILITY, capitalised, listed, names, number, plural
@@ -172,20 +175,25 @@ SLOW_QUERY: Final = Rule(
 
 
 def _provider_away(given: Answers) -> bool:
-    return given["interaction"] == Interaction.QUERY and given["consumer_availability"] in AWAY
+    return (
+        given["interaction"] == Interaction.QUERY
+        and given["consumer_availability"] in AWAY
+        and given["freshness"] != Freshness.MUST_BE_CURRENT
+    )
 
 
 PROVIDER_AWAY: Final = Rule(
     "R1.3",
     "A query to a provider that is sometimes away is answered from a local copy",
-    "interaction is query; consumer availability is maintenance windows or often offline",
-    ("interaction", "consumer_availability"),
+    "interaction is query; consumer availability is maintenance windows or often offline; answers may be stale",
+    ("interaction", "consumer_availability", "freshness"),
     _provider_away,
     (
         Case({"interaction": "query", "consumer_availability": "often_offline"}, True),
         Case({"interaction": "query", "consumer_availability": "maintenance_windows"}, True),
         Case({"interaction": "query", "consumer_availability": "unknown"}, False),
         Case({"interaction": "command", "consumer_availability": "often_offline"}, False),
+        Case({"interaction": "query", "consumer_availability": "often_offline", "freshness": "must_be_current"}, False),
     ),
     approach="local_copy",
     caps=MEDIUM,
@@ -201,6 +209,35 @@ PROVIDER_AWAY: Final = Rule(
             "from the provider's events or a full export after a long outage.",
             MEDIUM,
         ),
+    ),
+)
+
+
+def _current_answers(given: Answers) -> bool:
+    return given["interaction"] == Interaction.QUERY and given["freshness"] == Freshness.MUST_BE_CURRENT
+
+
+CURRENT_ANSWERS: Final = Rule(
+    "R1.4",
+    "A query whose answer must be current is never answered from a cache or a copy",
+    "interaction is query; answers must be current",
+    ("interaction", "freshness"),
+    _current_answers,
+    (
+        Case({"interaction": "query", "freshness": "must_be_current"}, True),
+        Case({"interaction": "query", "freshness": "may_be_stale"}, False),
+        Case({"interaction": "query", "freshness": "unknown"}, False),
+        Case({"interaction": "command", "freshness": "must_be_current"}, False),
+    ),
+    reason=lambda given: (
+        "Its answers must be current (like a payment authorisation or a stock reservation): no cache or local "
+        "copy may answer for the provider. Scale the provider for the peaks, and when it is down the caller "
+        "fails visibly or degrades — it does not answer from old data."
+        + (
+            " The provider's downtime then stops the callers: make it highly available."
+            if given["consumer_availability"] in AWAY
+            else ""
+        )
     ),
 )
 
@@ -309,6 +346,62 @@ ORDERED_WORK: Final = Rule(
             "the key's next call, and a sequence number per key that the consumer checks — or move to a queue "
             "that keeps order per key.",
             HIGH if given["ordering"] == Ordering.GLOBAL else MEDIUM,
+        ),
+    ),
+)
+
+
+def _device_sender(given: Answers) -> bool:
+    return given["source_kind"] == SenderKind.DEVICE
+
+
+DEVICE_SENDER: Final = Rule(
+    "R2.6",
+    "Devices publish over MQTT to a broker made for them",
+    "sender kind is device",
+    ("source_kind",),
+    _device_sender,
+    (
+        Case({"interaction": "event", "source_kind": "device"}, True),
+        Case({"interaction": "event", "source_kind": "service"}, False),
+        Case({"interaction": "event", "source_kind": "unknown"}, False),
+    ),
+    reason=lambda given: (
+        "The sender is a device: devices publish over MQTT, which keeps a session across dropped connections and "
+        "delivers at least once (QoS 1), to a broker made for them — AWS IoT Core, Azure IoT Hub or Event Grid's "
+        "MQTT broker, or EMQX or Mosquitto on premises — which hands the messages on to the backbone."
+    ),
+)
+
+
+def _business_transaction(given: Answers) -> bool:
+    return given["transaction"] == Transaction.MULTI_STEP
+
+
+BUSINESS_TRANSACTION: Final = Rule(
+    "R2.7",
+    "A step of a business transaction across systems is coordinated as a saga",
+    "business transaction is multi-step",
+    ("transaction",),
+    _business_transaction,
+    (
+        Case({"interaction": "command", "transaction": "multi_step"}, True),
+        Case({"interaction": "command", "transaction": "single"}, False),
+        Case({"interaction": "command", "transaction": "unknown"}, False),
+    ),
+    reason=lambda given: (
+        "It is one step of a business transaction across systems (reserve stock, charge the card, ship): no "
+        "distributed transaction spans them, so coordinate the steps as a saga — an orchestrator that runs each "
+        "step and, when a later one fails, the compensations of the earlier ones (AWS Step Functions, Azure "
+        "Durable Functions, Google Cloud Workflows; Temporal or Camunda on premises), or a choreography of events "
+        "for a short chain."
+    ),
+    risks=lambda given: (
+        Risk(
+            "A later step fails after earlier ones succeeded, and the transaction is left half done.",
+            "Give every step a compensating action (release the stock, refund the card), let the orchestrator record "
+            "each step's outcome and retry it idempotently, and alert on sagas that neither finish nor compensate.",
+            HIGH,
         ),
     ),
 )
@@ -607,6 +700,7 @@ RULES: Final = (
     BULK_TRANSFER,
     SLOW_QUERY,
     PROVIDER_AWAY,
+    CURRENT_ANSWERS,
     COMMAND_TO_SEVERAL,
     FACT_FOR_ONE_SERVICE,
     LITTLE_TO_DECOUPLE,
@@ -614,6 +708,8 @@ RULES: Final = (
     DIRECT_CALL_FOR_KEPT_WORK,
     KEPT_WORK_MAY_GO_DIRECT,
     ORDERED_WORK,
+    DEVICE_SENDER,
+    BUSINESS_TRANSACTION,
     SENDER_OFFLINE,
     SMALL_LANDSCAPE_RULE,
     NOBODY_RUNS_A_BROKER,
