@@ -21,7 +21,7 @@ from advisor.views import private_page
 from . import store
 from .conflicts import Conflict
 from .forms import EditorForm, Problem, QuickForm
-from .models import Assessment, new_token
+from .models import Assessment, Stored, new_token
 from .presentation import ResultsView
 
 MINE = "my_assessments"
@@ -217,26 +217,33 @@ def results(request: HttpRequest, view_token: str) -> HttpResponse:
     # The stored inputs and result are read only to render the page, not to serve it from the cache.
     assessment = get_object_or_404(Assessment.objects.defer("inputs", "result"), view_token=view_token)
     assessment.viewed()
-    fresh = request.GET.get("rerun") == "1" and assessment.engine_changed
+    rerun_asked = request.GET.get("rerun") == "1"
     owned = assessment.edit_token in request.session.get(MINE, [])
     # A saved result never changes, so its page is rendered once per version; pages that carry a
     # one-off message, or a form with this visitor's CSRF token, are rendered every time.
-    cacheable = not fresh and not (owned and assessment.engine_changed) and not len(messages.get_messages(request))
+    cacheable = (
+        not rerun_asked and not (owned and assessment.engine_changed) and not len(messages.get_messages(request))
+    )
     # Nothing of the request but these goes into the page: links are built from PUBLIC_URL. The page
     # is kept gzipped, so a hit neither compresses 80 KB again nor moves it in and out of Redis.
     key = f"results-page-gz:{assessment.pk}:{assessment.version}:{view_token}:{owned}"
     if cacheable and (page := cache.get(key)) is not None:
         return precompressed(request, page)
     assessment.refresh_from_db(fields=["inputs", "result"])
-    response = _results_page(request, assessment, owned, fresh)
-    if cacheable:
+    stored = assessment.read()
+    fresh = rerun_asked and (assessment.engine_changed or stored.read_differently)
+    response = _results_page(request, assessment, stored, owned, fresh)
+    # The owner's page offers a re-run, a form with this visitor's CSRF token, when answers were read differently.
+    if cacheable and not (owned and stored.read_differently):
         cache.set(key, compress(response.content), RESULTS_CACHE_SECONDS)
     return response
 
 
-def _results_page(request: HttpRequest, assessment: Assessment, owned: bool, fresh: bool) -> HttpResponse:
-    answers = assessment.answers()
-    view = ResultsView(answers, recommend(answers) if fresh else assessment.recommendation())
+def _results_page(
+    request: HttpRequest, assessment: Assessment, stored: Stored, owned: bool, fresh: bool
+) -> HttpResponse:
+    answers = stored.answers
+    view = ResultsView(answers, recommend(answers) if fresh else stored.recommendation)
     return render(
         request,
         "assessments/results.html",
@@ -250,6 +257,7 @@ def _results_page(request: HttpRequest, assessment: Assessment, owned: bool, fre
             "factor_colours": list(zip(FACTOR_IDS, charts.FACTOR_COLOURS, strict=True)),
             "owned": owned,
             "fresh": fresh,
+            "stored": stored,
             "current_engine": ENGINE_VERSION,
             "share_url": assessment.share_url,
         },

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from advisor.assessments.models import Assessment
 
+from .contents import render_assessment_pdf
 from .models import RenderedReport
 
 
@@ -57,8 +58,6 @@ def _ready(report: RenderedReport, document: bytes) -> None:
 
 @task()
 def render_report(report_id: int) -> str:
-    from .views import render_assessment_pdf
-
     report = RenderedReport.objects.select_related("assessment").filter(pk=report_id).first()
     if report is None:
         return "gone"
