@@ -101,7 +101,7 @@ class Reread:
             case "no_longer_a_choice":
                 return f"{where}: {before} is no longer one of the choices; read as not sure."
             case "not_readable":
-                return f"{where}: {before} is not an answer this version accepts; read as the default, the saved value kept aside."
+                return f"{where}: {before} is not an answer this version accepts; read as the default, kept aside."
             case "cut":
                 return f"{where}: {before} were saved and this version reads {after}; the others are kept aside."
             case _:
