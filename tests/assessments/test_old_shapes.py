@@ -49,10 +49,10 @@ def test_its_results_page_says_what_was_read_differently_and_offers_a_rerun(clie
     assert "Flow 1 “Customer lookup at checkout”, latency: “realtime” is no longer one of the choices" in page
     assert "Flow 2 “Order placed”, criticality: no longer asked; the saved answer (“high”) is kept aside." in page
     assert "Landscape, budget: no longer asked" in page
-    assert '<a href="?rerun=1">See the answer to the answers as read now</a>' in page
+    assert '<a href="?rerun=1">See the result for the answers as read now</a>' in page
     fresh = client.get(assessment.get_absolute_url() + "?rerun=1")
     assert fresh.status_code == 200
-    assert "the current engine's answer to the answers as read now" in fresh.content.decode()
+    assert "the current engine's result for the answers as read now" in fresh.content.decode()
 
 
 def test_its_edit_page_reads_the_retired_choice_as_not_sure(client: Client) -> None:
