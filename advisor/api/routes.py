@@ -14,11 +14,10 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import NinjaAPI
 
-from advisor import recent
 from advisor.assessments import store
 from advisor.assessments.models import Assessment as StoredAssessment
 from advisor.clients import client_address
-from advisor.engine import Assessment, InvalidAssessment, parse_assessment
+from advisor.engine import Assessment, InvalidAssessment, parse_assessment, recommend, recommendation_to_dict
 from advisor.json_input import UnreadableJson, load_json
 from advisor.limits import too_many, wait_to_create
 
@@ -137,9 +136,8 @@ def parse_inputs(raw: object) -> Assessment:
 def recommendations(request: HttpRequest) -> HttpResponse:
     # The response model documents the shape; checking every response against it would cost more than
     # the recommendation itself, so a test checks the shape instead.
-    return HttpResponse(
-        recent.recommendation_json(read_inputs(request)), content_type="application/json; charset=utf-8"
-    )
+    answer = recommendation_to_dict(recommend(read_inputs(request)))
+    return HttpResponse(json.dumps(answer, ensure_ascii=False), content_type="application/json; charset=utf-8")
 
 
 IDEMPOTENCY_HOURS = 24

@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from advisor import charts, recent
+from advisor import charts
 from advisor.engine import ENGINE_VERSION, FieldError, InvalidAssessment, glossary, parse_assessment, recommend
 from advisor.engine.catalog import FACTOR_IDS
 from advisor.engine.presets import USE_CASES
@@ -205,7 +205,7 @@ def preview(request: HttpRequest, edit_token: str) -> HttpResponse:
     form = EditorForm(request.POST)
     if (assessment_in := form.validated()) is None:
         return render(request, "partials/preview.html", {"problems": form.summary()})
-    view = ResultsView(assessment_in, recent.recommendation(assessment_in))
+    view = ResultsView(assessment_in, recommend(assessment_in))
     return render(request, "partials/preview.html", {"view": view, "result": view.recommendation})
 
 
