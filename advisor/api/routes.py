@@ -18,6 +18,7 @@ from advisor.assessments import store
 from advisor.assessments.models import Assessment as StoredAssessment
 from advisor.clients import client_address
 from advisor.engine import Assessment, InvalidAssessment, parse_assessment, recommend, recommendation_to_dict
+from advisor.htmx import HtmxHttpRequest
 from advisor.json_input import UnreadableJson, load_json
 from advisor.limits import too_many, wait_to_create
 
@@ -203,7 +204,7 @@ def _replay(client: str, key: str, digest: str) -> HttpResponse | None:
     openapi_extra={**_REQUEST_BODY, **_IDEMPOTENCY_HEADER},
     summary="Store an assessment and get its share links",
 )
-def assessments(request: HttpRequest) -> HttpResponse:
+def assessments(request: HtmxHttpRequest) -> HttpResponse:
     body, raw = read_body(request)
     key = _idempotency_key(request)
     client, digest = client_address(request), hashlib.sha256(body).hexdigest()

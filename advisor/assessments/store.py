@@ -6,6 +6,7 @@ import dataclasses
 from typing import Any
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from advisor import engine
@@ -69,12 +70,14 @@ def update(assessment: Assessment, inputs_given: engine.Assessment, version: int
     return assessment
 
 
+# Sent after each save and each new share link. The reports app, which depends on this one,
+# listens to queue the version's PDF (reports/apps.py), so this app imports nothing of it.
+version_saved = Signal()
+
+
 def queue_report(assessment: Assessment) -> None:
     """Have a worker render this version's PDF, when one runs."""
-    # The reports app renders PDFs; it depends on this one, so it is imported when needed.
-    from advisor.reports import background
-
-    background.queue_report(assessment)
+    version_saved.send(sender=Assessment, assessment=assessment)
 
 
 def fork(assessment: Assessment) -> Assessment:

@@ -70,7 +70,7 @@ def _start_page(
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: HtmxHttpRequest) -> HttpResponse:
     if request.method in ("GET", "HEAD"):
         return _start_page(request, QuickForm())
     if "preset" in request.POST:
@@ -95,7 +95,7 @@ def start(request: HttpRequest) -> HttpResponse:
     return redirect(assessment)
 
 
-def _import(request: HttpRequest) -> HttpResponse:
+def _import(request: HtmxHttpRequest) -> HttpResponse:
     """A JSON export (uploaded or pasted) becomes a new assessment; an invalid one stores nothing."""
     upload = request.FILES.get("file")
     pasted = request.POST.get("json", "")
@@ -275,7 +275,7 @@ def rotate_view_link(request: HttpRequest, edit_token: str) -> HttpResponseRedir
 
 
 @require_POST
-def fork(request: HttpRequest, edit_token: str) -> HttpResponse:
+def fork(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, edit_token=edit_token)
     if wait := wait_to_create(request):
         return too_many(request, wait)
@@ -286,7 +286,7 @@ def fork(request: HttpRequest, edit_token: str) -> HttpResponse:
 
 
 @require_POST
-def rerun(request: HttpRequest, edit_token: str) -> HttpResponse:
+def rerun(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, edit_token=edit_token)
     if wait := wait_to_save(request):
         return too_many(request, wait)

@@ -7,6 +7,8 @@ until then. With it off (`make run`, tests) a download renders in the request, a
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.tasks import task
@@ -39,6 +41,11 @@ def queue_report(assessment: Assessment) -> RenderedReport | None:
         # After the commit: the worker must find the saved version, not the one before it.
         transaction.on_commit(lambda: render_report.enqueue(report.pk))
     return report
+
+
+def queue_saved_version(sender: type[Assessment], assessment: Assessment, **kwargs: Any) -> None:
+    """The receiver of store.version_saved: each saved version, and each new share link, gets its PDF."""
+    queue_report(assessment)
 
 
 def store_report(assessment: Assessment, document: bytes) -> None:

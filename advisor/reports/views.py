@@ -12,6 +12,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
 from advisor.assessments.models import Assessment
+from advisor.htmx import HtmxHttpRequest
 from advisor.limits import too_many, wait_to_render_pdf
 
 from .adr import DecisionRecord, adr_markdown, adr_zip, decision_records
@@ -35,7 +36,7 @@ def _etag(assessment: Assessment) -> str:
 
 
 @require_safe
-def pdf(request: HttpRequest, view_token: str) -> HttpResponse:
+def pdf(request: HtmxHttpRequest, view_token: str) -> HttpResponse:
     """The PDF of the current version.
 
     `?v=<version>` (the links pages show) is immutable: a save changes the version and so the URL,
