@@ -12,7 +12,7 @@ from .risks import risks
 from .scoring import WAITED_LATENCIES, Answers, rounded_contributions, shares
 from .technology import technologies
 
-ENGINE_VERSION = "2.0.7"
+ENGINE_VERSION = "2.0.8"
 HIGH_MARGIN = 12.0
 MEDIUM_MARGIN = 5.0
 # Below these shares of plausible answers, the winner is not settled enough for a high (or medium) confidence.
