@@ -181,7 +181,6 @@ class TestTechnologyPages:
         assert all(date <= READ_BY.isoformat() for date in dates)
         assert page.count('rel="noopener noreferrer"') == len(dates)
 
-
     def test_the_limits_page_says_which_delivery_each_technology_offers(self, client: Client) -> None:
         page = client.get("/limits/").content.decode()
         rows = dict(re.findall(r'id="limits-([a-z0-9_]+)".*?delivery: ([a-z ]+) ·', page, flags=re.S))
