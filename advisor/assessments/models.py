@@ -95,7 +95,8 @@ class Assessment(models.Model):
 
     @property
     def flow_count(self) -> int:
-        return len(self.inputs.get("flows", []))
+        flows = self.inputs.get("flows") if isinstance(self.inputs, dict) else None
+        return len(flows) if isinstance(flows, list) else 0
 
     def viewed(self) -> None:
         """Note a visit for retention; one UPDATE a day at most."""

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
 from .answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer, Scope
-from .catalog import FACTOR_IDS, FIELD_LABELS, label
+from .catalog import FACTOR_IDS, FIELD_LABELS, PATTERN_IDS, label
 from .export import recommendation_from_dict
 from .model import Assessment, Recommendation
 from .parse import MAX_FLOWS, TOP_LEVEL_FIELDS, InvalidAssessment, parse_assessment
@@ -339,6 +339,18 @@ def stored_recommendation(raw: object, assessment: Assessment) -> Recommendation
         recommendation = recommendation_from_dict(raw)
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
-    if [r.name for r in recommendation.flows] != [f.name for f in assessment.flows]:
+    if [r.name for r in recommendation.flows] != [f.name for f in assessment.flows] or not _complete(recommendation):
         return None
     return recommendation
+
+
+def _complete(recommendation: Recommendation) -> bool:
+    """Every pattern scored and every factor weighed in each flow, as the pages and reports read them."""
+    patterns, factors = set(PATTERN_IDS), set(FACTOR_IDS)
+    return patterns <= set(recommendation.mix) and all(
+        flow.pattern in patterns
+        and patterns <= set(flow.scores)
+        and factors <= set(flow.factors)
+        and all(patterns <= set(flow.factors[f].contributions) for f in factors)
+        for flow in recommendation.flows
+    )

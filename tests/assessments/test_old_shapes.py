@@ -151,3 +151,13 @@ def test_inputs_that_are_no_assessment_at_all_still_open(client: Client) -> None
     assert client.get(assessment.get_absolute_url()).status_code == 200
     assert client.get(assessment.edit_url).status_code == 200
     assert client.get(f"/r/{assessment.view_token}/assessment.json").status_code == 200
+
+
+def test_a_result_missing_a_patterns_score_is_scored_again(client: Client) -> None:
+    assessment = make_assessment()
+    result = copy.deepcopy(assessment.result)
+    del result["flows"][1]["scores"]["event_driven"]
+    Assessment.objects.filter(pk=assessment.pk).update(result=result)
+    page = client.get(assessment.get_absolute_url())
+    assert page.status_code == 200
+    assert "The saved result could not be read by this version" in page.content.decode()

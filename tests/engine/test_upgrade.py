@@ -164,5 +164,7 @@ def test_a_stored_result_is_read_only_when_it_answers_the_flows_read() -> None:
     assert stored_recommendation(snapshot, assessment) == recommend(assessment)
     assert stored_recommendation({**snapshot, "flows": snapshot["flows"][:1]}, assessment) is None
     assert stored_recommendation({**snapshot, "mix": "all of them"}, assessment) is None
+    del snapshot["flows"][0]["factors"]["complexity"]["contributions"]["event_driven"]
+    assert stored_recommendation(snapshot, assessment) is None
     del snapshot["flows"][0]["scores"]
     assert stored_recommendation(snapshot, assessment) is None
