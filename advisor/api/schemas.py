@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
 from advisor.engine import export
 from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer
-from advisor.engine.catalog import APPROACHES, FACTOR_IDS, PATTERN_IDS
+from advisor.engine.catalog import FACTOR_IDS, PATTERN_IDS
 from advisor.engine.model import (
     FactorScore,
     Flip,
@@ -150,8 +150,6 @@ KEYED: dict[tuple[type, str], Any] = {
 }
 NARROWED: dict[tuple[type, str], Any] = {
     (FlowResult, "pattern"): PatternId,
-    (FlowResult, "approach"): Literal[("", *APPROACHES)],
-    (FlowResult, "fit"): Literal["good", "weak"],
     (FlowResult, "confidence"): Literal[CONFIDENCES],
     (Risk, "severity"): Literal["high", "medium", "low"],
     (Flip, "pattern"): PatternId,

@@ -17,7 +17,7 @@ import functools
 import types
 import typing
 from enum import Enum
-from typing import Any, get_args, get_origin
+from typing import Any, Literal, get_args, get_origin
 
 from .model import Assessment, FlowResult, Recommendation
 
@@ -82,9 +82,16 @@ def _read(hint: Any, raw: object, path: str) -> Any:
         if raw is None and type(None) in args:
             return None
         return _read(next(a for a in args if a is not type(None)), raw, path)
+    if origin is Literal:
+        if raw not in args:
+            raise UnreadableSnapshot(f"{path}: {raw!r} is none of {', '.join(map(repr, args))}")
+        return raw
     if isinstance(hint, type) and issubclass(hint, Enum):
         return hint(raw)
-    if hint is float and isinstance(raw, (int, float)) and not isinstance(raw, bool):
+    if hint is float:
+        # A whole number is written without a fraction (peak factor 1); it reads back as it was.
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+            raise UnreadableSnapshot(f"{path}: expected a number")
         return raw
     if hint in (str, int, bool) and type(raw) is not hint:
         raise UnreadableSnapshot(f"{path}: expected {hint.__name__}")
