@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 from advisor.engine import export
 from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer
 from advisor.engine.catalog import FACTOR_IDS, PATTERN_IDS
+from advisor.engine.landscape import BULK, UNDECIDED
 from advisor.engine.model import (
     FactorScore,
     Flip,
@@ -32,6 +33,7 @@ from advisor.engine.parse import MAX_FLOWS, MAX_NAME, MAX_SYSTEM_NAME, MAX_WEIGH
 from advisor.engine.recommend import CONFIDENCES
 
 PatternId = Literal[PATTERN_IDS]  # type: ignore[valid-type]
+MixKey = Literal[(*PATTERN_IDS, BULK, UNDECIDED)]  # type: ignore[valid-type]
 
 # The parser trims what str.strip() trims and refuses control characters other than tab, newline and
 # carriage return. Whitespace that is also a control character (\v, \f, \x1c-\x1f, \x85) is refused anyway.
@@ -142,7 +144,8 @@ AssessmentIn = create_model(
 # What the dataclasses type as plain strings, the catalog names the choices of.
 FactorId = Literal[FACTOR_IDS]  # type: ignore[valid-type]
 KEYED: dict[tuple[type, str], Any] = {
-    (Recommendation, "mix"): PatternId,
+    # Flows per pattern; a bulk transfer and an undecided flow are counted under "bulk" and "undecided" instead.
+    (Recommendation, "mix"): MixKey,
     (FlowResult, "scores"): PatternId,
     (FlowResult, "robustness"): PatternId,
     (FlowResult, "factors"): FactorId,

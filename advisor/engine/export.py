@@ -99,9 +99,14 @@ def _read(hint: Any, raw: object, path: str) -> Any:
 
 
 def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
+    """The inputs as they were given: an answer that was left out (taken by default) stays left out."""
+    landscape = to_json(assessment.landscape)
     return {
-        "landscape": to_json(assessment.landscape),
-        "flows": [to_json(flow) for flow in assessment.flows],
+        "landscape": {k: v for k, v in landscape.items() if k not in assessment.assumed_landscape},
+        "flows": [
+            {k: v for k, v in to_json(flow).items() if k not in assessment.assumed(i)}
+            for i, flow in enumerate(assessment.flows)
+        ],
         "weights": dict(assessment.weights),
     }
 
