@@ -13,7 +13,7 @@ from advisor.engine import ENGINE_VERSION, FieldError, InvalidAssessment, glossa
 from advisor.engine.catalog import FACTOR_IDS
 from advisor.engine.presets import USE_CASES
 from advisor.htmx import HtmxHttpRequest
-from advisor.json_input import UnreadableJson, load_json
+from advisor.inventory import UnreadableInventory, kind_of, load_inventory, parse_inventory
 from advisor.limits import too_many, wait_to_create, wait_to_save
 from advisor.middleware import compress, precompressed
 from advisor.views import private_page
@@ -96,20 +96,26 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 def _import(request: HttpRequest) -> HttpResponse:
-    """A JSON export (uploaded or pasted) becomes a new assessment; an invalid one stores nothing."""
+    """A JSON export, or an inventory in YAML or CSV (uploaded or pasted), becomes a new assessment.
+
+    An invalid one stores nothing; an inventory's mistakes are named by row and column.
+    """
     upload = request.FILES.get("file")
     pasted = request.POST.get("json", "")
     form = QuickForm()
     if upload and upload.size and upload.size > MAX_IMPORT_BYTES:
         too_big = [FieldError("file", f"is larger than {MAX_IMPORT_BYTES:,} bytes")]
         return _start_page(request, form, import_errors=too_big, pasted=pasted, status=400)
+    text = upload.read() if upload else pasted
+    start = text if isinstance(text, str) else text[:200].decode("latin-1")
+    kind = kind_of(upload.name or "" if upload else "", text=start)
     try:
-        raw = load_json(upload.read() if upload else pasted)
-    except UnreadableJson as error:
+        loaded = load_inventory(text, kind)
+    except UnreadableInventory as error:
         where = "file" if upload else "json"
         return _start_page(request, form, import_errors=[FieldError(where, str(error))], pasted=pasted, status=400)
     try:
-        assessment_in = parse_assessment(raw)
+        assessment_in = parse_inventory(loaded)
     except InvalidAssessment as invalid:
         return _start_page(request, form, import_errors=list(invalid.errors), pasted=pasted, status=422)
     if wait := wait_to_create(request):
