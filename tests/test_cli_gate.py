@@ -54,8 +54,8 @@ def test_a_changed_pattern_fails_the_gate_with_a_readable_report(tmp_path: Path)
     assert completed.returncode == 1
     report = completed.stderr
     assert "Changed: Order placed: event-driven → " in report
-    assert "answers: consumers CRM, Email service, Analytics → CRM" in report
-    assert "factors: loose coupling" in report
+    assert "answers: consumers: CRM, Email service, Analytics → CRM" in report
+    assert "factors: loose coupling: " in report
     assert "Gate failed (changed): 1 finding" in report
     # The recommendation itself still goes to standard output.
     assert json.loads(completed.stdout)["flows"][1]["name"] == "Order placed"

@@ -16,6 +16,8 @@ from ninja import NinjaAPI
 
 from advisor import recent
 from advisor.assessments import store
+from advisor.assessments.compare import comparison_to_dict
+from advisor.assessments.compare_views import stored_comparison
 from advisor.assessments.models import Assessment as StoredAssessment
 from advisor.clients import client_address
 from advisor.engine import Assessment, InvalidAssessment
@@ -258,3 +260,39 @@ def assessments(request: HttpRequest) -> HttpResponse:
             raise
         return replay
     return _created(assessment)
+
+
+_COMPARE_PARAMETERS = {
+    "parameters": [
+        {
+            "name": name,
+            "in": "query",
+            "required": True,
+            "schema": {"type": "string", "minLength": 1, "maxLength": 64},
+            "description": f"The view token of the {which} assessment (the last part of its share link /r/<token>/).",
+        }
+        for name, which in (("a", "earlier"), ("b", "later"))
+    ]
+}
+
+
+@api.get(
+    "/v1/compare",
+    response={200: dict[str, Any], 400: ErrorOut, 404: ErrorOut},
+    openapi_extra=_COMPARE_PARAMETERS,
+    summary="What changed from one stored assessment (a) to another (b)",
+)
+def compare_assessments(request: HttpRequest) -> HttpResponse:
+    tokens = {name: request.GET.get(name, "") for name in ("a", "b")}
+    missing = [{"field": name, "message": "is required: a view token"} for name, token in tokens.items() if not token]
+    if missing:
+        raise BadRequest(400, "Name both assessments by their view tokens: ?a=<earlier>&b=<later>.", missing)
+    found = {a.view_token: a for a in StoredAssessment.objects.filter(view_token__in=tokens.values())}
+    unknown = [
+        {"field": name, "message": "names no assessment"} for name, token in tokens.items() if token not in found
+    ]
+    if unknown:
+        raise BadRequest(404, "No assessment has this view token.", unknown)
+    comparison = stored_comparison(found[tokens["a"]], found[tokens["b"]])
+    body = {"a": tokens["a"], "b": tokens["b"], **comparison_to_dict(comparison)}
+    return HttpResponse(json.dumps(body, ensure_ascii=False), content_type="application/json; charset=utf-8")

@@ -254,11 +254,11 @@ def pattern_move_text(change: FlowChange) -> str:
 
 
 def answer_change_text(change: AnswerChange) -> str:
-    return f"{field_label(change.field).lower()} {_value_text(change.before)} → {_value_text(change.after)}"
+    return f"{field_label(change.field).lower()}: {_value_text(change.before)} → {_value_text(change.after)}"
 
 
 def factor_move_text(move: FactorMove) -> str:
-    return f"{FACTORS[move.factor].name.lower()} {move.before:.2f} → {move.after:.2f}"
+    return f"{FACTORS[move.factor].name.lower()}: {move.before:.2f} → {move.after:.2f}"
 
 
 def _value_text(value: Any) -> str:
