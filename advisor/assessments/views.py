@@ -21,6 +21,7 @@ from advisor.views import private_page
 from . import store
 from .conflicts import Conflict
 from .forms import EditorForm, Problem, QuickForm
+from .large import LargeResults, is_large
 from .models import Assessment, new_token
 from .presentation import ResultsView
 
@@ -227,7 +228,14 @@ def results(request: HttpRequest, view_token: str) -> HttpResponse:
     owned = assessment.edit_token in request.session.get(MINE, [])
     # A saved result never changes, so its page is rendered once per version; pages that carry a
     # one-off message, or a form with this visitor's CSRF token, are rendered every time.
-    cacheable = not fresh and not (owned and assessment.engine_changed) and not len(messages.get_messages(request))
+    # A filtered view of a large landscape (?system=, ?pattern=, ?q=) is rendered each time.
+    filtered = any(request.GET.get(name) for name in ("system", "pattern", "q"))
+    cacheable = (
+        not fresh
+        and not filtered
+        and not (owned and assessment.engine_changed)
+        and not len(messages.get_messages(request))
+    )
     # Nothing of the request but these goes into the page: links are built from PUBLIC_URL. The page
     # is kept gzipped, so a hit neither compresses 80 KB again nor moves it in and out of Redis.
     key = f"results-page-gz:{assessment.pk}:{assessment.version}:{view_token}:{owned}"
@@ -243,14 +251,18 @@ def results(request: HttpRequest, view_token: str) -> HttpResponse:
 def _results_page(request: HttpRequest, assessment: Assessment, owned: bool, fresh: bool) -> HttpResponse:
     answers = assessment.answers()
     view = ResultsView(answers, recommend(answers) if fresh else assessment.recommendation())
+    large = LargeResults.from_query(view, request.GET) if is_large(view) else None
     return render(
         request,
         "assessments/results.html",
         {
             "assessment": assessment,
             "view": view,
+            "large": large,
+            "diagram_flows": large.neighbourhood if large else view.flows,
+            "profile_flows": large.profiled if large else view.flows,
             "result": view.recommendation,
-            "figures": view.figures(),
+            "figures": large.figures() if large else view.figures(),
             "factor_ids": FACTOR_IDS,
             "glossary": glossary.TERMS,
             "factor_colours": list(zip(FACTOR_IDS, charts.FACTOR_COLOURS, strict=True)),
