@@ -98,9 +98,11 @@ class LargeResults:
     def matching(self) -> list[FlowView]:
         return [flow for flow in self.view.flows if self.asked.matches(flow)]
 
-    @property
+    @cached_property
     def listed(self) -> list[FlowView]:
-        return self.matching[:LISTED_MAX]
+        """The matching flows by the system that sends them (alphabetical), then in the inventory's order."""
+        by_sender = sorted(self.matching, key=lambda f: ((f.inputs.source or SOURCE).casefold(), f.index))
+        return by_sender[:LISTED_MAX]
 
     @property
     def hidden(self) -> int:
@@ -117,7 +119,7 @@ class LargeResults:
 
     @cached_property
     def groups(self) -> list[SystemGroup]:
-        """The listed flows by the system that sends them, systems in alphabetical order."""
+        """The listed flows by the system that sends them."""
         by_system: dict[str, list[FlowView]] = {}
         for flow in self.listed:
             by_system.setdefault(flow.inputs.source or SOURCE, []).append(flow)
