@@ -9,6 +9,12 @@ from __future__ import annotations
 
 import json
 import random
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,8 +24,10 @@ from advisor.assessments import store
 from advisor.engine import parse_assessment, recommend
 
 from .scenarios import DOUBTS, PairedTimer, Row, Timer
+from .serving import ROOT, served
 
 SYSTEMS = 200
+PDF_GIVE_UP_SECONDS = 900
 KINDS = ("query", "command", "event")
 
 
@@ -79,3 +87,42 @@ def rows(client: Client, median_ms: Timer, paired_ms: PairedTimer) -> Iterator[R
     yield "results page 500 / 10 flows (alternating)", many / few, "x", ""
     size = len(client.get(large_page.get_absolute_url()).content)
     yield "results page, 500 flows, HTML", size / 1000, "KB", ""
+
+
+def worker_rows() -> Iterator[Row]:
+    """The 500-flow PDF on gunicorn with a task worker, as `make serve` runs it; /healthz answers meanwhile."""
+    with served(PDF_WORKER="1", CREATE_RATE="1000/m", PDF_RATE="1000/m") as (base, env, _):
+        worker = subprocess.Popen(
+            [sys.executable, "manage.py", "worker"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            request = urllib.request.Request(
+                f"{base}/api/v1/assessments",
+                data=json.dumps(inventory(500)).encode(),
+                headers={"Content-Type": "application/json"},
+            )
+            with urllib.request.urlopen(request, timeout=60) as response:
+                pdf_url = f"{base}{json.load(response)['pdf_url']}?v=1"
+            started, healthz = time.perf_counter(), []
+            while True:
+                if time.perf_counter() - started > PDF_GIVE_UP_SECONDS:
+                    raise TimeoutError(f"no 500-flow PDF after {PDF_GIVE_UP_SECONDS} s")
+                with urllib.request.urlopen(pdf_url, timeout=30) as answer:
+                    if answer.headers.get("Content-Type") == "application/pdf":
+                        size = len(answer.read())
+                        break
+                asked = time.perf_counter()
+                urllib.request.urlopen(f"{base}/healthz", timeout=30).read()
+                healthz.append((time.perf_counter() - asked) * 1000)
+                time.sleep(1)
+            ready = time.perf_counter() - started
+        finally:
+            worker.send_signal(signal.SIGTERM)
+            worker.wait(timeout=60)
+    yield "PDF report, 500 flows, ready after the save (worker)", ready, "s", ""
+    yield "PDF report, 500 flows, size", size / 1_000_000, "MB", ""
+    yield "GET /healthz while the worker renders it (median)", statistics.median(healthz), "ms", ""
