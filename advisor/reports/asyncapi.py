@@ -182,7 +182,7 @@ def _what(link: Link) -> str:
     approach = APPROACHES[result.approach].name if result.approach in APPROACHES else pattern
     consumers = ", ".join(escape(c) for c in link.consumers)
     return (
-        f"{escape(link.source)} → {consumers}. Recommended: {pattern} ({approach.lower()}), "
+        f"{escape(link.source)} → {consumers}. Recommended: {pattern}, applied as {approach.lower()}; "
         f"{result.confidence} confidence."
     )
 
