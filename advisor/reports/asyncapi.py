@@ -97,8 +97,12 @@ def asyncapi_documents(topology: Topology, assessment_name: str) -> dict[str, di
     }
 
 
+# libyaml's emitter when PyYAML was built with it: 500 flows' documents in a fraction of the time.
+DUMPER: Final = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def asyncapi_yaml(document: dict[str, Any]) -> str:
-    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(document, Dumper=DUMPER, sort_keys=False, allow_unicode=True, width=100)
 
 
 def asyncapi_zip(documents: dict[str, dict[str, Any]]) -> bytes:

@@ -15,7 +15,7 @@ from typing import Any, Final
 import yaml
 
 from .adr import escape
-from .asyncapi import asyncapi_documents, asyncapi_yaml
+from .asyncapi import DUMPER, asyncapi_documents, asyncapi_yaml
 from .topology import Topology, received_by, sent_by, slug, unique_keys
 
 API_VERSION: Final = "backstage.io/v1alpha1"
@@ -113,5 +113,18 @@ def catalog_entities(topology: Topology, assessment_name: str, share_url: str) -
     return entities
 
 
+class _CatalogDumper(DUMPER):  # type: ignore[misc, valid-type]
+    """Text of several lines (an API's definition) as a literal block, readable as the document it holds."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+
+
+_CatalogDumper.add_representer(str, _text)
+
+
 def catalog_yaml(entities: list[dict[str, Any]]) -> str:
-    return HEADER + yaml.safe_dump_all(entities, sort_keys=False, allow_unicode=True, width=100, explicit_start=True)
+    return HEADER + yaml.dump_all(
+        entities, Dumper=_CatalogDumper, sort_keys=False, allow_unicode=True, width=100, explicit_start=True
+    )
