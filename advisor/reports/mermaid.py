@@ -74,7 +74,7 @@ def landscape_mermaid(topology: Topology, title: str = "") -> str:
 
 
 def legend() -> str:
-    """How to read the arrows, for the comment above the diagram and the decision record."""
+    """How to read the arrows: the sentence above the diagram in the landscape decision record."""
     return (
         "Solid arrows: point-to-point and message queue (through its broker, a cylinder); "
         "dotted arrows: event-driven; thick grey arrows: bulk transfers."
