@@ -69,7 +69,8 @@ def landscape_mermaid(topology: Topology, title: str = "") -> str:
         if style in styles:
             colour = BULK_COLOUR if style == BULK else PATTERNS[style].colour
             numbers = ",".join(str(n) for n in styles[style])
-            lines.append(f"  linkStyle {numbers} stroke:{colour},stroke-width:2px,color:{colour}")
+            width = "4px" if style == BULK else "2px"
+            lines.append(f"  linkStyle {numbers} stroke:{colour},stroke-width:{width},color:{colour}")
     return "\n".join(lines) + "\n"
 
 
