@@ -84,6 +84,15 @@ class Assessment:
     # Only the weights that were given, in factor order; a missing factor weighs 1.
     weights: tuple[tuple[str, float], ...] = ()
     name: str = ""
+    # The answers the input left out, so taken at their defaults: sentences say "assumed" of them, and the
+    # export leaves them out again. Per flow, in flow order; none for an assessment built in code.
+    assumed_landscape: frozenset[str] = field(default=frozenset(), compare=False)
+    assumed_flows: tuple[frozenset[str], ...] = field(default=(), compare=False)
+
+    def assumed(self, index: int) -> frozenset[str]:
+        """The answers taken by default for one flow: its own and its landscape's."""
+        flow = self.assumed_flows[index] if index < len(self.assumed_flows) else frozenset()
+        return self.assumed_landscape | flow
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +189,8 @@ class FlowResult:
     # How the pattern is applied here (catalog APPROACHES): "request_response", "async_request_reply", ...
     approach: ApproachId = ""
     fit: Fit = "good"
+    # False when no pattern wins two thirds of the plausible answers to what the person was not sure of.
+    decided: bool = True
 
 
 @dataclass(frozen=True, slots=True)
