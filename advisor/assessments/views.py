@@ -13,7 +13,7 @@ from advisor.engine import ENGINE_VERSION, FieldError, InvalidAssessment, glossa
 from advisor.engine.catalog import FACTOR_IDS
 from advisor.engine.presets import USE_CASES
 from advisor.htmx import HtmxHttpRequest
-from advisor.json_input import UnreadableJson, load_json
+from advisor.inventory import UnreadableInventory, kind_of, load_inventory, parse_inventory
 from advisor.limits import too_many, wait_to_create, wait_to_save
 from advisor.middleware import compress, precompressed
 from advisor.views import private_page
@@ -21,6 +21,7 @@ from advisor.views import private_page
 from . import store
 from .conflicts import Conflict
 from .forms import EditorForm, Problem, QuickForm
+from .large import LargeResults, is_large
 from .models import Assessment, Stored, new_token
 from .presentation import ResultsView
 
@@ -96,20 +97,26 @@ def start(request: HtmxHttpRequest) -> HttpResponse:
 
 
 def _import(request: HtmxHttpRequest) -> HttpResponse:
-    """A JSON export (uploaded or pasted) becomes a new assessment; an invalid one stores nothing."""
+    """A JSON export, or an inventory in YAML or CSV (uploaded or pasted), becomes a new assessment.
+
+    An invalid one stores nothing; an inventory's mistakes are named by row and column.
+    """
     upload = request.FILES.get("file")
     pasted = request.POST.get("json", "")
     form = QuickForm()
     if upload and upload.size and upload.size > MAX_IMPORT_BYTES:
         too_big = [FieldError("file", f"is larger than {MAX_IMPORT_BYTES:,} bytes")]
         return _start_page(request, form, import_errors=too_big, pasted=pasted, status=400)
+    text = upload.read() if upload else pasted
+    start = text if isinstance(text, str) else text[:200].decode("latin-1")
+    kind = kind_of(upload.name or "" if upload else "", text=start)
     try:
-        raw = load_json(upload.read() if upload else pasted)
-    except UnreadableJson as error:
+        loaded = load_inventory(text, kind)
+    except UnreadableInventory as error:
         where = "file" if upload else "json"
         return _start_page(request, form, import_errors=[FieldError(where, str(error))], pasted=pasted, status=400)
     try:
-        assessment_in = parse_assessment(raw)
+        assessment_in = parse_inventory(loaded)
     except InvalidAssessment as invalid:
         return _start_page(request, form, import_errors=list(invalid.errors), pasted=pasted, status=422)
     if wait := wait_to_create(request):
@@ -221,8 +228,13 @@ def results(request: HttpRequest, view_token: str) -> HttpResponse:
     owned = assessment.edit_token in request.session.get(MINE, [])
     # A saved result never changes, so its page is rendered once per version; pages that carry a
     # one-off message, or a form with this visitor's CSRF token, are rendered every time.
+    # A filtered view of a large landscape (?system=, ?pattern=, ?q=) is rendered each time.
+    filtered = any(request.GET.get(name) for name in ("system", "pattern", "q"))
     cacheable = (
-        not rerun_asked and not (owned and assessment.engine_changed) and not len(messages.get_messages(request))
+        not rerun_asked
+        and not filtered
+        and not (owned and assessment.engine_changed)
+        and not len(messages.get_messages(request))
     )
     # Nothing of the request but these goes into the page: links are built from PUBLIC_URL. The page
     # is kept gzipped, so a hit neither compresses 80 KB again nor moves it in and out of Redis.
@@ -244,14 +256,18 @@ def _results_page(
 ) -> HttpResponse:
     answers = stored.answers
     view = ResultsView(answers, recommend(answers) if fresh else stored.recommendation)
+    large = LargeResults.from_query(view, request.GET) if is_large(view) else None
     return render(
         request,
         "assessments/results.html",
         {
             "assessment": assessment,
             "view": view,
+            "large": large,
+            "diagram_flows": large.neighbourhood if large else view.flows,
+            "profile_flows": large.profiled if large else view.flows,
             "result": view.recommendation,
-            "figures": view.figures(),
+            "figures": large.figures() if large else view.figures(),
             "factor_ids": FACTOR_IDS,
             "glossary": glossary.TERMS,
             "factor_colours": list(zip(FACTOR_IDS, charts.FACTOR_COLOURS, strict=True)),

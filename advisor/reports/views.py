@@ -16,11 +16,15 @@ from advisor.htmx import HtmxHttpRequest
 from advisor.limits import too_many, wait_to_render_pdf
 
 from .adr import DecisionRecord, adr_markdown, adr_zip, decision_records
+from .asyncapi import asyncapi_documents, asyncapi_zip
 from .background import current_report, queue_report, store_report
+from .backstage import catalog_entities, catalog_yaml
 from .contents import report_context
 from .filenames import download_name
+from .mermaid import landscape_mermaid
 from .models import RenderedReport
 from .pdf import render_pdf
+from .topology import Topology, topology
 
 # Long enough for a person to wait on the "being prepared" page, short enough to see it arrive.
 PREPARING_REFRESH_SECONDS = 2
@@ -119,3 +123,48 @@ def export_json(request: HttpRequest, view_token: str) -> HttpResponse:
     text = json.dumps(assessment.export(), indent=2, ensure_ascii=False)
     response = HttpResponse(text, content_type="application/json; charset=utf-8")
     return _attachment(response, assessment.name, "json")
+
+
+def _topology(assessment: Assessment) -> Topology:
+    return topology(assessment.answers(), assessment.recommendation())
+
+
+@require_safe
+def asyncapi_archive(request: HttpRequest, view_token: str) -> HttpResponse:
+    """AsyncAPI 3.0 documents, one per system that sends or receives a brokered flow, in a zip."""
+    assessment = get_object_or_404(Assessment, view_token=view_token)
+    assessment.viewed()
+    documents = asyncapi_documents(_topology(assessment), assessment.name)
+    response = HttpResponse(asyncapi_zip(documents), content_type="application/zip")
+    return _attachment(response, f"{assessment.name} asyncapi", "zip")
+
+
+@require_safe
+def landscape_mmd(request: HttpRequest, view_token: str) -> HttpResponse:
+    """The landscape as a Mermaid flowchart; `?system=NAME` draws that system's neighbourhood only."""
+    assessment = get_object_or_404(Assessment, view_token=view_token)
+    assessment.viewed()
+    drawn = _topology(assessment)
+    asked = request.GET.get("system")
+    if asked is not None:
+        system = drawn.system_named(asked)
+        if system is None:
+            return HttpResponse(
+                f"system: no system of this assessment is called {asked!r}\n",
+                status=404,
+                content_type="text/plain; charset=utf-8",
+            )
+        drawn = drawn.neighbourhood(system)
+    response = HttpResponse(landscape_mermaid(drawn), content_type="text/vnd.mermaid; charset=utf-8")
+    return _attachment(response, assessment.name, "mmd")
+
+
+@require_safe
+def catalog_info(request: HttpRequest, view_token: str) -> HttpResponse:
+    """Backstage catalog entities: the System, a Component per system, an API per brokered flow, the brokers."""
+    assessment = get_object_or_404(Assessment, view_token=view_token)
+    assessment.viewed()
+    entities = catalog_entities(_topology(assessment), assessment.name, assessment.share_url)
+    response = HttpResponse(catalog_yaml(entities), content_type="application/yaml; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="catalog-info.yaml"'
+    return response
