@@ -408,19 +408,21 @@ BUSINESS_TRANSACTION: Final = Rule(
 
 
 def _sender_offline(given: Answers) -> bool:
-    return given["source_availability"] in AWAY
+    # A query cannot be sent ahead of time: a caller that is offline has no one to ask (R1's local copy serves it).
+    return given["interaction"] in (Interaction.COMMAND, Interaction.EVENT) and given["source_availability"] in AWAY
 
 
 SENDER_OFFLINE: Final = Rule(
     "R2.4",
     "A sender that goes offline keeps what it sends in an outbox of its own",
-    "sender availability is maintenance windows or often offline",
-    ("source_availability",),
+    "interaction is command or event; sender availability is maintenance windows or often offline",
+    ("interaction", "source_availability"),
     _sender_offline,
     (
         Case({"interaction": "command", "source_availability": "often_offline"}, True),
         Case({"interaction": "event", "source_availability": "maintenance_windows"}, True),
         Case({"interaction": "command", "source_availability": "unknown"}, False),
+        Case({"interaction": "query", "source_availability": "often_offline"}, False),
         Case({"interaction": "command"}, False),
     ),
     reason=lambda given: (
