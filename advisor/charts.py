@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from advisor import points
 from advisor.engine import Flow, FlowResult
 from advisor.engine.catalog import FACTOR_IDS, FACTORS, PATTERN_IDS, PATTERNS
 
@@ -354,9 +355,9 @@ def demo_scores(scores: dict[str, float]) -> Figure:
             "x": [PATTERNS[p].short_name for p in PATTERN_IDS],
             "y": [scores[p] for p in PATTERN_IDS],
             "marker": {"color": [PATTERNS[p].colour for p in PATTERN_IDS]},
-            "text": [f"{scores[p]:.1f}" for p in PATTERN_IDS],
+            "text": [str(points.whole(scores[p])) for p in PATTERN_IDS],
             "textposition": "outside",
-            "hovertemplate": "%{x}: %{y:.1f}<extra></extra>",
+            "hovertemplate": "%{x}: %{y:.0f}<extra></extra>",
         }
     ]
     return _figure(

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from advisor import points
 from advisor.assessments.presentation import flip_sentence
 from advisor.engine import InvalidAssessment, Recommendation, parse_assessment, recommend, recommendation_to_dict
 from advisor.engine.catalog import FACTORS, PATTERNS
@@ -47,8 +48,10 @@ def as_text(recommendation: Recommendation) -> str:
     lines = [recommendation.summary, ""]
     for flow in recommendation.flows:
         pattern = PATTERNS[flow.pattern].name
-        lines.append(f"{flow.name}: {pattern} (margin {flow.margin:.1f}, {flow.confidence} confidence)")
-        lines += [f"  - {reason}" for reason in flow.reasons]
+        lines.append(
+            f"{flow.name}: {pattern} (wins by {points.in_words(points.margin(flow))}, {flow.confidence} confidence)"
+        )
+        lines += [f"  - {reason}" for reason in points.reasons(flow)]
         lines += [f"  risk: {r.risk} → {r.mitigation}" for r in flow.risks]
         if flow.technologies:
             lines.append("  technologies: " + ", ".join(t.name for t in flow.technologies))
