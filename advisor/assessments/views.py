@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -9,7 +11,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from advisor import charts, recent
-from advisor.engine import ENGINE_VERSION, FieldError, InvalidAssessment, glossary, parse_assessment, recommend
+from advisor.engine import (
+    ENGINE_VERSION,
+    FieldError,
+    FlowResult,
+    InvalidAssessment,
+    glossary,
+    parse_assessment,
+    recommend,
+)
 from advisor.engine.catalog import FACTOR_IDS
 from advisor.engine.presets import USE_CASES
 from advisor.htmx import HtmxHttpRequest
@@ -203,10 +213,45 @@ def edit(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
 def preview(request: HttpRequest, edit_token: str) -> HttpResponse:
     get_object_or_404(Assessment.objects.only("pk"), edit_token=edit_token)
     form = EditorForm(request.POST)
-    if (assessment_in := form.validated()) is None:
+    if (assessment_in := form.validated()) is not None:
+        view = ResultsView(assessment_in, recent.recommendation(assessment_in))
+        entries = [PreviewEntry(result.name, result) for result in view.recommendation.flows]
+        return render(
+            request, "partials/preview.html", {"view": view, "result": view.recommendation, "entries": entries}
+        )
+    # One incomplete flow does not hide the others: they are previewed, and it is listed with its problems.
+    partial = form.previewable()
+    if partial is None:
         return render(request, "partials/preview.html", {"problems": form.summary()})
-    view = ResultsView(assessment_in, recent.recommendation(assessment_in))
-    return render(request, "partials/preview.html", {"view": view, "result": view.recommendation})
+    view = ResultsView(partial.assessment, recent.recommendation(partial.assessment))
+    results = iter(view.recommendation.flows)
+    entries = [
+        PreviewEntry(name or f"Flow {n + 1}", problems=partial.incomplete[n])
+        if n in partial.incomplete
+        else PreviewEntry(name, next(results))
+        for n, name in enumerate(partial.names)
+    ]
+    others = [p for e in form.problems if not e.field.startswith("flows[") for p in [form.problem(e)]]
+    return render(
+        request,
+        "partials/preview.html",
+        {
+            "view": view,
+            "result": view.recommendation,
+            "entries": entries,
+            "others": others,
+            "incomplete": len(partial.incomplete),
+        },
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewEntry:
+    """One flow in the live preview: its recommendation, or the problems that keep it out for now."""
+
+    name: str
+    result: FlowResult | None = None
+    problems: list[Problem] = field(default_factory=list)
 
 
 RESULTS_CACHE_SECONDS = 60 * 60
