@@ -342,8 +342,11 @@ def fit_matrix(rows: Sequence[tuple[str, dict[str, float]]]) -> Figure:
         data,
         340,
         barmode="group",
+        # On a phone the factor names turn on their side: the margin grows to hold them, and the legend
+        # sits above the plot, clear of them.
+        xaxis={"automargin": True},
         yaxis={"range": [0, 1], "title": {"text": "fit (0–1)"}, "gridcolor": GRID, "automargin": True},
-        legend={"orientation": "h", "y": -0.3},
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
     )
 
 
