@@ -147,10 +147,28 @@ class Conflict:
 
 
 def _canonical(assessment: engine.Assessment) -> dict[str, Any]:
-    """Every answer spelled out, weights included (1 where none was given), so two versions compare key by key."""
+    """Every answer spelled out, weights included (1 where none was given), so two versions compare key by key.
+
+    An answer left out (taken by default) is spelled out with its default, as the editor shows and saves it:
+    a version made by the API or an import compares equal to the same answers saved from the editor."""
     values = assessment_to_dict(assessment)
     weights = dict(assessment.weights)
-    return values | {"name": assessment.name, "weights": {f: weights.get(f, 1) for f in FACTOR_IDS}}
+    landscape = {a: values["landscape"].get(a, getattr(assessment.landscape, a)) for a in LANDSCAPE_ANSWERS}
+    flows = [
+        {a: given.get(a, _listed(getattr(flow, a))) for a in FLOW_ANSWERS}
+        for given, flow in zip(values["flows"], assessment.flows, strict=True)
+    ]
+    return {
+        "name": assessment.name,
+        "landscape": landscape,
+        "flows": flows,
+        "weights": {f: weights.get(f, 1) for f in FACTOR_IDS},
+    }
+
+
+def _listed(value: object) -> object:
+    """Consumers as the export holds them: a list."""
+    return list(value) if isinstance(value, tuple) else value
 
 
 # An answer a version does not have (a flow beyond its last): unequal to every value, None included.
