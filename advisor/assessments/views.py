@@ -191,8 +191,8 @@ def edit(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
         if conflict.differences:
             # Nothing is saved over the other edit: the page shows what differs and asks which to keep.
             return _editor(request, assessment, form, assessment.version, conflict=conflict, status=409)
-        # Both saved the same answers: saving them again loses nothing.
-        store.update(assessment, assessment_in, assessment.version)
+        # The other save stored these very answers: they are saved, and saving them again would only
+        # race the next identical save for the next version.
     _remember(request, assessment)
     messages.success(request, "Saved.")
     return redirect(assessment)
