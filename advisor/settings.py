@@ -121,7 +121,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # render in a web worker. Off (`make run`, tests): a download renders in the request.
 PDF_WORKER = env.bool("PDF_WORKER", default=False)
 
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "advisor.sessions"
 # Sessions only exist where an assessment was created or saved (they remember its edit link);
 # `manage.py clearsessions` removes expired ones (README "Deploying").
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 365
