@@ -1,4 +1,5 @@
-"""Per-client limits on the expensive things: creating assessments, saving them, rendering PDFs."""
+"""Per-client limits on the expensive things: creating assessments, saving them, rendering PDFs, and the
+engine's runs for the API's recommendations and the editor's preview (their cost: advisor/budget.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django_ratelimit.core import get_usage
+
+from advisor.budget import OverBudget
 
 
 def _wait(request: HttpRequest, group: str, rate: str) -> int:
@@ -28,6 +31,14 @@ def wait_to_render_pdf(request: HttpRequest) -> int:
     return _wait(request, "pdf", settings.ADVISOR_PDF_RATE)
 
 
+def wait_to_recommend(request: HttpRequest) -> int:
+    return _wait(request, "recommend", settings.ADVISOR_RECOMMEND_RATE)
+
+
+def wait_to_preview(request: HttpRequest) -> int:
+    return _wait(request, "preview", settings.ADVISOR_PREVIEW_RATE)
+
+
 def too_many(request: HttpRequest, wait: int) -> HttpResponse:
     """Every 429 of the site: a page, an htmx fragment or an API problem, each with Retry-After.
 
@@ -42,4 +53,16 @@ def too_many(request: HttpRequest, wait: int) -> HttpResponse:
         template = "partials/too_many.html" if fragment else "429.html"
         response = render(request, template, {"wait": wait}, status=429)
     response["Retry-After"] = str(wait)
+    return response
+
+
+def over_budget(request: HttpRequest, over: OverBudget) -> HttpResponse:
+    """The engine's budget refused or stopped the work: a problem or a fragment, with Retry-After."""
+    if request.path.startswith("/api/"):
+        from advisor.api.problems import problem
+
+        response = problem(over.status, over.detail)
+    else:
+        response = render(request, "partials/over_budget.html", {"over": over}, status=over.status)
+    response["Retry-After"] = str(over.wait)
     return response

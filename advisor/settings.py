@@ -195,6 +195,13 @@ ADVISOR_CREATE_RATE = env.str("CREATE_RATE", default="60/h")
 ADVISOR_PDF_RATE = env.str("PDF_RATE", default="20/m")
 # Each save re-scores and queues a new PDF: generous for a person, a wall for a script.
 ADVISOR_SAVE_RATE = env.str("SAVE_RATE", default="30/m")
+# The engine's runs for the API's recommendations and the editor's preview (htmx asks on each change):
+# counted per client, and charged per client in seconds of a worker's time per window (advisor/budget.py).
+ADVISOR_RECOMMEND_RATE = env.str("RECOMMEND_RATE", default="60/m")
+ADVISOR_PREVIEW_RATE = env.str("PREVIEW_RATE", default="120/m")
+ADVISOR_ENGINE_BUDGET = env.str("ENGINE_BUDGET", default="10/m")
+# Seconds one such run may hold its worker before it is stopped with a 503 (0: unbounded).
+ADVISOR_ENGINE_SECONDS = env.float("ENGINE_SECONDS", default=2.0)
 # How many proxies in front of the app append to X-Forwarded-For (0: the client connects directly).
 TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
 RATELIMIT_IP_META_KEY = "advisor.clients.client_address"

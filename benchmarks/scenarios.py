@@ -16,6 +16,7 @@ from django.test import Client
 
 from advisor.assessments import store
 from advisor.engine import parse_assessment, recommend
+from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS
 from advisor.engine.presets import USE_CASES
 
 Timer = Callable[[Callable[[], object], int], float]
@@ -42,6 +43,21 @@ def ten_flows(seed: int) -> dict[str, Any]:
         "landscape": {"systems": 12, "teams": "few", "growth": "some"},
         "flows": chosen,
     }
+
+
+def heavy(seed: int = 0) -> dict[str, Any]:
+    """The costliest valid body a probe found: 50 flows of 50 consumers, every choice "not sure" (unknown)."""
+    choices = [a.id for a in FLOW_ANSWERS.values() if a.kind == "choice"]
+    flows = [
+        {
+            "name": f"Flow {seed}-{i + 1}",
+            "consumers": [f"System {seed}-{i + 1}-{j + 1}" for j in range(50)],
+            **dict.fromkeys(choices, "unknown"),
+        }
+        for i in range(50)
+    ]
+    landscape = {a.id: "unknown" for a in LANDSCAPE_ANSWERS.values() if a.kind == "choice"}
+    return {"name": f"Heavy {seed}", "landscape": landscape, "flows": flows}
 
 
 def run(client: Client, median_ms: Timer, paired_ms: PairedTimer) -> Iterator[Row]:

@@ -9,12 +9,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from advisor import charts, recent
+from advisor.budget import OverBudget, within_budget
 from advisor.engine import ENGINE_VERSION, FieldError, InvalidAssessment, glossary, parse_assessment, recommend
 from advisor.engine.catalog import FACTOR_IDS
 from advisor.engine.presets import USE_CASES
 from advisor.htmx import HtmxHttpRequest
 from advisor.json_input import UnreadableJson, load_json
-from advisor.limits import too_many, wait_to_create, wait_to_save
+from advisor.limits import over_budget, too_many, wait_to_create, wait_to_preview, wait_to_save
 from advisor.middleware import compress, precompressed
 from advisor.views import private_page
 
@@ -27,6 +28,7 @@ from .presentation import ResultsView
 MINE = "my_assessments"
 MAX_IMPORT_BYTES = 1_000_000
 MAX_REMEMBERED = 50
+MAX_IMPORT_ERRORS_LISTED = 50
 
 
 def _remember(request: HttpRequest, assessment: Assessment) -> None:
@@ -54,13 +56,22 @@ def _start_page(
     pasted: str = "",
     status: int = 200,
 ) -> HttpResponse:
+    import_errors = import_errors or []
+    # A file with 90,000 unknown keys must not answer megabytes of list: the first ones show what is wrong.
+    unlisted = max(0, len(import_errors) - MAX_IMPORT_ERRORS_LISTED)
     return render(
         request,
         "assessments/start.html",
         {
             "form": form,
             # An import's errors name paths in the file, so they keep the engine's words.
-            "import_errors": [Problem(e.field, e.message) for e in import_errors or []],
+            "import_errors": [Problem(e.field, e.message) for e in import_errors[:MAX_IMPORT_ERRORS_LISTED]],
+            "import_errors_note": (
+                f"The first {MAX_IMPORT_ERRORS_LISTED} of {len(import_errors):,} problems are listed; "
+                f"{unlisted:,} more are not."
+                if unlisted
+                else ""
+            ),
             "pasted": pasted,
             "mine": _mine(request),
             "use_cases": USE_CASES.values(),
@@ -205,7 +216,14 @@ def preview(request: HttpRequest, edit_token: str) -> HttpResponse:
     form = EditorForm(request.POST)
     if (assessment_in := form.validated()) is None:
         return render(request, "partials/preview.html", {"problems": form.summary()})
-    view = ResultsView(assessment_in, recent.recommendation(assessment_in))
+    # Each change in the editor asks for a preview, and each runs the engine: limited like the API's.
+    if wait := wait_to_preview(request):
+        return too_many(request, wait)
+    try:
+        recommendation = within_budget(request, lambda: recent.recommendation(assessment_in))
+    except OverBudget as over:
+        return over_budget(request, over)
+    view = ResultsView(assessment_in, recommendation)
     return render(request, "partials/preview.html", {"view": view, "result": view.recommendation})
 
 
