@@ -6,7 +6,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # The PostgreSQL run uses DATABASE_URL when it names a PostgreSQL database.
 DATABASE_URL_PG := $(if $(filter postgres%,$(DATABASE_URL)),$(DATABASE_URL),postgres://postgres@127.0.0.1:5432/test)
-SYSTEM_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-color-emoji
+# Fonts: emoji, Chinese, Japanese and Korean (Noto CJK) and Devanagari (Lohit), so names in those scripts print.
+SYSTEM_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-color-emoji \
+  fonts-noto-cjk fonts-lohit-deva
 HOST ?= 127.0.0.1
 PORT ?= 8000
 

@@ -24,7 +24,9 @@ def test_the_api_lists_the_first_50_problems_and_counts_the_rest(client: Client)
     problem = response.json()
     assert len(problem["errors"]) == 50
     assert problem["errors"][0]["field"] == "landscape.typo_0"
-    assert problem["detail"] == "The assessment has 5,000 invalid fields; the first 50 are listed and 4,950 more are not."
+    assert (
+        problem["detail"] == "The assessment has 5,000 invalid fields; the first 50 are listed and 4,950 more are not."
+    )
     assert len(response.content) < 10_000
 
 
