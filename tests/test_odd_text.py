@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
+import time
 
 import pytest
 from django.test import Client
 
 from advisor.assessments.models import Assessment
+from advisor.reports import views as report_views
 from tests.assessments.forms import editor_post
 from tests.conftest import SHOP, make_assessment
 from tests.reports.test_pdf import pdf_text
@@ -84,3 +86,39 @@ def test_chinese_and_devanagari_names_print_in_fonts_that_have_them(client: Clie
     assert "Lohit-Devanagari" in fonts
     _, text = pdf_text(content)
     assert "客户查询" in text
+
+
+EMOJI = "😀🚀🎉👍🏽🇩🇪"
+
+
+def in_emoji(length: int, start: int = 0) -> str:
+    return "".join(EMOJI[(start + i) % len(EMOJI)] for i in range(length))
+
+
+def test_the_largest_valid_assessment_in_emoji_renders_within_the_same_bound_as_in_ascii() -> None:
+    biggest = make_assessment(
+        name=in_emoji(120),
+        landscape={"systems": 500},
+        flows=[
+            {
+                "name": f"{f:02d} " + in_emoji(117, f),
+                "source": f"{f:02d} " + in_emoji(77, f),
+                "consumers": [f"{f:02d}-{c:02d} " + in_emoji(74, c) for c in range(50)],
+                "interaction": "event",
+            }
+            for f in range(50)
+        ],
+    )
+    # CPU seconds of this process, as in the ASCII test beside it (tests/reports/test_pdf.py): 98 s unbounded.
+    started = time.process_time()
+    content = report_views.render_pdf(report_views.report_context(None, biggest))
+    elapsed = time.process_time() - started
+    assert elapsed <= 30, f"{elapsed:.1f} s"
+    _, text = pdf_text(content)
+    assert "[emoji]" in text
+
+
+def test_a_few_emoji_print_as_they_are(client: Client) -> None:
+    assessment = make_assessment(flows=[dict(SHOP["flows"][1], name="Order placed 🛒")])
+    _, text = pdf_text(client.get(f"/r/{assessment.view_token}/report.pdf").content)
+    assert "[emoji]" not in text
