@@ -95,10 +95,22 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DB_CONNECT_TIMEOUT = env.int("DB_CONNECT_TIMEOUT", default=5)
 DB_STATEMENT_TIMEOUT_MS = env.int("DB_STATEMENT_TIMEOUT_MS", default=10_000)
+DB_TCP_USER_TIMEOUT_MS = env.int("DB_TCP_USER_TIMEOUT_MS", default=10_000)
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # A black-holed database fails a request in seconds instead of holding a worker.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"connect_timeout": DB_CONNECT_TIMEOUT, "options": f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"}
+        {
+            "connect_timeout": DB_CONNECT_TIMEOUT,
+            "options": f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}",
+            # A database host that vanishes mid-query (no reset, no answer) fails the query once what was
+            # sent goes unacknowledged for this long, and an idle connection to it is found dead by
+            # keepalives, instead of a worker waiting on the socket until gunicorn kills it.
+            "tcp_user_timeout": DB_TCP_USER_TIMEOUT_MS,
+            "keepalives": 1,
+            "keepalives_idle": 10,
+            "keepalives_interval": 2,
+            "keepalives_count": 3,
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -120,6 +132,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # On where a worker runs (`make serve`, `make worker`): saves queue their PDF and downloads never
 # render in a web worker. Off (`make run`, tests): a download renders in the request.
 PDF_WORKER = env.bool("PDF_WORKER", default=False)
+# A task RUNNING this long was left by a worker that died (the worst PDF renders in well under a minute):
+# it is queued again, /healthz reports it and its PDF link stops waiting for it (advisor/reports/stuck.py).
+TASK_STUCK_SECONDS = env.int("TASK_STUCK_SECONDS", default=600)
 
 SESSION_ENGINE = "advisor.sessions"
 # Sessions only exist where an assessment was created or saved (they remember its edit link);

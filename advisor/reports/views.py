@@ -28,6 +28,7 @@ from .background import current_report, queue_report, store_report
 from .filenames import download_name
 from .models import RenderedReport
 from .pdf import render_pdf, svg_data_url
+from .stuck import take_back_stuck_tasks
 
 # Long enough for a person to wait on the "being prepared" page, short enough to see it arrive.
 PREPARING_REFRESH_SECONDS = 2
@@ -78,6 +79,8 @@ def pdf(request: HttpRequest, view_token: str) -> HttpResponse:
         document = bytes(report.document or b"")
     elif settings.PDF_WORKER:
         queue_report(assessment)
+        # A worker killed mid-render leaves its task RUNNING: without this the link would wait for ever.
+        take_back_stuck_tasks()
         return _preparing(request, assessment)
     else:
         if wait := wait_to_render_pdf(request):
