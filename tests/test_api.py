@@ -29,7 +29,7 @@ class TestRecommendations:
         assert response.status_code == 200
         body = response.json()
         assert body["engine_version"] == ENGINE_VERSION
-        assert body["mix"] == {"point_to_point": 1, "message_queue": 1, "event_driven": 1}
+        assert body["mix"] == {"point_to_point": 1, "message_queue": 0, "event_driven": 1, "bulk": 1}
         flow = body["flows"][1]
         assert set(flow) >= {
             "name",
@@ -143,7 +143,7 @@ class TestSchema:
         assert set(components["WeightsIn"]["properties"]) == set(FACTOR_IDS)
         assert components["FlowIn"]["additionalProperties"] is False
         mix = components["RecommendationOut"]["properties"]["mix"]
-        assert set(mix["propertyNames"]["enum"]) == set(PATTERN_IDS)
+        assert set(mix["propertyNames"]["enum"]) == {*PATTERN_IDS, "bulk", "undecided"}
 
     def test_the_docs_load_from_our_own_static_files(self, client: Client) -> None:
         page = client.get("/api/docs").content.decode()

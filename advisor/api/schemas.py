@@ -15,10 +15,12 @@ from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
 from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer
 from advisor.engine.catalog import FACTOR_IDS, PATTERN_IDS
+from advisor.engine.landscape import BULK, UNDECIDED
 from advisor.engine.model import Limit, Sizing
 from advisor.engine.parse import MAX_FLOWS, MAX_NAME, MAX_SYSTEM_NAME, MAX_WEIGHT
 
 PatternId = Literal[PATTERN_IDS]  # type: ignore[valid-type]
+MixKey = Literal[(*PATTERN_IDS, BULK, UNDECIDED)]  # type: ignore[valid-type]
 
 # The parser trims what str.strip() trims and refuses control characters other than tab, newline and
 # carriage return, and bidirectional embeddings, overrides and isolates. Whitespace that is also a control
@@ -169,6 +171,8 @@ class FlowOut(BaseModel):
     technologies: list[TechnologyOut]
     flips: list[FlipOut]
     unknowns: list[str]
+    # False when no pattern wins two thirds of the plausible answers to what was not sure ("undecided").
+    decided: bool
 
 
 class FlowChangeOut(BaseModel):
@@ -187,7 +191,8 @@ class LandscapeFlipOut(BaseModel):
 class RecommendationOut(BaseModel):
     engine_version: str
     summary: str
-    mix: dict[PatternId, int]
+    # Flows per pattern; a bulk transfer and an undecided flow are counted under "bulk" and "undecided" instead.
+    mix: dict[MixKey, int]
     landscape_advice: list[str]
     landscape_flips: list[LandscapeFlipOut]
     flows: list[FlowOut]

@@ -27,17 +27,20 @@ from .model import (
 
 
 def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
+    """The inputs as they were given: an answer that was left out (taken by default) stays left out."""
     landscape = assessment.landscape
+    left_out = assessment.assumed_landscape
     return {
-        "landscape": {name: getattr(landscape, name) for name in type(landscape).__slots__},
-        "flows": [_flow_to_dict(flow) for flow in assessment.flows],
+        "landscape": {name: getattr(landscape, name) for name in type(landscape).__slots__ if name not in left_out},
+        "flows": [_flow_to_dict(flow, assessment.assumed(i)) for i, flow in enumerate(assessment.flows)],
         "weights": dict(assessment.weights),
     }
 
 
-def _flow_to_dict(flow: Flow) -> dict[str, Any]:
-    values = {name: getattr(flow, name) for name in Flow.__slots__}
-    values["consumers"] = list(flow.consumers)
+def _flow_to_dict(flow: Flow, left_out: frozenset[str]) -> dict[str, Any]:
+    values = {name: getattr(flow, name) for name in Flow.__slots__ if name not in left_out}
+    if "consumers" in values:
+        values["consumers"] = list(flow.consumers)
     return values
 
 
@@ -66,6 +69,7 @@ def flow_result_to_dict(result: FlowResult) -> dict[str, Any]:
         "pattern": result.pattern,
         "approach": result.approach,
         "fit": result.fit,
+        "decided": result.decided,
         "scores": dict(result.scores),
         "margin": result.margin,
         "confidence": result.confidence,
@@ -145,6 +149,7 @@ def flow_result_from_dict(raw: dict[str, Any]) -> FlowResult:
         robustness=dict(raw.get("robustness") or {raw["pattern"]: 1.0}),
         approach=raw.get("approach", ""),
         fit=raw.get("fit", "good"),
+        decided=raw.get("decided", True),
     )
 
 

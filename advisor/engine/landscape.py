@@ -11,11 +11,14 @@ from collections.abc import Mapping, Sequence
 
 from .answers import LANDSCAPE_ANSWERS, UNKNOWN
 from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, PATTERNS, POINT_TO_POINT, QUERY, label
+from .choices import Experience, Operations, Platform
 from .model import Landscape, LandscapeFlip
-from .wording import listed, plural
+from .wording import capitalised, listed, plural
 
-# How the advice counts a flow that moves as a periodic bulk transfer, beside a waited-for query and anything else.
+# How the advice and the mix count a flow that moves as a periodic bulk transfer (no pattern fits it), beside a
+# waited-for query and anything else; and in the mix, a flow that no pattern wins clearly.
 BULK = "bulk"
+UNDECIDED = "undecided"
 
 HUB_SYSTEMS = 6
 HUB_DIRECT_FLOWS = 4
@@ -27,6 +30,7 @@ MIX_VERBS = {
     POINT_TO_POINT: ("is point-to-point", "are point-to-point"),
     MESSAGE_QUEUE: ("goes through a message queue", "go through a message queue"),
     EVENT_DRIVEN: ("is event-driven", "are event-driven"),
+    UNDECIDED: ("is undecided until an answer is settled", "are undecided until answers are settled"),
 }
 
 
@@ -36,23 +40,29 @@ def mix_sentence(mix: Mapping[str, int], noun: bool = True) -> str:
     With `noun`, the first count says what it counts; the others share it.
     """
     parts: list[str] = []
-    for pattern in PATTERN_IDS:
-        count = mix.get(pattern, 0)
+    for outcome in (*PATTERN_IDS, UNDECIDED):
+        count = mix.get(outcome, 0)
         if count:
-            one, many = MIX_VERBS[pattern]
+            one, many = MIX_VERBS[outcome]
             counted = plural(count, "flow") if noun and not parts else f"{count:,}"
             parts.append(f"{counted} {one if count == 1 else many}")
+    if bulk := mix.get(BULK, 0):
+        parts.append(f"{plural(bulk, 'bulk transfer')} {'fits' if bulk == 1 else 'fit'} none of the three patterns")
     return listed(parts)
 
 
 def summary(mix: Mapping[str, int]) -> str:
     total = sum(mix.values())
     used = [(p, n) for p, n in mix.items() if n]
-    if len(used) == 1:
+    if len(used) == 1 and used[0][0] in PATTERN_IDS:
         pattern, count = used[0]
         every = "The flow fits" if count == 1 else f"All {count} flows fit"
         return f"{every} {PATTERNS[pattern].name[0].lower()}{PATTERNS[pattern].name[1:]}."
+    if len(used) == 1:
+        return f"{capitalised(mix_sentence(mix))}."
     mixed = mix_sentence(mix, noun=False)
+    if mix.get(BULK) or mix.get(UNDECIDED):
+        return f"A combination across {total} flows: {mixed}."
     return f"A combination across {total} flows: {mixed} — each flow gets the pattern that fits it."
 
 
@@ -69,14 +79,13 @@ def advice(
     # A bulk transfer moves as a file or an extract whatever its pattern scores: no broker or gateway carries it.
     calls = [k for k in direct if k != BULK]
     brokered = sum(1 for k, w in zip(kinds, winners, strict=True) if w != POINT_TO_POINT and k != BULK)
-    count = "None" if not direct else "All" if len(direct) == len(winners) else f"{len(direct)}"
     flows = plural(len(winners), "flow")
-    if count == "All":
-        share = f"all {flows} are point-to-point" if len(winners) > 1 else "the flow is point-to-point"
-    elif count == "None":
+    if not direct:
         share = "none of the flows is point-to-point" if len(winners) > 1 else "the flow is not point-to-point"
+    elif len(direct) == len(winners):
+        share = f"all {flows} are point-to-point" if len(winners) > 1 else "the flow is point-to-point"
     else:
-        share = f"{count} of the {flows} {'is' if len(direct) == 1 else 'are'} point-to-point"
+        share = f"{len(direct)} of the {flows} {'is' if len(direct) == 1 else 'are'} point-to-point"
     said.append(f"{plural(n, 'system')} could need up to {plural(links, 'direct connection')} (n(n−1)/2); {share}.")
     if needs_hub(n, len(calls), len(winners)):
         queries = sum(1 for k in calls if k == QUERY)
@@ -120,14 +129,14 @@ def _who_runs_it(landscape: Landscape, brokered: int) -> list[str]:
         return []
     platform, operations = landscape.platform, landscape.operations
     experience = landscape.async_experience
-    if operations == "managed" and platform in (*CLOUDS, "any") and experience == "none":
-        where = "your cloud's" if platform == "any" else f"{label(platform)}'s"
+    if operations == Operations.MANAGED and platform in (*CLOUDS, Platform.ANY) and experience == Experience.NONE:
+        where = "your cloud's" if platform == Platform.ANY else f"{label(platform)}'s"
         return [
             f"No asynchronous experience yet and nobody to run brokers: use {where} managed messaging services, "
             "not a self-run cluster, and move one flow first."
         ]
-    if operations == "managed" and platform in ("on_premises", "kubernetes"):
-        where = "On premises" if platform == "on_premises" else f"On {label(platform)}"
+    if operations == Operations.MANAGED and platform in (Platform.ON_PREMISES, Platform.KUBERNETES):
+        where = "On premises" if platform == Platform.ON_PREMISES else f"On {label(platform)}"
         return [
             f"{where} no vendor runs a broker for you: budget the team's time to operate one (upgrades, "
             "monitoring, capacity), or run the brokered flows on a cloud's managed service."

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from .answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer
+from .answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, VOCABULARY, Answer
 from .catalog import FACTOR_IDS
 from .model import Assessment, Flow, Landscape
 
@@ -50,7 +50,19 @@ def parse_assessment(raw: object) -> Assessment:
     weights = _weights(raw.get("weights", {}), errors)
     if errors or landscape is None:
         raise InvalidAssessment(errors)
-    return Assessment(flows=tuple(flows), landscape=landscape, weights=weights, name=name or "")
+    raw_flows: list[dict[str, Any]] = raw["flows"]
+    return Assessment(
+        flows=tuple(flows),
+        landscape=landscape,
+        weights=weights,
+        name=name or "",
+        assumed_landscape=_left_out(raw.get("landscape", {}), LANDSCAPE_ANSWERS),
+        assumed_flows=tuple(_left_out(flow, FLOW_ANSWERS) for flow in raw_flows),
+    )
+
+
+def _left_out(raw: dict[str, Any], answers: dict[str, Answer]) -> frozenset[str]:
+    return frozenset(a.id for a in answers.values() if a.id not in raw and not a.required)
 
 
 def _reject_unknown_fields(
@@ -120,7 +132,8 @@ def _value(value: object, answer: Answer, path: str, errors: list[FieldError]) -
     low, high = answer.low, answer.high
     match answer.kind:
         case "choice":
-            return _choice(value, path, answer.choices, errors)
+            choice = _choice(value, path, answer.choices, errors)
+            return None if choice is None else VOCABULARY[answer.id](choice)
         case "integer":
             return _integer(value, path, int(low), int(high), errors)
         case "number":

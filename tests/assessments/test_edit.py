@@ -249,7 +249,10 @@ class TestPreview:
         )
         page = response.content.decode()
         assert response.status_code == 200
-        assert '<p class="headline">1 flow goes through a message queue and 2 are event-driven</p>' in page
+        assert (
+            '<p class="headline">2 flows are event-driven and 1 bulk transfer fits none of the three patterns</p>'
+            in page
+        )
         first = page.split("<li>")[1]
         assert first.startswith('<strong>Customer lookup at checkout</strong>: <span class="badge badge-event-driven">')
         assessment.refresh_from_db()

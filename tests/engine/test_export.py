@@ -64,6 +64,7 @@ FULL = Recommendation(
             robustness={"point_to_point": 0.0, "message_queue": 0.25, "event_driven": 0.75},
             approach="publish_subscribe",
             fit="weak",
+            decided=False,
         ),
     ),
 )
