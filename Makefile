@@ -20,7 +20,7 @@ help:
 	@echo "make serve  production-like: gunicorn and a task worker, WhiteNoise, DEBUG off"
 	@echo "make worker a task worker alone (PDF reports)"
 	@echo "make bench  print the benchmark figures"
-	@echo "make load   50 concurrent users for 60 s on loopback, beside /healthz"
+	@echo "make load   each target alone beside /healthz, the heavy body, then all at once (loopback)"
 	@echo "make fuzz   schemathesis against the API: 10,000 requests, no server error"
 	@echo "make audit  Lighthouse scores of four pages, as a phone and as a desktop (loopback only)"
 	@echo "make lint   ruff, and mypy --strict on advisor/"
@@ -117,7 +117,7 @@ worker: install
 bench: install
 	HTTPS=0 PDF_RATE=1000/m $(PY) -m benchmarks
 
-# Bounded load on loopback (hey, a Debian package): 50 users for LOAD_SECONDS (60) beside /healthz.
+# Bounded load on loopback (hey, a Debian package): LOAD_SECONDS (20) per phase, each target alone beside /healthz, then the mix.
 load: install
 	@$(MAKE) --no-print-directory system-packages SYSTEM_PACKAGES="hey"
 	$(PY) -m benchmarks.load
