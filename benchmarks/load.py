@@ -128,22 +128,24 @@ _BODIES = (
 def _bodies(env: dict[str, str]) -> tuple[Iterator[bytes], Iterator[bytes]]:
     bodies = json.loads(shell(_BODIES, env)[-1])
     return (
-        _shared(itertools.cycle([json.dumps(b).encode() for b in bodies["api"]])),
-        _shared(itertools.cycle([json.dumps(b).encode() for b in bodies["heavy"]])),
+        _Shared(itertools.cycle([json.dumps(b).encode() for b in bodies["api"]])),
+        _Shared(itertools.cycle([json.dumps(b).encode() for b in bodies["heavy"]])),
     )
 
 
-def _shared[T](items: Iterator[T]) -> Iterator[T]:
-    """One iterator for many threads."""
-    lock = threading.Lock()
+class _Shared[T]:
+    """One iterator for many threads: a generator refuses a second thread while it runs."""
 
-    def take() -> Iterator[T]:
-        while True:
-            with lock:
-                item = next(items)
-            yield item
+    def __init__(self, items: Iterator[T]) -> None:
+        self.items = items
+        self.lock = threading.Lock()
 
-    return take()
+    def __iter__(self) -> _Shared[T]:
+        return self
+
+    def __next__(self) -> T:
+        with self.lock:
+            return next(self.items)
 
 
 def _preview_posts(base: str, edit_url: str) -> Iterator[tuple[bytes, dict[str, str]]]:
@@ -162,7 +164,7 @@ def _preview_posts(base: str, edit_url: str) -> Iterator[tuple[bytes, dict[str, 
         "Referer": f"{base}{edit_url}",
     }
     volumes = itertools.count(1000)
-    return _shared(
+    return _Shared(
         (urllib.parse.urlencode(fields | {"flow-0-volume_per_day": str(v)}).encode(), headers) for v in volumes
     )
 
