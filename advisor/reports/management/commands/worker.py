@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import time
 from argparse import ArgumentParser
 from typing import Any
@@ -45,5 +46,8 @@ class Command(BaseCommand):
                     pause = FIRST_PAUSE
                 logger.warning("Database unavailable (%s); trying again in %.1f s", str(error).strip()[:200], pause)
                 connections.close_all()
+                # db_worker's handlers stop a worker object that is gone: between attempts, a stop is a stop.
+                for stop in (signal.SIGTERM, signal.SIGINT, signal.SIGQUIT):
+                    signal.signal(stop, signal.SIG_DFL)
                 time.sleep(pause)
                 pause = min(pause * 2, LONGEST_PAUSE)
