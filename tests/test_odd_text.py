@@ -10,7 +10,8 @@ import pytest
 from django.test import Client
 
 from advisor.assessments.models import Assessment
-from advisor.reports import views as report_views
+from advisor.reports import contents as report_contents
+from advisor.reports import pdf as report_pdf
 from tests.assessments.forms import editor_post
 from tests.conftest import SHOP, make_assessment
 from tests.reports.test_pdf import pdf_text
@@ -111,7 +112,7 @@ def test_the_largest_valid_assessment_in_emoji_renders_within_the_same_bound_as_
     )
     # CPU seconds of this process, as in the ASCII test beside it (tests/reports/test_pdf.py): 98 s unbounded.
     started = time.process_time()
-    content = report_views.render_pdf(report_views.report_context(None, biggest))
+    content = report_pdf.render_pdf(report_contents.report_context(biggest))
     elapsed = time.process_time() - started
     assert elapsed <= 30, f"{elapsed:.1f} s"
     _, text = pdf_text(content)
