@@ -19,9 +19,9 @@ from django.utils.text import slugify
 from advisor import points
 from advisor.assessments.presentation import field_label
 from advisor.engine import Assessment, Flow, FlowResult, Landscape, Recommendation
-from advisor.engine.catalog import FACTOR_IDS, FACTORS, PATTERN_IDS, PATTERNS, POINT_TO_POINT, label
+from advisor.engine.catalog import APPROACHES, FACTOR_IDS, FACTORS, PATTERN_IDS, PATTERNS, POINT_TO_POINT, label
 from advisor.engine.landscape import HUB_SYSTEMS, needs_hub
-from advisor.engine.wording import number, plural
+from advisor.engine.wording import listed, number, plural
 
 from .deliverable import flip_condition, flip_sentence, revisit_when
 from .mermaid import landscape_mermaid, legend
@@ -222,6 +222,29 @@ def _flow_record(
     shown, margin, reasons = points.scores(result), points.in_words(points.margin(result)), points.reasons(result)
     weights = dict(assessment.weights)
     title = f"Use {pattern.name[0].lower()}{pattern.name[1:]} for “{escape(result.name)}”"
+    unsure = listed([field_label(u).lower() for u in result.unknowns]) or "the answers not given"
+    if result.approach == "bulk_transfer":
+        title = f"Move “{escape(result.name)}” as a bulk transfer"
+        outcome = [
+            f"Chosen option: “{APPROACHES['bulk_transfer'].name}”, because none of the three patterns fits a periodic "
+            f"bulk transfer: {_lower_first(escape(reasons[0]))}"
+            if reasons
+            else f"Chosen option: “{APPROACHES['bulk_transfer'].name}”, because none of the three patterns fits it."
+        ]
+    elif not result.decided:
+        title = f"Settle {unsure} before choosing a pattern for “{escape(result.name)}”"
+        share = f"{round(100 * result.robustness[result.pattern])} %"
+        outcome = [
+            f"No option is chosen yet: no pattern wins two thirds of the plausible answers ({pattern.name} wins "
+            f"{share} of them). Settle {unsure} first, then record the choice here."
+        ]
+    else:
+        outcome = [
+            f"Chosen option: “{pattern.name}”, because it scores {shown[result.pattern]} points and wins "
+            f"by {margin} ({result.confidence} confidence): {_lower_first(escape(reasons[0]))}"
+            if reasons
+            else f"Chosen option: “{pattern.name}”, because it wins by {margin}."
+        ]
     consumers = ", ".join(escape(c) for c in flow.consumers)
     body = [
         "## Context and Problem Statement",
@@ -245,10 +268,7 @@ def _flow_record(
         "",
         "## Decision Outcome",
         "",
-        f"Chosen option: “{pattern.name}”, because it scores {shown[result.pattern]} points and wins "
-        f"by {margin} ({result.confidence} confidence): {_lower_first(escape(reasons[0]))}"
-        if reasons
-        else f"Chosen option: “{pattern.name}”, because it wins by {margin}.",
+        *outcome,
         "",
         *(f"* {escape(reason)}" for reason in reasons[1:]),
         "",
