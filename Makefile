@@ -6,7 +6,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # The PostgreSQL run uses DATABASE_URL when it names a PostgreSQL database.
 DATABASE_URL_PG := $(if $(filter postgres%,$(DATABASE_URL)),$(DATABASE_URL),postgres://postgres@127.0.0.1:5432/test)
-SYSTEM_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-color-emoji
+# Fonts: emoji, Chinese, Japanese and Korean (Noto CJK) and Devanagari (Lohit), so names in those scripts print.
+SYSTEM_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-color-emoji \
+  fonts-noto-cjk fonts-lohit-deva
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Share links and decision records point here: by default the address `make run` and `make serve` listen on.
@@ -20,7 +22,7 @@ help:
 	@echo "make serve  production-like: gunicorn and a task worker, WhiteNoise, DEBUG off"
 	@echo "make worker a task worker alone (PDF reports)"
 	@echo "make bench  print the benchmark figures"
-	@echo "make load   50 concurrent users for 60 s on loopback, beside /healthz"
+	@echo "make load   each target alone beside /healthz, the heavy body, then all at once (loopback)"
 	@echo "make fuzz   schemathesis against the API: 10,000 requests, no server error"
 	@echo "make audit  Lighthouse scores of four pages, as a phone and as a desktop (loopback only)"
 	@echo "make lint   ruff, and mypy --strict on advisor/"
@@ -118,7 +120,7 @@ worker: install
 bench: install
 	HTTPS=0 PDF_RATE=1000/m $(PY) -m benchmarks
 
-# Bounded load on loopback (hey, a Debian package): 50 users for LOAD_SECONDS (60) beside /healthz.
+# Bounded load on loopback (hey, a Debian package): LOAD_SECONDS (20) per phase, each target alone beside /healthz, then the mix.
 load: install
 	@$(MAKE) --no-print-directory system-packages SYSTEM_PACKAGES="hey"
 	$(PY) -m benchmarks.load

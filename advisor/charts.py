@@ -32,7 +32,9 @@ DASHES = {"point_to_point": "solid", "message_queue": "dash", "event_driven": "d
 def text(value: str, limit: int = 40) -> str:
     """User text as a plotly label: shortened, with HTML escaped."""
     shortened = value if len(value) <= limit else value[: limit - 1] + "…"
-    return html.escape(shortened, quote=True)
+    # Quotes stay: plotly decodes only a few entities (&amp; &lt; &gt; and numeric ones), so &quot; showed as
+    # typed, and outside a tag a quote is plain text to it.
+    return html.escape(shortened, quote=False)
 
 
 def _figure(data: list[dict[str, Any]], height: int, **layout: Any) -> Figure:

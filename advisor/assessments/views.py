@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from advisor import charts, engine
+from advisor.budget import OverBudget, within_budget
 from advisor.engine import (
     ENGINE_VERSION,
     FieldError,
@@ -26,7 +27,7 @@ from advisor.engine.presets import USE_CASES
 from advisor.htmx import HtmxHttpRequest
 from advisor.inventory import UnreadableInventory, kind_of, load_inventory, parse_inventory
 from advisor.json_input import UnreadableJson, load_json
-from advisor.limits import too_many, wait_to_create, wait_to_save
+from advisor.limits import over_budget, too_many, wait_to_create, wait_to_preview, wait_to_save
 from advisor.middleware import compress, precompressed
 from advisor.views import private_page
 
@@ -40,6 +41,7 @@ from .presentation import ResultsView
 MINE = "my_assessments"
 MAX_IMPORT_BYTES = 1_000_000
 MAX_REMEMBERED = 50
+MAX_IMPORT_ERRORS_LISTED = 50
 
 
 def _remember(request: HttpRequest, assessment: Assessment) -> None:
@@ -67,13 +69,22 @@ def _start_page(
     pasted: str = "",
     status: int = 200,
 ) -> HttpResponse:
+    import_errors = import_errors or []
+    # A file with 90,000 unknown keys must not answer megabytes of list: the first ones show what is wrong.
+    unlisted = max(0, len(import_errors) - MAX_IMPORT_ERRORS_LISTED)
     return render(
         request,
         "assessments/start.html",
         {
             "form": form,
             # An import's errors name paths in the file, so they keep the engine's words.
-            "import_errors": [Problem(e.field, e.message) for e in import_errors or []],
+            "import_errors": [Problem(e.field, e.message) for e in import_errors[:MAX_IMPORT_ERRORS_LISTED]],
+            "import_errors_note": (
+                f"The first {MAX_IMPORT_ERRORS_LISTED} of {len(import_errors):,} problems are listed; "
+                f"{unlisted:,} more are not."
+                if unlisted
+                else ""
+            ),
             "pasted": pasted,
             "mine": _mine(request),
             "use_cases": USE_CASES.values(),
@@ -224,8 +235,20 @@ def edit(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
             return _editor(
                 request, assessment, form, assessment.version, conflict=conflict, status=409, base=posted_base
             )
-        # No answer was changed by both: each side's changes are kept, theirs and mine.
-        store.update(assessment, conflict.merged(), assessment.version)
+        # No answer was changed by both: each side's changes are kept, theirs and mine. When the other save
+        # stored these very answers there is nothing to save, and saving again would only race the next
+        # identical save for the next version (twenty at once answered up to seven 500s).
+        merged = conflict.merged()
+        if merged != assessment.answers():
+            try:
+                store.update(assessment, merged, assessment.version)
+            except store.StaleVersion:
+                # A third save came in between: show what is saved now rather than guess again.
+                assessment.refresh_from_db()
+                conflict = Conflict(assessment.answers(), assessment_in, {}, _base(request))
+                return _editor(
+                    request, assessment, form, assessment.version, conflict=conflict, status=409, base=posted_base
+                )
     _remember(request, assessment)
     messages.success(request, "Saved.")
     return redirect(assessment)
@@ -233,11 +256,18 @@ def edit(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
 
 @require_POST
 @private_page
-def preview(request: HttpRequest, edit_token: str) -> HttpResponse:
+def preview(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
     get_object_or_404(Assessment.objects.only("pk"), edit_token=edit_token)
     form = EditorForm(request.POST)
     if (assessment_in := form.validated()) is not None:
-        view = ResultsView(assessment_in, recommend(assessment_in))
+        # Each change in the editor asks for a preview, and each runs the engine: limited like the API's.
+        if wait := wait_to_preview(request):
+            return too_many(request, wait)
+        try:
+            recommendation = within_budget(request, lambda: recommend(assessment_in))
+        except OverBudget as over:
+            return over_budget(request, over)
+        view = ResultsView(assessment_in, recommendation)
         entries = [PreviewEntry(result.name, result) for result in view.recommendation.flows]
         return render(
             request, "partials/preview.html", {"view": view, "result": view.recommendation, "entries": entries}
@@ -246,7 +276,13 @@ def preview(request: HttpRequest, edit_token: str) -> HttpResponse:
     partial = form.previewable()
     if partial is None:
         return render(request, "partials/preview.html", {"problems": form.summary()})
-    view = ResultsView(partial.assessment, recommend(partial.assessment))
+    if wait := wait_to_preview(request):
+        return too_many(request, wait)
+    try:
+        recommendation = within_budget(request, lambda: recommend(partial.assessment))
+    except OverBudget as over:
+        return over_budget(request, over)
+    view = ResultsView(partial.assessment, recommendation)
     results = iter(view.recommendation.flows)
     entries = [
         PreviewEntry(name or f"Flow {n + 1}", problems=partial.incomplete[n])

@@ -90,7 +90,8 @@ class TestEditing:
         client.post(assessment.edit_url, same)
         assert client.post(assessment.edit_url, same).status_code == 302
         assessment.refresh_from_db()
-        assert (assessment.name, assessment.version) == ("Renamed by both", 3)
+        # The first save already holds these answers: the second adds no version of its own.
+        assert (assessment.name, assessment.version) == ("Renamed by both", 2)
 
     def test_a_bad_value_gets_a_message_beside_its_field_and_nothing_is_lost(
         self, client: Client, assessment: Assessment
