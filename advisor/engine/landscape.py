@@ -71,6 +71,7 @@ def advice(
     kinds: Sequence[str],
     winners: Sequence[str],
     flips: Sequence[LandscapeFlip],
+    assumed: frozenset[str] = frozenset(),
 ) -> tuple[str, ...]:
     said: list[str] = []
     n = landscape.systems
@@ -86,7 +87,8 @@ def advice(
         share = f"all {flows} are point-to-point" if len(winners) > 1 else "the flow is point-to-point"
     else:
         share = f"{len(direct)} of the {flows} {'is' if len(direct) == 1 else 'are'} point-to-point"
-    said.append(f"{plural(n, 'system')} could need up to {plural(links, 'direct connection')} (n(n−1)/2); {share}.")
+    systems = plural(n, "system") + (" (assumed: the number of systems was left out)" if "systems" in assumed else "")
+    said.append(f"{systems} could need up to {plural(links, 'direct connection')} (n(n−1)/2); {share}.")
     if needs_hub(n, len(calls), len(winners)):
         queries = sum(1 for k in calls if k == QUERY)
         # The gateway fronts every direct call; a broker is only for flows that are not direct.

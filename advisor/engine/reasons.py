@@ -268,6 +268,13 @@ def _what_decides(given: Answers, model: FlowModel, contributions: Mapping[str, 
     scores = {p: sum(c[p] for c in contributions.values()) for p in PATTERN_IDS}
     ranked = sorted(PATTERN_IDS, key=lambda p: (-scores[p], PATTERN_IDS.index(p)))
     first, second = ranked[0], ranked[1]
+    if BULK_TRANSFER.holds(given):
+        # None of the three carries a bulk transfer: the scores only compare them as a weak fit.
+        return (
+            f"Compared only as a weak fit, {PATTERNS[first].in_sentence} scores highest ({whole(scores[first])} "
+            f"against {whole(scores[second])} for {PATTERNS[second].in_sentence}); none of the three carries a "
+            "periodic bulk transfer well."
+        )
     if first != model.headline:
         # Averaged over answers that were not given, the top score is not the pattern that wins most often.
         headline, share = PATTERNS[model.headline].in_sentence, percent(model.robustness[model.headline])

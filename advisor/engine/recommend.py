@@ -17,7 +17,7 @@ from .rules import APPROACH_RULES, BULK_TRANSFER, CAPS, SLOW_QUERY
 from .scoring import rounded_contributions, shares
 from .technology import technologies
 
-ENGINE_VERSION = "3.1.1"
+ENGINE_VERSION = "3.1.2"
 HIGH_MARGIN = 12.0
 MEDIUM_MARGIN = 5.0
 # Below these shares of plausible answers, the winner is not settled enough for a high (or medium) confidence.
@@ -49,7 +49,7 @@ def recommend(assessment: Assessment) -> Recommendation:
         engine_version=ENGINE_VERSION,
         summary=summary(mix),
         mix=mix,
-        landscape_advice=advice(assessment.landscape, kinds, winners, flips),
+        landscape_advice=advice(assessment.landscape, kinds, winners, flips, assessment.assumed_landscape),
         flows=results,
         landscape_flips=flips,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .answers import Answers
 from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, POINT_TO_POINT, QUERY
-from .choices import Availability, Delivery, Experience, Ordering
+from .choices import Availability, Delivery, Experience, Operations, Ordering, Platform
 from .model import ApproachId, Risk
 from .reasons import known
 from .rules import APPROACH_RULES, BUSINESS_TRANSACTION, CURRENT_ANSWERS, ORDERED_WORK, SENDER_OFFLINE
@@ -171,8 +171,13 @@ def _of_the_answers(given: Answers, winner: str) -> list[Risk]:
             found.append(
                 Risk(
                     "The team has no experience with asynchronous systems.",
-                    "Start with a managed service, one flow first, and invest in monitoring and training before "
-                    "moving more flows.",
+                    (
+                        "Start with a managed service, one flow first, and invest in monitoring and training before "
+                        "moving more flows."
+                        if given["operations"] != Operations.SELF_HOSTED and given["platform"] != Platform.ON_PREMISES
+                        else "Start with one flow on the simplest broker that fits, with its operations (upgrades, "
+                        "monitoring, capacity) rehearsed, and train the team before moving more flows."
+                    ),
                     MEDIUM,
                 )
             )

@@ -239,8 +239,12 @@ class TestHub:
         assert "0 " not in advice
 
     def test_one_flow_is_spoken_of_in_the_singular(self) -> None:
-        advice = recommendation({"interaction": "query", "latency": "immediate"}).landscape_advice
+        advice = recommendation({"interaction": "query", "latency": "immediate"}, {"systems": 2}).landscape_advice
         assert advice[0] == "2 systems could need up to 1 direct connection (n(n−1)/2); the flow is point-to-point."
+
+    def test_a_number_of_systems_left_out_is_said_to_be_assumed(self) -> None:
+        advice = recommendation({"interaction": "query", "latency": "immediate"}).landscape_advice
+        assert advice[0].startswith("2 systems (assumed: the number of systems was left out) could need up to 1 ")
 
     def test_managed_services_are_not_advised_on_premises(self) -> None:
         flow = {"interaction": "event", "consumers": THREE}
