@@ -9,8 +9,10 @@ DATABASE_URL_PG := $(if $(filter postgres%,$(DATABASE_URL)),$(DATABASE_URL),post
 SYSTEM_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-color-emoji
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Share links and decision records point here: by default the address `make run` and `make serve` listen on.
+PUBLIC_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: help install system-packages run test test-sqlite test-postgres serve worker bench load fuzz audit lint clean engine-snapshot mutation
+.PHONY: help install system-packages run test test-sqlite test-postgres serve worker bench load fuzz audit lint clean engine-snapshot aac-golden mutation
 
 help:
 	@echo "make run    start the app on SQLite at http://$(HOST):$(PORT)"
@@ -45,7 +47,8 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt 2> >(grep -v "is ignored: it is neither" >&2)
 	touch $@
 
-# The browser bundles only; the dev dependencies (Lighthouse) are for `make audit`.
+# The browser bundles only; the dev dependencies are for the tests (the AsyncAPI and Backstage validators)
+# and `make audit` (Lighthouse).
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm is needed for plotly.js: install Node.js (apt-get install nodejs npm)."; exit 1; }
 	npm ci --omit=dev --no-audit --no-fund --loglevel=error
@@ -75,12 +78,12 @@ staticfiles/staticfiles.json: $(shell find static -type f) package-lock.json req
 	$(PY) manage.py collectstatic --no-input -v 0
 
 run: install
-	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=1 PUBLIC_URL=$(PUBLIC_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # The two passes run at once (most of a pass waits on browsers, subprocesses and the database); make
 # prints each pass's output whole when it ends (--output-sync) and fails if either failed (-k lets
 # the other finish first).
-test: install
+test: install node_modules/.audit-installed
 	@echo "== Test suite on SQLite and on PostgreSQL at once; each pass prints its output when it ends"
 	@$(MAKE) --no-print-directory -k -j2 --output-sync=target test-sqlite test-postgres
 
@@ -103,7 +106,7 @@ test-postgres:
 
 # Production-like on a plain local port: no TLS proxy in front, so HTTPS=0. A task worker renders
 # the PDFs beside gunicorn and stops with it.
-SERVE_ENV := DEBUG=0 HTTPS=0 PDF_WORKER=1 ALLOWED_HOSTS=$(HOST),localhost PUBLIC_URL=http://$(HOST):$(PORT)
+SERVE_ENV := DEBUG=0 HTTPS=0 PDF_WORKER=1 ALLOWED_HOSTS=$(HOST),localhost PUBLIC_URL=$(PUBLIC_URL)
 serve: install
 	$(SERVE_ENV) $(PY) manage.py worker & worker=$$!; trap "kill $$worker" EXIT; \
 	$(SERVE_ENV) $(VENV)/bin/gunicorn -c python:advisor.gunicorn advisor.wsgi --bind $(HOST):$(PORT)
@@ -147,6 +150,10 @@ mutation: install
 # After a deliberate change to the engine's output, with ENGINE_VERSION bumped.
 engine-snapshot: install
 	$(PY) -m tests.engine.snapshot
+
+# After a deliberate change to an architecture-as-code export (or to the presets' advice).
+aac-golden: install
+	$(PY) -m tests.reports.golden
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Final, Literal
 
 from .choices import (
     Availability,
@@ -12,6 +13,7 @@ from .choices import (
     ConsumerKind,
     Delivery,
     Experience,
+    Freshness,
     Growth,
     Interaction,
     Latency,
@@ -19,7 +21,9 @@ from .choices import (
     Ordering,
     Platform,
     Replay,
+    SenderKind,
     Teams,
+    Transaction,
 )
 
 # How the winning pattern is applied to a flow (catalog APPROACHES); "" before it is known.
@@ -71,6 +75,9 @@ class Flow:
     consumer_kind: ConsumerKind = ConsumerKind.SERVICE
     message_size_kb: float = 4
     replay: Replay = Replay.NO
+    source_kind: SenderKind = SenderKind.SERVICE
+    transaction: Transaction = Transaction.SINGLE
+    freshness: Freshness = Freshness.MAY_BE_STALE
 
     @property
     def fan_out(self) -> int:
@@ -145,12 +152,17 @@ class TechnologyChoice:
     remedies: tuple[str, ...] = ()
 
 
+# In JSON a flip reads {"field", "from", "to", ...}: `from` is a Python keyword.
+FROM: Final = {"json": "from"}
+TO: Final = {"json": "to"}
+
+
 @dataclass(frozen=True, slots=True)
 class Flip:
     field: str
-    before: object
-    after: object
-    pattern: str
+    before: object = dataclasses.field(metadata=FROM)
+    after: object = dataclasses.field(metadata=TO)
+    pattern: str = dataclasses.field()
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,9 +178,9 @@ class LandscapeFlip:
     """One landscape answer changed, and the flows whose winner it changes."""
 
     field: str
-    before: object
-    after: object
-    flows: tuple[FlowChange, ...]
+    before: object = dataclasses.field(metadata=FROM)
+    after: object = dataclasses.field(metadata=TO)
+    flows: tuple[FlowChange, ...] = dataclasses.field()
 
 
 @dataclass(frozen=True, slots=True)
