@@ -442,7 +442,7 @@ def _outcome(pattern: str, lanes: Sequence[tuple[int, Lane]]) -> PatternOutcome:
         max_delay_minutes=max((d for d, _ in delays), default=0.0),
         p95_delay_minutes=_percentile(delays, mass, 0.95),
         mean_delay_minutes=sum(d * w for d, w in delays) / mass if mass > EMPTY else 0.0,
-        drain_minutes=drain_minutes(arrived, processed, backlog),
+        drain_minutes=drain_minutes(backlog),
         producer_calls=calls,
         retention_exceeded=any(lane.retention_exceeded for _, lane in lanes),
         series=Series(tuple(arrived), tuple(processed), tuple(backlog)),
@@ -465,7 +465,7 @@ def _percentile(delays: list[tuple[float, float]], mass: float, share: float) ->
     return 0.0
 
 
-def drain_minutes(arrived: list[float], processed: list[float], backlog: list[float]) -> float | None:
+def drain_minutes(backlog: list[float]) -> float | None:
     """Minutes from the largest backlog until it is empty, the last minute counted by the share it needed.
 
     Not empty by the day's end: extrapolated at the last hour's net drain rate, or None if it is not shrinking.
@@ -477,9 +477,9 @@ def drain_minutes(arrived: list[float], processed: list[float], backlog: list[fl
     peak = MINUTES - 1 - backlog[::-1].index(highest)
     for t in range(peak + 1, MINUTES):
         if backlog[t] <= EMPTY:
-            # Capacity left for the backlog in its last minute, once that minute's arrivals were taken.
-            rate = processed[t] - arrived[t]
-            return t - 1 - peak + (backlog[t - 1] / rate if rate > EMPTY else 1.0)
+            # The last minute counts by the share of it the rest needed, at the pace of the minute before.
+            pace = backlog[t - 2] - backlog[t - 1] if t - 2 > peak else 0.0
+            return t - 1 - peak + (min(1.0, backlog[t - 1] / pace) if pace > EMPTY else 1.0)
     hour = min(60, MINUTES - 1 - peak)
     shrinking = (backlog[MINUTES - 1 - hour] - backlog[-1]) / hour if hour else 0.0
     if shrinking <= EMPTY:
