@@ -1,4 +1,4 @@
-"""Per-client limits on the expensive things: creating assessments, saving them, rendering PDFs."""
+"""Per-client limits on the expensive things: creating assessments, saving them, rendering PDFs, what-ifs."""
 
 from __future__ import annotations
 
@@ -26,6 +26,10 @@ def wait_to_save(request: HttpRequest) -> int:
 
 def wait_to_render_pdf(request: HttpRequest) -> int:
     return _wait(request, "pdf", settings.ADVISOR_PDF_RATE)
+
+
+def wait_to_simulate(request: HttpRequest) -> int:
+    return _wait(request, "simulate", settings.ADVISOR_SIMULATE_RATE)
 
 
 def too_many(request: HttpRequest, wait: int) -> HttpResponse:

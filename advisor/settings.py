@@ -195,6 +195,8 @@ ADVISOR_CREATE_RATE = env.str("CREATE_RATE", default="60/h")
 ADVISOR_PDF_RATE = env.str("PDF_RATE", default="20/m")
 # Each save re-scores and queues a new PDF: generous for a person, a wall for a script.
 ADVISOR_SAVE_RATE = env.str("SAVE_RATE", default="30/m")
+# A what-if runs a day of minutes per pattern: a person changing the panel's fields, not a script's loop.
+ADVISOR_SIMULATE_RATE = env.str("SIMULATE_RATE", default="120/m")
 # How many proxies in front of the app append to X-Forwarded-For (0: the client connects directly).
 TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
 RATELIMIT_IP_META_KEY = "advisor.clients.client_address"
