@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views
+from . import views, whatif
 
 app_name = "assessments"
 urlpatterns = [
@@ -14,4 +14,6 @@ urlpatterns = [
     path("assess/<str:edit_token>/rerun", views.rerun, name="rerun"),
     path("assess/<str:edit_token>/delete", views.delete, name="delete"),
     path("r/<str:view_token>/", views.results, name="results"),
+    path("r/<str:view_token>/whatif/landscape", whatif.landscape_whatif, name="whatif_landscape"),
+    path("r/<str:view_token>/whatif/<int:index>", whatif.flow_whatif, name="whatif_flow"),
 ]

@@ -14,11 +14,11 @@ from advisor.engine.catalog import FACTOR_IDS
 from advisor.engine.presets import USE_CASES
 from advisor.htmx import HtmxHttpRequest
 from advisor.json_input import UnreadableJson, load_json
-from advisor.limits import too_many, wait_to_create, wait_to_save
+from advisor.limits import too_many, wait_to_create, wait_to_save, wait_to_simulate
 from advisor.middleware import compress, precompressed
 from advisor.views import private_page
 
-from . import store
+from . import store, whatif
 from .conflicts import Conflict
 from .forms import EditorForm, Problem, QuickForm
 from .models import Assessment, new_token
@@ -222,21 +222,38 @@ def results(request: HttpRequest, view_token: str) -> HttpResponse:
     # A saved result never changes, so its page is rendered once per version; pages that carry a
     # one-off message, or a form with this visitor's CSRF token, are rendered every time.
     cacheable = not fresh and not (owned and assessment.engine_changed) and not len(messages.get_messages(request))
+    # A what-if run without JavaScript: the page with that panel filled in, never cached.
+    flow_run, landscape_run = whatif.runs(request.GET)
+    if flow_run is not None or landscape_run:
+        cacheable = False
+        if wait := wait_to_simulate(request):
+            return too_many(request, wait)
     # Nothing of the request but these goes into the page: links are built from PUBLIC_URL. The page
     # is kept gzipped, so a hit neither compresses 80 KB again nor moves it in and out of Redis.
     key = f"results-page-gz:{assessment.pk}:{assessment.version}:{view_token}:{owned}"
     if cacheable and (page := cache.get(key)) is not None:
         return precompressed(request, page)
     assessment.refresh_from_db(fields=["inputs", "result"])
-    response = _results_page(request, assessment, owned, fresh)
+    response = _results_page(request, assessment, owned, fresh, flow_run, landscape_run)
     if cacheable:
         cache.set(key, compress(response.content), RESULTS_CACHE_SECONDS)
     return response
 
 
-def _results_page(request: HttpRequest, assessment: Assessment, owned: bool, fresh: bool) -> HttpResponse:
+def _results_page(
+    request: HttpRequest,
+    assessment: Assessment,
+    owned: bool,
+    fresh: bool,
+    flow_run: int | None = None,
+    landscape_run: bool = False,
+) -> HttpResponse:
     answers = assessment.answers()
     view = ResultsView(answers, recommend(answers) if fresh else assessment.recommendation())
+    panels = [
+        whatif.flow_panel(answers, result, i, request.GET if i == flow_run else None)
+        for i, result in enumerate(view.recommendation.flows)
+    ]
     return render(
         request,
         "assessments/results.html",
@@ -252,6 +269,8 @@ def _results_page(request: HttpRequest, assessment: Assessment, owned: bool, fre
             "fresh": fresh,
             "current_engine": ENGINE_VERSION,
             "share_url": assessment.share_url,
+            "flows_and_whatifs": list(zip(view.flows, panels, strict=True)),
+            "landscape_whatif": whatif.landscape_panel(answers, request.GET if landscape_run else None),
         },
     )
 

@@ -422,7 +422,7 @@ def _lane(carrier: str, arrived: list[float], capacity: list[float], settled: Se
     return replace(lane, arrived=arrived, lost=lane.lost + lost_on_the_way, calls=sum(arrived))
 
 
-def _outcome(pattern: str, lanes: Sequence[tuple[int, Lane]]) -> PatternOutcome:
+def _outcome(pattern: str, lanes: Sequence[tuple[int, Lane]], outage_end: int | None) -> PatternOutcome:
     """The lanes of the consumers added up; `count` lanes alike are simulated once."""
     arrived = _added([(n, lane.arrived) for n, lane in lanes])
     processed = _added([(n, lane.processed) for n, lane in lanes])
@@ -442,7 +442,7 @@ def _outcome(pattern: str, lanes: Sequence[tuple[int, Lane]]) -> PatternOutcome:
         max_delay_minutes=max((d for d, _ in delays), default=0.0),
         p95_delay_minutes=_percentile(delays, mass, 0.95),
         mean_delay_minutes=sum(d * w for d, w in delays) / mass if mass > EMPTY else 0.0,
-        drain_minutes=drain_minutes(backlog),
+        drain_minutes=drain_minutes(backlog, outage_end),
         producer_calls=calls,
         retention_exceeded=any(lane.retention_exceeded for _, lane in lanes),
         series=Series(tuple(arrived), tuple(processed), tuple(backlog)),
@@ -465,16 +465,20 @@ def _percentile(delays: list[tuple[float, float]], mass: float, share: float) ->
     return 0.0
 
 
-def drain_minutes(backlog: list[float]) -> float | None:
-    """Minutes from the largest backlog until it is empty, the last minute counted by the share it needed.
+def drain_minutes(backlog: list[float], outage_end: int | None = None) -> float | None:
+    """Minutes from the end of the last outage (or, without one, the largest backlog) until the backlog is
+    empty, the last minute counted by the share it needed.
 
     Not empty by the day's end: extrapolated at the last hour's net drain rate, or None if it is not shrinking.
     """
     highest = max(backlog)
     if highest <= EMPTY:
         return None
-    # The last minute at the top: a backlog held level through an outage drains from its end.
-    peak = MINUTES - 1 - backlog[::-1].index(highest)
+    if outage_end is not None and 0 < outage_end < MINUTES and backlog[outage_end - 1] > EMPTY:
+        peak = outage_end - 1
+    else:
+        # The last minute at the top: a backlog held level drains from its end.
+        peak = MINUTES - 1 - backlog[::-1].index(highest)
     for t in range(peak + 1, MINUTES):
         if backlog[t] <= EMPTY:
             # The last minute counts by the share of it the rest needed, at the pace of the minute before.
@@ -517,6 +521,8 @@ def simulate(
         affected = 0
     groups = [(n, capacity) for n, capacity in ((affected, off), (len(traffic.consumers) - affected, up)) if n]
     broker_down = _down(settled.broker_outages)
+    # Drains are counted from the end of the last outage: what the consumers and callers catch up on.
+    outage_end = max((o.end_minute for o in (*settled.outages, *settled.broker_outages)), default=None)
     lanes: dict[tuple[str, int], Lane] = {}
     outcomes = {}
     for pattern in patterns:
@@ -524,7 +530,7 @@ def simulate(
         for group, (_, capacity) in enumerate(groups):
             if (carrier, group) not in lanes:
                 lanes[carrier, group] = _lane(carrier, base, capacity, settled, broker_down)
-        outcomes[pattern] = _outcome(pattern, [(n, lanes[carrier, g]) for g, (n, _) in enumerate(groups)])
+        outcomes[pattern] = _outcome(pattern, [(n, lanes[carrier, g]) for g, (n, _) in enumerate(groups)], outage_end)
     return Simulation(MINUTES, settled, outcomes)
 
 

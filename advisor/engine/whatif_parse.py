@@ -36,6 +36,15 @@ def parse_simulation(raw: object) -> tuple[Flow, Scenario]:
     return flow, scenario
 
 
+def parse_scenario(raw: object) -> Scenario:
+    """A scenario alone (the results page's what-if form), its fields named `scenario.<field>`."""
+    errors: list[FieldError] = []
+    scenario = _scenario(raw, errors)
+    if errors or scenario is None:
+        raise InvalidAssessment(errors)
+    return scenario
+
+
 def parse_landscape_whatif(raw: object) -> tuple[Assessment, str, Outage]:
     """The assessment, the system that is down (as first written, or "broker") and when."""
     if not isinstance(raw, dict):

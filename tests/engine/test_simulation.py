@@ -226,3 +226,16 @@ def test_every_pattern_conserves_what_arrives(subject: Flow, scenario: Scenario)
         assert sum(outcome.series.arrivals) == pytest.approx(outcome.arrived, rel=1e-9, abs=1e-6)
         assert sum(outcome.series.processed) == pytest.approx(outcome.delivered, rel=1e-9, abs=1e-6)
         assert all(len(s) == MINUTES for s in (outcome.series.arrivals, outcome.series.backlog))
+
+
+def test_the_drain_is_counted_from_the_end_of_the_outage() -> None:
+    # The lunch peak passes while the consumer is down (11:40-13:20): the callers' pending retries peak with it,
+    # but they are settled within a minute of the consumer's return, which is what the drain measures.
+    simulation = simulate(
+        flow(peak=4), Scenario(shape="lunch_peak", capacity_per_minute=600, outages=(Outage(700, 100),))
+    )
+    direct = simulation.patterns[POINT_TO_POINT]
+    assert direct.drain_minutes is not None
+    assert direct.drain_minutes <= 1
+    assert simulation.patterns[MESSAGE_QUEUE].drain_minutes is not None
+    assert simulation.patterns[MESSAGE_QUEUE].drain_minutes > 10
