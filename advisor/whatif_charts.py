@@ -9,10 +9,9 @@ from typing import Any
 
 from advisor.charts import DASHES, GRID, Figure, _figure, text
 from advisor.engine.catalog import PATTERNS
-from advisor.engine.simulation import MINUTES, LandscapeSimulation, Simulation
+from advisor.engine.simulation import LandscapeSimulation, Simulation
 
 ARRIVALS_COLOUR = "#6b7785"
-HOURS = [round(t / 60, 3) for t in range(MINUTES)]
 
 
 def _axis(title: str, **more: Any) -> dict[str, Any]:
@@ -34,7 +33,9 @@ def _line(name: str, values: tuple[float, ...], colour: str, dash: str, axis: st
         "name": name,
         "legendgroup": name,
         "showlegend": legend,
-        "x": HOURS,
+        # One point a minute from midnight: x0 and dx say so without 1,440 x values per line.
+        "x0": 0,
+        "dx": 1 / 60,
         "y": [round(v, 1) for v in values],
         "yaxis": axis,
         "line": {"color": colour, "width": 2, "dash": dash},

@@ -17,6 +17,7 @@ from django.test import Client
 from advisor.assessments import store
 from advisor.engine import parse_assessment, recommend
 from advisor.engine.presets import USE_CASES
+from benchmarks import simulation
 
 Timer = Callable[[Callable[[], object], int], float]
 PairedTimer = Callable[[Callable[[], object], Callable[[], object], int], tuple[float, float]]
@@ -72,6 +73,8 @@ def run(client: Client, median_ms: Timer, paired_ms: PairedTimer) -> Iterator[Ro
     form = _editor_post(client, assessment.edit_url)
     preview = median_ms(lambda: client.post(f"{assessment.edit_url}preview", form, headers={"HX-Request": "true"}), 200)
     yield "htmx preview fragment, 10 flows", preview, "ms", "target <= 50 ms"
+
+    yield from simulation.run(client, healthz, median_ms, paired_ms)
 
     gzipped, brotlied = _first_load_bytes(client, assessment.get_absolute_url())
     yield "results page first load, same-origin, gzip", gzipped / 1000, "KB", "target <= 450 KB"

@@ -270,7 +270,9 @@ def _results_page(
             "current_engine": ENGINE_VERSION,
             "share_url": assessment.share_url,
             "flows_and_whatifs": list(zip(view.flows, panels, strict=True)),
-            "landscape_whatif": whatif.landscape_panel(answers, request.GET if landscape_run else None),
+            "landscape_whatif": whatif.landscape_panel(
+                answers, request.GET if landscape_run else None, view.recommendation
+            ),
         },
     )
 

@@ -21,7 +21,7 @@ from advisor.charts import Figure
 from advisor.engine import InvalidAssessment
 from advisor.engine.catalog import PATTERN_IDS
 from advisor.engine.model import Assessment as Inputs
-from advisor.engine.model import FlowResult
+from advisor.engine.model import FlowResult, Recommendation
 from advisor.engine.simulation import (
     BROKER,
     SHAPES,
@@ -281,7 +281,7 @@ class LandscapePanel:
         return ", ".join(parts) + "."
 
 
-def landscape_panel(inputs: Inputs, query: QueryDict | None) -> LandscapePanel:
+def landscape_panel(inputs: Inputs, query: QueryDict | None, recommendation: Recommendation) -> LandscapePanel:
     systems = list(systems_of(inputs).values())
     if query is None:
         return LandscapePanel(LandscapeWhatIfForm(systems=systems, prefix="down"))
@@ -289,7 +289,7 @@ def landscape_panel(inputs: Inputs, query: QueryDict | None) -> LandscapePanel:
     found = form.outage()
     if found is None:
         return LandscapePanel(form)
-    simulation = simulate_landscape(inputs, *found)
+    simulation = simulate_landscape(inputs, *found, recommendation)
     figure = whatif_charts.landscape_outage(simulation) if any(f.affected for f in simulation.flows) else None
     return LandscapePanel(form, simulation, figure)
 
@@ -321,5 +321,5 @@ def landscape_whatif(request: HttpRequest, view_token: str) -> HttpResponse:
     assessment = _stored(view_token)
     if wait := wait_to_simulate(request):
         return too_many(request, wait)
-    panel = landscape_panel(assessment.answers(), request.GET)
+    panel = landscape_panel(assessment.answers(), request.GET, assessment.recommendation())
     return render(request, "partials/whatif_landscape.html", {"panel": panel, "assessment": assessment})

@@ -28,12 +28,13 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
+from operator import add, le, sub
 from typing import Final, Literal
 
 from .capabilities import CAPABILITIES
 from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT
 from .evaluation import answers_of
-from .model import Assessment, Flow, FlowResult, Landscape
+from .model import Assessment, Flow, FlowResult, Landscape, Recommendation
 from .recommend import recommend
 from .technology import TARGET_UTILISATION, needs_of
 
@@ -305,12 +306,13 @@ def direct_lane(arrived: list[float], capacity: list[float], retries: int) -> La
     waited = 0.0
     for attempt in range(retries + 1):
         calls += sum(demand)
-        served = [min(r, d) for r, d in zip(remaining, demand, strict=True)]
-        remaining = [r - s for r, s in zip(remaining, served, strict=True)]
-        processed = [p + s for p, s in zip(processed, served, strict=True)]
+        # map over operator functions: these run once per minute and attempt, the hot loop of a what-if.
+        served = list(map(min, remaining, demand))
+        remaining = list(map(sub, remaining, served))
+        processed = list(map(add, processed, served))
         delays[waited / 60] = delays.get(waited / 60, 0.0) + sum(served)
-        failed = [d - s for d, s in zip(demand, served, strict=True)]
-        if not any(f > EMPTY for f in failed):
+        failed = list(map(sub, demand, served))
+        if max(failed) <= EMPTY:
             break
         if attempt == retries:
             lost += sum(failed)
@@ -340,13 +342,17 @@ def direct_lane(arrived: list[float], capacity: list[float], retries: int) -> La
 
 def dropping_lane(arrived: list[float], capacity: list[float]) -> Lane:
     """A non-durable subscription: what the subscriber cannot take at once is gone."""
-    processed = [min(a, c) for a, c in zip(arrived, capacity, strict=True)]
+    processed = list(map(min, arrived, capacity))
     lost = sum(arrived) - sum(processed)
     return Lane(arrived, processed, [0.0] * MINUTES, lost, 0.0, sum(arrived), {0.0: sum(processed)}, False)
 
 
 def queued_lane(arrived: list[float], capacity: list[float], retention_minutes: float) -> Lane:
     """First in, first out, with messages older than the retention expiring before each minute's work."""
+    if all(map(le, arrived, capacity)):
+        # Each minute's arrivals are taken within it: nothing waits, nothing expires.
+        count = sum(arrived)
+        return Lane(arrived, list(arrived), [0.0] * MINUTES, 0.0, 0.0, count, {0.0: count}, False)
     total = list(accumulate(arrived))
     keep = math.floor(retention_minutes)
     processed = [0.0] * MINUTES
@@ -396,7 +402,7 @@ def _fifo_delays(total: list[float], processed: list[float], starts: list[float]
 
 def _through_broker(arrived: list[float], broker_down: list[bool], outbox: bool) -> tuple[list[float], float]:
     """What reaches the broker's side (held in the outbox while it is down), and what is lost on the way."""
-    if outbox:
+    if outbox or not any(broker_down):
         return arrived, 0.0
     kept = [0.0 if down else a for a, down in zip(arrived, broker_down, strict=True)]
     return kept, sum(arrived) - sum(kept)
@@ -414,7 +420,9 @@ def _lane(carrier: str, arrived: list[float], capacity: list[float], settled: Se
         return direct_lane(arrived, capacity, settled.retry_attempts)
     sent, lost_on_the_way = _through_broker(arrived, broker_down, settled.outbox)
     # Nobody consumes from a broker that is down.
-    working = [0.0 if down else c for c, down in zip(capacity, broker_down, strict=True)]
+    working = (
+        [0.0 if down else c for c, down in zip(capacity, broker_down, strict=True)] if any(broker_down) else capacity
+    )
     if carrier == "drop":
         lane = dropping_lane(sent, working)
     else:
@@ -450,9 +458,10 @@ def _outcome(pattern: str, lanes: Sequence[tuple[int, Lane]], outage_end: int | 
 
 
 def _added(series: list[tuple[int, list[float]]]) -> list[float]:
-    total = [0.0] * MINUTES
+    total: list[float] = []
     for count, values in series:
-        total = [t + count * v for t, v in zip(total, values, strict=True)]
+        scaled = values if count == 1 else [count * v for v in values]
+        total = list(map(add, total, scaled)) if total else scaled
     return total
 
 
@@ -549,9 +558,14 @@ def systems_of(assessment: Assessment) -> dict[str, str]:
     return named
 
 
-def simulate_landscape(assessment: Assessment, system: str, outage: Outage) -> LandscapeSimulation:
-    """One system (or the broker) down: each flow under its recommended pattern, with no other outage."""
-    recommendation = recommend(assessment)
+def simulate_landscape(
+    assessment: Assessment, system: str, outage: Outage, recommendation: Recommendation | None = None
+) -> LandscapeSimulation:
+    """One system (or the broker) down: each flow under its recommended pattern, with no other outage.
+
+    `recommendation` is the engine's answer for the assessment when the caller has it (a stored result).
+    """
+    recommendation = recommendation or recommend(assessment)
     key = system.casefold()
     flows = []
     for flow, result in zip(assessment.flows, recommendation.flows, strict=True):
