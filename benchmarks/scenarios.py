@@ -16,6 +16,7 @@ from django.test import Client
 
 from advisor.assessments import store
 from advisor.engine import parse_assessment, recommend
+from advisor.engine.answers import ANSWERS, LANDSCAPE_ANSWERS
 from advisor.engine.presets import USE_CASES
 from benchmarks import simulation
 
@@ -45,6 +46,21 @@ def ten_flows(seed: int) -> dict[str, Any]:
     }
 
 
+def not_sure(flows: int, distinct: bool) -> dict[str, Any]:
+    """Every landscape and flow choice "unknown". `distinct` gives each flow a volume and fan-out of its own,
+    so no two flows share a model: the worst case, where nothing can be scored once for several flows."""
+    unsure = [a.id for a in ANSWERS.values() if a.accepts_unknown]
+    landscape = {a: "unknown" for a in unsure if a in LANDSCAPE_ANSWERS}
+    body = []
+    for i in range(flows):
+        flow: dict[str, Any] = {a: "unknown" for a in unsure if a not in LANDSCAPE_ANSWERS}
+        flow |= {"name": f"Flow {i + 1}", "consumers": [f"System {j}" for j in range(1 + (i % 6 if distinct else 2))]}
+        if distinct:
+            flow["volume_per_day"] = 1_000 + 977 * i
+        body.append(flow)
+    return {"landscape": landscape, "flows": body}
+
+
 def run(client: Client, median_ms: Timer, paired_ms: PairedTimer) -> Iterator[Row]:
     def healthz() -> object:
         return client.get("/healthz")
@@ -54,6 +70,14 @@ def run(client: Client, median_ms: Timer, paired_ms: PairedTimer) -> Iterator[Ro
     inputs = iter([parse_assessment(ten_flows(seed)) for seed in range(600)])
     engine = median_ms(lambda: recommend(next(inputs)), 600)
     yield "engine: 10 flows, 0-3 unknown answers each, incl. flips", engine, "ms", "target <= 5 ms"
+    unsure = parse_assessment(not_sure(50, distinct=False))
+    all_unsure = median_ms(lambda: recommend(unsure), 20)
+    yield "engine: 50 flows, every answer not sure", all_unsure, "ms", ""
+    yield "  ... as a multiple of 10 typical flows", all_unsure / engine, "x", "target <= 30x"
+    worst = parse_assessment(not_sure(50, distinct=True))
+    all_distinct = median_ms(lambda: recommend(worst), 3)
+    yield "engine: 50 flows not sure, each its own volume and fan-out", all_distinct, "ms", ""
+    yield "  ... as a multiple of 10 typical flows", all_distinct / engine, "x", ""
 
     bodies = iter([json.dumps(ten_flows(seed)) for seed in range(1000, 1400)])
     api, baseline = paired_ms(

@@ -27,6 +27,7 @@ from advisor import engine
 from advisor.engine import FieldError, InvalidAssessment, parse_assessment
 from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer
 from advisor.engine.catalog import FACTOR_IDS, FACTORS, Factor, label
+from advisor.engine.choices import Interaction
 from advisor.engine.parse import MAX_FLOWS, MAX_NAME
 
 Wording = Literal["question", "label"]
@@ -417,7 +418,7 @@ def _initial(assessment: engine.Assessment) -> dict[str, Any]:
 
 def new_flow(position: int) -> dict[str, Any]:
     """A new flow: the engine's defaults, with the receivers left for the person to name."""
-    return _values(engine.Flow(name=f"Flow {position}", interaction="command")) | {"consumers": ""}
+    return _values(engine.Flow(name=f"Flow {position}", interaction=Interaction.COMMAND)) | {"consumers": ""}
 
 
 @dataclass(frozen=True, slots=True)
@@ -487,7 +488,9 @@ QUICK_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
 )
 QUICK_INTRO = ("flow-name", "flow-source")
-QUICK_START = engine.Assessment(flows=(engine.Flow(name="Main flow", interaction="command", consumers=("Consumer",)),))
+QUICK_START = engine.Assessment(
+    flows=(engine.Flow(name="Main flow", interaction=Interaction.COMMAND, consumers=("Consumer",)),)
+)
 
 
 class QuickForm(AssessmentForm):

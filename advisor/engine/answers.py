@@ -8,11 +8,30 @@ in model.py (the values an omitted answer takes) and are read from there.
 from __future__ import annotations
 
 from dataclasses import MISSING, dataclass, fields
-from typing import Final, Literal
+from enum import StrEnum
+from typing import Final, Literal, TypedDict, get_type_hints
 
+from .choices import (
+    UNKNOWN,
+    Availability,
+    Broker,
+    ChangeRate,
+    ConsumerKind,
+    Delivery,
+    Experience,
+    Growth,
+    Interaction,
+    Latency,
+    Operations,
+    Ordering,
+    Platform,
+    Replay,
+    Teams,
+    options,
+)
 from .model import Flow, Landscape
 
-UNKNOWN: Final = "unknown"
+__all__ = ["ANSWERS", "FLOW_ANSWERS", "LANDSCAPE_ANSWERS", "UNKNOWN", "Answer", "Answers"]
 
 Scope = Literal["landscape", "flow"]
 Kind = Literal["choice", "integer", "number", "text", "names"]
@@ -48,8 +67,6 @@ class Answer:
         return self.kind == "choice"
 
 
-AVAILABILITY = ("always", "maintenance_windows", "often_offline")
-
 LANDSCAPE_ANSWERS: Final[dict[str, Answer]] = {
     a.id: a
     for a in (
@@ -71,7 +88,7 @@ LANDSCAPE_ANSWERS: Final[dict[str, Answer]] = {
             "Teams",
             "How many independent teams own them?",
             "Teams that release on their own schedule.",
-            ("one", "few", "many"),
+            options(Teams),
         ),
         Answer(
             "change_rate",
@@ -79,7 +96,7 @@ LANDSCAPE_ANSWERS: Final[dict[str, Answer]] = {
             "choice",
             "Interface changes",
             "How often do the interfaces between them change?",
-            choices=("rare", "monthly", "weekly"),
+            choices=options(ChangeRate),
         ),
         Answer(
             "growth",
@@ -88,7 +105,7 @@ LANDSCAPE_ANSWERS: Final[dict[str, Answer]] = {
             "Growth",
             "Will new systems or consumers join?",
             "More consumers favour publish/subscribe.",
-            ("none", "some", "fast"),
+            options(Growth),
         ),
         Answer(
             "platform",
@@ -97,7 +114,7 @@ LANDSCAPE_ANSWERS: Final[dict[str, Answer]] = {
             "Platform",
             "Where does it run?",
             "Decides which managed services can be suggested.",
-            ("aws", "azure", "gcp", "kubernetes", "on_premises", "any"),
+            options(Platform),
             ordered=False,
         ),
         Answer(
@@ -107,7 +124,7 @@ LANDSCAPE_ANSWERS: Final[dict[str, Answer]] = {
             "Existing broker",
             "Which broker do you already run?",
             "A fitting broker you already run is suggested first.",
-            ("none", "rabbitmq", "kafka", "pulsar", "sqs", "service_bus", "eventbridge", "pubsub", "nats"),
+            options(Broker),
             ordered=False,
         ),
         Answer(
@@ -116,7 +133,7 @@ LANDSCAPE_ANSWERS: Final[dict[str, Answer]] = {
             "choice",
             "Operations",
             "Who would run a broker?",
-            choices=("managed", "self_hosted"),
+            choices=options(Operations),
             ordered=False,
         ),
         Answer(
@@ -125,7 +142,7 @@ LANDSCAPE_ANSWERS: Final[dict[str, Answer]] = {
             "choice",
             "Async experience",
             "How much experience does the team have with asynchronous systems?",
-            choices=("none", "some", "strong"),
+            choices=options(Experience),
         ),
     )
 }
@@ -162,7 +179,7 @@ FLOW_ANSWERS: Final[dict[str, Answer]] = {
             "choice",
             "Interaction",
             "What does the sender expect?",
-            choices=("query", "command", "event"),
+            choices=options(Interaction),
             required=True,
             ordered=False,
         ),
@@ -172,7 +189,7 @@ FLOW_ANSWERS: Final[dict[str, Answer]] = {
             "choice",
             "Latency",
             "How soon must it arrive, or be answered?",
-            choices=("immediate", "seconds", "minutes", "hours"),
+            choices=options(Latency),
         ),
         Answer(
             "volume_per_day",
@@ -202,7 +219,7 @@ FLOW_ANSWERS: Final[dict[str, Answer]] = {
             "choice",
             "Delivery",
             "May a message be lost?",
-            choices=("best_effort", "no_loss", "effectively_once"),
+            choices=options(Delivery),
         ),
         Answer(
             "ordering",
@@ -210,7 +227,7 @@ FLOW_ANSWERS: Final[dict[str, Answer]] = {
             "choice",
             "Ordering",
             "Must messages arrive in order?",
-            choices=("none", "per_key", "global"),
+            choices=options(Ordering),
         ),
         Answer(
             "consumer_availability",
@@ -218,7 +235,7 @@ FLOW_ANSWERS: Final[dict[str, Answer]] = {
             "choice",
             "Consumer availability",
             "Is the receiving system always available?",
-            choices=AVAILABILITY,
+            choices=options(Availability),
         ),
         Answer(
             "source_availability",
@@ -227,7 +244,7 @@ FLOW_ANSWERS: Final[dict[str, Answer]] = {
             "Sender availability",
             "Is the sending system always connected?",
             "Tills, phones and field devices go offline: then the sender itself must keep what it sends.",
-            AVAILABILITY,
+            options(Availability),
         ),
         Answer(
             "consumer_kind",
@@ -236,7 +253,7 @@ FLOW_ANSWERS: Final[dict[str, Answer]] = {
             "Receiver kind",
             "What kind of system receives it?",
             "Phones, devices and browser sessions are reached by push or a persistent connection.",
-            ("service", "device", "browser"),
+            options(ConsumerKind),
             ordered=False,
         ),
         Answer(
@@ -257,12 +274,53 @@ FLOW_ANSWERS: Final[dict[str, Answer]] = {
             "Replay",
             "Must consumers re-read past messages?",
             "For example a new consumer catching up, or reprocessing after a bug.",
-            ("no", "yes"),
+            options(Replay),
         ),
     )
 }
 
 ANSWERS: Final[dict[str, Answer]] = {**LANDSCAPE_ANSWERS, **FLOW_ANSWERS}
+
+
+class Answers(TypedDict):
+    """Every answer of a flow and of its landscape: the fields of Landscape and Flow, typed as they are.
+
+    Scoring builds tens of thousands of completions per request (an unknown answer set to each plausible
+    value), and a dict copy costs a thirtieth of a dataclass `replace`; mypy checks every key and value
+    as it would an attribute. tests/engine/test_typed_answers.py keeps it equal to the dataclasses.
+    """
+
+    systems: int
+    teams: Teams
+    change_rate: ChangeRate
+    growth: Growth
+    platform: Platform
+    existing_broker: Broker
+    operations: Operations
+    async_experience: Experience
+    name: str
+    interaction: Interaction
+    source: str
+    consumers: tuple[str, ...]
+    latency: Latency
+    volume_per_day: int
+    peak_factor: float
+    delivery: Delivery
+    ordering: Ordering
+    consumer_availability: Availability
+    source_availability: Availability
+    consumer_kind: ConsumerKind
+    message_size_kb: float
+    replay: Replay
+
+
+def _vocabularies(owner: type) -> dict[str, type[StrEnum]]:
+    hints = get_type_hints(owner)
+    return {name: kind for name, kind in hints.items() if isinstance(kind, type) and issubclass(kind, StrEnum)}
+
+
+# Each choice answer's enum, read off the dataclasses' field types: what a validated choice becomes.
+VOCABULARY: Final[dict[str, type[StrEnum]]] = {**_vocabularies(Landscape), **_vocabularies(Flow)}
 LANDSCAPE_CHOICES: Final[dict[str, tuple[str, ...]]] = {
     a.id: a.choices for a in LANDSCAPE_ANSWERS.values() if a.kind == "choice"
 }

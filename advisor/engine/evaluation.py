@@ -21,9 +21,10 @@ from __future__ import annotations
 import itertools
 import random
 from collections.abc import Iterable, Mapping
+from functools import cache
 from operator import itemgetter
 
-from .answers import ANSWERS, UNKNOWN
+from .answers import ANSWERS, UNKNOWN, Answers
 from .catalog import FACTOR_IDS, PATTERN_IDS
 from .model import Flow, Landscape
 from .scoring import (
@@ -35,14 +36,15 @@ from .scoring import (
     SIGNALS,
     SIGNALS_OF_ANSWER,
     SWINGS,
-    Answers,
     Signal,
     Signals,
     Totals,
+    answer_of,
     kind_of,
     raw_contributions,
     signals_of,
     winner_of,
+    with_answers,
 )
 
 MAX_COMPLETIONS = 216
@@ -67,11 +69,39 @@ CLOSING: dict[tuple[str, str, int], float] = {
 }
 
 
-def answers_of(landscape: Landscape, flow: Flow) -> dict[str, object]:
-    """Every answer of the flow and its landscape, by answer id, as given (possibly "unknown")."""
-    given: dict[str, object] = {name: getattr(landscape, name) for name in Landscape.__slots__}
-    given.update({name: getattr(flow, name) for name in Flow.__slots__})
-    return given
+def answers_of(landscape: Landscape, flow: Flow) -> Answers:
+    """Every answer of the flow and its landscape, as given (possibly "unknown")."""
+    return Answers(
+        systems=landscape.systems,
+        teams=landscape.teams,
+        change_rate=landscape.change_rate,
+        growth=landscape.growth,
+        platform=landscape.platform,
+        existing_broker=landscape.existing_broker,
+        operations=landscape.operations,
+        async_experience=landscape.async_experience,
+        name=flow.name,
+        interaction=flow.interaction,
+        source=flow.source,
+        consumers=flow.consumers,
+        latency=flow.latency,
+        volume_per_day=flow.volume_per_day,
+        peak_factor=flow.peak_factor,
+        delivery=flow.delivery,
+        ordering=flow.ordering,
+        consumer_availability=flow.consumer_availability,
+        source_availability=flow.source_availability,
+        consumer_kind=flow.consumer_kind,
+        message_size_kb=flow.message_size_kb,
+        replay=flow.replay,
+    )
+
+
+def scored_key(given: Answers) -> tuple[object, ...]:
+    """What a flow's model reads of its answers: the scored ones, with consumers counted rather than named,
+    and which answers were not sure (the model reports them all)."""
+    scored = tuple(len(given["consumers"]) if a == "consumers" else answer_of(given, a) for a in SCORED_ANSWERS)
+    return scored + tuple(a for a in ANSWERS if answer_of(given, a) == UNKNOWN)
 
 
 def _combinations(unknown: tuple[str, ...]) -> int:
@@ -81,13 +111,24 @@ def _combinations(unknown: tuple[str, ...]) -> int:
     return count
 
 
-def plausible_completions(unknown: tuple[str, ...]) -> list[tuple[object, ...]]:
+@cache
+def _sample_column(answer: str) -> tuple[object, ...]:
+    """The values one unknown answer takes in the MAX_COMPLETIONS sampled completions, drawn once.
+
+    Each answer has a column of its own, so a flow with one more answer given keeps the same values for
+    the others: scoring the sample with that answer set to a value is what a re-run with it would score.
+    """
+    draw = random.Random(f"{SAMPLE_SEED}:{answer}")
+    options = ANSWERS[answer].choices
+    return tuple(draw.choice(options) for _ in range(MAX_COMPLETIONS))
+
+
+@cache
+def plausible_completions(unknown: tuple[str, ...]) -> tuple[tuple[object, ...], ...]:
     """The combinations of values the unknown answers could take: all of them, or a fixed-seed sample."""
-    choices = [ANSWERS[a].choices for a in unknown]
     if _combinations(unknown) <= MAX_COMPLETIONS:
-        return list(itertools.product(*choices))
-    draw = random.Random(SAMPLE_SEED)
-    return [tuple(draw.choice(options) for options in choices) for _ in range(MAX_COMPLETIONS)]
+        return tuple(itertools.product(*(ANSWERS[a].choices for a in unknown)))
+    return tuple(zip(*(_sample_column(a) for a in unknown), strict=True))
 
 
 # The signals an answer moves that feed a factor: all a changed answer needs re-computed for it.
@@ -121,7 +162,7 @@ class Group:
 
 def _moved_levels(answer: str, value: object, factor_id: str, answers: Answers) -> Signals:
     """The levels of the signals that one changed answer moves for a factor."""
-    changed = {**answers, answer: value}
+    changed = with_answers(answers, {answer: value})
     return {s.id: s.level(changed) for s in MOVED[answer, factor_id]}
 
 
@@ -131,17 +172,18 @@ class FlowModel:
     def __init__(self, given: Answers, shares: Mapping[str, float]) -> None:
         self.given = given
         self.shares = shares
-        self.unknown = tuple(a for a in ANSWERS if given.get(a) == UNKNOWN)
+        self.unknown = tuple(a for a in ANSWERS if answer_of(given, a) == UNKNOWN)
         self.varied = varied = tuple(a for a in self.unknown if a in SCORED_ANSWERS)
         self.varied_set = frozenset(varied)
         # Each completion as the values of the varied answers, in their order.
         self.values = values = plausible_completions(varied)
-        self.sampled = len(values) < _combinations(varied)
+        self.combinations = _combinations(varied)
+        self.sampled = len(values) < self.combinations
         weight = 1 / len(values)
         # Answers, signals and kind of each completion, worked out when a group first needs them: only
         # the signals that read an unknown answer differ from one completion to the next.
         scored: dict[int, tuple[Answers, Signals, str]] = {}
-        first_answers = {**given, **dict(zip(varied, values[0], strict=True))}
+        first_answers = with_answers(given, dict(zip(varied, values[0], strict=True)))
         base_signals, base_kind = signals_of(first_answers), kind_of(first_answers)
         varying = [s for s in SIGNALS if not self.varied_set.isdisjoint(s.answers)]
         self.kind_varied = kind_varies = any(a in varied for a in KIND_ANSWERS)
@@ -166,7 +208,9 @@ class FlowModel:
             for members in found.values():
                 first = members[0]
                 if first not in scored:
-                    completed = {**given, **dict(zip(varied, values[first], strict=True))} if first else first_answers
+                    completed = (
+                        with_answers(given, dict(zip(varied, values[first], strict=True))) if first else first_answers
+                    )
                     signals = base_signals | {s.id: s.level(completed) for s in varying}
                     scored[first] = (completed, signals, kind_of(completed) if kind_varies else base_kind)
                 answers, signals, kind = scored[first]
@@ -207,17 +251,16 @@ class FlowModel:
             self.robustness[winner_of(totals)] += weight
 
     def if_known(self, answer: str, value: object) -> Totals:
-        """The mean totals had an unknown answer been given as `value`.
+        """The mean totals had an unknown answer been given as `value`: what a re-run with it would score.
 
         When the completions are every combination of the unknown answers, giving one of them a value
-        keeps the completions that already have it. A sample stands for too many combinations to keep a
-        part of: the flow is scored afresh, as it would be had the person answered.
+        keeps the completions that already have it. When they are a sample, a re-run with the answer
+        given scores either every remaining combination (when few enough are left) or the same sample
+        with that answer's column set to the value (see _sample_column), which re-scoring does in place.
         """
         if (answer, value) in self._known:
             return self._known[answer, value]
-        if self.sampled:
-            totals = FlowModel({**self.given, answer: value}, self.shares).totals
-        else:
+        if not self.sampled:
             position = self.varied.index(answer)
             kept = [
                 totals
@@ -225,6 +268,10 @@ class FlowModel:
                 if values[position] == value
             ]
             totals = _total_of(kept, 1 / len(kept))
+        elif _combinations(tuple(a for a in self.varied if a != answer)) <= MAX_COMPLETIONS:
+            totals = FlowModel(with_answers(self.given, {answer: value}), self.shares).totals
+        else:
+            totals = self.rescored(answer, value)
         self._known[answer, value] = totals
         return totals
 
@@ -258,9 +305,11 @@ class FlowModel:
         the same in every group, and asked for by each factor the answer feeds."""
         key = (answer, value)
         if key not in self._shared:
-            changed = {**self.given, answer: value}
+            changed = with_answers(self.given, {answer: value})
+            # The changed answer may itself be one of the unknown ones: it is given here.
+            others = self.varied_set - {answer}
             self._shared[key] = {
-                s.id: s.level(changed) for s in SIGNALS_OF_ANSWER[answer] if self.varied_set.isdisjoint(s.answers)
+                s.id: s.level(changed) for s in SIGNALS_OF_ANSWER[answer] if others.isdisjoint(s.answers)
             }
         return self._shared[key]
 
@@ -294,14 +343,18 @@ class FlowModel:
             return True
         # Asked for each alternative while walking, and again when it is scored.
         if (answer, value) not in self._keeps_kind:
-            self._keeps_kind[answer, value] = all(kind_of({**g.answers, answer: value}) == g.kind for g in self.kinds)
+            self._keeps_kind[answer, value] = all(
+                kind_of(with_answers(g.answers, {answer: value})) == g.kind for g in self.kinds
+            )
         return self._keeps_kind[answer, value]
 
     def rescored(self, answer: str, value: object) -> Totals:
         """The mean totals with one answer changed (an unknown answer then takes the given value)."""
         kind_may_change = answer in KIND_ANSWERS
         # With every answer the kind reads given, all completions share one kind before and after.
-        shared_kind = kind_of({**self.given, answer: value}) if kind_may_change and not self.kind_varied else None
+        shared_kind = (
+            kind_of(with_answers(self.given, {answer: value})) if kind_may_change and not self.kind_varied else None
+        )
         fed = FACTORS_OF_ANSWER[answer]
         t0, t1, t2 = self.totals
         for factor_id in FACTOR_IDS if kind_may_change else fed:
@@ -316,7 +369,9 @@ class FlowModel:
                 )
                 n0 = n1 = n2 = 0.0
                 for group, pressure in zip(groups, moved, strict=True):
-                    kind = shared_kind or (kind_of({**group.answers, answer: value}) if kind_may_change else group.kind)
+                    kind = shared_kind or (
+                        kind_of(with_answers(group.answers, {answer: value})) if kind_may_change else group.kind
+                    )
                     r0, r1, r2 = raw_contributions(factor_id, kind, pressure, share)
                     n0 += group.weight * r0
                     n1 += group.weight * r1
@@ -328,10 +383,11 @@ class FlowModel:
         return t0, t1, t2
 
     def winner_if(self, answer: str, value: object) -> str:
-        if answer in self.varied:
-            return winner_of(self.if_known(answer, value))
+        # Giving an unknown answer moves each completion as changing a given one does: the same bound holds.
         if not self.may_change(answer, value):
             return self.pattern
+        if answer in self.varied:
+            return winner_of(self.if_known(answer, value))
         return winner_of(self.rescored(answer, value))
 
 

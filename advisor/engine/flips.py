@@ -21,7 +21,7 @@ from functools import cache
 from .answers import ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer
 from .evaluation import SCORED_ANSWERS, FlowModel
 from .model import Flip, FlowChange, LandscapeFlip
-from .scoring import KIND_ANSWERS
+from .scoring import KIND_ANSWERS, answer_of
 
 MAX_FLIPS = 5
 MAX_LANDSCAPE_FLIPS = 6
@@ -136,7 +136,7 @@ def flow_flips(model: FlowModel) -> tuple[Flip, ...]:
     for order, answer_id in enumerate(FLOW_FLIP_ANSWERS):
         if not model.may_change(answer_id):
             continue
-        before = model.given[answer_id]
+        before = answer_of(model.given, answer_id)
         best: tuple[int, Flip] | None = None
         for direction in alternatives(ANSWERS[answer_id], before):
             if not _worth_walking(model, answer_id, before, direction):
@@ -178,7 +178,7 @@ def landscape_flips(models: Sequence[FlowModel], names: Sequence[str]) -> tuple[
         movable = [(model, name) for model, name in zip(models, names, strict=True) if model.may_change(answer_id)]
         if not movable:
             continue
-        before = given[answer_id]
+        before = answer_of(given, answer_id)
         for direction in alternatives(ANSWERS[answer_id], before):
             walked = [(m, n) for m, n in movable if _worth_walking(m, answer_id, before, direction)]
             for alternative in direction if walked else ():

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from .answers import LANDSCAPE_ANSWERS, UNKNOWN
 from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, PATTERNS, POINT_TO_POINT, QUERY, label
+from .choices import Experience, Operations, Platform
 from .model import Landscape, LandscapeFlip
 from .wording import listed, plural
 
@@ -69,14 +70,13 @@ def advice(
     # A bulk transfer moves as a file or an extract whatever its pattern scores: no broker or gateway carries it.
     calls = [k for k in direct if k != BULK]
     brokered = sum(1 for k, w in zip(kinds, winners, strict=True) if w != POINT_TO_POINT and k != BULK)
-    count = "None" if not direct else "All" if len(direct) == len(winners) else f"{len(direct)}"
     flows = plural(len(winners), "flow")
-    if count == "All":
-        share = f"all {flows} are point-to-point" if len(winners) > 1 else "the flow is point-to-point"
-    elif count == "None":
+    if not direct:
         share = "none of the flows is point-to-point" if len(winners) > 1 else "the flow is not point-to-point"
+    elif len(direct) == len(winners):
+        share = f"all {flows} are point-to-point" if len(winners) > 1 else "the flow is point-to-point"
     else:
-        share = f"{count} of the {flows} {'is' if len(direct) == 1 else 'are'} point-to-point"
+        share = f"{len(direct)} of the {flows} {'is' if len(direct) == 1 else 'are'} point-to-point"
     said.append(f"{plural(n, 'system')} could need up to {plural(links, 'direct connection')} (n(n−1)/2); {share}.")
     if needs_hub(n, len(calls), len(winners)):
         queries = sum(1 for k in calls if k == QUERY)
@@ -120,14 +120,14 @@ def _who_runs_it(landscape: Landscape, brokered: int) -> list[str]:
         return []
     platform, operations = landscape.platform, landscape.operations
     experience = landscape.async_experience
-    if operations == "managed" and platform in (*CLOUDS, "any") and experience == "none":
-        where = "your cloud's" if platform == "any" else f"{label(platform)}'s"
+    if operations == Operations.MANAGED and platform in (*CLOUDS, Platform.ANY) and experience == Experience.NONE:
+        where = "your cloud's" if platform == Platform.ANY else f"{label(platform)}'s"
         return [
             f"No asynchronous experience yet and nobody to run brokers: use {where} managed messaging services, "
             "not a self-run cluster, and move one flow first."
         ]
-    if operations == "managed" and platform in ("on_premises", "kubernetes"):
-        where = "On premises" if platform == "on_premises" else f"On {label(platform)}"
+    if operations == Operations.MANAGED and platform in (Platform.ON_PREMISES, Platform.KUBERNETES):
+        where = "On premises" if platform == Platform.ON_PREMISES else f"On {label(platform)}"
         return [
             f"{where} no vendor runs a broker for you: budget the team's time to operate one (upgrades, "
             "monitoring, capacity), or run the brokered flows on a cloud's managed service."

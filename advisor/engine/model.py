@@ -3,20 +3,54 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+from .choices import (
+    Availability,
+    Broker,
+    ChangeRate,
+    ConsumerKind,
+    Delivery,
+    Experience,
+    Growth,
+    Interaction,
+    Latency,
+    Operations,
+    Ordering,
+    Platform,
+    Replay,
+    Teams,
+)
+
+# How the winning pattern is applied to a flow (catalog APPROACHES); "" before it is known.
+ApproachId = Literal[
+    "request_response",
+    "async_request_reply",
+    "local_copy",
+    "work_queue",
+    "event_router",
+    "event_log",
+    "bulk_transfer",
+    "",
+]
+# The part a technology plays for a flow (catalog ROLES, and "operator": whoever runs it).
+Role = Literal["gateway", "queue", "router", "log", "push", "bulk", "operator", ""]
+# "weak" when none of the three patterns fits well (a periodic bulk transfer).
+Fit = Literal["good", "weak"]
 
 
 @dataclass(frozen=True, slots=True)
 class Landscape:
-    """The answers about the whole set of systems; enum answers may be "unknown"."""
+    """The answers about the whole set of systems; each choice may be "not sure" (UNKNOWN)."""
 
     systems: int = 2
-    teams: str = "one"
-    change_rate: str = "rare"
-    growth: str = "none"
-    platform: str = "any"
-    existing_broker: str = "none"
-    operations: str = "managed"
-    async_experience: str = "some"
+    teams: Teams = Teams.ONE
+    change_rate: ChangeRate = ChangeRate.RARE
+    growth: Growth = Growth.NONE
+    platform: Platform = Platform.ANY
+    existing_broker: Broker = Broker.NONE
+    operations: Operations = Operations.MANAGED
+    async_experience: Experience = Experience.SOME
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,19 +58,19 @@ class Flow:
     """One data flow between a source and its consumers."""
 
     name: str
-    interaction: str
+    interaction: Interaction
     source: str = ""
     consumers: tuple[str, ...] = ("consumer",)
-    latency: str = "seconds"
+    latency: Latency = Latency.SECONDS
     volume_per_day: int = 1000
     peak_factor: float = 1
-    delivery: str = "no_loss"
-    ordering: str = "none"
-    consumer_availability: str = "always"
-    source_availability: str = "always"
-    consumer_kind: str = "service"
+    delivery: Delivery = Delivery.NO_LOSS
+    ordering: Ordering = Ordering.NONE
+    consumer_availability: Availability = Availability.ALWAYS
+    source_availability: Availability = Availability.ALWAYS
+    consumer_kind: ConsumerKind = ConsumerKind.SERVICE
     message_size_kb: float = 4
-    replay: str = "no"
+    replay: Replay = Replay.NO
 
     @property
     def fan_out(self) -> int:
@@ -95,8 +129,7 @@ class Sizing:
 class TechnologyChoice:
     name: str
     why: str
-    # "queue" | "router" | "log" | "gateway" | "push" | "bulk" | "operator": the part it plays.
-    role: str = ""
+    role: Role = ""
     sizing: Sizing | None = None
     limits: tuple[Limit, ...] = ()
     # What to add when it fits except for one limit (a claim check for large payloads, ...).
@@ -145,9 +178,8 @@ class FlowResult:
     # The share of the plausible answers to the unknowns under which each pattern wins.
     robustness: dict[str, float] = field(default_factory=dict)
     # How the pattern is applied here (catalog APPROACHES): "request_response", "async_request_reply", ...
-    approach: str = ""
-    # "good", or "weak" when none of the three patterns fits well (a periodic bulk transfer).
-    fit: str = "good"
+    approach: ApproachId = ""
+    fit: Fit = "good"
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from .answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer
+from .answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, VOCABULARY, Answer
 from .catalog import FACTOR_IDS
 from .model import Assessment, Flow, Landscape
 
@@ -120,7 +120,8 @@ def _value(value: object, answer: Answer, path: str, errors: list[FieldError]) -
     low, high = answer.low, answer.high
     match answer.kind:
         case "choice":
-            return _choice(value, path, answer.choices, errors)
+            choice = _choice(value, path, answer.choices, errors)
+            return None if choice is None else VOCABULARY[answer.id](choice)
         case "integer":
             return _integer(value, path, int(low), int(high), errors)
         case "number":

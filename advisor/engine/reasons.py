@@ -10,12 +10,25 @@ docs/decision-rules.md lists the rules these sentences explain.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from enum import StrEnum
 
-from .answers import ANSWERS, UNKNOWN
+from .answers import ANSWERS, UNKNOWN, Answers
 from .catalog import COMMAND, EVENT, FACTORS, PATTERN_IDS, PATTERNS, QUERY, label
+from .choices import AWAY, KEPT, WAITED, Availability, ConsumerKind, Delivery, Growth, Latency, Replay
 from .evaluation import FlowModel
 from .model import Flip
-from .scoring import Answers, drivers_of
+from .rules import (
+    BULK_TRANSFER,
+    COMMAND_TO_SEVERAL,
+    HIGH_PEAK,
+    KEPT_WORK_MAY_GO_DIRECT,
+    PROVIDER_AWAY,
+    SENDER_OFFLINE,
+    SLOW_QUERY,
+    SMALL_LANDSCAPE_RULE,
+    log_needed_because,
+)
+from .scoring import answer_of, drivers_of
 from .wording import (
     AVAILABILITY,
     DELIVERY,
@@ -32,46 +45,16 @@ from .wording import (
     plural,
 )
 
-SMALL_LANDSCAPE = 5
-LOW_VOLUME_PER_DAY = 10_000
-HIGH_PEAK = 5
-# Facts published this often need a log's partitions rather than a router (events a day, peak included).
-LOG_VOLUME_PER_DAY = 10_000_000
-# A periodic bulk transfer is due within hours and moves at most one message an hour, or the whole day's
-# messages in a burst of two hours or less (a peak twelve times the average).
-BULK_MESSAGES_PER_DAY = 24
-BULK_PEAK_FACTOR = 12
 
-
-def known(given: Answers, answer: str) -> str | None:
+def known[C: StrEnum](value: C) -> C | None:
     """A choice answer as given, or None when the person was not sure."""
-    value = given[answer]
-    return None if value == UNKNOWN else str(value)
+    return None if value == UNKNOWN else value
 
 
 def consumers_of(given: Answers) -> tuple[str, ...]:
     consumers = given["consumers"]
     assert isinstance(consumers, tuple)
     return consumers
-
-
-def is_bulk(given: Answers) -> bool:
-    """A periodic bulk transfer: handed over (not asked), due within hours, a few messages or one burst a day."""
-    return (
-        known(given, "interaction") in (COMMAND, EVENT)
-        and known(given, "latency") == "hours"
-        and (given["volume_per_day"] <= BULK_MESSAGES_PER_DAY or given["peak_factor"] >= BULK_PEAK_FACTOR)
-    )
-
-
-def needs_log(given: Answers) -> list[str]:
-    """Why published facts would need a retained log rather than a router (empty when they do not)."""
-    why = []
-    if known(given, "replay") == "yes":
-        why.append("consumers must re-read past events")
-    if given["volume_per_day"] * given["peak_factor"] >= LOG_VOLUME_PER_DAY:
-        why.append(f"{number(given['volume_per_day'])} events a day call for a partitioned log")
-    return why
 
 
 def reasons(
@@ -85,7 +68,7 @@ def reasons(
         *_who_is_away(given),
         *_load_and_timing(given),
         *_what_must_be_kept(given),
-        *_the_landscape(given),
+        *SMALL_LANDSCAPE_RULE.said(given),
         _what_decides(given, model, contributions),
     ]
     if model.unknown:
@@ -95,50 +78,42 @@ def reasons(
 
 def _what_it_is(given: Answers) -> list[str]:
     said = []
-    interaction = known(given, "interaction")
-    latency = known(given, "latency")
+    interaction = known(given["interaction"])
+    latency = known(given["latency"])
     consumers = consumers_of(given)
-    growth = known(given, "growth")
-    if interaction == QUERY and latency in ("immediate", "seconds"):
+    growth = known(given["growth"])
+    if interaction == QUERY and latency in WAITED:
         said.append(
             f"It is a query answered {LATENCY[latency]}: the caller needs the answer to go on, and only a "
             "request/response call returns it in the same exchange; a queue or events cannot answer questions."
         )
-    elif interaction == QUERY and latency in ("minutes", "hours"):
-        said.append(
-            f"It is a query whose answer may take {latency}: longer than a caller can hold a connection open "
-            "(gateways and load balancers end requests after seconds). Use asynchronous request-reply: accept "
-            "the request at once with 202 Accepted and a status resource or a callback, or take it from a "
-            "request queue and answer on a reply channel."
-        )
-    if interaction == COMMAND and len(consumers) >= 2:
-        said.append(
-            f"It is sent as a command to {len(consumers)} consumers ({names(consumers)}): that is really an event. "
-            "The sender announces what happened and each consumer decides what to do, so it is scored as a fan-out."
-        )
+    else:
+        said += SLOW_QUERY.said(given)
+    if COMMAND_TO_SEVERAL.holds(given):
+        said += COMMAND_TO_SEVERAL.said(given)
     elif interaction == EVENT and len(consumers) >= 3:
         said.append(
             f"{len(consumers)} systems care about this fact ({names(consumers)}): with publish/subscribe the "
             "producer does not need to know its subscribers."
         )
-    elif interaction == EVENT and len(consumers) == 2 and growth in ("some", "fast"):
+    elif interaction == EVENT and len(consumers) == 2 and growth in (Growth.SOME, Growth.FAST):
         said.append(
             f"Two consumers today and more expected (growth: {label(growth)}): new subscribers can join "
             "without changing the producer."
         )
-    elif interaction == EVENT and known(given, "consumer_kind") == "service":
+    elif interaction == EVENT and known(given["consumer_kind"]) == ConsumerKind.SERVICE:
         fewer = "one consumer" if len(consumers) == 1 else "two consumers"
-        more = "" if growth is None else " and no growth expected" if growth == "none" else ""
+        more = "" if growth is None else " and no growth expected" if growth == Growth.NONE else ""
         said.append(
             f"An event with {fewer}{more}: publish/subscribe decouples little here, so a direct call or a queue "
             "can serve as well."
         )
-    receivers = known(given, "consumer_kind")
+    receivers = known(given["consumer_kind"])
     if receivers in RECEIVERS:
         reached = (
             "by push (Firebase Cloud Messaging, Apple Push Notification service) or a persistent connection "
             "(WebSocket, Server-Sent Events)"
-            if receivers == "device"
+            if receivers == ConsumerKind.DEVICE
             else "over a persistent connection (WebSocket, Server-Sent Events), or by web push once the page is closed"
         )
         said.append(
@@ -150,41 +125,28 @@ def _what_it_is(given: Answers) -> list[str]:
 
 def _who_is_away(given: Answers) -> list[str]:
     said = []
-    availability = known(given, "consumer_availability")
-    delivery = known(given, "delivery")
-    interaction = known(given, "interaction")
-    if availability in ("maintenance_windows", "often_offline"):
-        if interaction == QUERY:
-            said.append(
-                f"The provider {AVAILABILITY[availability]}: a direct call fails then, so the caller needs a local "
-                "copy — a cache for short outages, or a read model kept current by the provider's change events "
-                "(event-carried state transfer). The confidence is at most medium."
-            )
-        elif delivery in ("no_loss", "effectively_once"):
+    availability = known(given["consumer_availability"])
+    delivery = known(given["delivery"])
+    if PROVIDER_AWAY.holds(given):
+        said += PROVIDER_AWAY.said(given)
+    elif availability in AWAY:
+        if delivery in KEPT:
             said.append(
                 f"The consumer {AVAILABILITY[availability]} and {DELIVERY[delivery]}: the work must wait somewhere "
                 "durable until it is back — a queue or a durable subscription — or the sender must keep retrying."
             )
-        elif delivery == "best_effort":
+        elif delivery == Delivery.BEST_EFFORT:
             said.append(
                 f"The consumer {AVAILABILITY[availability]}, but a lost message is acceptable: nothing needs to "
                 "hold the work while it is away."
             )
-    sender = known(given, "source_availability")
-    if sender in ("maintenance_windows", "often_offline"):
-        source = f"The sender ({given['source']})" if given["source"] else "The sender"
-        said.append(
-            f"{source} {SENDER_AVAILABILITY[sender]}: a queue on the server cannot help while it is disconnected. "
-            "The sender needs store-and-forward of its own — a local outbox that keeps each message until it is "
-            "sent and acknowledged — and its backlog arrives in a burst when it reconnects."
-        )
-    return said
+    return said + SENDER_OFFLINE.said(given)
 
 
 def _load_and_timing(given: Answers) -> list[str]:
     said = []
-    interaction = known(given, "interaction")
-    latency = known(given, "latency")
+    interaction = known(given["interaction"])
+    latency = known(given["latency"])
     peak = given["peak_factor"]
     if peak >= HIGH_PEAK:
         if interaction == QUERY:
@@ -197,56 +159,30 @@ def _load_and_timing(given: Answers) -> list[str]:
                 f"{'the consumers work at their' if len(consumers_of(given)) > 1 else 'the consumer works at its'} "
                 "own pace; a direct call passes them straight on."
             )
-    if interaction == COMMAND and latency in ("minutes", "hours") and not is_bulk(given):
+    if interaction == COMMAND and latency in (Latency.MINUTES, Latency.HOURS) and not BULK_TRANSFER.holds(given):
         said.append(
             f"The work may complete {LATENCY[latency]}: nobody waits on it, so it can wait in a queue and be "
             "retried until it succeeds."
         )
-    if is_bulk(given):
-        volume = int(given["volume_per_day"])
-        hours = float(f"{24 / given['peak_factor']:.2g}")
-        burst = (
-            "" if volume <= BULK_MESSAGES_PER_DAY else f", all within {number(hours)} hour{'' if hours == 1 else 's'}"
-        )
-        said.append(
-            f"It moves {plural(volume, 'message')} a day{burst}, due {LATENCY['hours']}: a periodic bulk transfer. "
-            "None of the three patterns fits it well — a file drop to object storage, an ETL/ELT job or a bulk API "
-            "carries it better — so its scores are a weak fit and the confidence is low."
-        )
-    return said
+    return said + BULK_TRANSFER.said(given)
 
 
 def _what_must_be_kept(given: Answers) -> list[str]:
-    said = []
-    interaction = known(given, "interaction")
-    delivery = known(given, "delivery")
+    said = KEPT_WORK_MAY_GO_DIRECT.said(given)
+    interaction = known(given["interaction"])
     consumers = consumers_of(given)
-    if (
-        interaction == COMMAND
-        and len(consumers) == 1
-        and delivery in ("no_loss", "effectively_once")
-        and known(given, "consumer_availability") == "always"
-        and given["peak_factor"] < HIGH_PEAK
-        and known(given, "latency") in ("immediate", "seconds")
-        and known(given, "source_availability") == "always"
-    ):
-        said.append(
-            f"{capitalised(DELIVERY[delivery])}, but the consumer is always available and peaks stay below "
-            f"{HIGH_PEAK}× the average: a direct call with retries and an idempotency key can carry it, while a "
-            "queue stays the safer choice if that changes."
-        )
-    if known(given, "replay") == "yes":
+    if known(given["replay"]) == Replay.YES:
         said.append(
             "Consumers must re-read past messages: that needs a retained log (a stream). Classic queues and "
             "routers delete a message once it is delivered, so whichever pattern carries it runs on a log-based "
             "broker (Kafka, Kinesis, Event Hubs, a RabbitMQ stream), read as a queue or as subscriptions."
         )
     if interaction in (EVENT, COMMAND) and (len(consumers) >= 2 or interaction == EVENT):
-        why = needs_log(given)
-        ordering = known(given, "ordering")
+        why = log_needed_because(given)
+        ordering = known(given["ordering"])
         if why:
             said.append(f"Published as events, this fact needs a log (a stream), not just a router: {listed(why)}.")
-        elif known(given, "replay") == "no":
+        elif known(given["replay"]) == Replay.NO:
             order = {
                 "per_key": " It must keep order per key: FIFO topics, sessions or ordering keys do.",
                 "global": " It must keep order across all events, which limits it to one consumer at a time.",
@@ -258,33 +194,16 @@ def _what_must_be_kept(given: Answers) -> list[str]:
     return said
 
 
-def _the_landscape(given: Answers) -> list[str]:
-    systems = int(given["systems"])
-    consumers = consumers_of(given)
-    if (
-        known(given, "interaction") in (COMMAND, EVENT)
-        and systems <= SMALL_LANDSCAPE
-        and len(consumers) == 1
-        and given["volume_per_day"] <= LOW_VOLUME_PER_DAY
-        and known(given, "change_rate") == "rare"
-    ):
-        return [
-            f"Few systems ({systems}), a single consumer, low volume and rare interface changes: unless an answer "
-            "above asks for one, a broker here would be over-engineering."
-        ]
-    return []
-
-
 def drivers_in_words(given: Answers, factor_id: str) -> str:
     """The answers behind a factor's pressure, in words; an unknown answer says so."""
 
     def said(answer: str, words: Mapping[str, str] | None = None, prefix: str = "") -> str:
-        value = known(given, answer)
-        if value is None:
+        value = answer_of(given, answer)
+        if value == UNKNOWN:
             return f"{ANSWERS[answer].label.lower()} not sure"
-        return prefix + (words[value] if words else label(value))
+        return prefix + (words[str(value)] if words else label(str(value)))
 
-    fan_out = plural(len(consumers_of(given)), "consumer") + REACH.get(known(given, "consumer_kind") or "", "")
+    fan_out = plural(len(consumers_of(given)), "consumer") + REACH.get(known(given["consumer_kind"]) or "", "")
     volume = f"{number(given['volume_per_day'])} a day"
     match factor_id:
         case "complexity":
@@ -307,9 +226,9 @@ def drivers_in_words(given: Answers, factor_id: str) -> str:
                 said("consumer_availability", AVAILABILITY, "consumer "),
                 said("latency", LATENCY_SHORT, "due "),
             ]
-            if known(given, "source_availability") != "always":
+            if known(given["source_availability"]) != Availability.ALWAYS:
                 parts.append(said("source_availability", SENDER_AVAILABILITY, "sender "))
-            if known(given, "replay") != "no":
+            if known(given["replay"]) != Replay.NO:
                 parts.append(said("replay", prefix="replay: "))
         case _:
             parts = [
@@ -340,7 +259,7 @@ def _what_decides(given: Answers, model: FlowModel, contributions: Mapping[str, 
             break
         factor = FACTORS[factor_id]
         drivers = drivers_in_words(given, factor_id)
-        if all(given[a] == UNKNOWN for a in CHOICE_DRIVERS[factor_id]):
+        if all(answer_of(given, a) == UNKNOWN for a in CHOICE_DRIVERS[factor_id]):
             # Every answer behind it was "not sure": its level is an average, not something to state.
             named.append(f"{factor.name.lower()} (+{points:.1f}: {drivers})")
         else:
@@ -353,6 +272,15 @@ def _what_decides(given: Answers, model: FlowModel, contributions: Mapping[str, 
     return f"{first_name} leads {second_name} by {lead:.1f} points, most on {listed(named)}."
 
 
+def _how_sampled(model: FlowModel) -> str:
+    if not model.sampled:
+        return ""
+    return (
+        f" These shares are estimated from a fixed sample of {len(model.values)} of the {model.combinations:,} "
+        "plausible combinations, each equally likely, drawn the same way every time."
+    )
+
+
 def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip]) -> str:
     fields = listed([ANSWERS[a].label.lower() for a in model.unknown])
     shares = sorted(((share, p) for p, share in model.robustness.items() if share > 0), reverse=True)
@@ -360,7 +288,7 @@ def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip]) -> str:
         name = PATTERNS[shares[0][1]].in_sentence
         return (
             f"You were not sure about {fields}: whatever the answer, {name} comes out ahead, so the confidence "
-            "is not lowered for it."
+            f"is not lowered for it.{_how_sampled(model)}"
         )
     (top, winner), rest = shares[0], shares[1:]
     others = listed([f"{PATTERNS[p].in_sentence} in {percent(share)}" for share, p in rest])
@@ -368,6 +296,7 @@ def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip]) -> str:
         f"You were not sure about {fields}. Over their plausible answers, {PATTERNS[winner].in_sentence} comes "
         f"out ahead in {percent(top)} of cases and {others}."
     )
+    sentence += _how_sampled(model)
     by_pattern: dict[str, dict[str, list[str]]] = {}
     for flip in flips:
         values = by_pattern.setdefault(flip.pattern, {}).setdefault(flip.field, [])

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
+from .answers import Answers
 from .catalog import COMMAND, EVENT_DRIVEN, FACTOR_IDS, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT, QUERY
-from .evaluation import FlowModel, answers_of
+from .choices import Interaction
+from .evaluation import FlowModel, answers_of, scored_key
 from .flips import flow_flips, landscape_flips, unknown_flips
 from .landscape import BULK, advice, summary
-from .model import Assessment, FactorScore, FlowResult, Recommendation
-from .reasons import is_bulk, known, needs_log, reasons
+from .model import ApproachId, Assessment, FactorScore, Flip, FlowResult, Recommendation
+from .reasons import reasons
 from .risks import risks
-from .scoring import WAITED_LATENCIES, Answers, rounded_contributions, shares
+from .rules import APPROACH_RULES, BULK_TRANSFER, CAPS, SLOW_QUERY
+from .scoring import rounded_contributions, shares
 from .technology import technologies
 
 ENGINE_VERSION = "2.0.7"
@@ -19,13 +24,23 @@ MEDIUM_MARGIN = 5.0
 SETTLED_SHARE = 0.9
 LIKELY_SHARE = 0.6
 CONFIDENCES = ("low", "medium", "high")
+DEFAULT_APPROACHES: dict[str, ApproachId] = {
+    POINT_TO_POINT: "request_response",
+    MESSAGE_QUEUE: "work_queue",
+    EVENT_DRIVEN: "event_router",
+}
 
 
 def recommend(assessment: Assessment) -> Recommendation:
     weight_shares = shares(dict(assessment.weights))
     given = [answers_of(assessment.landscape, flow) for flow in assessment.flows]
-    models = [FlowModel(answers, weight_shares) for answers in given]
-    results = tuple(_flow_result(answers, model) for answers, model in zip(given, models, strict=True))
+    models = _models(given, weight_shares)
+    # A model shared by several flows finds its flips once.
+    unique = {id(m): m for m in models}
+    turns = {key: (flow_flips(m), unknown_flips(m)) for key, m in unique.items()}
+    results = tuple(
+        _flow_result(answers, model, *turns[id(model)]) for answers, model in zip(given, models, strict=True)
+    )
     winners = [r.pattern for r in results]
     mix = {p: winners.count(p) for p in PATTERN_IDS}
     flips = landscape_flips(models, [flow.name for flow in assessment.flows])
@@ -40,12 +55,25 @@ def recommend(assessment: Assessment) -> Recommendation:
     )
 
 
+def _models(given: Sequence[Answers], weight_shares: Mapping[str, float]) -> list[FlowModel]:
+    """One model per flow; flows whose scored answers agree (an inventory of similar interfaces, or flows
+    answered "not sure" throughout) share one, since its scores, robustness and flips read nothing else."""
+    built: dict[tuple[object, ...], FlowModel] = {}
+    models = []
+    for answers in given:
+        key = scored_key(answers)
+        if key not in built:
+            built[key] = FlowModel(answers, weight_shares)
+        models.append(built[key])
+    return models
+
+
 def _kind_given(given: Answers) -> str:
     """The interaction as the landscape advice counts it: a waited-for query, or anything else."""
-    return QUERY if known(given, "interaction") == QUERY and known(given, "latency") in WAITED_LATENCIES else COMMAND
+    return QUERY if given["interaction"] == Interaction.QUERY and not SLOW_QUERY.holds(given) else COMMAND
 
 
-def _flow_result(given: Answers, model: FlowModel) -> FlowResult:
+def _flow_result(given: Answers, model: FlowModel, flips: tuple[Flip, ...], doubts: tuple[Flip, ...]) -> FlowResult:
     contributions = rounded_contributions(model.raw)
     scores = {p: round(sum(contributions[f][p] for f in FACTOR_IDS), 2) for p in PATTERN_IDS}
     winner = model.pattern
@@ -54,7 +82,6 @@ def _flow_result(given: Answers, model: FlowModel) -> FlowResult:
     approach = approach_of(given, winner)
     robustness = model.robustness
     pressures = model.pressures
-    doubts = unknown_flips(model)
     return FlowResult(
         name=str(given["name"]),
         pattern=winner,
@@ -65,63 +92,31 @@ def _flow_result(given: Answers, model: FlowModel) -> FlowResult:
         reasons=reasons(given, model, contributions, doubts),
         risks=risks(given, winner, approach),
         technologies=technologies(given, winner, approach),
-        flips=flow_flips(model),
+        flips=flips,
         unknowns=model.unknown,
         robustness={p: round(share, 4) for p, share in robustness.items()},
         approach=approach,
-        fit="weak" if is_bulk(given) else "good",
+        fit="weak" if BULK_TRANSFER.holds(given) else "good",
     )
 
 
-def approach_of(given: Answers, winner: str) -> str:
-    """How the winning pattern is applied to this flow (catalog APPROACHES)."""
-    interaction = known(given, "interaction")
-    waited = known(given, "latency") in WAITED_LATENCIES
-    if is_bulk(given):
-        return "bulk_transfer"
-    if interaction == QUERY and not waited and winner != EVENT_DRIVEN:
-        return "async_request_reply"
-    if interaction == QUERY and known(given, "consumer_availability") in ("maintenance_windows", "often_offline"):
-        return "local_copy"
-    if winner == POINT_TO_POINT:
-        return "request_response"
-    if winner == MESSAGE_QUEUE:
-        return "work_queue"
-    return "event_log" if needs_log(given) else "event_router"
-
-
-def _nobody_runs_a_broker(given: Answers) -> bool:
-    """No vendor runs one on this platform, the team will not, and it has no asynchronous experience."""
-    return (
-        known(given, "operations") == "managed"
-        and known(given, "platform") in ("on_premises", "kubernetes")
-        and known(given, "async_experience") == "none"
-        and known(given, "existing_broker") == "none"
-    )
+def approach_of(given: Answers, winner: str) -> ApproachId:
+    """How the winning pattern is applied to this flow (catalog APPROACHES): by the first rule that holds and
+    sets one for this winner, else the pattern's own."""
+    for rule in APPROACH_RULES:
+        if rule.approach is not None and winner in rule.approach_for and rule.holds(given):
+            return rule.approach
+    return DEFAULT_APPROACHES[winner]
 
 
 def confidence(given: Answers, winner: str, margin: float, share: float) -> str:
-    """From the margin and the share of plausible answers the winner holds, capped where a rule says so."""
+    """From the margin and the share of plausible answers the winner holds, capped by the rules that hold."""
     level = 2 if margin >= HIGH_MARGIN else 1 if margin >= MEDIUM_MARGIN else 0
     if share < LIKELY_SHARE:
         level = 0
     elif share < SETTLED_SHARE:
         level = min(level, 1)
-    if is_bulk(given):
-        # None of the three patterns fits a periodic bulk transfer well.
-        level = 0
-    interaction = known(given, "interaction")
-    if (
-        winner == POINT_TO_POINT
-        and interaction == COMMAND
-        and known(given, "delivery") in ("no_loss", "effectively_once")
-    ):
-        # A direct call for work that must not be lost holds only while the consumer stays up.
-        level = min(level, 1)
-    if interaction == QUERY and known(given, "consumer_availability") in ("maintenance_windows", "often_offline"):
-        # A provider that is away answers from a copy that may be stale.
-        level = min(level, 1)
-    if winner != POINT_TO_POINT and _nobody_runs_a_broker(given):
-        # The answers ask for a broker that nobody is there to run: they pull against each other.
-        level = min(level, 1)
+    for rule in CAPS:
+        if rule.caps is not None and winner in rule.caps_for and rule.holds(given):
+            level = min(level, CONFIDENCES.index(rule.caps))
     return CONFIDENCES[level]

@@ -7,55 +7,33 @@ more or less harmful.
 
 from __future__ import annotations
 
+from .answers import Answers
 from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, POINT_TO_POINT, QUERY
-from .model import Risk
+from .choices import Availability, Delivery, Experience, Ordering
+from .model import ApproachId, Risk
 from .reasons import known
-from .scoring import Answers
+from .rules import APPROACH_RULES, SENDER_OFFLINE
 from .wording import RECEIVERS
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
 SEVERITY_ORDER = (HIGH, MEDIUM, LOW)
 
 
-def risks(given: Answers, winner: str, approach: str) -> tuple[Risk, ...]:
+def risks(given: Answers, winner: str, approach: ApproachId) -> tuple[Risk, ...]:
     found = [*_of_the_pattern(given, winner, approach), *_of_the_answers(given, winner)]
     found.sort(key=lambda r: SEVERITY_ORDER.index(r.severity))
     return tuple(found)
 
 
-def _of_the_pattern(given: Answers, winner: str, approach: str) -> list[Risk]:
-    delivery = known(given, "delivery")
-    must_keep = delivery != "best_effort"
-    away = known(given, "consumer_availability") != "always"
-    found = []
-    if approach == "bulk_transfer":
-        found.append(
-            Risk(
-                "A file is loaded twice, half loaded, or not at all, and nobody notices.",
-                "Name each batch, load it idempotently by batch id, move files atomically (write, then rename), "
-                "check counts and checksums, and alert when an expected batch has not arrived.",
-                HIGH if must_keep else MEDIUM,
-            )
-        )
-    if approach == "async_request_reply":
-        found.append(
-            Risk(
-                "A caller that holds the request open while the work runs times out and retries, starting the work "
-                "again.",
-                "Answer 202 Accepted with a status resource (or take the request from a queue and reply on a reply "
-                "channel), correlate the reply by request id, and make the work idempotent.",
-                HIGH,
-            )
-        )
-    if approach == "local_copy":
-        found.append(
-            Risk(
-                "The local copy is stale while the provider is away, and callers cannot tell.",
-                "Keep the copy's age beside it, show or refuse data past an agreed age, and rebuild the read model "
-                "from the provider's events or a full export after a long outage.",
-                MEDIUM,
-            )
-        )
+def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[Risk]:
+    delivery = known(given["delivery"])
+    must_keep = delivery != Delivery.BEST_EFFORT
+    away = known(given["consumer_availability"]) != Availability.ALWAYS
+    found: list[Risk] = []
+    # The rule that chose how the pattern is applied brings the risks of that design.
+    for rule in APPROACH_RULES:
+        if rule.approach == approach and rule.risks is not None:
+            found += rule.risks(given)
     if approach == "bulk_transfer":
         # The pattern's own risks belong to messages; a periodic file has the ones above.
         return found
@@ -68,7 +46,7 @@ def _of_the_pattern(given: Answers, winner: str, approach: str) -> list[Risk]:
                 HIGH if away else MEDIUM,
             )
         )
-        if known(given, "interaction") == QUERY:
+        if known(given["interaction"]) == QUERY:
             found.append(
                 Risk(
                     "Read load lands on the provider at every request.",
@@ -97,7 +75,7 @@ def _of_the_pattern(given: Answers, winner: str, approach: str) -> list[Risk]:
             Risk(
                 "Redelivery after a failure produces duplicates.",
                 "Idempotent consumers: remember processed message ids or use business keys.",
-                HIGH if delivery == "effectively_once" else MEDIUM,
+                HIGH if delivery == Delivery.EFFECTIVELY_ONCE else MEDIUM,
             ),
             Risk(
                 "A poison message is retried forever or blocks the queue.",
@@ -149,19 +127,11 @@ def _of_the_pattern(given: Answers, winner: str, approach: str) -> list[Risk]:
 
 
 def _of_the_answers(given: Answers, winner: str) -> list[Risk]:
-    found = []
-    delivery = known(given, "delivery")
-    must_keep = delivery != "best_effort"
-    if known(given, "source_availability") in ("maintenance_windows", "often_offline"):
-        found.append(
-            Risk(
-                "Messages are lost while the sender is offline, or sent twice when it reconnects.",
-                "Store-and-forward on the sender: a local outbox that keeps each message until the receiving side "
-                "acknowledges it, resent on reconnect with its message id so the receiver drops duplicates.",
-                HIGH if must_keep else MEDIUM,
-            )
-        )
-    receivers = known(given, "consumer_kind")
+    found: list[Risk] = []
+    delivery = known(given["delivery"])
+    must_keep = delivery != Delivery.BEST_EFFORT
+    found += SENDER_OFFLINE.warned(given)
+    receivers = known(given["consumer_kind"])
     if receivers in RECEIVERS:
         found.append(
             Risk(
@@ -173,18 +143,18 @@ def _of_the_answers(given: Answers, winner: str) -> list[Risk]:
             )
         )
     if winner != POINT_TO_POINT:
-        ordering = known(given, "ordering")
-        if ordering in ("per_key", "global"):
+        ordering = known(given["ordering"])
+        if ordering in (Ordering.PER_KEY, Ordering.GLOBAL):
             found.append(
                 Risk(
-                    f"Messages arrive out of order ({'per key' if ordering == 'per_key' else 'global'} ordering is "
-                    "required).",
+                    f"Messages arrive out of order ({'per key' if ordering == Ordering.PER_KEY else 'global'} "
+                    "ordering is required).",
                     "Partition or group by key (partitions, FIFO message groups, sessions, ordering keys); global "
                     "order limits throughput to one consumer at a time.",
-                    HIGH if ordering == "global" else MEDIUM,
+                    HIGH if ordering == Ordering.GLOBAL else MEDIUM,
                 )
             )
-        if delivery == "effectively_once":
+        if delivery == Delivery.EFFECTIVELY_ONCE:
             found.append(
                 Risk(
                     "Brokers deliver at least once, so an effect can happen twice.",
@@ -192,7 +162,7 @@ def _of_the_answers(given: Answers, winner: str) -> list[Risk]:
                     HIGH,
                 )
             )
-        if known(given, "async_experience") == "none":
+        if known(given["async_experience"]) == Experience.NONE:
             found.append(
                 Risk(
                     "The team has no experience with asynchronous systems.",

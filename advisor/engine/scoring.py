@@ -14,36 +14,55 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import cast
 
-from .answers import ANSWERS
-from .catalog import COMMAND, EVENT, FACTOR_IDS, FITS, PATTERN_IDS, QUERY
+from .answers import ANSWERS, Answers
+from .catalog import FACTOR_IDS, FITS, PATTERN_IDS
+from .choices import (
+    Availability,
+    Broker,
+    ChangeRate,
+    ConsumerKind,
+    Delivery,
+    Experience,
+    Growth,
+    Interaction,
+    Latency,
+    Operations,
+    Platform,
+    Replay,
+    Teams,
+)
+from .rules import SCORED_AS
 
-# Every answer of a flow and of its landscape, by answer id, none of them "unknown". Values are the
-# validated answers (str, int, float, tuple of str), read in the hot loop without per-read checks.
-Answers = Mapping[str, Any]
 Signals = dict[str, float]
 Totals = tuple[float, float, float]
 
-LEVELS: dict[str, dict[str, float]] = {
-    "teams": {"one": 0.0, "few": 0.5, "many": 1.0},
-    "change_rate": {"rare": 0.0, "monthly": 0.5, "weekly": 1.0},
-    "growth": {"none": 0.0, "some": 0.5, "fast": 1.0},
-    "async_experience": {"none": 0.0, "some": 0.5, "strong": 1.0},
-    "latency": {"immediate": 1.0, "seconds": 0.6, "minutes": 0.25, "hours": 0.0},
-    "delivery": {"best_effort": 0.0, "no_loss": 0.6, "effectively_once": 1.0},
-    "availability": {"always": 0.0, "maintenance_windows": 0.8, "often_offline": 1.0},
-    "replay": {"no": 0.0, "yes": 1.0},
-}
+TEAMS = {Teams.ONE: 0.0, Teams.FEW: 0.5, Teams.MANY: 1.0}
+CHANGE = {ChangeRate.RARE: 0.0, ChangeRate.MONTHLY: 0.5, ChangeRate.WEEKLY: 1.0}
+GROWTH = {Growth.NONE: 0.0, Growth.SOME: 0.5, Growth.FAST: 1.0}
+EXPERIENCE = {Experience.NONE: 0.0, Experience.SOME: 0.5, Experience.STRONG: 1.0}
+URGENCY = {Latency.IMMEDIATE: 1.0, Latency.SECONDS: 0.6, Latency.MINUTES: 0.25, Latency.HOURS: 0.0}
+CARE = {Delivery.BEST_EFFORT: 0.0, Delivery.NO_LOSS: 0.6, Delivery.EFFECTIVELY_ONCE: 1.0}
+ABSENCE = {Availability.ALWAYS: 0.0, Availability.MAINTENANCE_WINDOWS: 0.8, Availability.OFTEN_OFFLINE: 1.0}
+REPLAY = {Replay.NO: 0.0, Replay.YES: 1.0}
 # Work that may finish later must be held somewhere until it is done.
-DEFERRAL = {"immediate": 0.0, "seconds": 0.0, "minutes": 0.7, "hours": 1.0}
+DEFERRAL = {Latency.IMMEDIATE: 0.0, Latency.SECONDS: 0.0, Latency.MINUTES: 0.7, Latency.HOURS: 1.0}
 # A sender that goes offline delivers late whatever was asked, and in a burst when it reconnects.
 SENDER_DEFERRAL = 0.7
 SENDER_BURST = 0.5
 # Each phone or browser session is a subscriber of its own: a fact for them fans out like one for three systems.
 DEVICE_FAN_OUT = 3
-# Queries whose answer may take longer than this are handed over, not waited for.
-WAITED_LATENCIES = ("immediate", "seconds")
+
+
+def answer_of(answers: Answers, answer: str) -> object:
+    """An answer by its id, for the machinery that walks every answer alike (flips, "not sure")."""
+    return cast(Mapping[str, object], answers)[answer]
+
+
+def with_answers(answers: Answers, changes: Mapping[str, object]) -> Answers:
+    """The answers with some changed by id (a completion of the unknown ones, or a flip's alternative)."""
+    return cast(Answers, {**answers, **changes})
 
 
 def size_level(systems: int) -> float:
@@ -70,34 +89,21 @@ def fan_out_of(answers: Answers) -> int:
 
 
 def kind_of(answers: Answers) -> str:
-    """The kind of interaction the fits are written for.
-
-    A query whose answer may take minutes or hours is work handed to one
-    provider and answered later; a command to several consumers announces
-    something many care about, so it is scored as an event.
-    """
-    interaction = answers["interaction"]
-    if interaction == QUERY:
-        return QUERY if answers["latency"] in WAITED_LATENCIES else COMMAND
-    if interaction == COMMAND and fan_out_of(answers) >= 2:
-        return EVENT
-    return EVENT if interaction == EVENT else COMMAND
+    """The kind of interaction the fits are written for: the interaction, unless a rule scores it as another
+    (a query answered later is work handed over, R1.2; a command to several consumers is a fan-out, R3.2)."""
+    for rule in SCORED_AS:
+        if rule.holds(answers):
+            return rule.scored_as or ""
+    return str(answers["interaction"])
 
 
 # The answers the kind depends on: changing one of them may change every factor's fits.
 KIND_ANSWERS = ("interaction", "latency", "consumers")
 
 
-def _level(table: str, answer: str) -> Callable[[Answers], float]:
-    def level(answers: Answers) -> float:
-        return LEVELS[table][answers[answer]]
-
-    return level
-
-
 def _fan_out(answers: Answers) -> float:
     fan_out = fan_out_of(answers)
-    if answers["consumer_kind"] != "service" and answers["interaction"] == EVENT:
+    if answers["consumer_kind"] != ConsumerKind.SERVICE and answers["interaction"] == Interaction.EVENT:
         fan_out = max(fan_out, DEVICE_FAN_OUT)
     return fan_out_level(fan_out)
 
@@ -107,12 +113,12 @@ def _rate(answers: Answers) -> float:
 
 
 def _peak(answers: Answers) -> float:
-    burst = SENDER_BURST * LEVELS["availability"][answers["source_availability"]]
+    burst = SENDER_BURST * ABSENCE[answers["source_availability"]]
     return max(peak_level(answers["peak_factor"]), burst)
 
 
 def _deferral(answers: Answers) -> float:
-    sender = SENDER_DEFERRAL * LEVELS["availability"][answers["source_availability"]]
+    sender = SENDER_DEFERRAL * ABSENCE[answers["source_availability"]]
     return max(DEFERRAL[answers["latency"]], sender)
 
 
@@ -121,14 +127,14 @@ def _size(answers: Answers) -> float:
 
 
 def _broker(answers: Answers) -> float:
-    return 0.0 if answers["existing_broker"] == "none" else 1.0
+    return 0.0 if answers["existing_broker"] == Broker.NONE else 1.0
 
 
 def _capacity(answers: Answers) -> float:
     """Someone must run a broker: a managed service on a cloud, or the team itself."""
-    if answers["operations"] == "self_hosted":
+    if answers["operations"] == Operations.SELF_HOSTED:
         return 1.0
-    return {"on_premises": 0.0, "kubernetes": 0.5}.get(answers["platform"], 1.0)
+    return {Platform.ON_PREMISES: 0.0, Platform.KUBERNETES: 0.5}.get(answers["platform"], 1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,20 +147,20 @@ class Signal:
 
 SIGNALS: tuple[Signal, ...] = (
     Signal("size", ("systems",), _size),
-    Signal("teams", ("teams",), _level("teams", "teams")),
-    Signal("change", ("change_rate",), _level("change_rate", "change_rate")),
-    Signal("growth", ("growth",), _level("growth", "growth")),
+    Signal("teams", ("teams",), lambda a: TEAMS[a["teams"]]),
+    Signal("change", ("change_rate",), lambda a: CHANGE[a["change_rate"]]),
+    Signal("growth", ("growth",), lambda a: GROWTH[a["growth"]]),
     Signal("broker", ("existing_broker",), _broker),
-    Signal("experience", ("async_experience",), _level("async_experience", "async_experience")),
+    Signal("experience", ("async_experience",), lambda a: EXPERIENCE[a["async_experience"]]),
     Signal("capacity", ("operations", "platform"), _capacity),
     Signal("fan_out", ("consumers", "consumer_kind", "interaction"), _fan_out),
     Signal("rate", ("volume_per_day", "peak_factor"), _rate),
     Signal("peak", ("peak_factor", "source_availability"), _peak),
-    Signal("urgency", ("latency",), _level("latency", "latency")),
+    Signal("urgency", ("latency",), lambda a: URGENCY[a["latency"]]),
     Signal("deferral", ("latency", "source_availability"), _deferral),
-    Signal("delivery", ("delivery",), _level("delivery", "delivery")),
-    Signal("availability", ("consumer_availability",), _level("availability", "consumer_availability")),
-    Signal("replay", ("replay",), _level("replay", "replay")),
+    Signal("delivery", ("delivery",), lambda a: CARE[a["delivery"]]),
+    Signal("availability", ("consumer_availability",), lambda a: ABSENCE[a["consumer_availability"]]),
+    Signal("replay", ("replay",), lambda a: REPLAY[a["replay"]]),
 )
 
 

@@ -16,11 +16,12 @@ import math
 from dataclasses import dataclass
 from functools import cache
 
+from .answers import Answers
 from .capabilities import CAPABILITIES, Capability, Sourced
 from .catalog import POINT_TO_POINT, label
-from .model import Limit, Sizing, TechnologyChoice
+from .choices import ConsumerKind, Experience, Interaction, Operations, Ordering, Platform, Replay
+from .model import ApproachId, Limit, Role, Sizing, TechnologyChoice
 from .reasons import known
-from .scoring import Answers
 from .wording import number, plural
 
 ORDER_RANK = {"none": 0, "per_key": 1, "global": 2}
@@ -62,7 +63,7 @@ PLAYERS: dict[str, tuple[Capability, ...]] = {
 class Needs:
     """What a technology must do for this flow."""
 
-    role: str
+    role: Role
     ordering: str
     replay: bool
     size_kb: float
@@ -72,37 +73,37 @@ class Needs:
     retention_why: str
 
 
-def needs_of(given: Answers, role: str) -> Needs:
+def needs_of(given: Answers, role: Role) -> Needs:
     volume, peak, size = given["volume_per_day"], given["peak_factor"], given["message_size_kb"]
     per_second = volume / 86_400 * peak
     # Not sure whether order matters: choose what can keep it per key, the common need.
-    ordering = known(given, "ordering") or "per_key"
-    replay = known(given, "replay") == "yes"
-    outage = known(given, "consumer_availability") or "often_offline"
+    ordering = known(given["ordering"]) or "per_key"
+    replay = known(given["replay"]) == Replay.YES
+    outage = known(given["consumer_availability"]) or "often_offline"
     hours, why = RETENTION["replay" if replay else outage]
     return Needs(role, ordering, replay, size, per_second, per_second * size / 1024, hours, why)
 
 
-def role_of(given: Answers, winner: str, approach: str) -> str:
+def role_of(given: Answers, winner: str, approach: ApproachId) -> Role:
     if approach == "bulk_transfer":
         return "bulk"
     if winner == POINT_TO_POINT:
         return "gateway"
-    if approach == "event_log" or known(given, "replay") == "yes":
+    if approach == "event_log" or known(given["replay"]) == Replay.YES:
         return "log"
     return "router" if approach in ("event_router", "local_copy") else "queue"
 
 
-def technologies(given: Answers, winner: str, approach: str) -> tuple[TechnologyChoice, ...]:
+def technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[TechnologyChoice, ...]:
     role = role_of(given, winner, approach)
-    explicit = role == "queue" and known(given, "interaction") == "command"
+    explicit = role == "queue" and known(given["interaction"]) == Interaction.COMMAND
     backbone = _chosen(given, needs_of(given, role), first=EXPLICIT_INVOCATION if explicit else ())
-    receivers = known(given, "consumer_kind")
-    if winner == POINT_TO_POINT or receivers not in ("device", "browser"):
+    receivers = known(given["consumer_kind"])
+    if winner == POINT_TO_POINT or receivers not in (ConsumerKind.DEVICE, ConsumerKind.BROWSER):
         return backbone
     # The last hop to phones and browsers comes first: it is what reaches them; the backbone sits behind it.
     # Only the phones' own push services reach an app that is not running, so they lead for devices.
-    if receivers == "device":
+    if receivers == ConsumerKind.DEVICE:
         push = _chosen(given, needs_of(given, "push"), first=MOBILE_PUSH)
     else:
         push = _chosen(given, needs_of(given, "push"), skip=APPS_ONLY, first=CONNECTIONS)
@@ -112,12 +113,12 @@ def technologies(given: Answers, winner: str, approach: str) -> tuple[Technology
 def _chosen(
     given: Answers, needs: Needs, skip: tuple[str, ...] = (), first: tuple[str, ...] = ()
 ) -> tuple[TechnologyChoice, ...]:
-    platform = known(given, "platform") or "any"
-    broker = known(given, "existing_broker") or "none"
-    operations = known(given, "operations") or "managed"
-    experience = known(given, "async_experience") or "some"
+    platform = known(given["platform"]) or "any"
+    broker = known(given["existing_broker"]) or "none"
+    operations = known(given["operations"]) or "managed"
+    experience = known(given["async_experience"]) or "some"
     able = [c for c in PLAYERS[needs.role] if c.id not in skip and _meets(c, needs)]
-    run_by_us = operations == "self_hosted"
+    run_by_us = operations == Operations.SELF_HOSTED
     # A team that runs its own brokers can run them on any cloud too.
     here = [c for c in able if platform in c.platforms or (run_by_us and not c.managed)]
 
@@ -125,19 +126,24 @@ def _chosen(
         return (
             int(capability.id not in first),
             0 if capability.managed != run_by_us else 1,
-            int(capability.needs_experience and experience != "strong"),
+            int(capability.needs_experience and experience != Experience.STRONG),
             capability.footprint,
             POSITION[capability.id],
         )
 
     existing = sorted((c for c in here if broker in c.broker_ids), key=rank)[:1]
     on_platform = [c for c in here if not existing or c.id != existing[0].id]
-    if experience == "none":
+    if experience == Experience.NONE:
         on_platform = [c for c in on_platform if not c.needs_experience] or on_platform
 
     picked = existing[:1] + sorted(on_platform, key=rank)[: SHOWN - min(1, len(existing))]
     choices = [_choice(c, needs, bool(existing) and c.id == existing[0].id) for c in picked]
-    if needs.role != "gateway" and not any(c.managed for c in picked) and operations == "managed" and not existing:
+    if (
+        needs.role != "gateway"
+        and not any(c.managed for c in picked)
+        and operations == Operations.MANAGED
+        and not existing
+    ):
         choices.append(_who_operates(platform, needs))
     return tuple(choices)
 
@@ -149,7 +155,7 @@ def _meets(capability: Capability, needs: Needs) -> bool:
         ORDER_RANK[needs.ordering], ORDER_RANK["per_key"]
     ):
         return False
-    if needs.ordering == "global" and capability.ordered_messages_per_second is not None:
+    if needs.ordering == Ordering.GLOBAL and capability.ordered_messages_per_second is not None:
         return capability.ordered_messages_per_second.value >= needs.peak_per_second
     return not (needs.replay and needs.role == "log" and not capability.replay)
 
@@ -208,12 +214,11 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
     why = capability.good_at
     if existing:
         why = f"You already run it; {why[0].lower()}{why[1:]}"
-    if needs.ordering != "none" and capability.ordering != "none":
-        why += (
-            f" Keeps order {'per key' if capability.ordering == 'per_key' else 'globally'} ({capability.ordering_how})."
-        )
+    if needs.ordering != Ordering.NONE and capability.ordering != Ordering.NONE:
+        kept = "per key" if capability.ordering == Ordering.PER_KEY else "globally"
+        why += f" Keeps order {kept} ({capability.ordering_how})."
     remedies = []
-    if needs.role == "push" and needs.ordering != "none" and capability.ordering == "none":
+    if needs.role == "push" and needs.ordering != Ordering.NONE and capability.ordering == Ordering.NONE:
         remedies.append(
             "It does not keep order: number each update per key (a sequence or version) so the app or page "
             "ignores one older than what it shows."
@@ -240,20 +245,22 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
         why=why,
         role=needs.role,
         sizing=_sizing(capability, needs),
-        limits=_limits(capability.id, needs.ordering != "none"),
+        limits=_limits(capability.id, needs.ordering != Ordering.NONE),
         remedies=tuple(remedies),
     )
 
 
 def _group_parallelism(ordering: str) -> str:
     """Sized from throughput alone, a topic may get fewer partitions than the consumers meant to share it."""
-    if ordering == "global":
+    if ordering == Ordering.GLOBAL:
         return (
             "Global order is one partition, which one consumer of a group reads at a time: "
             "its consumers cannot share the load."
         )
     rekeyed = (
-        ", and adding partitions later sends a key's messages to another partition" if ordering == "per_key" else ""
+        ", and adding partitions later sends a key's messages to another partition"
+        if ordering == Ordering.PER_KEY
+        else ""
     )
     return (
         f"A consumer group reads with at most one consumer per partition{rekeyed}: create at least as many "
@@ -294,7 +301,7 @@ def _who_operates(platform: str, needs: Needs) -> TechnologyChoice:
         for cloud in CLOUDS
     ]
     alternatives = ", ".join(name for name in managed if name)
-    if platform == "any":
+    if platform == Platform.ANY:
         return TechnologyChoice(
             "A managed service on your cloud",
             f"With no platform chosen and nobody to run it, prefer a managed one: {alternatives}.",

@@ -1,0 +1,173 @@
+"""The choices of every choice question, each declared once, with "not sure" as a choice of its own.
+
+The answers table (answers.py) asks for them, the dataclasses (model.py) hold
+them, and the rules compare against these members, never against hand-typed
+strings: a misspelt member fails `mypy --strict`, and tests/engine/test_typed_answers.py
+fails on a string literal compared in the engine's logic. They are `StrEnum`s,
+so a member is the very string the API, the export and the stored inputs carry.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum, unique
+from typing import Final
+
+# What every choice question also accepts: "I'm not sure".
+UNKNOWN: Final = "unknown"
+
+
+@unique
+class Teams(StrEnum):
+    ONE = "one"
+    FEW = "few"
+    MANY = "many"
+    UNKNOWN = "unknown"
+
+
+@unique
+class ChangeRate(StrEnum):
+    RARE = "rare"
+    MONTHLY = "monthly"
+    WEEKLY = "weekly"
+    UNKNOWN = "unknown"
+
+
+@unique
+class Growth(StrEnum):
+    NONE = "none"
+    SOME = "some"
+    FAST = "fast"
+    UNKNOWN = "unknown"
+
+
+@unique
+class Platform(StrEnum):
+    AWS = "aws"
+    AZURE = "azure"
+    GCP = "gcp"
+    KUBERNETES = "kubernetes"
+    ON_PREMISES = "on_premises"
+    ANY = "any"
+    UNKNOWN = "unknown"
+
+
+@unique
+class Broker(StrEnum):
+    """A broker the team already runs."""
+
+    NONE = "none"
+    RABBITMQ = "rabbitmq"
+    KAFKA = "kafka"
+    PULSAR = "pulsar"
+    SQS = "sqs"
+    SERVICE_BUS = "service_bus"
+    EVENTBRIDGE = "eventbridge"
+    PUBSUB = "pubsub"
+    NATS = "nats"
+    UNKNOWN = "unknown"
+
+
+@unique
+class Operations(StrEnum):
+    MANAGED = "managed"
+    SELF_HOSTED = "self_hosted"
+    UNKNOWN = "unknown"
+
+
+@unique
+class Experience(StrEnum):
+    """The team's experience with asynchronous systems."""
+
+    NONE = "none"
+    SOME = "some"
+    STRONG = "strong"
+    UNKNOWN = "unknown"
+
+
+@unique
+class Interaction(StrEnum):
+    QUERY = "query"
+    COMMAND = "command"
+    EVENT = "event"
+    UNKNOWN = "unknown"
+
+
+@unique
+class Latency(StrEnum):
+    IMMEDIATE = "immediate"
+    SECONDS = "seconds"
+    MINUTES = "minutes"
+    HOURS = "hours"
+    UNKNOWN = "unknown"
+
+
+@unique
+class Delivery(StrEnum):
+    BEST_EFFORT = "best_effort"
+    NO_LOSS = "no_loss"
+    EFFECTIVELY_ONCE = "effectively_once"
+    UNKNOWN = "unknown"
+
+
+@unique
+class Ordering(StrEnum):
+    NONE = "none"
+    PER_KEY = "per_key"
+    GLOBAL = "global"
+    UNKNOWN = "unknown"
+
+
+@unique
+class Availability(StrEnum):
+    """Of a consumer, or of a sender's connection."""
+
+    ALWAYS = "always"
+    MAINTENANCE_WINDOWS = "maintenance_windows"
+    OFTEN_OFFLINE = "often_offline"
+    UNKNOWN = "unknown"
+
+
+@unique
+class ConsumerKind(StrEnum):
+    SERVICE = "service"
+    DEVICE = "device"
+    BROWSER = "browser"
+    UNKNOWN = "unknown"
+
+
+@unique
+class Replay(StrEnum):
+    NO = "no"
+    YES = "yes"
+    UNKNOWN = "unknown"
+
+
+Choice = (
+    Teams
+    | ChangeRate
+    | Growth
+    | Platform
+    | Broker
+    | Operations
+    | Experience
+    | Interaction
+    | Latency
+    | Delivery
+    | Ordering
+    | Availability
+    | ConsumerKind
+    | Replay
+)
+
+# Latencies a caller can wait for: a query due later is handed over, not waited for.
+WAITED = (Latency.IMMEDIATE, Latency.SECONDS)
+# A consumer or sender that is sometimes away.
+AWAY = (Availability.MAINTENANCE_WINDOWS, Availability.OFTEN_OFFLINE)
+# Work that must not be lost.
+KEPT = (Delivery.NO_LOSS, Delivery.EFFECTIVELY_ONCE)
+
+
+def options(choice: type[StrEnum]) -> tuple[str, ...]:
+    """The choices a person can give, "not sure" aside, in the order they are asked, as the plain strings
+    the API and the forms show."""
+    return tuple(member.value for member in choice if member != UNKNOWN)

@@ -1,0 +1,490 @@
+"""The decision rules: each one in one place, with its premises, its effects, its words and its cases.
+
+A rule holds for a flow when its premises hold over the answers as given; an
+answer the person was not sure of makes no premise true, so no rule states an
+answer that was not given. A rule's effects are read by the part of the engine
+they concern, and by nothing else:
+
+- `scored_as`: the kind of interaction the fits are written for (scoring.kind_of);
+- `approach` (for the winners in `approach_for`): how the pattern is applied (recommend.approach_of),
+  which decides the part a technology plays (technology.role_of);
+- `caps` (for the winners in `caps_for`): the most confidence the result can have (recommend.confidence);
+- `fit`: "weak" when none of the three patterns fits well;
+- `reason`: the sentence it contributes (reasons.py places it among the others);
+- `risks`: what can go wrong with the design it leads to, and the mitigation (risks.py).
+
+Each rule carries the cases that pin it, run by tests/engine/test_rule_cases.py,
+and docs/decision-rules.md is checked against this table by the same test. How
+to change a rule: docs/decision-rules.md, "Change a rule".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Final, Literal
+
+from .answers import Answers
+from .catalog import COMMAND, EVENT, EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT
+from .choices import (
+    AWAY,
+    KEPT,
+    Availability,
+    Broker,
+    ChangeRate,
+    Delivery,
+    Experience,
+    Interaction,
+    Latency,
+    Operations,
+    Platform,
+    Replay,
+)
+from .model import ApproachId, Fit, Risk
+from .wording import AVAILABILITY, DELIVERY, LATENCY, SENDER_AVAILABILITY, capitalised, names, number, plural
+
+Confidence = Literal["low", "medium", "high"]
+HIGH: Final = "high"
+MEDIUM: Final = "medium"
+LOW: Final = "low"
+
+SMALL_LANDSCAPE = 5
+LOW_VOLUME_PER_DAY = 10_000
+HIGH_PEAK = 5
+# Facts published this often need a log's partitions rather than a router (events a day, peak included).
+LOG_VOLUME_PER_DAY = 10_000_000
+# A periodic bulk transfer is due within hours and moves at most one message an hour, or the whole day's
+# messages in a burst of two hours or less (a peak twelve times the average).
+BULK_MESSAGES_PER_DAY = 24
+BULK_PEAK_FACTOR = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """A flow (answers over the defaults) and whether the rule holds for it."""
+
+    flow: Mapping[str, Any]
+    holds: bool
+    landscape: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    # The rule in one sentence, for people.
+    name: str
+    # Its premises in words, as docs/decision-rules.md shows them.
+    premises: str
+    # The answers its premises read.
+    reads: tuple[str, ...]
+    holds: Callable[[Answers], bool]
+    cases: tuple[Case, ...]
+    scored_as: str | None = None
+    approach: ApproachId | None = None
+    approach_for: tuple[str, ...] = PATTERN_IDS
+    caps: Confidence | None = None
+    caps_for: tuple[str, ...] = PATTERN_IDS
+    fit: Fit = "good"
+    reason: Callable[[Answers], str] | None = None
+    risks: Callable[[Answers], tuple[Risk, ...]] | None = None
+
+    def said(self, given: Answers) -> list[str]:
+        """Its sentence, when it holds."""
+        return [self.reason(given)] if self.reason is not None and self.holds(given) else []
+
+    def warned(self, given: Answers) -> tuple[Risk, ...]:
+        """Its risks, when it holds."""
+        return self.risks(given) if self.risks is not None and self.holds(given) else ()
+
+
+def _kept(given: Answers) -> bool:
+    """Not sure whether a loss is acceptable counts as 'must not be lost' for how severe a risk is."""
+    return given["delivery"] != Delivery.BEST_EFFORT
+
+
+# R1 Queries ------------------------------------------------------------------------------------------
+
+
+def _slow_query(given: Answers) -> bool:
+    return given["interaction"] == Interaction.QUERY and given["latency"] in (Latency.MINUTES, Latency.HOURS)
+
+
+SLOW_QUERY: Final = Rule(
+    "R1.2",
+    "A query whose answer may take minutes or hours is asynchronous request-reply",
+    "interaction is query; latency is minutes or hours",
+    ("interaction", "latency"),
+    _slow_query,
+    (
+        Case({"interaction": "query", "latency": "minutes"}, True),
+        Case({"interaction": "query", "latency": "hours"}, True),
+        Case({"interaction": "query", "latency": "seconds"}, False),
+        Case({"interaction": "query", "latency": "unknown"}, False),
+        Case({"interaction": "command", "latency": "hours"}, False),
+    ),
+    scored_as=COMMAND,
+    approach="async_request_reply",
+    approach_for=(POINT_TO_POINT, MESSAGE_QUEUE),
+    reason=lambda given: (
+        f"It is a query whose answer may take {given['latency']}: longer than a caller can hold a connection open "
+        "(gateways and load balancers end requests after seconds). Use asynchronous request-reply: accept "
+        "the request at once with 202 Accepted and a status resource or a callback, or take it from a "
+        "request queue and answer on a reply channel."
+    ),
+    risks=lambda given: (
+        Risk(
+            "A caller that holds the request open while the work runs times out and retries, starting the work again.",
+            "Answer 202 Accepted with a status resource (or take the request from a queue and reply on a reply "
+            "channel), correlate the reply by request id, and make the work idempotent.",
+            HIGH,
+        ),
+    ),
+)
+
+
+def _provider_away(given: Answers) -> bool:
+    return given["interaction"] == Interaction.QUERY and given["consumer_availability"] in AWAY
+
+
+PROVIDER_AWAY: Final = Rule(
+    "R1.3",
+    "A query to a provider that is sometimes away is answered from a local copy",
+    "interaction is query; consumer availability is maintenance windows or often offline",
+    ("interaction", "consumer_availability"),
+    _provider_away,
+    (
+        Case({"interaction": "query", "consumer_availability": "often_offline"}, True),
+        Case({"interaction": "query", "consumer_availability": "maintenance_windows"}, True),
+        Case({"interaction": "query", "consumer_availability": "unknown"}, False),
+        Case({"interaction": "command", "consumer_availability": "often_offline"}, False),
+    ),
+    approach="local_copy",
+    caps=MEDIUM,
+    reason=lambda given: (
+        f"The provider {AVAILABILITY[given['consumer_availability']]}: a direct call fails then, so the caller "
+        "needs a local copy — a cache for short outages, or a read model kept current by the provider's change "
+        "events (event-carried state transfer). The confidence is at most medium."
+    ),
+    risks=lambda given: (
+        Risk(
+            "The local copy is stale while the provider is away, and callers cannot tell.",
+            "Keep the copy's age beside it, show or refuse data past an agreed age, and rebuild the read model "
+            "from the provider's events or a full export after a long outage.",
+            MEDIUM,
+        ),
+    ),
+)
+
+
+# R2 Work for one consumer -----------------------------------------------------------------------------
+
+
+def _direct_call_for_kept_work(given: Answers) -> bool:
+    return given["interaction"] == Interaction.COMMAND and given["delivery"] in KEPT
+
+
+DIRECT_CALL_FOR_KEPT_WORK: Final = Rule(
+    "R2.2",
+    "A direct call for work that must not be lost holds only while the consumer stays up",
+    "interaction is command; delivery is no loss or effectively once",
+    ("interaction", "delivery"),
+    _direct_call_for_kept_work,
+    (
+        Case({"interaction": "command", "delivery": "no_loss"}, True),
+        Case({"interaction": "command", "delivery": "effectively_once"}, True),
+        Case({"interaction": "command", "delivery": "best_effort"}, False),
+        Case({"interaction": "command", "delivery": "unknown"}, False),
+        Case({"interaction": "event", "delivery": "no_loss"}, False),
+    ),
+    caps=MEDIUM,
+    caps_for=(POINT_TO_POINT,),
+)
+
+
+def _kept_work_may_go_direct(given: Answers) -> bool:
+    return (
+        given["interaction"] == Interaction.COMMAND
+        and len(given["consumers"]) == 1
+        and given["delivery"] in KEPT
+        and given["consumer_availability"] == Availability.ALWAYS
+        and given["peak_factor"] < HIGH_PEAK
+        and given["latency"] in (Latency.IMMEDIATE, Latency.SECONDS)
+        and given["source_availability"] == Availability.ALWAYS
+    )
+
+
+KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
+    "R2.3",
+    "Work that must not be lost does not by itself need a queue",
+    "interaction is command; one consumer; delivery is no loss or effectively once; the consumer and the "
+    f"sender are always available; peaks below {HIGH_PEAK}×; latency immediate or seconds",
+    (
+        "interaction",
+        "consumers",
+        "delivery",
+        "consumer_availability",
+        "peak_factor",
+        "latency",
+        "source_availability",
+    ),
+    _kept_work_may_go_direct,
+    (
+        Case({"interaction": "command", "delivery": "no_loss"}, True),
+        Case({"interaction": "command", "delivery": "no_loss", "peak_factor": 5}, False),
+        Case({"interaction": "command", "delivery": "no_loss", "consumer_availability": "unknown"}, False),
+        Case({"interaction": "command", "delivery": "no_loss", "consumers": ["A", "B"]}, False),
+        Case({"interaction": "command", "delivery": "best_effort"}, False),
+    ),
+    reason=lambda given: (
+        f"{capitalised(DELIVERY[given['delivery']])}, but the consumer is always available and peaks stay below "
+        f"{HIGH_PEAK}× the average: a direct call with retries and an idempotency key can carry it, while a "
+        "queue stays the safer choice if that changes."
+    ),
+)
+
+
+def _the_sender(given: Answers) -> str:
+    return f"The sender ({given['source']})" if given["source"] else "The sender"
+
+
+def _sender_offline(given: Answers) -> bool:
+    return given["source_availability"] in AWAY
+
+
+SENDER_OFFLINE: Final = Rule(
+    "R2.4",
+    "A sender that goes offline keeps what it sends in an outbox of its own",
+    "sender availability is maintenance windows or often offline",
+    ("source_availability",),
+    _sender_offline,
+    (
+        Case({"interaction": "command", "source_availability": "often_offline"}, True),
+        Case({"interaction": "event", "source_availability": "maintenance_windows"}, True),
+        Case({"interaction": "command", "source_availability": "unknown"}, False),
+        Case({"interaction": "command"}, False),
+    ),
+    reason=lambda given: (
+        f"{_the_sender(given)} {SENDER_AVAILABILITY[given['source_availability']]}: a queue on the server cannot "
+        "help while it is disconnected. The sender needs store-and-forward of its own — a local outbox that keeps "
+        "each message until it is sent and acknowledged — and its backlog arrives in a burst when it reconnects."
+    ),
+    risks=lambda given: (
+        Risk(
+            "Messages are lost while the sender is offline, or sent twice when it reconnects.",
+            "Store-and-forward on the sender: a local outbox that keeps each message until the receiving side "
+            "acknowledges it, resent on reconnect with its message id so the receiver drops duplicates.",
+            HIGH if _kept(given) else MEDIUM,
+        ),
+    ),
+)
+
+
+# R3 Facts several systems care about ------------------------------------------------------------------
+
+
+def _command_to_several(given: Answers) -> bool:
+    return given["interaction"] == Interaction.COMMAND and len(given["consumers"]) >= 2
+
+
+COMMAND_TO_SEVERAL: Final = Rule(
+    "R3.2",
+    "A command sent to several consumers is really an event, and is scored as a fan-out",
+    "interaction is command; two or more consumers",
+    ("interaction", "consumers"),
+    _command_to_several,
+    (
+        Case({"interaction": "command", "consumers": ["A", "B"]}, True),
+        Case({"interaction": "command", "consumers": ["A"]}, False),
+        Case({"interaction": "event", "consumers": ["A", "B", "C"]}, False),
+    ),
+    scored_as=EVENT,
+    reason=lambda given: (
+        f"It is sent as a command to {len(given['consumers'])} consumers ({names(given['consumers'])}): that is "
+        "really an event. The sender announces what happened and each consumer decides what to do, so it is "
+        "scored as a fan-out."
+    ),
+)
+
+
+def log_needed_because(given: Answers) -> list[str]:
+    """Why published facts would need a retained log rather than a router (empty when they do not)."""
+    why = []
+    if given["replay"] == Replay.YES:
+        why.append("consumers must re-read past events")
+    if given["volume_per_day"] * given["peak_factor"] >= LOG_VOLUME_PER_DAY:
+        why.append(f"{number(given['volume_per_day'])} events a day call for a partitioned log")
+    return why
+
+
+NEEDS_A_LOG: Final = Rule(
+    "R3.3",
+    "Published facts that are replayed or that come in the tens of millions a day run on a log, not a router",
+    f"replay is yes, or messages a day times the peak factor is {number(LOG_VOLUME_PER_DAY)} or more",
+    ("replay", "volume_per_day", "peak_factor"),
+    lambda given: bool(log_needed_because(given)),
+    (
+        Case({"interaction": "event", "replay": "yes"}, True),
+        Case({"interaction": "event", "volume_per_day": 5_000_000, "peak_factor": 2}, True),
+        Case({"interaction": "event", "volume_per_day": 4_999_999, "peak_factor": 2}, False),
+        Case({"interaction": "event", "replay": "unknown"}, False),
+    ),
+    approach="event_log",
+    approach_for=(EVENT_DRIVEN,),
+)
+
+
+# R4 Small landscapes and batch -------------------------------------------------------------------------
+
+
+def _small_landscape(given: Answers) -> bool:
+    return (
+        given["interaction"] in (Interaction.COMMAND, Interaction.EVENT)
+        and given["systems"] <= SMALL_LANDSCAPE
+        and len(given["consumers"]) == 1
+        and given["volume_per_day"] <= LOW_VOLUME_PER_DAY
+        and given["change_rate"] == ChangeRate.RARE
+    )
+
+
+SMALL_LANDSCAPE_RULE: Final = Rule(
+    "R4.1",
+    "Few systems, one consumer, low volume and rare change: a broker would be over-engineering",
+    f"interaction is command or event; {SMALL_LANDSCAPE} systems or fewer; one consumer; "
+    f"{number(LOW_VOLUME_PER_DAY)} messages a day or fewer; interfaces change rarely",
+    ("interaction", "systems", "consumers", "volume_per_day", "change_rate"),
+    _small_landscape,
+    (
+        Case({"interaction": "command"}, True),
+        Case({"interaction": "command"}, False, {"systems": 6}),
+        Case({"interaction": "command"}, False, {"change_rate": "unknown"}),
+        Case({"interaction": "query"}, False),
+    ),
+    reason=lambda given: (
+        f"Few systems ({given['systems']}), a single consumer, low volume and rare interface changes: unless an "
+        "answer above asks for one, a broker here would be over-engineering."
+    ),
+)
+
+
+def _bulk(given: Answers) -> bool:
+    return (
+        given["interaction"] in (Interaction.COMMAND, Interaction.EVENT)
+        and given["latency"] == Latency.HOURS
+        and (given["volume_per_day"] <= BULK_MESSAGES_PER_DAY or given["peak_factor"] >= BULK_PEAK_FACTOR)
+    )
+
+
+def _bulk_reason(given: Answers) -> str:
+    volume = given["volume_per_day"]
+    hours = float(f"{24 / given['peak_factor']:.2g}")
+    burst = "" if volume <= BULK_MESSAGES_PER_DAY else f", all within {number(hours)} hour{'' if hours == 1 else 's'}"
+    return (
+        f"It moves {plural(volume, 'message')} a day{burst}, due {LATENCY['hours']}: a periodic bulk transfer. "
+        "None of the three patterns fits it well — a file drop to object storage, an ETL/ELT job or a bulk API "
+        "carries it better — so its scores are a weak fit and the confidence is low."
+    )
+
+
+BULK_TRANSFER: Final = Rule(
+    "R4.2",
+    "A periodic bulk transfer fits none of the three patterns",
+    f"interaction is command or event; latency is hours; at most {BULK_MESSAGES_PER_DAY} messages a day, "
+    f"or a peak factor of {BULK_PEAK_FACTOR} or more (the day's messages within two hours)",
+    ("interaction", "latency", "volume_per_day", "peak_factor"),
+    _bulk,
+    (
+        Case({"interaction": "command", "latency": "hours", "volume_per_day": 1}, True),
+        Case({"interaction": "event", "latency": "hours", "volume_per_day": 50_000_000, "peak_factor": 24}, True),
+        Case({"interaction": "command", "latency": "hours", "volume_per_day": 25}, False),
+        Case({"interaction": "command", "latency": "minutes", "volume_per_day": 1}, False),
+        Case({"interaction": "query", "latency": "hours", "volume_per_day": 1}, False),
+        Case({"interaction": "unknown", "latency": "hours", "volume_per_day": 1}, False),
+    ),
+    approach="bulk_transfer",
+    caps=LOW,
+    fit="weak",
+    reason=_bulk_reason,
+    risks=lambda given: (
+        Risk(
+            "A file is loaded twice, half loaded, or not at all, and nobody notices.",
+            "Name each batch, load it idempotently by batch id, move files atomically (write, then rename), "
+            "check counts and checksums, and alert when an expected batch has not arrived.",
+            HIGH if _kept(given) else MEDIUM,
+        ),
+    ),
+)
+
+
+# Technology stack --------------------------------------------------------------------------------------
+
+
+def _nobody_runs_a_broker(given: Answers) -> bool:
+    return (
+        given["operations"] == Operations.MANAGED
+        and given["platform"] in (Platform.ON_PREMISES, Platform.KUBERNETES)
+        and given["async_experience"] == Experience.NONE
+        and given["existing_broker"] == Broker.NONE
+    )
+
+
+NOBODY_RUNS_A_BROKER: Final = Rule(
+    "T1",
+    "A broker that nobody is there to run pulls against the answers that ask for it",
+    "operations managed; platform on premises or Kubernetes; no asynchronous experience; no existing broker",
+    ("operations", "platform", "async_experience", "existing_broker"),
+    _nobody_runs_a_broker,
+    (
+        Case({"interaction": "event"}, True, {"platform": "on_premises", "async_experience": "none"}),
+        Case({"interaction": "event"}, False, {"platform": "aws", "async_experience": "none"}),
+        Case({"interaction": "event"}, False, {"platform": "kubernetes", "async_experience": "unknown"}),
+    ),
+    caps=MEDIUM,
+    caps_for=(MESSAGE_QUEUE, EVENT_DRIVEN),
+)
+
+# In the order their effects are applied: the first rule that holds sets the kind, and the approach.
+RULES: Final = (
+    BULK_TRANSFER,
+    SLOW_QUERY,
+    PROVIDER_AWAY,
+    COMMAND_TO_SEVERAL,
+    NEEDS_A_LOG,
+    DIRECT_CALL_FOR_KEPT_WORK,
+    KEPT_WORK_MAY_GO_DIRECT,
+    SENDER_OFFLINE,
+    SMALL_LANDSCAPE_RULE,
+    NOBODY_RUNS_A_BROKER,
+)
+SCORED_AS: Final = tuple(r for r in RULES if r.scored_as is not None)
+APPROACH_RULES: Final = tuple(r for r in RULES if r.approach is not None)
+CAPS: Final = tuple(r for r in RULES if r.caps is not None)
+
+
+def _effects(rule: Rule) -> str:
+    def winners(patterns: tuple[str, ...]) -> str:
+        return "" if patterns == PATTERN_IDS else f" (when {' or '.join(p.replace('_', '-') for p in patterns)} wins)"
+
+    effects = []
+    if rule.scored_as:
+        effects.append(f"scored as the {rule.scored_as} fits")
+    if rule.approach:
+        effects.append(f"approach `{rule.approach}`{winners(rule.approach_for)}")
+    if rule.caps:
+        effects.append(f"confidence at most {rule.caps}{winners(rule.caps_for)}")
+    if rule.fit == "weak":
+        effects.append("a weak fit")
+    if rule.reason:
+        effects.append("a reason")
+    if rule.risks:
+        effects.append("risks")
+    return "; ".join(effects)
+
+
+def rules_table() -> str:
+    """The rules as docs/decision-rules.md lists them (checked by tests/engine/test_rule_cases.py)."""
+    rows = [
+        "| rule | what it says | premises (over answers as given) | effects |",
+        "| --- | --- | --- | --- |",
+        *(f"| {r.id} | {r.name} | {r.premises} | {_effects(r)} |" for r in RULES),
+    ]
+    return "\n".join(rows)
