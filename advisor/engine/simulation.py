@@ -33,6 +33,7 @@ from typing import Final, Literal
 
 from .capabilities import CAPABILITIES
 from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT
+from .choices import Availability, Delivery
 from .evaluation import answers_of
 from .model import Assessment, Flow, FlowResult, Landscape, Recommendation
 from .recommend import recommend
@@ -51,10 +52,10 @@ FIRST_BACKOFF_SECONDS: Final = 1.0
 MAX_RETRIES: Final = 10
 # The outage each availability answer implies over a day: a maintenance window is a night's two hours
 # (01:00-03:00); a consumer that is often offline is away for half a working day (09:00-13:00).
-DEFAULT_OUTAGES: Final[dict[str, tuple[tuple[int, int], ...]]] = {
-    "always": (),
-    "maintenance_windows": ((60, 120),),
-    "often_offline": ((540, 240),),
+DEFAULT_OUTAGES: Final[dict[Availability, tuple[tuple[int, int], ...]]] = {
+    Availability.ALWAYS: (),
+    Availability.MAINTENANCE_WINDOWS: ((60, 120),),
+    Availability.OFTEN_OFFLINE: ((540, 240),),
 }
 # Where each shape puts its peak (minute of the day, and how wide it is).
 BUSINESS_HOURS = (480, 1080)
@@ -163,7 +164,7 @@ class Traffic:
     peak_factor: float
     source: str
     consumers: tuple[str, ...]
-    consumer_availability: str
+    consumer_availability: Availability
     best_effort: bool
 
 
@@ -173,8 +174,8 @@ def traffic_of(flow: Flow) -> Traffic:
         peak_factor=float(flow.peak_factor),
         source=flow.source,
         consumers=tuple(flow.consumers),
-        consumer_availability=str(flow.consumer_availability),
-        best_effort=flow.delivery == "best_effort",
+        consumer_availability=flow.consumer_availability,
+        best_effort=flow.delivery == Delivery.BEST_EFFORT,
     )
 
 
@@ -188,7 +189,7 @@ def default_capacity(traffic: Traffic) -> float:
 
 def default_outages(traffic: Traffic) -> tuple[Outage, ...]:
     # Not sure how available the consumer is: the sizing plans for one that is often offline, and so do we.
-    windows = DEFAULT_OUTAGES.get(traffic.consumer_availability, DEFAULT_OUTAGES["often_offline"])
+    windows = DEFAULT_OUTAGES.get(traffic.consumer_availability, DEFAULT_OUTAGES[Availability.OFTEN_OFFLINE])
     return tuple(Outage(start, minutes) for start, minutes in windows)
 
 

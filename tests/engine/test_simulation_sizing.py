@@ -6,6 +6,7 @@ import pytest
 
 from advisor.engine import parse_assessment, recommend
 from advisor.engine.catalog import EVENT_DRIVEN, MESSAGE_QUEUE
+from advisor.engine.choices import Availability
 from advisor.engine.evaluation import answers_of
 from advisor.engine.presets import USE_CASES
 from advisor.engine.simulation import DEFAULT_OUTAGES, Outage, Scenario, default_outcome, simulate
@@ -41,7 +42,7 @@ def test_the_sizings_capacity_and_retention_survive_the_flows_default_outage(slu
 def test_a_preset_flow_that_must_not_lose_messages_rides_out_the_longest_default_outage(slug: str, index: int) -> None:
     assessment = parse_assessment(USE_CASES[slug].assessment)
     flow, result = assessment.flows[index], recommend(assessment).flows[index]
-    longest = tuple(Outage(start, minutes) for start, minutes in DEFAULT_OUTAGES["often_offline"])
+    longest = tuple(Outage(start, minutes) for start, minutes in DEFAULT_OUTAGES[Availability.OFTEN_OFFLINE])
 
     simulation = simulate(flow, Scenario(outages=longest), assessment.landscape, result)
 
