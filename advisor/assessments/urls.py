@@ -13,6 +13,7 @@ urlpatterns = [
     path("assess/<str:edit_token>/fork", views.fork, name="fork"),
     path("assess/<str:edit_token>/rerun", views.rerun, name="rerun"),
     path("assess/<str:edit_token>/delete", views.delete, name="delete"),
+    path("assess/<str:edit_token>/whatif/<int:index>", whatif.save_whatif, name="save_whatif"),
     path("r/<str:view_token>/", views.results, name="results"),
     path("r/<str:view_token>/whatif/landscape", whatif.landscape_whatif, name="whatif_landscape"),
     path("r/<str:view_token>/whatif/<int:index>", whatif.flow_whatif, name="whatif_flow"),

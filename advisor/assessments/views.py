@@ -250,9 +250,11 @@ def _results_page(
 ) -> HttpResponse:
     answers = assessment.answers()
     view = ResultsView(answers, recommend(answers) if fresh else assessment.recommendation())
+    results = view.recommendation.flows
+    saved = whatif.evidence(assessment, answers, results)
     panels = [
-        whatif.flow_panel(answers, result, i, request.GET if i == flow_run else None)
-        for i, result in enumerate(view.recommendation.flows)
+        whatif.flow_panel(answers, result, i, request.GET if i == flow_run else None, saved[i])
+        for i, result in enumerate(results)
     ]
     return render(
         request,

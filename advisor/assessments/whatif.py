@@ -12,16 +12,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_safe
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import F
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
+from django.views.decorators.http import require_POST, require_safe
 
 from advisor import whatif_charts
 from advisor.charts import Figure
 from advisor.engine import InvalidAssessment
-from advisor.engine.catalog import PATTERN_IDS
+from advisor.engine.catalog import PATTERN_IDS, PATTERNS
 from advisor.engine.model import Assessment as Inputs
-from advisor.engine.model import FlowResult, Recommendation
+from advisor.engine.model import Flow, FlowResult, Recommendation
 from advisor.engine.simulation import (
     BROKER,
     SHAPES,
@@ -35,10 +39,14 @@ from advisor.engine.simulation import (
     simulate_landscape,
     systems_of,
 )
-from advisor.engine.whatif_parse import parse_scenario
-from advisor.limits import too_many, wait_to_simulate
+from advisor.engine.whatif_parse import parse_scenario, scenario_to_dict
+from advisor.limits import too_many, wait_to_save, wait_to_simulate
 
-from .models import Assessment
+from . import store
+from .models import Assessment, SavedWhatIf
+
+# Enough evidence for a decision record; a script cannot grow an assessment without end.
+MAX_SAVED = 50
 
 SHAPE_WORDS = {
     "flat": "Flat all day",
@@ -175,6 +183,8 @@ class FlowPanel:
     simulation: Simulation | None = None
     figure: Figure | None = None
     patterns: tuple[str, ...] = PATTERN_IDS
+    # Sentences of the what-ifs saved for this flow.
+    saved: tuple[str, ...] = ()
 
     @property
     def figure_id(self) -> str:
@@ -215,7 +225,9 @@ def clock(minute: int) -> str:
     return f"{minute // 60:02d}:{minute % 60:02d}"
 
 
-def flow_panel(inputs: Inputs, result: FlowResult, index: int, query: QueryDict | None) -> FlowPanel:
+def flow_panel(
+    inputs: Inputs, result: FlowResult, index: int, query: QueryDict | None, saved: tuple[str, ...] = ()
+) -> FlowPanel:
     flow = inputs.flows[index]
     defaults = settle(flow, Scenario(), inputs.landscape, result)
     form = FlowWhatIfForm(query, prefix=f"w{index}") if query is not None else FlowWhatIfForm(prefix=f"w{index}")
@@ -230,12 +242,12 @@ def flow_panel(inputs: Inputs, result: FlowResult, index: int, query: QueryDict 
     for field, placeholder in shown.items():
         form.fields[field].widget.attrs["placeholder"] = placeholder
     if query is None:
-        return FlowPanel(index, form, defaults)
+        return FlowPanel(index, form, defaults, saved=saved)
     scenario = form.scenario()
     if scenario is None:
-        return FlowPanel(index, form, defaults)
+        return FlowPanel(index, form, defaults, saved=saved)
     simulation = simulate(flow, scenario, inputs.landscape, result)
-    return FlowPanel(index, form, defaults, simulation, whatif_charts.flow_day(simulation))
+    return FlowPanel(index, form, defaults, simulation, whatif_charts.flow_day(simulation), saved=saved)
 
 
 @dataclass(frozen=True)
@@ -312,8 +324,15 @@ def flow_whatif(request: HttpRequest, view_token: str, index: int) -> HttpRespon
         raise Http404("No such flow")
     if wait := wait_to_simulate(request):
         return too_many(request, wait)
-    panel = flow_panel(inputs, assessment.recommendation().flows[index], index, request.GET)
-    return render(request, "partials/whatif_flow.html", {"panel": panel, "assessment": assessment})
+    results = assessment.recommendation().flows
+    saved = evidence(assessment, inputs, results)[index]
+    panel = flow_panel(inputs, results[index], index, request.GET, saved)
+    # The owner (whose session remembers the edit link) may keep the what-if. Imported here: views imports us.
+    from .views import MINE
+
+    owned = assessment.edit_token in request.session.get(MINE, [])
+    context = {"panel": panel, "assessment": assessment, "owned": owned}
+    return render(request, "partials/whatif_flow.html", context)
 
 
 @require_safe
@@ -323,3 +342,72 @@ def landscape_whatif(request: HttpRequest, view_token: str) -> HttpResponse:
         return too_many(request, wait)
     panel = landscape_panel(assessment.answers(), request.GET, assessment.recommendation())
     return render(request, "partials/whatif_landscape.html", {"panel": panel, "assessment": assessment})
+
+
+def evidence_sentence(simulation: Simulation, day: str) -> str:
+    """A saved what-if in one sentence: the scenario, then what each pattern did with it."""
+    s = simulation.scenario
+    down = ", ".join(f"{clock(o.start_minute)}–{clock(o.end_minute)}" for o in s.outages)
+    broker = ", ".join(f"{clock(o.start_minute)}–{clock(o.end_minute)}" for o in s.broker_outages)
+    setting = [
+        f"{SHAPE_WORDS[s.shape].split(',')[0].lower()} traffic",
+        f"consumers taking {s.capacity_per_minute:,.4g} a minute",
+        f"consumers down {down}" if down else "no consumer outage",
+        *([f"the broker down {broker}"] if broker else []),
+        f"{s.retry_attempts} retr{'y' if s.retry_attempts == 1 else 'ies'}",
+    ]
+    outcomes = []
+    for pattern_id, outcome in simulation.patterns.items():
+        words = f"{PATTERNS[pattern_id].short_name.lower()} loses {count(outcome.lost)} of {count(outcome.arrived)}"
+        if outcome.max_backlog > 0.5 and pattern_id != PATTERN_IDS[0]:
+            drain = "" if outcome.drain_minutes is None else f", drained in {minutes(outcome.drain_minutes)}"
+            words += f" (at most {count(outcome.max_backlog)} waiting{drain})"
+        outcomes.append(words)
+    return f"What-if saved {day} ({', '.join(setting)}): {'; '.join(outcomes)}."
+
+
+def evidence(assessment: Assessment, inputs: Inputs, results: tuple[FlowResult, ...]) -> list[tuple[str, ...]]:
+    """For each flow, in order, the sentences of the what-ifs saved for it."""
+    found: list[list[str]] = [[] for _ in inputs.flows]
+    index = {flow.name: i for i, flow in reversed(list(enumerate(inputs.flows)))}
+    for saved in assessment.what_ifs.all():
+        position = index.get(saved.flow_name)
+        if position is None:
+            continue
+        flow: Flow = inputs.flows[position]
+        try:
+            scenario = parse_scenario(saved.scenario)
+        except InvalidAssessment:
+            continue
+        simulation = simulate(flow, scenario, inputs.landscape, results[position])
+        found[position].append(evidence_sentence(simulation, date_format(saved.created, "j F Y")))
+    return [tuple(sentences) for sentences in found]
+
+
+@require_POST
+def save_whatif(request: HttpRequest, edit_token: str, index: int) -> HttpResponse:
+    """Keep the what-if with the assessment (edit link only): a new version, so its PDF shows it."""
+    assessment = get_object_or_404(Assessment, edit_token=edit_token)
+    inputs = assessment.answers()
+    if index >= len(inputs.flows):
+        raise Http404("No such flow")
+    if wait := wait_to_save(request):
+        return too_many(request, wait)
+    form = FlowWhatIfForm(request.POST, prefix=f"w{index}")
+    scenario = form.scenario()
+    results = assessment.get_absolute_url() + f"#whatif-{index}"
+    if scenario is None:
+        messages.error(request, "The what-if was not saved: run it first, and check its fields.")
+        return HttpResponseRedirect(results)
+    if assessment.what_ifs.count() >= MAX_SAVED:
+        messages.error(request, f"An assessment keeps at most {MAX_SAVED} what-ifs.")
+        return HttpResponseRedirect(results)
+    with transaction.atomic():
+        SavedWhatIf.objects.create(
+            assessment=assessment, flow_name=inputs.flows[index].name, scenario=scenario_to_dict(scenario)
+        )
+        Assessment.objects.filter(pk=assessment.pk).update(version=F("version") + 1)
+    assessment.refresh_from_db()
+    store.queue_report(assessment)
+    messages.success(request, "What-if saved: it now shows beside this flow, in the PDF and in the decision records.")
+    return redirect(results)

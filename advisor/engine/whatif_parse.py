@@ -45,6 +45,26 @@ def parse_scenario(raw: object) -> Scenario:
     return scenario
 
 
+def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
+    """A scenario in the API's shape, its defaults left out: parse_scenario reads it back unchanged."""
+    raw: dict[str, Any] = {}
+    if scenario.shape is not None:
+        raw["shape"] = scenario.shape
+    if scenario.capacity_per_minute is not None:
+        raw["capacity_per_minute"] = scenario.capacity_per_minute
+    if scenario.outages is not None:
+        raw["outages"] = [{"start_minute": o.start_minute, "minutes": o.minutes} for o in scenario.outages]
+    if scenario.retry_attempts is not None:
+        raw["retry_attempts"] = scenario.retry_attempts
+    if scenario.retention_hours is not None:
+        raw["retention_hours"] = scenario.retention_hours
+    if scenario.broker_outages:
+        raw["broker_outages"] = [
+            {"start_minute": o.start_minute, "minutes": o.minutes} for o in scenario.broker_outages
+        ]
+    return raw
+
+
 def parse_landscape_whatif(raw: object) -> tuple[Assessment, str, Outage]:
     """The assessment, the system that is down (as first written, or "broker") and when."""
     if not isinstance(raw, dict):

@@ -14,6 +14,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
 from advisor import charts
+from advisor.assessments import whatif
 from advisor.assessments.models import Assessment
 from advisor.assessments.presentation import ResultsView, field_label
 from advisor.engine import Flow, FlowResult
@@ -132,6 +133,7 @@ def summarised_landscape(
 def report_context(request: HttpRequest | None, assessment: Assessment) -> dict[str, object]:
     """What the report template shows; nothing from the request goes into it (links use PUBLIC_URL)."""
     view = ResultsView(assessment.answers(), assessment.recommendation())
+    what_ifs = whatif.evidence(assessment, view.assessment, view.recommendation.flows)
     diagram_flows, diagram_results, hidden = summarised_landscape(view.assessment.flows, view.recommendation.flows)
     results = view.recommendation.flows
     actions = deliverable.actions(results)
@@ -152,8 +154,8 @@ def report_context(request: HttpRequest | None, assessment: Assessment) -> dict[
         "high_actions": sum(a.severity == "high" for a in actions),
         "decisions": deliverable.open_decisions(view.recommendation),
         "flow_sections": [
-            (flow, figures.data_url(figures.score_bars(flow.result, charts.FACTOR_COLOURS)), numbers)
-            for flow, numbers in zip(view.flows, _flow_actions(results, actions), strict=True)
+            (flow, figures.data_url(figures.score_bars(flow.result, charts.FACTOR_COLOURS)), numbers, saved)
+            for flow, numbers, saved in zip(view.flows, _flow_actions(results, actions), what_ifs, strict=True)
         ],
         "glossary": glossary.TERMS,
         "technology_limits": _technology_limits(results),
@@ -201,12 +203,14 @@ def _flow_actions(results: Sequence[FlowResult], actions: Sequence[deliverable.A
 
 
 def _records(assessment: Assessment) -> list[DecisionRecord]:
+    inputs, recommendation = assessment.answers(), assessment.recommendation()
     return decision_records(
         assessment.name,
-        assessment.answers(),
-        assessment.recommendation(),
+        inputs,
+        recommendation,
         assessment.share_url,
         timezone.now().date(),
+        whatif.evidence(assessment, inputs, recommendation.flows),
     )
 
 

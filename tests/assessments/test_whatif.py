@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client, override_settings
 
-from advisor.assessments.models import Assessment
+from advisor.assessments.models import Assessment, SavedWhatIf
 from tests.conftest import TILLS, make_assessment
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +83,48 @@ def test_what_ifs_over_the_limit_answer_429_with_retry_after(client: Client, til
         assert int(response["Retry-After"]) >= 1
     # The page itself is not limited.
     assert client.get(tills.get_absolute_url()).status_code == 200
+
+
+class TestSavedWhatIf:
+    """A what-if the owner keeps belongs to the assessment: the page, the decision records and the PDF cite it."""
+
+    FORM = {"w1-outage_start": "10:00", "w1-outage_minutes": "60", "w1-retries": "0"}
+
+    def own(self, client: Client, assessment: Assessment) -> None:
+        session = client.session
+        session["my_assessments"] = [assessment.edit_token]
+        session.save()
+
+    def test_only_the_owner_is_offered_to_save_it(self, client: Client, tills: Assessment) -> None:
+        url = f"/r/{tills.view_token}/whatif/1?{OUTAGE}"
+        assert "Save this what-if" not in client.get(url, headers=HTMX).content.decode()
+        self.own(client, tills)
+        assert "Save this what-if" in client.get(url, headers=HTMX).content.decode()
+
+    def test_the_view_link_cannot_save_one(self, client: Client, tills: Assessment) -> None:
+        response = client.post(f"/assess/{tills.view_token}/whatif/1", self.FORM)
+        assert response.status_code == 404
+        assert SavedWhatIf.objects.count() == 0
+
+    def test_a_saved_what_if_is_a_new_version_cited_on_the_page_and_in_the_decision_records(
+        self, client: Client, tills: Assessment
+    ) -> None:
+        response = client.post(f"/assess/{tills.edit_token}/whatif/1", self.FORM)
+        assert response.status_code == 302
+        assert response["Location"] == f"{tills.get_absolute_url()}#whatif-1"
+        saved = SavedWhatIf.objects.get()
+        assert saved.flow_name == "Purchases from the tills"
+        assert saved.scenario == {"outages": [{"start_minute": 600, "minutes": 60}], "retry_attempts": 0}
+        tills.refresh_from_db()
+        assert tills.version == 2
+
+        page = client.get(tills.get_absolute_url()).content.decode()
+        assert "consumers down 10:00–11:00, 0 retries): point-to-point loses" in page
+        records = client.get(f"/r/{tills.view_token}/adr.md").content.decode()
+        assert "* Evidence: What-if saved" in records
+
+    def test_a_what_if_with_a_bad_field_is_not_saved(self, client: Client, tills: Assessment) -> None:
+        client.post(f"/assess/{tills.edit_token}/whatif/1", {**self.FORM, "w1-capacity": "-3"})
+        assert SavedWhatIf.objects.count() == 0
+        tills.refresh_from_db()
+        assert tills.version == 1
