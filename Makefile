@@ -10,7 +10,7 @@ SYSTEM_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libha
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install system-packages run test test-sqlite test-postgres serve worker bench load fuzz audit lint clean engine-snapshot mutation
+.PHONY: help install system-packages run test test-sqlite test-postgres serve worker bench load fuzz audit lint clean engine-snapshot aac-golden mutation
 
 help:
 	@echo "make run    start the app on SQLite at http://$(HOST):$(PORT)"
@@ -45,7 +45,8 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt 2> >(grep -v "is ignored: it is neither" >&2)
 	touch $@
 
-# The browser bundles only; the dev dependencies (Lighthouse) are for `make audit`.
+# The browser bundles only; the dev dependencies are for the tests (the AsyncAPI and Backstage validators)
+# and `make audit` (Lighthouse).
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm is needed for plotly.js: install Node.js (apt-get install nodejs npm)."; exit 1; }
 	npm ci --omit=dev --no-audit --no-fund --loglevel=error
@@ -80,7 +81,7 @@ run: install
 # The two passes run at once (most of a pass waits on browsers, subprocesses and the database); make
 # prints each pass's output whole when it ends (--output-sync) and fails if either failed (-k lets
 # the other finish first).
-test: install
+test: install node_modules/.audit-installed
 	@echo "== Test suite on SQLite and on PostgreSQL at once; each pass prints its output when it ends"
 	@$(MAKE) --no-print-directory -k -j2 --output-sync=target test-sqlite test-postgres
 
@@ -89,10 +90,12 @@ test-sqlite:
 	@echo "== Test suite on SQLite"
 	DATABASE_URL= DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m "not postgres" --output test-results/sqlite
 
+# The engine imports no Django and reads no database: its tests (10,000 generated assessments among them) run
+# once, in the SQLite pass.
 test-postgres:
 	@if $(PY) -c "import psycopg, sys; psycopg.connect('$(DATABASE_URL_PG)', connect_timeout=3).close()" 2>/dev/null; then \
 	  echo "== Test suite on PostgreSQL ($(DATABASE_URL_PG))"; \
-	  DATABASE_URL=$(DATABASE_URL_PG) DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest --output test-results/postgres; \
+	  DATABASE_URL=$(DATABASE_URL_PG) DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest --ignore=tests/engine --output test-results/postgres; \
 	elif [ -n "$$REQUIRE_POSTGRES" ]; then \
 	  echo "PostgreSQL is not reachable at $(DATABASE_URL_PG), and REQUIRE_POSTGRES is set."; exit 1; \
 	else \
@@ -145,6 +148,10 @@ mutation: install
 # After a deliberate change to the engine's output, with ENGINE_VERSION bumped.
 engine-snapshot: install
 	$(PY) -m tests.engine.snapshot
+
+# After a deliberate change to an architecture-as-code export (or to the presets' advice).
+aac-golden: install
+	$(PY) -m tests.reports.golden
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

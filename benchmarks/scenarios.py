@@ -23,6 +23,7 @@ from benchmarks import simulation
 Timer = Callable[[Callable[[], object], int], float]
 PairedTimer = Callable[[Callable[[], object], Callable[[], object], int], tuple[float, float]]
 Row = tuple[str, float, str, str]
+HTMX = {"HX-Request": "true"}
 
 
 # Answers a person may well be unsure of; flow i leaves i % 4 of them "unknown" (0 to 3 per flow).
@@ -95,8 +96,10 @@ def run(client: Client, median_ms: Timer, paired_ms: PairedTimer) -> Iterator[Ro
     yield "results page, first view of a new version", first, "ms", ""
 
     form = _editor_post(client, assessment.edit_url)
-    preview = median_ms(lambda: client.post(f"{assessment.edit_url}preview", form, headers={"HX-Request": "true"}), 200)
-    yield "htmx preview fragment, 10 flows", preview, "ms", "target <= 50 ms"
+    # Each preview follows a change, so each posts answers the engine has not scored before.
+    changed = iter([form | {"flow-0-volume_per_day": str(1000 + n)} for n in range(200)])
+    preview = median_ms(lambda: client.post(f"{assessment.edit_url}preview", next(changed), headers=HTMX), 200)
+    yield "htmx preview fragment, 10 flows, a changed answer each", preview, "ms", "target <= 50 ms"
 
     yield from simulation.run(client, healthz, median_ms, paired_ms)
 
@@ -105,6 +108,11 @@ def run(client: Client, median_ms: Timer, paired_ms: PairedTimer) -> Iterator[Ro
     yield "results page first load, same-origin, brotli", brotlied / 1000, "KB", ""
 
     yield from _pdf(client, healthz, median_ms, paired_ms)
+
+    # Imported here: enterprise.py reads this module's timers and doubts.
+    from benchmarks import enterprise
+
+    yield from enterprise.rows(client, median_ms, paired_ms)
 
 
 def _editor_post(client: Client, edit_url: str) -> dict[str, str]:

@@ -11,6 +11,7 @@ from advisor.assessments.models import Assessment
 from advisor.engine import ENGINE_VERSION
 from advisor.engine.answers import FLOW_CHOICES, LANDSCAPE_CHOICES, UNKNOWN
 from advisor.engine.catalog import FACTOR_IDS, PATTERN_IDS
+from advisor.engine.parse import MAX_FLOWS
 from tests.conftest import DOUBTS, SHOP, TILLS
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +30,7 @@ class TestRecommendations:
         assert response.status_code == 200
         body = response.json()
         assert body["engine_version"] == ENGINE_VERSION
-        assert body["mix"] == {"point_to_point": 1, "message_queue": 1, "event_driven": 1}
+        assert body["mix"] == {"point_to_point": 1, "message_queue": 0, "event_driven": 1, "bulk": 1}
         flow = body["flows"][1]
         assert set(flow) >= {
             "name",
@@ -62,7 +63,7 @@ class TestRecommendations:
             ("{not json", 400, "body"),
             ("[]", 422, "body"),
             ({"flows": []}, 422, "flows"),
-            ({"flows": [{"name": "a", "interaction": "query"}] * 51}, 422, "flows"),
+            ({"flows": [{"name": "a", "interaction": "query"}] * (MAX_FLOWS + 1)}, 422, "flows"),
             ({"flows": [{"name": "a", "interaction": "ask"}]}, 422, "flows[0].interaction"),
             ({"flows": [{"name": 5, "interaction": "query"}]}, 422, "flows[0].name"),
             (
@@ -143,7 +144,7 @@ class TestSchema:
         assert set(components["WeightsIn"]["properties"]) == set(FACTOR_IDS)
         assert components["FlowIn"]["additionalProperties"] is False
         mix = components["RecommendationOut"]["properties"]["mix"]
-        assert set(mix["propertyNames"]["enum"]) == set(PATTERN_IDS)
+        assert set(mix["propertyNames"]["enum"]) == {*PATTERN_IDS, "bulk", "undecided"}
 
     def test_the_docs_load_from_our_own_static_files(self, client: Client) -> None:
         page = client.get("/api/docs").content.decode()

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from ninja import Router
 
 from advisor.engine import InvalidAssessment, recommend
 from advisor.engine.model import Assessment
 from advisor.engine.simulation import LandscapeSimulation, PatternOutcome, Simulation, simulate, simulate_landscape
 from advisor.engine.whatif_parse import parse_landscape_whatif, parse_simulation
+from advisor.htmx import HtmxHttpRequest
 from advisor.limits import too_many, wait_to_simulate
 
 from .simulation_schemas import LandscapeWhatIfIn, LandscapeWhatIfOut, SimulationIn, SimulationOut
@@ -98,7 +99,7 @@ def _json(body: dict[str, Any]) -> HttpResponse:
     openapi_extra=_body("SimulationIn"),
     summary="A flow and a what-if scenario: what each pattern does with it over a day",
 )
-def simulations(request: HttpRequest) -> HttpResponse:
+def simulations(request: HtmxHttpRequest) -> HttpResponse:
     from .routes import read_body
 
     try:
@@ -117,7 +118,7 @@ def simulations(request: HttpRequest) -> HttpResponse:
     openapi_extra=_body("LandscapeWhatIfIn"),
     summary="One system (or the broker) down: what happens to each flow under its recommended pattern",
 )
-def landscape(request: HttpRequest) -> HttpResponse:
+def landscape(request: HtmxHttpRequest) -> HttpResponse:
     from .routes import read_body
 
     try:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views, whatif
+from . import compare_views, views, whatif
 
 app_name = "assessments"
 urlpatterns = [
@@ -17,4 +17,5 @@ urlpatterns = [
     path("r/<str:view_token>/", views.results, name="results"),
     path("r/<str:view_token>/whatif/landscape", whatif.landscape_whatif, name="whatif_landscape"),
     path("r/<str:view_token>/whatif/<int:index>", whatif.flow_whatif, name="whatif_flow"),
+    path("compare/<str:view_a>/<str:view_b>/", compare_views.compare_page, name="compare"),
 ]

@@ -15,7 +15,7 @@ from django import forms
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import F
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
+from django.http import Http404, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.views.decorators.http import require_POST, require_safe
@@ -40,6 +40,7 @@ from advisor.engine.simulation import (
     systems_of,
 )
 from advisor.engine.whatif_parse import parse_scenario, scenario_to_dict
+from advisor.htmx import HtmxHttpRequest
 from advisor.limits import too_many, wait_to_save, wait_to_simulate
 
 from . import store
@@ -317,7 +318,7 @@ def _stored(view_token: str) -> Assessment:
 
 
 @require_safe
-def flow_whatif(request: HttpRequest, view_token: str, index: int) -> HttpResponse:
+def flow_whatif(request: HtmxHttpRequest, view_token: str, index: int) -> HttpResponse:
     assessment = _stored(view_token)
     inputs = assessment.answers()
     if index >= len(inputs.flows):
@@ -336,7 +337,7 @@ def flow_whatif(request: HttpRequest, view_token: str, index: int) -> HttpRespon
 
 
 @require_safe
-def landscape_whatif(request: HttpRequest, view_token: str) -> HttpResponse:
+def landscape_whatif(request: HtmxHttpRequest, view_token: str) -> HttpResponse:
     assessment = _stored(view_token)
     if wait := wait_to_simulate(request):
         return too_many(request, wait)
@@ -385,7 +386,7 @@ def evidence(assessment: Assessment, inputs: Inputs, results: tuple[FlowResult, 
 
 
 @require_POST
-def save_whatif(request: HttpRequest, edit_token: str, index: int) -> HttpResponse:
+def save_whatif(request: HtmxHttpRequest, edit_token: str, index: int) -> HttpResponse:
     """Keep the what-if with the assessment (edit link only): a new version, so its PDF shows it."""
     assessment = get_object_or_404(Assessment, edit_token=edit_token)
     inputs = assessment.answers()

@@ -290,6 +290,8 @@ class Answers(TypedDict):
     as it would an attribute. tests/engine/test_typed_answers.py keeps it equal to the dataclasses.
     """
 
+    # The answers left out of the input and so taken at their defaults: sentences say "assumed" of them.
+    assumed: frozenset[str]
     systems: int
     teams: Teams
     change_rate: ChangeRate

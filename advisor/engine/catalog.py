@@ -273,7 +273,7 @@ FACTORS: Final[dict[str, Factor]] = {
             MESSAGE_QUEUE: "A broker in the middle replaces many direct links for work between systems.",
             EVENT_DRIVEN: "Scales best with many systems: producers and subscribers only know the broker.",
         },
-        levels=("a small landscape", "a mid-sized landscape", "a large landscape"),
+        levels=("little to coordinate", "some coordination", "much to coordinate"),
     ),
     "data_volume": Factor(
         id="data_volume",
@@ -334,7 +334,7 @@ FACTORS: Final[dict[str, Factor]] = {
             MESSAGE_QUEUE: "Competing consumers scale the processing of one kind of work.",
             EVENT_DRIVEN: "New subscribers join without touching the producer.",
         },
-        levels=("little growth ahead", "some growth ahead", "much growth ahead"),
+        levels=("little to scale", "some scaling ahead", "much to scale"),
     ),
     "error_handling": Factor(
         id="error_handling",

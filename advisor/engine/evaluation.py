@@ -69,9 +69,10 @@ CLOSING: dict[tuple[str, str, int], float] = {
 }
 
 
-def answers_of(landscape: Landscape, flow: Flow) -> Answers:
-    """Every answer of the flow and its landscape, as given (possibly "unknown")."""
+def answers_of(landscape: Landscape, flow: Flow, assumed: frozenset[str] = frozenset()) -> Answers:
+    """Every answer of the flow and its landscape, as given (possibly "unknown"), and which were left out."""
     return Answers(
+        assumed=assumed,
         systems=landscape.systems,
         teams=landscape.teams,
         change_rate=landscape.change_rate,
@@ -149,10 +150,22 @@ class Group:
     A plain class with slots: thousands are made per assessment, and a frozen dataclass costs twice as much.
     """
 
-    __slots__ = ("answers", "kind", "pressure", "signals", "weight")
+    __slots__ = ("answers", "kind", "members", "pressure", "raw", "signals", "weight")
 
-    def __init__(self, weight: float, answers: Answers, signals: Signals, kind: str, pressure: float) -> None:
+    def __init__(
+        self,
+        members: list[int],
+        weight: float,
+        answers: Answers,
+        signals: Signals,
+        kind: str,
+        pressure: float,
+        raw: Totals,
+    ) -> None:
+        # The completions it stands for (their positions), and their share of all.
+        self.members = members
         self.weight = weight
+        self.raw = raw
         # Every answer, with the group's values for the unknown answers the factor reads, and its signals.
         self.answers = answers
         self.signals = signals
@@ -216,7 +229,7 @@ class FlowModel:
                 answers, signals, kind = scored[first]
                 pressure = PRESSURES[factor_id](signals)
                 r0, r1, r2 = raw_contributions(factor_id, kind, pressure, share)
-                group = Group(weight * len(members), answers, signals, kind, pressure)
+                group = Group(members, weight * len(members), answers, signals, kind, pressure, (r0, r1, r2))
                 groups.append(group)
                 w0 += group.weight * r0
                 w1 += group.weight * r1
@@ -244,11 +257,22 @@ class FlowModel:
         # One group per combination of the unknown answers the kind reads: enough to see every kind.
         self.kinds = self.groups[FACTOR_IDS[0]]
         kinds = {g.kind for g in self.kinds}
-        self.reach = {f: shares[f] * 100 * max(CLOSING[f, k, best] for k in kinds) for f in FACTOR_IDS}
-        # The share of plausible answers under which each pattern wins.
-        self.robustness = dict.fromkeys(PATTERN_IDS, 0.0)
+        # With unknown answers, each completion has a winner of its own (the headline counts them): any may be
+        # the one another pattern closes on.
+        bests = range(3) if varied else (best,)
+        self.reach = {f: shares[f] * 100 * max(CLOSING[f, k, b] for k in kinds for b in bests) for f in FACTOR_IDS}
+        # How many of the plausible answers each pattern wins, and the share of them.
+        self.wins = dict.fromkeys(PATTERN_IDS, 0)
         for totals in self.completion_totals:
-            self.robustness[winner_of(totals)] += weight
+            self.wins[winner_of(totals)] += 1
+        self.robustness = {p: count * weight for p, count in self.wins.items()}
+        # The headline: the pattern that wins most often (the mean scores break a tie). With nothing unknown it
+        # is the top score; averaged over unknown answers, a score is not a decision.
+        self.headline = max(PATTERN_IDS, key=lambda p: (self.wins[p], self.totals[PATTERN_IDS.index(p)]))
+        # Settled when the headline wins at least two thirds of the plausible answers.
+        self.decided = 3 * self.wins[self.headline] >= 2 * len(values)
+        # The headline moves only when some completion's winner does: the closest of them bounds every change.
+        self.closest = min(_lead_of(totals) for totals in self.completion_totals)
 
     def if_known(self, answer: str, value: object) -> Totals:
         """The mean totals had an unknown answer been given as `value`: what a re-run with it would score.
@@ -285,7 +309,7 @@ class FlowModel:
             return True
         if answer not in self._reach_of:
             self._reach_of[answer] = sum(self.reach[f] * swing for f, swing in SWINGS[answer].items())
-        return self.lead <= self._reach_of[answer]
+        return (self.closest if self.varied else self.lead) <= self._reach_of[answer]
 
     def _pressures_if(self, factor_id: str, answer: str, value: object) -> list[float]:
         """Each of a factor's groups' pressure with one answer changed.
@@ -321,6 +345,9 @@ class FlowModel:
         anywhere on the way is its gain at one end or the other, factor by factor. Only for changes that
         keep the kind of interaction.
         """
+        if self.varied:
+            # Each completion has its own winner and lead: this bound is on the mean's.
+            return True
         best = PATTERN_IDS.index(self.pattern)
         others = [i for i in range(3) if i != best]
         gains = [0.0, 0.0, 0.0]
@@ -382,13 +409,63 @@ class FlowModel:
             t2 += n2 - b2
         return t0, t1, t2
 
+    def headline_if(self, answer: str, value: object) -> str:
+        """The headline a re-run would give had an unknown answer been given as `value`: the pattern that wins
+        most of the plausible answers still open. Exact when the completions are enumerated or few enough remain
+        to be; over a sample re-scored in place, the winner of the mean (its completions are not kept)."""
+        if not self.sampled:
+            position = self.varied.index(answer)
+            kept = [
+                t for t, values in zip(self.completion_totals, self.values, strict=True) if values[position] == value
+            ]
+            return _headline_of(kept)
+        if _combinations(tuple(a for a in self.varied if a != answer)) <= MAX_COMPLETIONS:
+            return FlowModel(with_answers(self.given, {answer: value}), self.shares).headline
+        return _headline_of(self._completions_if(answer, value))
+
+    def _completions_if(self, answer: str, value: object) -> list[Totals]:
+        """Each sampled completion's totals with one of its unknown answers set to `value` in every one."""
+        completions = [list(totals) for totals in self.completion_totals]
+        for factor_id in FACTOR_IDS if answer in KIND_ANSWERS else FACTORS_OF_ANSWER[answer]:
+            share = self.shares[factor_id]
+            groups = self.groups[factor_id]
+            moved = self._pressures_if(factor_id, answer, value) if factor_id in FACTORS_OF_ANSWER[answer] else None
+            for index, group in enumerate(groups):
+                pressure = group.pressure if moved is None else moved[index]
+                kind = kind_of(with_answers(group.answers, {answer: value})) if answer in KIND_ANSWERS else group.kind
+                new = raw_contributions(factor_id, kind, pressure, share)
+                delta = [n - o for n, o in zip(new, group.raw, strict=True)]
+                for member in group.members:
+                    totals = completions[member]
+                    totals[0] += delta[0]
+                    totals[1] += delta[1]
+                    totals[2] += delta[2]
+        return [(t0, t1, t2) for t0, t1, t2 in completions]
+
     def winner_if(self, answer: str, value: object) -> str:
+        """The headline a re-run with one answer changed would give (an unknown answer then given)."""
         # Giving an unknown answer moves each completion as changing a given one does: the same bound holds.
         if not self.may_change(answer, value):
-            return self.pattern
+            return self.headline
         if answer in self.varied:
-            return winner_of(self.if_known(answer, value))
+            return self.headline_if(answer, value)
+        if self.varied:
+            return _headline_of(self._completions_if(answer, value))
         return winner_of(self.rescored(answer, value))
+
+
+def _lead_of(totals: Totals) -> float:
+    first, second, _ = sorted(totals, reverse=True)
+    return first - second
+
+
+def _headline_of(completions: list[Totals]) -> str:
+    """The pattern that wins most of the completions, the mean breaking a tie."""
+    wins = dict.fromkeys(PATTERN_IDS, 0)
+    for totals in completions:
+        wins[winner_of(totals)] += 1
+    means = _total_of(completions, 1 / len(completions))
+    return max(PATTERN_IDS, key=lambda p: (wins[p], means[PATTERN_IDS.index(p)]))
 
 
 def _total_of(raws: Iterable[Totals], scale: float = 1.0) -> Totals:

@@ -145,7 +145,7 @@ def flow_flips(model: FlowModel) -> tuple[Flip, ...]:
                 if best is not None and alternative.distance >= best[0]:
                     break
                 pattern = model.winner_if(answer_id, alternative.value)
-                if pattern != model.pattern:
+                if pattern != model.headline:
                     flip = Flip(answer_id, _shown(answer_id, before), alternative.shown, pattern)
                     best = (alternative.distance, flip)
                     break
@@ -162,8 +162,9 @@ def unknown_flips(model: FlowModel) -> tuple[Flip, ...]:
         if answer_id not in SCORED_ANSWERS:
             continue
         for value in ANSWERS[answer_id].choices:
+            # Against the headline: the pattern that wins most of the plausible answers.
             pattern = model.winner_if(answer_id, value)
-            if pattern != model.pattern:
+            if pattern != model.headline:
                 flips.append(Flip(answer_id, UNKNOWN, value, pattern))
     return tuple(flips)
 
@@ -185,7 +186,7 @@ def landscape_flips(models: Sequence[FlowModel], names: Sequence[str]) -> tuple[
                 changed = tuple(
                     FlowChange(name, pattern)
                     for model, name in walked
-                    if (pattern := model.winner_if(answer_id, alternative.value)) != model.pattern
+                    if (pattern := model.winner_if(answer_id, alternative.value)) != model.headline
                 )
                 if changed:
                     flip = LandscapeFlip(answer_id, before, alternative.shown, changed)

@@ -13,10 +13,12 @@ from .answers import LANDSCAPE_ANSWERS, UNKNOWN
 from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, PATTERNS, POINT_TO_POINT, QUERY, label
 from .choices import Experience, Operations, Platform
 from .model import Landscape, LandscapeFlip
-from .wording import listed, plural
+from .wording import capitalised, listed, plural
 
-# How the advice counts a flow that moves as a periodic bulk transfer, beside a waited-for query and anything else.
+# How the advice and the mix count a flow that moves as a periodic bulk transfer (no pattern fits it), beside a
+# waited-for query and anything else; and in the mix, a flow that no pattern wins clearly.
 BULK = "bulk"
+UNDECIDED = "undecided"
 
 HUB_SYSTEMS = 6
 HUB_DIRECT_FLOWS = 4
@@ -28,6 +30,7 @@ MIX_VERBS = {
     POINT_TO_POINT: ("is point-to-point", "are point-to-point"),
     MESSAGE_QUEUE: ("goes through a message queue", "go through a message queue"),
     EVENT_DRIVEN: ("is event-driven", "are event-driven"),
+    UNDECIDED: ("is undecided until an answer is settled", "are undecided until answers are settled"),
 }
 
 
@@ -37,23 +40,29 @@ def mix_sentence(mix: Mapping[str, int], noun: bool = True) -> str:
     With `noun`, the first count says what it counts; the others share it.
     """
     parts: list[str] = []
-    for pattern in PATTERN_IDS:
-        count = mix.get(pattern, 0)
+    for outcome in (*PATTERN_IDS, UNDECIDED):
+        count = mix.get(outcome, 0)
         if count:
-            one, many = MIX_VERBS[pattern]
+            one, many = MIX_VERBS[outcome]
             counted = plural(count, "flow") if noun and not parts else f"{count:,}"
             parts.append(f"{counted} {one if count == 1 else many}")
+    if bulk := mix.get(BULK, 0):
+        parts.append(f"{plural(bulk, 'bulk transfer')} {'fits' if bulk == 1 else 'fit'} none of the three patterns")
     return listed(parts)
 
 
 def summary(mix: Mapping[str, int]) -> str:
     total = sum(mix.values())
     used = [(p, n) for p, n in mix.items() if n]
-    if len(used) == 1:
+    if len(used) == 1 and used[0][0] in PATTERN_IDS:
         pattern, count = used[0]
         every = "The flow fits" if count == 1 else f"All {count} flows fit"
         return f"{every} {PATTERNS[pattern].name[0].lower()}{PATTERNS[pattern].name[1:]}."
+    if len(used) == 1:
+        return f"{capitalised(mix_sentence(mix))}."
     mixed = mix_sentence(mix, noun=False)
+    if mix.get(BULK) or mix.get(UNDECIDED):
+        return f"A combination across {total} flows: {mixed}."
     return f"A combination across {total} flows: {mixed} — each flow gets the pattern that fits it."
 
 

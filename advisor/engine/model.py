@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Final, Literal
 
 from .choices import (
     Availability,
@@ -84,6 +85,15 @@ class Assessment:
     # Only the weights that were given, in factor order; a missing factor weighs 1.
     weights: tuple[tuple[str, float], ...] = ()
     name: str = ""
+    # The answers the input left out, so taken at their defaults: sentences say "assumed" of them, and the
+    # export leaves them out again. Per flow, in flow order; none for an assessment built in code.
+    assumed_landscape: frozenset[str] = field(default=frozenset(), compare=False)
+    assumed_flows: tuple[frozenset[str], ...] = field(default=(), compare=False)
+
+    def assumed(self, index: int) -> frozenset[str]:
+        """The answers taken by default for one flow: its own and its landscape's."""
+        flow = self.assumed_flows[index] if index < len(self.assumed_flows) else frozenset()
+        return self.assumed_landscape | flow
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,12 +146,17 @@ class TechnologyChoice:
     remedies: tuple[str, ...] = ()
 
 
+# In JSON a flip reads {"field", "from", "to", ...}: `from` is a Python keyword.
+FROM: Final = {"json": "from"}
+TO: Final = {"json": "to"}
+
+
 @dataclass(frozen=True, slots=True)
 class Flip:
     field: str
-    before: object
-    after: object
-    pattern: str
+    before: object = dataclasses.field(metadata=FROM)
+    after: object = dataclasses.field(metadata=TO)
+    pattern: str = dataclasses.field()
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,9 +172,9 @@ class LandscapeFlip:
     """One landscape answer changed, and the flows whose winner it changes."""
 
     field: str
-    before: object
-    after: object
-    flows: tuple[FlowChange, ...]
+    before: object = dataclasses.field(metadata=FROM)
+    after: object = dataclasses.field(metadata=TO)
+    flows: tuple[FlowChange, ...] = dataclasses.field()
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +195,8 @@ class FlowResult:
     # How the pattern is applied here (catalog APPROACHES): "request_response", "async_request_reply", ...
     approach: ApproachId = ""
     fit: Fit = "good"
+    # False when no pattern wins two thirds of the plausible answers to what the person was not sure of.
+    decided: bool = True
 
 
 @dataclass(frozen=True, slots=True)

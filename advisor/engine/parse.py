@@ -16,7 +16,7 @@ from .answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, VOCABULARY, Answe
 from .catalog import FACTOR_IDS
 from .model import Assessment, Flow, Landscape
 
-MAX_FLOWS = 50
+MAX_FLOWS = 500
 MAX_WEIGHT = 3
 MAX_NAME = int(FLOW_ANSWERS["name"].high)
 # A consumer is a system, named like the source.
@@ -50,7 +50,19 @@ def parse_assessment(raw: object) -> Assessment:
     weights = _weights(raw.get("weights", {}), errors)
     if errors or landscape is None:
         raise InvalidAssessment(errors)
-    return Assessment(flows=tuple(flows), landscape=landscape, weights=weights, name=name or "")
+    raw_flows: list[dict[str, Any]] = raw["flows"]
+    return Assessment(
+        flows=tuple(flows),
+        landscape=landscape,
+        weights=weights,
+        name=name or "",
+        assumed_landscape=_left_out(raw.get("landscape", {}), LANDSCAPE_ANSWERS),
+        assumed_flows=tuple(_left_out(flow, FLOW_ANSWERS) for flow in raw_flows),
+    )
+
+
+def _left_out(raw: dict[str, Any], answers: dict[str, Answer]) -> frozenset[str]:
+    return frozenset(a.id for a in answers.values() if a.id not in raw and not a.required)
 
 
 def _reject_unknown_fields(

@@ -22,10 +22,12 @@ from .rules import (
     COMMAND_TO_SEVERAL,
     HIGH_PEAK,
     KEPT_WORK_MAY_GO_DIRECT,
+    LITTLE_TO_DECOUPLE,
     PROVIDER_AWAY,
     SENDER_OFFLINE,
     SLOW_QUERY,
     SMALL_LANDSCAPE_RULE,
+    asks_for_a_buffer,
     log_needed_because,
 )
 from .scoring import answer_of, drivers_of
@@ -43,6 +45,7 @@ from .wording import (
     number,
     percent,
     plural,
+    whole,
 )
 
 
@@ -73,6 +76,8 @@ def reasons(
     ]
     if model.unknown:
         said.append(_what_was_not_sure(model, unknown_flips))
+    if not model.decided:
+        said.append(_what_to_settle(unknown_flips))
     return tuple(s for s in said if s)
 
 
@@ -96,18 +101,18 @@ def _what_it_is(given: Answers) -> list[str]:
             f"{len(consumers)} systems care about this fact ({names(consumers)}): with publish/subscribe the "
             "producer does not need to know its subscribers."
         )
-    elif interaction == EVENT and len(consumers) == 2 and growth in (Growth.SOME, Growth.FAST):
+    elif (
+        interaction == EVENT
+        and growth in (Growth.SOME, Growth.FAST)
+        and (len(consumers) == 2 or known(given["consumer_kind"]) == ConsumerKind.SERVICE)
+    ):
+        today = "One consumer" if len(consumers) == 1 else "Two consumers"
         said.append(
-            f"Two consumers today and more expected (growth: {label(growth)}): new subscribers can join "
+            f"{today} today and more expected (growth: {label(growth)}): new subscribers can join "
             "without changing the producer."
         )
-    elif interaction == EVENT and known(given["consumer_kind"]) == ConsumerKind.SERVICE:
-        fewer = "one consumer" if len(consumers) == 1 else "two consumers"
-        more = "" if growth is None else " and no growth expected" if growth == Growth.NONE else ""
-        said.append(
-            f"An event with {fewer}{more}: publish/subscribe decouples little here, so a direct call or a queue "
-            "can serve as well."
-        )
+    else:
+        said += LITTLE_TO_DECOUPLE.said(given)
     receivers = known(given["consumer_kind"])
     if receivers in RECEIVERS:
         reached = (
@@ -135,7 +140,7 @@ def _who_is_away(given: Answers) -> list[str]:
                 f"The consumer {AVAILABILITY[availability]} and {DELIVERY[delivery]}: the work must wait somewhere "
                 "durable until it is back — a queue or a durable subscription — or the sender must keep retrying."
             )
-        elif delivery == Delivery.BEST_EFFORT:
+        elif delivery == Delivery.BEST_EFFORT and not asks_for_a_buffer(given):
             said.append(
                 f"The consumer {AVAILABILITY[availability]}, but a lost message is acceptable: nothing needs to "
                 "hold the work while it is away."
@@ -189,27 +194,37 @@ def _what_must_be_kept(given: Answers) -> list[str]:
             }
             said.append(
                 "Published as events, a router — topics with a durable subscription per subscriber — is enough: "
-                f"nothing is replayed, and a router carries this volume.{order.get(ordering or '', '')}"
+                f"{assumed(given, 'replay', 'nothing is replayed')}, and a router carries this volume."
+                f"{order.get(ordering or '', '')}"
             )
     return said
 
 
+def assumed(given: Answers, answer: str, words: str) -> str:
+    """An answer in words, marked when the input left it out and it was taken by default."""
+    return f"{words} (assumed)" if answer in given["assumed"] else words
+
+
 def drivers_in_words(given: Answers, factor_id: str) -> str:
-    """The answers behind a factor's pressure, in words; an unknown answer says so."""
+    """The answers behind a factor's pressure, in words; an unknown answer says so, one left out is assumed."""
 
     def said(answer: str, words: Mapping[str, str] | None = None, prefix: str = "") -> str:
         value = answer_of(given, answer)
         if value == UNKNOWN:
             return f"{ANSWERS[answer].label.lower()} not sure"
-        return prefix + (words[str(value)] if words else label(str(value)))
+        return assumed(given, answer, prefix + (words[str(value)] if words else label(str(value))))
 
-    fan_out = plural(len(consumers_of(given)), "consumer") + REACH.get(known(given["consumer_kind"]) or "", "")
-    volume = f"{number(given['volume_per_day'])} a day"
+    fan_out = assumed(
+        given,
+        "consumers",
+        plural(len(consumers_of(given)), "consumer") + REACH.get(known(given["consumer_kind"]) or "", ""),
+    )
+    volume = assumed(given, "volume_per_day", f"{number(given['volume_per_day'])} a day")
     match factor_id:
         case "complexity":
-            parts = [plural(int(given["systems"]), "system"), said("teams"), fan_out]
+            parts = [assumed(given, "systems", plural(int(given["systems"]), "system")), said("teams"), fan_out]
         case "data_volume":
-            parts = [volume, f"peaks {number(given['peak_factor'])}× the average"]
+            parts = [volume, assumed(given, "peak_factor", f"peaks {number(given['peak_factor'])}× the average")]
         case "real_time":
             parts = [said("latency", LATENCY_SHORT)]
         case "loose_coupling":
@@ -247,7 +262,16 @@ def _what_decides(given: Answers, model: FlowModel, contributions: Mapping[str, 
     scores = {p: sum(c[p] for c in contributions.values()) for p in PATTERN_IDS}
     ranked = sorted(PATTERN_IDS, key=lambda p: (-scores[p], PATTERN_IDS.index(p)))
     first, second = ranked[0], ranked[1]
-    lead = scores[first] - scores[second]
+    if first != model.headline:
+        # Averaged over answers that were not given, the top score is not the pattern that wins most often.
+        headline, share = PATTERNS[model.headline].in_sentence, percent(model.robustness[model.headline])
+        return (
+            f"{capitalised(PATTERNS[first].in_sentence)} has the highest average score ({whole(scores[first])} "
+            f"against {whole(scores[model.headline])}), but {headline} wins in {share} of the plausible answers: "
+            "an average over answers you were not sure of is not a decision."
+        )
+    # In the whole points a page shows, the difference of the scores as shown.
+    lead = whole(scores[first]) - whole(scores[second])
     leads = sorted(
         ((c[first] - c[second], factor_id) for factor_id, c in contributions.items()),
         key=lambda item: (-item[0], item[1]),
@@ -267,9 +291,17 @@ def _what_decides(given: Answers, model: FlowModel, contributions: Mapping[str, 
             named.append(f"{factor.name.lower()} (+{points:.1f}: {level} — {drivers})")
     first_name = capitalised(PATTERNS[first].in_sentence)
     second_name = PATTERNS[second].in_sentence
-    if lead < 0.05 or not named:
+    if lead == 0 or not named:
         return f"{first_name} and {second_name} are tied: the answers do not separate them."
-    return f"{first_name} leads {second_name} by {lead:.1f} points, most on {listed(named)}."
+    return f"{first_name} leads {second_name} by {plural(lead, 'point')}, most on {listed(named)}."
+
+
+def _what_to_settle(flips: Sequence[Flip]) -> str:
+    deciding = listed(list(dict.fromkeys(ANSWERS[flip.field].label.lower() for flip in flips)))
+    return (
+        "Undecided: no pattern wins two thirds of the plausible answers, so the confidence is low and the decision "
+        f"stays open — settle {deciding or 'the answers you were not sure of'} first."
+    )
 
 
 def _how_sampled(model: FlowModel) -> str:

@@ -9,7 +9,7 @@ from .catalog import COMMAND, EVENT_DRIVEN, FACTOR_IDS, MESSAGE_QUEUE, PATTERN_I
 from .choices import Interaction
 from .evaluation import FlowModel, answers_of, scored_key
 from .flips import flow_flips, landscape_flips, unknown_flips
-from .landscape import BULK, advice, summary
+from .landscape import BULK, UNDECIDED, advice, summary
 from .model import ApproachId, Assessment, FactorScore, Flip, FlowResult, Recommendation
 from .reasons import reasons
 from .risks import risks
@@ -17,7 +17,7 @@ from .rules import APPROACH_RULES, BULK_TRANSFER, CAPS, SLOW_QUERY
 from .scoring import rounded_contributions, shares
 from .technology import technologies
 
-ENGINE_VERSION = "2.0.7"
+ENGINE_VERSION = "3.0.1"
 HIGH_MARGIN = 12.0
 MEDIUM_MARGIN = 5.0
 # Below these shares of plausible answers, the winner is not settled enough for a high (or medium) confidence.
@@ -33,7 +33,7 @@ DEFAULT_APPROACHES: dict[str, ApproachId] = {
 
 def recommend(assessment: Assessment) -> Recommendation:
     weight_shares = shares(dict(assessment.weights))
-    given = [answers_of(assessment.landscape, flow) for flow in assessment.flows]
+    given = [answers_of(assessment.landscape, flow, assessment.assumed(i)) for i, flow in enumerate(assessment.flows)]
     models = _models(given, weight_shares)
     # A model shared by several flows finds its flips once.
     unique = {id(m): m for m in models}
@@ -42,7 +42,7 @@ def recommend(assessment: Assessment) -> Recommendation:
         _flow_result(answers, model, *turns[id(model)]) for answers, model in zip(given, models, strict=True)
     )
     winners = [r.pattern for r in results]
-    mix = {p: winners.count(p) for p in PATTERN_IDS}
+    mix = mix_of(results)
     flips = landscape_flips(models, [flow.name for flow in assessment.flows])
     kinds = [BULK if r.approach == "bulk_transfer" else _kind_given(a) for a, r in zip(given, results, strict=True)]
     return Recommendation(
@@ -53,6 +53,15 @@ def recommend(assessment: Assessment) -> Recommendation:
         flows=results,
         landscape_flips=flips,
     )
+
+
+def mix_of(results: tuple[FlowResult, ...]) -> dict[str, int]:
+    """Flows by pattern; a bulk transfer (no pattern fits) and an undecided flow are counted as such instead."""
+    mix = dict.fromkeys(PATTERN_IDS, 0)
+    for result in results:
+        outcome = BULK if result.approach == "bulk_transfer" else UNDECIDED if not result.decided else result.pattern
+        mix[outcome] = mix.get(outcome, 0) + 1
+    return mix
 
 
 def _models(given: Sequence[Answers], weight_shares: Mapping[str, float]) -> list[FlowModel]:
@@ -76,7 +85,7 @@ def _kind_given(given: Answers) -> str:
 def _flow_result(given: Answers, model: FlowModel, flips: tuple[Flip, ...], doubts: tuple[Flip, ...]) -> FlowResult:
     contributions = rounded_contributions(model.raw)
     scores = {p: round(sum(contributions[f][p] for f in FACTOR_IDS), 2) for p in PATTERN_IDS}
-    winner = model.pattern
+    winner = model.headline
     runner_up = max((p for p in PATTERN_IDS if p != winner), key=lambda p: (scores[p], -PATTERN_IDS.index(p)))
     margin = round(scores[winner] - scores[runner_up], 2)
     approach = approach_of(given, winner)
@@ -87,7 +96,8 @@ def _flow_result(given: Answers, model: FlowModel, flips: tuple[Flip, ...], doub
         pattern=winner,
         scores=scores,
         margin=margin,
-        confidence=confidence(given, winner, margin, robustness[winner]),
+        confidence=confidence(given, winner, margin, robustness[winner]) if model.decided else "low",
+        decided=model.decided,
         factors={f: FactorScore(round(pressures[f], 3), contributions[f]) for f in FACTOR_IDS},
         reasons=reasons(given, model, contributions, doubts),
         risks=risks(given, winner, approach),

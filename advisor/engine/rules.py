@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from .answers import Answers
+from .answers import ANSWERS, Answers
 from .catalog import COMMAND, EVENT, EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT
 from .choices import (
     AWAY,
@@ -32,8 +32,10 @@ from .choices import (
     Availability,
     Broker,
     ChangeRate,
+    ConsumerKind,
     Delivery,
     Experience,
+    Growth,
     Interaction,
     Latency,
     Operations,
@@ -41,7 +43,7 @@ from .choices import (
     Replay,
 )
 from .model import ApproachId, Fit, Risk
-from .wording import AVAILABILITY, DELIVERY, LATENCY, SENDER_AVAILABILITY, capitalised, names, number, plural
+from .wording import AVAILABILITY, DELIVERY, LATENCY, SENDER_AVAILABILITY, capitalised, listed, names, number, plural
 
 Confidence = Literal["low", "medium", "high"]
 HIGH: Final = "high"
@@ -89,8 +91,12 @@ class Rule:
     risks: Callable[[Answers], tuple[Risk, ...]] | None = None
 
     def said(self, given: Answers) -> list[str]:
-        """Its sentence, when it holds."""
-        return [self.reason(given)] if self.reason is not None and self.holds(given) else []
+        """Its sentence, when it holds; answers it rests on that the input left out are named as assumed."""
+        if self.reason is None or not self.holds(given):
+            return []
+        left_out = [ANSWERS[a].label.lower() for a in self.reads if a in given["assumed"]]
+        assumed = f" (Assumed, as the input left it out: {listed(left_out)}.)" if left_out else ""
+        return [self.reason(given) + assumed]
 
     def warned(self, given: Answers) -> tuple[Risk, ...]:
         """Its risks, when it holds."""
@@ -306,6 +312,39 @@ COMMAND_TO_SEVERAL: Final = Rule(
 )
 
 
+def _little_to_decouple(given: Answers) -> bool:
+    return (
+        given["interaction"] == Interaction.EVENT
+        and given["consumer_kind"] == ConsumerKind.SERVICE
+        and len(given["consumers"]) <= 2
+        and given["growth"] == Growth.NONE
+        and given["replay"] != Replay.YES
+        and given["volume_per_day"] * given["peak_factor"] < LOG_VOLUME_PER_DAY
+    )
+
+
+LITTLE_TO_DECOUPLE: Final = Rule(
+    "R3.4",
+    "An event for one or two services, with no growth ahead, gains little from publish/subscribe",
+    "interaction is event; receivers are services; one or two consumers; growth none; replay not yes; "
+    f"messages a day times the peak factor below {number(LOG_VOLUME_PER_DAY)}",
+    ("interaction", "consumer_kind", "consumers", "growth", "replay", "volume_per_day", "peak_factor"),
+    _little_to_decouple,
+    (
+        Case({"interaction": "event"}, True, {"growth": "none"}),
+        Case({"interaction": "event", "consumers": ["A", "B"]}, True, {"growth": "none"}),
+        Case({"interaction": "event"}, False, {"growth": "unknown"}),
+        Case({"interaction": "event"}, False, {"growth": "fast"}),
+        Case({"interaction": "event", "replay": "yes"}, False, {"growth": "none"}),
+        Case({"interaction": "event", "consumers": ["A", "B", "C"]}, False, {"growth": "none"}),
+    ),
+    reason=lambda given: (
+        f"An event with {'one consumer' if len(given['consumers']) == 1 else 'two consumers'} and no growth "
+        "expected: publish/subscribe decouples little here, so a direct call or a queue can serve as well."
+    ),
+)
+
+
 def log_needed_because(given: Answers) -> list[str]:
     """Why published facts would need a retained log rather than a router (empty when they do not)."""
     why = []
@@ -336,6 +375,17 @@ NEEDS_A_LOG: Final = Rule(
 # R4 Small landscapes and batch -------------------------------------------------------------------------
 
 
+def asks_for_a_buffer(given: Answers) -> bool:
+    """An answer that asks for something to hold the work: a consumer that is away when the work must not be
+    lost, peaks a broker absorbs, work that may complete later, or consumers that re-read past messages."""
+    return (
+        (given["consumer_availability"] in AWAY and given["delivery"] in KEPT)
+        or given["peak_factor"] >= HIGH_PEAK
+        or given["latency"] in (Latency.MINUTES, Latency.HOURS)
+        or given["replay"] == Replay.YES
+    )
+
+
 def _small_landscape(given: Answers) -> bool:
     return (
         given["interaction"] in (Interaction.COMMAND, Interaction.EVENT)
@@ -343,6 +393,7 @@ def _small_landscape(given: Answers) -> bool:
         and len(given["consumers"]) == 1
         and given["volume_per_day"] <= LOW_VOLUME_PER_DAY
         and given["change_rate"] == ChangeRate.RARE
+        and not asks_for_a_buffer(given)
     )
 
 
@@ -350,13 +401,29 @@ SMALL_LANDSCAPE_RULE: Final = Rule(
     "R4.1",
     "Few systems, one consumer, low volume and rare change: a broker would be over-engineering",
     f"interaction is command or event; {SMALL_LANDSCAPE} systems or fewer; one consumer; "
-    f"{number(LOW_VOLUME_PER_DAY)} messages a day or fewer; interfaces change rarely",
-    ("interaction", "systems", "consumers", "volume_per_day", "change_rate"),
+    f"{number(LOW_VOLUME_PER_DAY)} messages a day or fewer; interfaces change rarely; nothing asks for a buffer "
+    f"(a consumer away when work must not be lost, peaks of {HIGH_PEAK}× or more, latency minutes or hours, replay)",
+    (
+        "interaction",
+        "systems",
+        "consumers",
+        "volume_per_day",
+        "change_rate",
+        "consumer_availability",
+        "delivery",
+        "peak_factor",
+        "latency",
+        "replay",
+    ),
     _small_landscape,
     (
         Case({"interaction": "command"}, True),
         Case({"interaction": "command"}, False, {"systems": 6}),
         Case({"interaction": "command"}, False, {"change_rate": "unknown"}),
+        Case({"interaction": "command", "consumer_availability": "often_offline"}, False),
+        Case({"interaction": "command", "consumer_availability": "often_offline", "delivery": "best_effort"}, True),
+        Case({"interaction": "event", "peak_factor": 5}, False),
+        Case({"interaction": "command", "latency": "minutes"}, False),
         Case({"interaction": "query"}, False),
     ),
     reason=lambda given: (
@@ -448,6 +515,7 @@ RULES: Final = (
     SLOW_QUERY,
     PROVIDER_AWAY,
     COMMAND_TO_SEVERAL,
+    LITTLE_TO_DECOUPLE,
     NEEDS_A_LOG,
     DIRECT_CALL_FOR_KEPT_WORK,
     KEPT_WORK_MAY_GO_DIRECT,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
 
 AVAILABILITY = {
     "always": "is always available",
@@ -58,6 +59,11 @@ def names(systems: Sequence[str], shown: int = 4) -> str:
 def number(value: float) -> str:
     """A number as given, as people write it: 20,000 or 1,000.125, never 1e+06 or rounded."""
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def whole(points: float) -> int:
+    """A score in the whole points pages show, halves rounded up as Django's floatformat rounds them."""
+    return int(Decimal(str(points)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def percent(share: float) -> str:

@@ -19,7 +19,7 @@ class TestResults:
         self, client: Client, assessment: Assessment
     ) -> None:
         page = client.get(assessment.get_absolute_url()).content.decode()
-        assert "1 flow is point-to-point, 1 goes through a message queue and 1 is event-driven" in page
+        assert "1 flow is point-to-point, 1 is event-driven and 1 bulk transfer fits none of the three patterns" in page
         for flow in assessment.result["flows"]:
             assert flow["name"] in page
             assert flow["technologies"][0]["name"] in page

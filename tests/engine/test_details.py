@@ -219,8 +219,10 @@ class TestNotSure:
     def test_values_that_turn_the_same_way_are_joined_with_or(self) -> None:
         doubtful = result({"interaction": "command", "consumer_availability": UNKNOWN, "latency": UNKNOWN})
         turns = next(r for r in doubtful.reasons if r.startswith("You were not sure about"))
+        # With latency "within seconds" the consumer's availability is still open, and the queue wins two of
+        # its three answers: only "immediate" turns the headline on its own.
         assert turns.endswith(
-            "It would be point-to-point if latency is “immediate (caller waits, under 1 s)” or “within seconds” or if "
+            "It would be point-to-point if latency is “immediate (caller waits, under 1 s)” or if "
             "consumer availability is “always available”."
         )
 

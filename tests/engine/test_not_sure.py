@@ -46,7 +46,7 @@ def test_giving_an_unknown_answer_of_a_sample_is_what_a_rerun_with_it_gives() ->
             given = {**raw, answer: value} if answer in raw else raw
             where = {**landscape, answer: value} if answer in landscape else landscape
             rerun = recommend(parse_assessment({"landscape": where, "flows": [given]})).flows[0]
-            assert model.winner_if(answer, value) == rerun.pattern, (answer, value)
+            assert model.headline_if(answer, value) == rerun.pattern, (answer, value)
             compared += 1
     assert compared >= 20
 

@@ -17,7 +17,7 @@ CASES = [(rule, case) for rule in RULES for case in rule.cases]
 @pytest.mark.parametrize(("rule", "case"), CASES, ids=[f"{r.id}-{i}" for i, (r, _) in enumerate(CASES)])
 def test_each_rule_holds_exactly_for_its_cases(rule: Rule, case: Case) -> None:
     assessment = parse_assessment({"landscape": dict(case.landscape or {}), "flows": [{"name": "f", **case.flow}]})
-    assert rule.holds(answers_of(assessment.landscape, assessment.flows[0])) is case.holds
+    assert rule.holds(answers_of(assessment.landscape, assessment.flows[0], assessment.assumed(0))) is case.holds
 
 
 def test_every_rule_has_a_case_that_holds_and_one_that_does_not() -> None:
@@ -29,7 +29,7 @@ def test_a_rule_that_holds_contributes_its_sentence_its_approach_and_its_risks()
     for rule in RULES:
         case = next(c for c in rule.cases if c.holds)
         assessment = parse_assessment({"landscape": dict(case.landscape or {}), "flows": [{"name": "f", **case.flow}]})
-        given = answers_of(assessment.landscape, assessment.flows[0])
+        given = answers_of(assessment.landscape, assessment.flows[0], assessment.assumed(0))
         flow = recommend(assessment).flows[0]
         assert all(sentence in flow.reasons for sentence in rule.said(given)), rule.id
         if rule.approach is not None and flow.pattern in rule.approach_for:

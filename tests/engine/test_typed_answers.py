@@ -17,9 +17,11 @@ from advisor.engine.model import Fit, Flow, Landscape, Role
 from advisor.engine.scoring import Answers
 
 ENGINE = Path(__file__).resolve().parents[2] / "advisor" / "engine"
-# Where strings become members (parse) and where the vocabulary and its words are declared.
+# Where strings become members (parse, and upgrade of stored inputs by their paths) and where the
+# vocabulary and its words are declared.
 VOCABULARY_MODULES = {
     "parse.py",
+    "upgrade.py",
     "choices.py",
     "answers.py",
     "catalog.py",
@@ -35,8 +37,8 @@ NAMES = {*APPROACHES, *get_args(Role), *get_args(Fit), *get_args(Kind), *ANSWERS
 
 def test_the_typed_answers_are_the_fields_of_the_landscape_and_the_flow() -> None:
     dataclass_types = get_type_hints(Landscape) | get_type_hints(Flow)
-    assert get_type_hints(Answers) == dataclass_types
-    assert list(get_type_hints(Answers)) == [f.name for f in (*fields(Landscape), *fields(Flow))]
+    assert get_type_hints(Answers) == {"assumed": frozenset[str]} | dataclass_types
+    assert list(get_type_hints(Answers)) == ["assumed", *(f.name for f in (*fields(Landscape), *fields(Flow)))]
 
 
 def test_every_choice_answer_holds_its_own_enum_with_not_sure_as_a_member() -> None:

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessments', '0002_last_viewed'),
+        ('assessments', '0003_schema_version'),
     ]
 
     operations = [

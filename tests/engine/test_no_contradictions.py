@@ -1,0 +1,105 @@
+"""No sentence of a result disagrees with an answer, with another sentence, or with the numbers beside it.
+
+Checked over 10,000 generated assessments (every answer may be given, "not sure" or left out), each
+property against what the person answered (docs/decision-rules.md R8).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from hypothesis import given, settings
+
+from advisor.engine import parse_assessment, recommend
+from advisor.engine.evaluation import answers_of
+from advisor.engine.model import FlowResult, Recommendation
+from advisor.engine.rules import RULES
+from advisor.engine.wording import number, percent, whole
+
+from .test_properties import assessments
+
+EXAMPLES = 10_000
+# Words that ask for something to hold the work, and the sentence that says nothing needs to.
+BUFFER_WORDS = ("a broker absorbs them", "can wait in a queue", "must wait somewhere durable", "needs a retained log")
+OVER_ENGINEERING = "a broker here would be over-engineering"
+
+
+def _said(flow: FlowResult) -> str:
+    return " ".join(flow.reasons)
+
+
+def _check_rule_sentences(raw: dict[str, Any], recommendation: Recommendation) -> None:
+    assessment = parse_assessment(raw)
+    for index, (flow, result) in enumerate(zip(assessment.flows, recommendation.flows, strict=True)):
+        given_answers = answers_of(assessment.landscape, flow, assessment.assumed(index))
+        for rule in RULES:
+            # A rule's sentence is said when its premises hold (and, by rules.Rule.said, only then).
+            assert all(sentence in result.reasons for sentence in rule.said(given_answers)), rule.id
+
+
+def _check_answers(flow_in: dict[str, Any], landscape: dict[str, Any], flow: FlowResult) -> None:
+    said = _said(flow)
+    consumer = flow_in.get("consumer_availability", "always")
+    sender = flow_in.get("source_availability", "always")
+    growth = landscape.get("growth", "none")
+    if "consumer is always available" in said or "the consumer is always available" in said.lower():
+        assert consumer == "always"
+    if re.search(r"The (consumer|provider) is often offline", said):
+        assert consumer == "often_offline"
+    if re.search(r"The sender( \([^)]*\))? is often offline", said):
+        assert sender == "often_offline"
+    if "more expected" in said:
+        assert growth in ("some", "fast")
+    if "no growth expected" in said:
+        assert growth == "none"
+    assert not re.search(r"(small|mid-sized|large) landscape", said)
+
+
+def _check_sentences_agree(flow: FlowResult) -> None:
+    said = _said(flow)
+    if "nothing needs to hold the work" in said:
+        assert not any(words in said for words in BUFFER_WORDS[1:3]), said
+    if OVER_ENGINEERING in said:
+        assert not any(words in said for words in BUFFER_WORDS), said
+
+
+def _check_numbers(flow_in: dict[str, Any], landscape: dict[str, Any], flow: FlowResult) -> None:
+    said = _said(flow)
+    ranked = sorted(flow.scores.values(), reverse=True)
+    if lead := re.search(r" leads [a-z -]+ by (\d+) points?", said):
+        assert int(lead.group(1)) == whole(ranked[0]) - whole(ranked[1])
+    if peaks := re.search(r"Peaks reach ([\d,.]+)×", said):
+        assert peaks.group(1) == number(flow_in.get("peak_factor", 1))
+    if command := re.search(r"sent as a command to (\d+) consumers", said):
+        assert int(command.group(1)) == len(flow_in.get("consumers", ["consumer"]))
+    if few := re.search(r"Few systems \((\d+)\)", said):
+        assert int(few.group(1)) == landscape.get("systems", 2)
+    if ahead := re.search(r"comes out ahead in ([\d ]+%) of cases", said):
+        assert ahead.group(1) == percent(flow.robustness[flow.pattern])
+
+
+def _check_landscape(landscape: dict[str, Any], recommendation: Recommendation) -> None:
+    systems = landscape.get("systems", 2)
+    first = recommendation.landscape_advice[0]
+    links = systems * (systems - 1) // 2
+    assert first.startswith(f"{systems:,} system")
+    assert f"up to {links:,} direct connection" in first
+    bulk = sum(1 for flow in recommendation.flows if flow.approach == "bulk_transfer")
+    assert recommendation.mix.get("bulk", 0) == bulk
+    if bulk:
+        assert "bulk transfer" in recommendation.summary
+    assert sum(recommendation.mix.values()) == len(recommendation.flows)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(assessments)
+def test_no_sentence_contradicts_an_answer_another_sentence_or_a_number(raw: dict[str, Any]) -> None:
+    recommendation = recommend(parse_assessment(raw))
+    landscape = raw["landscape"]
+    _check_rule_sentences(raw, recommendation)
+    _check_landscape(landscape, recommendation)
+    for flow_in, flow in zip(raw["flows"], recommendation.flows, strict=True):
+        _check_answers(flow_in, landscape, flow)
+        _check_sentences_agree(flow)
+        _check_numbers(flow_in, landscape, flow)
