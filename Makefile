@@ -6,9 +6,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # The PostgreSQL run uses DATABASE_URL when it names a PostgreSQL database.
 DATABASE_URL_PG := $(if $(filter postgres%,$(DATABASE_URL)),$(DATABASE_URL),postgres://postgres@127.0.0.1:5432/test)
-SYSTEM_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-color-emoji
+# Fonts: emoji, Chinese, Japanese and Korean (Noto CJK) and Devanagari (Lohit), so names in those scripts print.
+SYSTEM_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-color-emoji \
+  fonts-noto-cjk fonts-lohit-deva
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Share links and decision records point here: by default the address `make run` and `make serve` listen on.
+PUBLIC_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: help install system-packages run test test-sqlite test-postgres serve worker bench load fuzz audit lint clean engine-snapshot aac-golden mutation
 
@@ -18,7 +22,7 @@ help:
 	@echo "make serve  production-like: gunicorn and a task worker, WhiteNoise, DEBUG off"
 	@echo "make worker a task worker alone (PDF reports)"
 	@echo "make bench  print the benchmark figures"
-	@echo "make load   50 concurrent users for 60 s on loopback, beside /healthz"
+	@echo "make load   each target alone beside /healthz, the heavy body, then all at once (loopback)"
 	@echo "make fuzz   schemathesis against the API: 10,000 requests, no server error"
 	@echo "make audit  Lighthouse scores of four pages, as a phone and as a desktop (loopback only)"
 	@echo "make lint   ruff, and mypy --strict on advisor/"
@@ -76,7 +80,7 @@ staticfiles/staticfiles.json: $(shell find static -type f) package-lock.json req
 	$(PY) manage.py collectstatic --no-input -v 0
 
 run: install
-	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=1 PUBLIC_URL=$(PUBLIC_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # The two passes run at once (most of a pass waits on browsers, subprocesses and the database); make
 # prints each pass's output whole when it ends (--output-sync) and fails if either failed (-k lets
@@ -104,7 +108,7 @@ test-postgres:
 
 # Production-like on a plain local port: no TLS proxy in front, so HTTPS=0. A task worker renders
 # the PDFs beside gunicorn and stops with it.
-SERVE_ENV := DEBUG=0 HTTPS=0 PDF_WORKER=1 ALLOWED_HOSTS=$(HOST),localhost PUBLIC_URL=http://$(HOST):$(PORT)
+SERVE_ENV := DEBUG=0 HTTPS=0 PDF_WORKER=1 ALLOWED_HOSTS=$(HOST),localhost PUBLIC_URL=$(PUBLIC_URL)
 serve: install
 	$(SERVE_ENV) $(PY) manage.py worker & worker=$$!; trap "kill $$worker" EXIT; \
 	$(SERVE_ENV) $(VENV)/bin/gunicorn -c python:advisor.gunicorn advisor.wsgi --bind $(HOST):$(PORT)
@@ -116,7 +120,7 @@ worker: install
 bench: install
 	HTTPS=0 PDF_RATE=1000/m SIMULATE_RATE=100000/m $(PY) -m benchmarks
 
-# Bounded load on loopback (hey, a Debian package): 50 users for LOAD_SECONDS (60) beside /healthz.
+# Bounded load on loopback (hey, a Debian package): LOAD_SECONDS (20) per phase, each target alone beside /healthz, then the mix.
 load: install
 	@$(MAKE) --no-print-directory system-packages SYSTEM_PACKAGES="hey"
 	$(PY) -m benchmarks.load

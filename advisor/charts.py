@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from advisor import points
 from advisor.engine import Flow, FlowResult
 from advisor.engine.catalog import FACTOR_IDS, FACTORS, PATTERN_IDS, PATTERNS
 
@@ -31,7 +32,9 @@ DASHES = {"point_to_point": "solid", "message_queue": "dash", "event_driven": "d
 def text(value: str, limit: int = 40) -> str:
     """User text as a plotly label: shortened, with HTML escaped."""
     shortened = value if len(value) <= limit else value[: limit - 1] + "…"
-    return html.escape(shortened, quote=True)
+    # Quotes stay: plotly decodes only a few entities (&amp; &lt; &gt; and numeric ones), so &quot; showed as
+    # typed, and outside a tag a quote is plain text to it.
+    return html.escape(shortened, quote=False)
 
 
 def _figure(data: list[dict[str, Any]], height: int, **layout: Any) -> Figure:
@@ -341,8 +344,11 @@ def fit_matrix(rows: Sequence[tuple[str, dict[str, float]]]) -> Figure:
         data,
         340,
         barmode="group",
+        # On a phone the factor names turn on their side: the margin grows to hold them, and the legend
+        # sits above the plot, clear of them.
+        xaxis={"automargin": True},
         yaxis={"range": [0, 1], "title": {"text": "fit (0–1)"}, "gridcolor": GRID, "automargin": True},
-        legend={"orientation": "h", "y": -0.3},
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
     )
 
 
@@ -354,9 +360,9 @@ def demo_scores(scores: dict[str, float]) -> Figure:
             "x": [PATTERNS[p].short_name for p in PATTERN_IDS],
             "y": [scores[p] for p in PATTERN_IDS],
             "marker": {"color": [PATTERNS[p].colour for p in PATTERN_IDS]},
-            "text": [f"{scores[p]:.1f}" for p in PATTERN_IDS],
+            "text": [str(points.whole(scores[p])) for p in PATTERN_IDS],
             "textposition": "outside",
-            "hovertemplate": "%{x}: %{y:.1f}<extra></extra>",
+            "hovertemplate": "%{x}: %{y:.0f}<extra></extra>",
         }
     ]
     return _figure(

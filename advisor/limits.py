@@ -1,4 +1,5 @@
-"""Per-client limits on the expensive things: creating assessments, saving them, rendering PDFs, what-ifs."""
+"""Per-client limits on the expensive things: creating assessments, saving them, rendering PDFs, what-ifs, and
+the engine's runs for the API's recommendations and the editor's preview (their cost: advisor/budget.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from django.shortcuts import render
 from django_ratelimit.core import get_usage
 
 from advisor.api.problems import problem
+from advisor.budget import OverBudget
 from advisor.htmx import HtmxHttpRequest
 
 
@@ -31,6 +33,14 @@ def wait_to_render_pdf(request: HttpRequest) -> int:
     return _wait(request, "pdf", settings.ADVISOR_PDF_RATE)
 
 
+def wait_to_recommend(request: HttpRequest) -> int:
+    return _wait(request, "recommend", settings.ADVISOR_RECOMMEND_RATE)
+
+
+def wait_to_preview(request: HttpRequest) -> int:
+    return _wait(request, "preview", settings.ADVISOR_PREVIEW_RATE)
+
+
 def wait_to_simulate(request: HttpRequest) -> int:
     return _wait(request, "simulate", settings.ADVISOR_SIMULATE_RATE)
 
@@ -46,4 +56,16 @@ def too_many(request: HtmxHttpRequest, wait: int) -> HttpResponse:
         template = "partials/too_many.html" if request.htmx else "429.html"
         response = render(request, template, {"wait": wait}, status=429)
     response["Retry-After"] = str(wait)
+    return response
+
+
+def over_budget(request: HttpRequest, over: OverBudget) -> HttpResponse:
+    """The engine's budget refused or stopped the work: a problem or a fragment, with Retry-After."""
+    if request.path.startswith("/api/"):
+        from advisor.api.problems import problem
+
+        response = problem(over.status, over.detail)
+    else:
+        response = render(request, "partials/over_budget.html", {"over": over}, status=over.status)
+    response["Retry-After"] = str(over.wait)
     return response

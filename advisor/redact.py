@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import re
 
-# Tokens are 32 URL-safe characters (advisor.assessments.models.new_token).
-_EDIT_TOKEN = re.compile(r"(/assess/)[A-Za-z0-9_-]{16,}")
+# Tokens are 32 URL-safe characters (advisor.assessments.models.new_token), but a link may spell any of
+# them percent-encoded and still open the editor: the whole path segment after /assess/ goes.
+_EDIT_TOKEN = re.compile(r"(/assess/)[^/?#\s\"]+")
 REDACTED = "[edit-token]"
 
 

@@ -95,10 +95,22 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DB_CONNECT_TIMEOUT = env.int("DB_CONNECT_TIMEOUT", default=5)
 DB_STATEMENT_TIMEOUT_MS = env.int("DB_STATEMENT_TIMEOUT_MS", default=10_000)
+DB_TCP_USER_TIMEOUT_MS = env.int("DB_TCP_USER_TIMEOUT_MS", default=10_000)
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # A black-holed database fails a request in seconds instead of holding a worker.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"connect_timeout": DB_CONNECT_TIMEOUT, "options": f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"}
+        {
+            "connect_timeout": DB_CONNECT_TIMEOUT,
+            "options": f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}",
+            # A database host that vanishes mid-query (no reset, no answer) fails the query once what was
+            # sent goes unacknowledged for this long, and an idle connection to it is found dead by
+            # keepalives, instead of a worker waiting on the socket until gunicorn kills it.
+            "tcp_user_timeout": DB_TCP_USER_TIMEOUT_MS,
+            "keepalives": 1,
+            "keepalives_idle": 10,
+            "keepalives_interval": 2,
+            "keepalives_count": 3,
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -120,8 +132,11 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # On where a worker runs (`make serve`, `make worker`): saves queue their PDF and downloads never
 # render in a web worker. Off (`make run`, tests): a download renders in the request.
 PDF_WORKER = env.bool("PDF_WORKER", default=False)
+# A task RUNNING this long was left by a worker that died (the worst PDF renders in well under a minute):
+# it is queued again, /healthz reports it and its PDF link stops waiting for it (advisor/reports/stuck.py).
+TASK_STUCK_SECONDS = env.int("TASK_STUCK_SECONDS", default=600)
 
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "advisor.sessions"
 # Sessions only exist where an assessment was created or saved (they remember its edit link);
 # `manage.py clearsessions` removes expired ones (README "Deploying").
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 365
@@ -195,6 +210,13 @@ ADVISOR_CREATE_RATE = env.str("CREATE_RATE", default="60/h")
 ADVISOR_PDF_RATE = env.str("PDF_RATE", default="20/m")
 # Each save re-scores and queues a new PDF: generous for a person, a wall for a script.
 ADVISOR_SAVE_RATE = env.str("SAVE_RATE", default="30/m")
+# The engine's runs for the API's recommendations and the editor's preview (htmx asks on each change):
+# counted per client, and charged per client in seconds of a worker's time per window (advisor/budget.py).
+ADVISOR_RECOMMEND_RATE = env.str("RECOMMEND_RATE", default="60/m")
+ADVISOR_PREVIEW_RATE = env.str("PREVIEW_RATE", default="120/m")
+ADVISOR_ENGINE_BUDGET = env.str("ENGINE_BUDGET", default="10/m")
+# Seconds one such run may hold its worker before it is stopped with a 503 (0: unbounded).
+ADVISOR_ENGINE_SECONDS = env.float("ENGINE_SECONDS", default=2.0)
 # A what-if runs a day of minutes per pattern: a person changing the panel's fields, not a script's loop.
 ADVISOR_SIMULATE_RATE = env.str("SIMULATE_RATE", default="120/m")
 # How many proxies in front of the app append to X-Forwarded-For (0: the client connects directly).

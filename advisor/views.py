@@ -37,15 +37,25 @@ def _cache() -> dict[str, Any]:
 def _task_queue() -> dict[str, Any]:
     from django_tasks_db.models import DBTaskResult
 
+    from advisor.reports.stuck import stuck_tasks
+
     try:
         waiting = DBTaskResult.objects.filter(status="READY").order_by("enqueued_at")
         count = waiting.count()
         oldest = waiting.values_list("enqueued_at", flat=True).first()
+        stuck = stuck_tasks().count()
     except DatabaseError as error:
         return {"status": "down", "detail": str(error).strip()[:200]}
     age = round((timezone.now() - oldest).total_seconds(), 1) if oldest else 0.0
-    # A queue that is not drained for a minute has no worker, or too few.
-    return {"status": "ok" if age < 60 else "degraded", "waiting": count, "oldest_waiting_seconds": age}
+    # A queue that is not drained for a minute has no worker, or too few; a task running for longer than
+    # TASK_STUCK_SECONDS was left by a worker that died.
+    healthy = age < 60 and not stuck
+    return {
+        "status": "ok" if healthy else "degraded",
+        "waiting": count,
+        "oldest_waiting_seconds": age,
+        "stuck_running": stuck,
+    }
 
 
 @require_safe

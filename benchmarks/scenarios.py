@@ -47,6 +47,21 @@ def ten_flows(seed: int) -> dict[str, Any]:
     }
 
 
+def heavy(seed: int = 0) -> dict[str, Any]:
+    """The costliest valid body a probe found: 50 flows of 50 consumers, every answer "not sure" (unknown)."""
+    unsure = [a.id for a in ANSWERS.values() if a.accepts_unknown and a.id not in LANDSCAPE_ANSWERS]
+    flows = [
+        {
+            "name": f"Flow {seed}-{i + 1}",
+            "consumers": [f"System {seed}-{i + 1}-{j + 1}" for j in range(50)],
+            **dict.fromkeys(unsure, "unknown"),
+        }
+        for i in range(50)
+    ]
+    landscape = {a: "unknown" for a in LANDSCAPE_ANSWERS if ANSWERS[a].accepts_unknown}
+    return {"name": f"Heavy {seed}", "landscape": landscape, "flows": flows}
+
+
 def not_sure(flows: int, distinct: bool) -> dict[str, Any]:
     """Every landscape and flow choice "unknown". `distinct` gives each flow a volume and fan-out of its own,
     so no two flows share a model: the worst case, where nothing can be scored once for several flows."""

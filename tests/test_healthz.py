@@ -31,7 +31,7 @@ def test_it_reports_each_dependency_as_json(client: Client) -> None:
     assert body["status"] == "ok"
     assert body["database"] == {"status": "ok"}
     assert body["cache"]["status"] == "ok"
-    assert body["task_queue"] == {"status": "ok", "waiting": 0, "oldest_waiting_seconds": 0.0}
+    assert body["task_queue"] == {"status": "ok", "waiting": 0, "oldest_waiting_seconds": 0.0, "stuck_running": 0}
 
 
 def test_it_answers_head_requests(client: Client) -> None:

@@ -8,6 +8,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from advisor.assessments.models import new_token
 from advisor.redact import redact
 from tests.servers import ROOT, environment, free_port, manage
@@ -21,6 +23,20 @@ def test_redact_keeps_the_path_and_drops_the_token() -> None:
     assert len(TOKEN) == 32
     assert redact(f"GET /assess/{TOKEN}/preview HTTP/1.1") == "GET /assess/[edit-token]/preview HTTP/1.1"
     assert redact("GET /assess/ HTTP/1.1") == "GET /assess/ HTTP/1.1"
+
+
+@pytest.mark.parametrize(
+    "disguised",
+    [
+        f"%{ord(TOKEN[0]):02X}{TOKEN[1:]}",  # the same link to a browser and to Django
+        "".join(f"%{ord(c):02x}" for c in TOKEN),
+        f"{TOKEN[:5]}%2F{TOKEN[5:]}",
+        f"{TOKEN[:3]}",
+    ],
+)
+def test_redact_drops_a_percent_encoded_token_whole(disguised: str) -> None:
+    line = f'GET /assess/{disguised}/ HTTP/1.1" 200 "http://x/assess/{disguised}/preview?a=1"'
+    assert redact(line) == 'GET /assess/[edit-token]/ HTTP/1.1" 200 "http://x/assess/[edit-token]/preview?a=1"'
 
 
 def test_redact_drops_every_token_the_product_makes_whole() -> None:
@@ -62,10 +78,13 @@ def test_gunicorns_access_log_has_no_token(tmp_path: Path) -> None:
             except OSError:
                 assert time.monotonic() < deadline, "gunicorn did not start"
                 time.sleep(0.2)
+        # The same link with its first character percent-encoded: Django decodes it, the log must not keep it.
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/assess/%{ord(TOKEN[0]):02X}{TOKEN[1:]}/preview", timeout=5)
     finally:
         server.terminate()
         server.wait(timeout=10)
     text = log.read_text()
     assert "GET /assess/[edit-token]/preview" in text
     assert f"127.0.0.1:{port}/assess/[edit-token]/" in text  # the Referer
-    assert TOKEN not in text
+    assert TOKEN[1:] not in text

@@ -18,12 +18,13 @@ from advisor.assessments import store
 from advisor.assessments.compare import comparison_to_dict
 from advisor.assessments.compare_views import stored_comparison
 from advisor.assessments.models import Assessment as StoredAssessment
+from advisor.budget import OverBudget, within_budget
 from advisor.clients import client_address
 from advisor.engine import Assessment, InvalidAssessment, recommend, recommendation_to_dict
 from advisor.htmx import HtmxHttpRequest
 from advisor.inventory import MEDIA_TYPES, Loaded, UnreadableInventory, load_inventory, parse_inventory
 from advisor.json_input import UnreadableJson, load_json
-from advisor.limits import too_many, wait_to_create
+from advisor.limits import over_budget, too_many, wait_to_create, wait_to_recommend
 
 from .models import IdempotentCreation
 from .problems import problem, too_large, too_large_problem
@@ -50,6 +51,8 @@ _REQUEST_BODY = {
         },
     }
 }
+# Refusals list the first this many fields, and say how many more there are.
+MAX_ERRORS_LISTED = 50
 _ERRORS: dict[int, Any] = {400: ErrorOut, 413: ErrorOut, 415: ErrorOut, 422: ErrorOut}
 
 
@@ -158,25 +161,39 @@ def parse_loaded(loaded: Loaded) -> Assessment:
     try:
         return parse_inventory(loaded)
     except InvalidAssessment as invalid:
-        raise BadRequest(
-            422,
-            "The assessment has invalid fields.",
-            [{"field": e.field, "message": e.message} for e in invalid.errors],
-        ) from None
+        errors = invalid.errors
+        detail = "The assessment has invalid fields."
+        if len(errors) > MAX_ERRORS_LISTED:
+            # 90,000 unknown keys must not answer 10 MB: the first ones show what is wrong.
+            detail = (
+                f"The assessment has {len(errors):,} invalid fields; the first {MAX_ERRORS_LISTED} are listed "
+                f"and {len(errors) - MAX_ERRORS_LISTED:,} more are not."
+            )
+        listed = [{"field": e.field, "message": e.message} for e in errors[:MAX_ERRORS_LISTED]]
+        raise BadRequest(422, detail, listed) from None
 
 
 @api.post(
     "/v1/recommendations",
-    response={200: RecommendationOut, **_ERRORS},
+    response={200: RecommendationOut, 429: ErrorOut, 503: ErrorOut, **_ERRORS},
     openapi_extra=_REQUEST_BODY,
     by_alias=True,
     summary="Recommend a pattern for each flow (nothing is stored)",
 )
-def recommendations(request: HttpRequest) -> HttpResponse:
+def recommendations(request: HtmxHttpRequest) -> HttpResponse:
+    inputs = read_inputs(request)
+    # Like creation, the limits count what reaches the engine, not bodies refused for bad input.
+    if wait := wait_to_recommend(request):
+        return too_many(request, wait)
+    try:
+        body = within_budget(
+            request, lambda: json.dumps(recommendation_to_dict(recommend(inputs)), ensure_ascii=False).encode()
+        )
+    except OverBudget as over:
+        return over_budget(request, over)
     # The response model documents the shape; checking every response against it would cost more than
     # the recommendation itself, so a test checks the shape instead.
-    answer = recommendation_to_dict(recommend(read_inputs(request)))
-    return HttpResponse(json.dumps(answer, ensure_ascii=False), content_type="application/json; charset=utf-8")
+    return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 
 IDEMPOTENCY_HOURS = 24

@@ -36,9 +36,10 @@ PatternId = Literal[PATTERN_IDS]  # type: ignore[valid-type]
 MixKey = Literal[(*PATTERN_IDS, BULK, UNDECIDED)]  # type: ignore[valid-type]
 
 # The parser trims what str.strip() trims and refuses control characters other than tab, newline and
-# carriage return. Whitespace that is also a control character (\v, \f, \x1c-\x1f, \x85) is refused anyway.
+# carriage return, and bidirectional embeddings, overrides and isolates. Whitespace that is also a control
+# character (\v, \f, \x1c-\x1f, \x85) is refused anyway.
 _SPACE = r"\t\n\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_CONTROL = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+_CONTROL = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
 
 
 def trimmed_text(low: int, high: int) -> str:
@@ -51,7 +52,8 @@ def trimmed_text(low: int, high: int) -> str:
 def _text_rule(low: int, high: int) -> str:
     return (
         f"{low} to {high} characters once surrounding whitespace is trimmed; "
-        "no control characters other than tab and line breaks, no unpaired surrogates."
+        "no control characters other than tab and line breaks, no bidirectional embeddings, overrides or isolates "
+        "(U+202A to U+202E, U+2066 to U+2069), no unpaired surrogates."
     )
 
 

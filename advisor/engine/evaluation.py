@@ -95,6 +95,9 @@ def answers_of(landscape: Landscape, flow: Flow, assumed: frozenset[str] = froze
         consumer_kind=flow.consumer_kind,
         message_size_kb=flow.message_size_kb,
         replay=flow.replay,
+        source_kind=flow.source_kind,
+        transaction=flow.transaction,
+        freshness=flow.freshness,
     )
 
 
@@ -272,7 +275,10 @@ class FlowModel:
         # Settled when the headline wins at least two thirds of the plausible answers.
         self.decided = 3 * self.wins[self.headline] >= 2 * len(values)
         # The headline moves only when some completion's winner does: the closest of them bounds every change.
-        self.closest = min(_lead_of(totals) for totals in self.completion_totals)
+        # When another pattern wins as many completions, the means break the tie, and any change may move them.
+        # Each completion's winner and how far it leads: a change that cannot close a completion's lead leaves
+        # its winner, and the headline moves only when enough completions change hands (see may_change).
+        self.leads = [(winner_of(totals), _lead_of(totals)) for totals in self.completion_totals]
 
     def if_known(self, answer: str, value: object) -> Totals:
         """The mean totals had an unknown answer been given as `value`: what a re-run with it would score.
@@ -309,7 +315,14 @@ class FlowModel:
             return True
         if answer not in self._reach_of:
             self._reach_of[answer] = sum(self.reach[f] * swing for f, swing in SWINGS[answer].items())
-        return (self.closest if self.varied else self.lead) <= self._reach_of[answer]
+        reach = self._reach_of[answer]
+        if not self.varied:
+            return self.lead <= reach
+        # At worst every completion within reach goes to the same other pattern: the headline holds while it
+        # still wins more of them than any other could (ties are broken by the means, which may move).
+        movable = [winner for winner, lead in self.leads if lead <= reach]
+        kept = self.wins[self.headline] - sum(1 for winner in movable if winner == self.headline)
+        return any(kept <= self.wins[p] + len(movable) for p in PATTERN_IDS if p != self.headline)
 
     def _pressures_if(self, factor_id: str, answer: str, value: object) -> list[float]:
         """Each of a factor's groups' pressure with one answer changed.
@@ -424,15 +437,25 @@ class FlowModel:
         return _headline_of(self._completions_if(answer, value))
 
     def _completions_if(self, answer: str, value: object) -> list[Totals]:
-        """Each sampled completion's totals with one of its unknown answers set to `value` in every one."""
+        """Each completion's totals with one answer set to `value` in every one."""
         completions = [list(totals) for totals in self.completion_totals]
-        for factor_id in FACTOR_IDS if answer in KIND_ANSWERS else FACTORS_OF_ANSWER[answer]:
+        kind_moves = answer in KIND_ANSWERS and not self.keeps_kind(answer, value)
+        # Groups of different factors share their completions' answers: each kind is worked out once.
+        kinds: dict[int, str] = {}
+        for factor_id in FACTOR_IDS if kind_moves else FACTORS_OF_ANSWER[answer]:
             share = self.shares[factor_id]
             groups = self.groups[factor_id]
             moved = self._pressures_if(factor_id, answer, value) if factor_id in FACTORS_OF_ANSWER[answer] else None
             for index, group in enumerate(groups):
                 pressure = group.pressure if moved is None else moved[index]
-                kind = kind_of(with_answers(group.answers, {answer: value})) if answer in KIND_ANSWERS else group.kind
+                kind = group.kind
+                if kind_moves:
+                    key = id(group.answers)
+                    if key not in kinds:
+                        kinds[key] = kind_of(with_answers(group.answers, {answer: value}))
+                    kind = kinds[key]
+                if pressure == group.pressure and kind == group.kind:
+                    continue
                 new = raw_contributions(factor_id, kind, pressure, share)
                 delta = [n - o for n, o in zip(new, group.raw, strict=True)]
                 for member in group.members:

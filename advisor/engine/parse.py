@@ -185,6 +185,11 @@ def _weights(raw: object, errors: list[FieldError]) -> tuple[tuple[str, float], 
     return tuple(weights)
 
 
+# Embeddings, overrides and isolates; the marks (U+200E, U+200F, U+061C) only settle the side of a
+# neighbouring neutral character, which names in right-to-left scripts may need.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def _is_clean(text: str) -> bool:
     """No control characters (NUL included) and no lone surrogates: text every database and page can hold."""
     return not any(unicodedata.category(c) in ("Cc", "Cs") and c not in "\t\n\r" for c in text)
@@ -196,6 +201,10 @@ def _text(value: object, path: str, low: int, high: int, errors: list[FieldError
         return None
     if not _is_clean(value):
         errors.append(FieldError(path, "must not contain control characters or unpaired surrogates"))
+        return None
+    if any(c in BIDI_CONTROLS for c in value):
+        # An unclosed override or isolate reverses the sentences a name is printed in, on the page and in the PDF.
+        errors.append(FieldError(path, "must not contain bidirectional controls (U+202A to U+202E, U+2066 to U+2069)"))
         return None
     value = value.strip()
     if not low <= len(value) <= high:

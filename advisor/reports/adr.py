@@ -16,11 +16,12 @@ from datetime import date
 
 from django.utils.text import slugify
 
+from advisor import points
 from advisor.assessments.presentation import field_label
 from advisor.engine import Assessment, Flow, FlowResult, Landscape, Recommendation
-from advisor.engine.catalog import FACTOR_IDS, FACTORS, PATTERN_IDS, PATTERNS, POINT_TO_POINT, label
+from advisor.engine.catalog import APPROACHES, FACTOR_IDS, FACTORS, PATTERN_IDS, PATTERNS, POINT_TO_POINT, label
 from advisor.engine.landscape import HUB_SYSTEMS, needs_hub
-from advisor.engine.wording import number, plural
+from advisor.engine.wording import listed, number, plural
 
 from .deliverable import flip_condition, flip_sentence, revisit_when
 from .mermaid import landscape_mermaid, legend
@@ -233,8 +234,32 @@ def _flow_record(
 ) -> DecisionRecord:
     pattern = PATTERNS[result.pattern]
     ranked = sorted(PATTERN_IDS, key=lambda p: -result.scores[p])
+    shown, margin, reasons = points.scores(result), points.in_words(points.margin(result)), points.reasons(result)
     weights = dict(assessment.weights)
     title = f"Use {pattern.name[0].lower()}{pattern.name[1:]} for “{escape(result.name)}”"
+    unsure = listed([field_label(u).lower() for u in result.unknowns]) or "the answers not given"
+    if result.approach == "bulk_transfer":
+        title = f"Move “{escape(result.name)}” as a bulk transfer"
+        outcome = [
+            f"Chosen option: “{APPROACHES['bulk_transfer'].name}”, because none of the three patterns fits a periodic "
+            f"bulk transfer: {_lower_first(escape(reasons[0]))}"
+            if reasons
+            else f"Chosen option: “{APPROACHES['bulk_transfer'].name}”, because none of the three patterns fits it."
+        ]
+    elif not result.decided:
+        title = f"Settle {unsure} before choosing a pattern for “{escape(result.name)}”"
+        share = f"{round(100 * result.robustness[result.pattern])} %"
+        outcome = [
+            f"No option is chosen yet: no pattern wins two thirds of the plausible answers ({pattern.name} wins "
+            f"{share} of them). Settle {unsure} first, then record the choice here."
+        ]
+    else:
+        outcome = [
+            f"Chosen option: “{pattern.name}”, because it scores {shown[result.pattern]} points and wins "
+            f"by {margin} ({result.confidence} confidence): {_lower_first(escape(reasons[0]))}"
+            if reasons
+            else f"Chosen option: “{pattern.name}”, because it wins by {margin}."
+        ]
     consumers = ", ".join(escape(c) for c in flow.consumers)
     body = [
         "## Context and Problem Statement",
@@ -254,16 +279,13 @@ def _flow_record(
         "",
         "## Considered Options",
         "",
-        *(f"* {PATTERNS[p].name} ({result.scores[p]:.1f} points)" for p in ranked),
+        *(f"* {PATTERNS[p].name} ({shown[p]} points)" for p in ranked),
         "",
         "## Decision Outcome",
         "",
-        f"Chosen option: “{pattern.name}”, because it scores {result.scores[result.pattern]:.1f} points and wins "
-        f"by {result.margin:.1f} points ({result.confidence} confidence): {_lower_first(escape(result.reasons[0]))}"
-        if result.reasons
-        else f"Chosen option: “{pattern.name}”, because it wins by {result.margin:.1f} points.",
+        *outcome,
         "",
-        *(f"* {escape(reason)}" for reason in result.reasons[1:]),
+        *(f"* {escape(reason)}" for reason in reasons[1:]),
         "",
         "### Consequences",
         "",
@@ -312,14 +334,15 @@ def _drivers(result: FlowResult) -> list[str]:
 def _pros_and_cons(result: FlowResult, pattern_id: str) -> list[str]:
     """Per factor that matters here: Good where this option fits it best, Bad where worst, else Neutral."""
     said = []
+    shown = points.contributions(result)
     for factor_id in _drivers(result):
         factor = FACTORS[factor_id]
-        points = result.factors[factor_id].contributions
-        mine, best, worst = points[pattern_id], max(points.values()), min(points.values())
+        contributions = result.factors[factor_id].contributions
+        mine, best, worst = contributions[pattern_id], max(contributions.values()), min(contributions.values())
         verdict = "Good" if mine == best and best > worst else "Bad" if mine == worst and best > worst else "Neutral"
         said.append(
             f"* {verdict}, because {factor.name.lower()} presses at {result.factors[factor_id].pressure:.2f} here: "
-            f"{_lower_first(factor.pattern_fit[pattern_id])} ({mine:.1f} of its points)"
+            f"{_lower_first(factor.pattern_fit[pattern_id])} ({shown[factor_id][pattern_id]} of its points)"
         )
     return said
 

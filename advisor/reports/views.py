@@ -25,6 +25,7 @@ from .filenames import download_name
 from .mermaid import landscape_mermaid
 from .models import RenderedReport
 from .pdf import render_pdf
+from .stuck import take_back_stuck_tasks
 from .topology import Topology, topology
 
 # Long enough for a person to wait on the "being prepared" page, short enough to see it arrive.
@@ -63,6 +64,8 @@ def pdf(request: HtmxHttpRequest, view_token: str) -> HttpResponse:
         document = bytes(report.document or b"")
     elif settings.PDF_WORKER:
         queue_report(assessment)
+        # A worker killed mid-render leaves its task RUNNING: without this the link would wait for ever.
+        take_back_stuck_tasks()
         return _preparing(request, assessment)
     else:
         if wait := wait_to_render_pdf(request):

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from advisor.engine import parse_assessment, recommend, recommendation_to_dict
 from advisor.engine.catalog import FACTOR_IDS
 from advisor.engine.export import assessment_to_dict
+from advisor.engine.parse import MAX_FLOWS
 from advisor.engine.upgrade import (
     SCHEMA_VERSION,
     STEPS,
@@ -114,12 +115,12 @@ def test_a_number_beyond_todays_limits_takes_the_default_and_is_kept_aside() -> 
 def test_an_unknown_weight_and_too_many_flows_are_kept_aside() -> None:
     raw = copy.deepcopy(CURRENT)
     raw["weights"]["cost"] = 2
-    raw["flows"] = [{"name": f"Flow {i}", "interaction": "event"} for i in range(60)]
+    raw["flows"] = [{"name": f"Flow {i}", "interaction": "event"} for i in range(MAX_FLOWS + 10)]
     read = upgrade(raw, SCHEMA_VERSION)
-    assert len(read.assessment.flows) == 50
+    assert len(read.assessment.flows) == MAX_FLOWS
     assert read.assessment.weights == (("real_time", 2),)
     assert read.set_aside["weights.cost"] == 2
-    assert len(read.set_aside["flows[50:]"]) == 10  # type: ignore[arg-type]
+    assert len(read.set_aside[f"flows[{MAX_FLOWS}:]"]) == 10  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
