@@ -1,5 +1,5 @@
-"""Per-client limits on the expensive things: creating assessments, saving them, rendering PDFs, and the
-engine's runs for the API's recommendations and the editor's preview (their cost: advisor/budget.py)."""
+"""Per-client limits on the expensive things: creating assessments, saving them, rendering PDFs, what-ifs, and
+the engine's runs for the API's recommendations and the editor's preview (their cost: advisor/budget.py)."""
 
 from __future__ import annotations
 
@@ -39,6 +39,10 @@ def wait_to_recommend(request: HttpRequest) -> int:
 
 def wait_to_preview(request: HttpRequest) -> int:
     return _wait(request, "preview", settings.ADVISOR_PREVIEW_RATE)
+
+
+def wait_to_simulate(request: HttpRequest) -> int:
+    return _wait(request, "simulate", settings.ADVISOR_SIMULATE_RATE)
 
 
 def too_many(request: HtmxHttpRequest, wait: int) -> HttpResponse:

@@ -217,6 +217,8 @@ ADVISOR_PREVIEW_RATE = env.str("PREVIEW_RATE", default="120/m")
 ADVISOR_ENGINE_BUDGET = env.str("ENGINE_BUDGET", default="10/m")
 # Seconds one such run may hold its worker before it is stopped with a 503 (0: unbounded).
 ADVISOR_ENGINE_SECONDS = env.float("ENGINE_SECONDS", default=2.0)
+# A what-if runs a day of minutes per pattern: a person changing the panel's fields, not a script's loop.
+ADVISOR_SIMULATE_RATE = env.str("SIMULATE_RATE", default="120/m")
 # How many proxies in front of the app append to X-Forwarded-For (0: the client connects directly).
 TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
 RATELIMIT_IP_META_KEY = "advisor.clients.client_address"

@@ -18,6 +18,7 @@ from advisor.assessments import store
 from advisor.engine import parse_assessment, recommend
 from advisor.engine.answers import ANSWERS, LANDSCAPE_ANSWERS
 from advisor.engine.presets import USE_CASES
+from benchmarks import simulation
 
 Timer = Callable[[Callable[[], object], int], float]
 PairedTimer = Callable[[Callable[[], object], Callable[[], object], int], tuple[float, float]]
@@ -114,6 +115,8 @@ def run(client: Client, median_ms: Timer, paired_ms: PairedTimer) -> Iterator[Ro
     changed = iter([form | {"flow-0-volume_per_day": str(1000 + n)} for n in range(200)])
     preview = median_ms(lambda: client.post(f"{assessment.edit_url}preview", next(changed), headers=HTMX), 200)
     yield "htmx preview fragment, 10 flows, a changed answer each", preview, "ms", "target <= 50 ms"
+
+    yield from simulation.run(client, healthz, median_ms, paired_ms)
 
     gzipped, brotlied = _first_load_bytes(client, assessment.get_absolute_url())
     yield "results page first load, same-origin, gzip", gzipped / 1000, "KB", "target <= 450 KB"

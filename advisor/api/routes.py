@@ -29,12 +29,17 @@ from advisor.limits import over_budget, too_many, wait_to_create, wait_to_recomm
 from .models import IdempotentCreation
 from .problems import problem, too_large, too_large_problem
 from .schemas import AssessmentIn, ErrorOut, LinksOut, RecommendationOut
+from .simulations import INPUT_MODELS as SIMULATION_INPUTS
+from .simulations import router as simulations_router
 
-_INPUT_SCHEMA = AssessmentIn.model_json_schema(ref_template="#/components/schemas/{model}")
-_INPUT_DEFINITIONS = {
-    "AssessmentIn": {k: v for k, v in _INPUT_SCHEMA.items() if k != "$defs"},
-    **_INPUT_SCHEMA["$defs"],
-}
+
+def _definitions(model: Any) -> dict[str, Any]:
+    """A request model and the models it uses, as components of the OpenAPI schema."""
+    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+    return {model.__name__: {k: v for k, v in schema.items() if k != "$defs"}, **schema.get("$defs", {})}
+
+
+_INPUT_DEFINITIONS = {k: v for model in (AssessmentIn, *SIMULATION_INPUTS) for k, v in _definitions(model).items()}
 _REQUEST_BODY = {
     "requestBody": {
         "required": True,
@@ -66,6 +71,7 @@ api = AdvisorAPI(
     openapi_url="/v1/openapi.json",
     docs_url="/docs",
 )
+api.add_router("/v1/simulations", simulations_router)
 
 
 class BadRequest(Exception):

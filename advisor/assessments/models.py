@@ -156,3 +156,20 @@ class Assessment(models.Model):
         Inputs saved in an older shape are exported as the current engine reads them, so the file imports.
         """
         return {**assessment_to_dict(self.answers()), "name": self.name, "engine_version": self.engine_version}
+
+
+class SavedWhatIf(models.Model):
+    """A what-if the owner kept for a flow: evidence for its decision on the results page, in the PDF and in
+    the decision records. The scenario is stored in the API's shape and simulated again when shown."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="what_ifs")
+    # Flows are matched by name: an edit that reorders flows keeps each what-if with its flow.
+    flow_name = models.CharField(max_length=120)
+    scenario = models.JSONField()
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.assessment.name}: {self.flow_name}"

@@ -27,11 +27,11 @@ from advisor.engine.presets import USE_CASES
 from advisor.htmx import HtmxHttpRequest
 from advisor.inventory import UnreadableInventory, kind_of, load_inventory, parse_inventory
 from advisor.json_input import UnreadableJson, load_json
-from advisor.limits import over_budget, too_many, wait_to_create, wait_to_preview, wait_to_save
+from advisor.limits import over_budget, too_many, wait_to_create, wait_to_preview, wait_to_save, wait_to_simulate
 from advisor.middleware import compress, precompressed
 from advisor.views import private_page
 
-from . import store
+from . import store, whatif
 from .conflicts import Conflict
 from .forms import EditorForm, Problem, QuickForm
 from .large import LargeResults, is_large
@@ -317,7 +317,7 @@ RESULTS_CACHE_SECONDS = 60 * 60
 
 
 @require_safe
-def results(request: HttpRequest, view_token: str) -> HttpResponse:
+def results(request: HtmxHttpRequest, view_token: str) -> HttpResponse:
     # The stored inputs and result are read only to render the page, not to serve it from the cache.
     assessment = get_object_or_404(Assessment.objects.defer("inputs", "result"), view_token=view_token)
     assessment.viewed()
@@ -333,6 +333,12 @@ def results(request: HttpRequest, view_token: str) -> HttpResponse:
         and not (owned and assessment.engine_changed)
         and not len(messages.get_messages(request))
     )
+    # A what-if run without JavaScript: the page with that panel filled in, never cached.
+    flow_run, landscape_run = whatif.runs(request.GET)
+    if flow_run is not None or landscape_run:
+        cacheable = False
+        if wait := wait_to_simulate(request):
+            return too_many(request, wait)
     # Nothing of the request but these goes into the page: links are built from PUBLIC_URL. The page
     # is kept gzipped, so a hit neither compresses 80 KB again nor moves it in and out of Redis.
     key = f"results-page-gz:{assessment.pk}:{assessment.version}:{view_token}:{owned}"
@@ -341,7 +347,7 @@ def results(request: HttpRequest, view_token: str) -> HttpResponse:
     assessment.refresh_from_db(fields=["inputs", "result"])
     stored = assessment.read()
     fresh = rerun_asked and (assessment.engine_changed or stored.read_differently)
-    response = _results_page(request, assessment, stored, owned, fresh)
+    response = _results_page(request, assessment, stored, owned, fresh, flow_run, landscape_run)
     # The owner's page offers a re-run, a form with this visitor's CSRF token, when answers were read differently.
     if cacheable and not (owned and stored.read_differently):
         cache.set(key, compress(response.content), RESULTS_CACHE_SECONDS)
@@ -349,11 +355,23 @@ def results(request: HttpRequest, view_token: str) -> HttpResponse:
 
 
 def _results_page(
-    request: HttpRequest, assessment: Assessment, stored: Stored, owned: bool, fresh: bool
+    request: HttpRequest,
+    assessment: Assessment,
+    stored: Stored,
+    owned: bool,
+    fresh: bool,
+    flow_run: int | None = None,
+    landscape_run: bool = False,
 ) -> HttpResponse:
     answers = stored.answers
     view = ResultsView(answers, recommend(answers) if fresh else stored.recommendation)
     large = LargeResults.from_query(view, request.GET) if is_large(view) else None
+    results = view.recommendation.flows
+    saved = whatif.evidence(assessment, answers, results)
+    panels = [
+        whatif.flow_panel(answers, result, i, request.GET if i == flow_run else None, saved[i])
+        for i, result in enumerate(results)
+    ]
     return render(
         request,
         "assessments/results.html",
@@ -373,6 +391,10 @@ def _results_page(
             "stored": stored,
             "current_engine": ENGINE_VERSION,
             "share_url": assessment.share_url,
+            "flows_and_whatifs": list(zip(view.flows, panels, strict=True)),
+            "landscape_whatif": whatif.landscape_panel(
+                answers, request.GET if landscape_run else None, view.recommendation
+            ),
         },
     )
 

@@ -83,12 +83,21 @@ class DecisionRecord:
 
 
 def decision_records(
-    name: str, assessment: Assessment, recommendation: Recommendation, share_url: str, day: date
+    name: str,
+    assessment: Assessment,
+    recommendation: Recommendation,
+    share_url: str,
+    day: date,
+    what_ifs: Sequence[tuple[str, ...]] = (),
 ) -> list[DecisionRecord]:
+    """`what_ifs`: for each flow, the sentences of the what-ifs saved for it, cited in its Confirmation."""
     source = f"Made with the Integration Pattern Advisor {recommendation.engine_version} from <{share_url}>."
     records = [_landscape_record(name, assessment, recommendation, source, day)]
-    for number_, (flow, result) in enumerate(zip(assessment.flows, recommendation.flows, strict=True), 2):
-        records.append(_flow_record(number_, flow, result, assessment, source, day))
+    evidence = list(what_ifs) or [()] * len(assessment.flows)
+    for number_, (flow, result, saved) in enumerate(
+        zip(assessment.flows, recommendation.flows, evidence, strict=True), 2
+    ):
+        records.append(_flow_record(number_, flow, result, assessment, source, day, saved))
     return records
 
 
@@ -215,7 +224,13 @@ def _landscape_confirmation(recommendation: Recommendation, landscape: Landscape
 
 
 def _flow_record(
-    position: int, flow: Flow, result: FlowResult, assessment: Assessment, source: str, day: date
+    position: int,
+    flow: Flow,
+    result: FlowResult,
+    assessment: Assessment,
+    source: str,
+    day: date,
+    what_ifs: tuple[str, ...] = (),
 ) -> DecisionRecord:
     pattern = PATTERNS[result.pattern]
     ranked = sorted(PATTERN_IDS, key=lambda p: -result.scores[p])
@@ -284,6 +299,7 @@ def _flow_record(
             for risk in result.risks
             if risk.severity == "high"
         ),
+        *(f"* Evidence: {escape(sentence)}" for sentence in what_ifs),
         "",
         "## Pros and Cons of the Options",
         "",

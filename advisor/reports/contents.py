@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from django.utils import timezone
 
 from advisor import charts
+from advisor.assessments import whatif
 from advisor.assessments.models import Assessment
 from advisor.assessments.presentation import ResultsView, field_label
 from advisor.assessments.templatetags.advisor_tags import some_names
@@ -69,6 +70,7 @@ def report_context(assessment: Assessment) -> dict[str, object]:
     """What the report template shows; it takes no request, so nothing of one goes into it (links use PUBLIC_URL)."""
     stored = assessment.read()
     view = ResultsView(stored.answers, stored.recommendation)
+    what_ifs = whatif.evidence(assessment, view.assessment, view.recommendation.flows)
     diagram_flows, diagram_results, hidden = summarised_landscape(view.assessment.flows, view.recommendation.flows)
     results = view.recommendation.flows
     actions = deliverable.actions(results)
@@ -89,8 +91,8 @@ def report_context(assessment: Assessment) -> dict[str, object]:
         "high_actions": sum(a.severity == "high" for a in actions),
         "decisions": deliverable.open_decisions(view.recommendation, view.assessment),
         "flow_sections": [
-            (flow, figures.data_url(figures.score_bars(flow.result, charts.FACTOR_COLOURS)), numbers)
-            for flow, numbers in zip(view.flows, _flow_actions(results, actions), strict=True)
+            (flow, figures.data_url(figures.score_bars(flow.result, charts.FACTOR_COLOURS)), numbers, saved)
+            for flow, numbers, saved in zip(view.flows, _flow_actions(results, actions), what_ifs, strict=True)
         ],
         "glossary": glossary.TERMS,
         "technology_limits": _technology_limits(results),

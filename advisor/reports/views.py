@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
+from advisor.assessments import whatif
 from advisor.assessments.models import Assessment
 from advisor.htmx import HtmxHttpRequest
 from advisor.limits import too_many, wait_to_render_pdf
@@ -97,6 +98,7 @@ def _records(assessment: Assessment) -> list[DecisionRecord]:
         stored.recommendation,
         assessment.share_url,
         timezone.now().date(),
+        whatif.evidence(assessment, stored.answers, stored.recommendation.flows),
     )
 
 

@@ -1,0 +1,130 @@
+"""The results page's what-if panels over HTTP: the htmx fragments, the page without JavaScript, limits."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client, override_settings
+
+from advisor.assessments.models import Assessment, SavedWhatIf
+from tests.conftest import TILLS, make_assessment
+
+pytestmark = pytest.mark.django_db
+OUTAGE = "whatif=1&w1-outage_start=10:00&w1-outage_minutes=60"
+HTMX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def tills(db: None) -> Assessment:
+    return make_assessment(**TILLS)
+
+
+def test_the_fragment_answers_the_panel_with_a_table_and_a_chart(client: Client, tills: Assessment) -> None:
+    response = client.get(f"/r/{tills.view_token}/whatif/1?{OUTAGE}", headers=HTMX)
+    fragment = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in fragment
+    assert 'id="whatif-1"' in fragment
+    assert 'data-figure="fig-whatif-1"' in fragment
+    assert "consumers down 10:00–11:00" in fragment
+    assert "Largest backlog" in fragment
+
+
+def test_without_javascript_the_page_renders_the_panel_filled_in(client: Client, tills: Assessment) -> None:
+    page = client.get(f"{tills.get_absolute_url()}?{OUTAGE}").content.decode()
+    assert "<html" in page
+    assert 'data-figure="fig-whatif-1"' in page
+    # The other flow's panel stays empty.
+    assert 'data-figure="fig-whatif-0"' not in page
+    assert 'value="10:00"' in page
+
+
+def test_a_page_run_with_a_what_if_is_not_served_to_the_next_visitor(client: Client, tills: Assessment) -> None:
+    client.get(f"{tills.get_absolute_url()}?{OUTAGE}")
+    plain = client.get(tills.get_absolute_url()).content.decode()
+    assert 'data-figure="fig-whatif-1"' not in plain
+
+
+def test_a_bad_field_is_named_and_what_was_typed_is_kept(client: Client, tills: Assessment) -> None:
+    query = "whatif=1&w1-capacity=lots&w1-outage_start=23:00&w1-outage_minutes=120"
+    fragment = client.get(f"/r/{tills.view_token}/whatif/1?{query}", headers=HTMX).content.decode()
+    assert "Must be a number, not &#x27;lots&#x27;" in fragment
+    assert 'value="lots"' in fragment
+    assert "data-figure" not in fragment
+
+
+def test_an_outage_past_midnight_is_refused_on_its_minutes(client: Client, tills: Assessment) -> None:
+    query = "whatif=1&w1-outage_start=23:00&w1-outage_minutes=120"
+    fragment = client.get(f"/r/{tills.view_token}/whatif/1?{query}", headers=HTMX).content.decode()
+    assert 'id="id_w1-outage_minutes-error">Must end within the day' in fragment
+
+
+def test_a_flow_that_does_not_exist_is_not_found(client: Client, tills: Assessment) -> None:
+    assert client.get(f"/r/{tills.view_token}/whatif/7?whatif=7", headers=HTMX).status_code == 404
+
+
+def test_the_landscape_fragment_says_which_flows_lose_data(client: Client, tills: Assessment) -> None:
+    query = "down-system=Loyalty&down-start=12:00&down-minutes=60"
+    fragment = client.get(f"/r/{tills.view_token}/whatif/landscape?{query}", headers=HTMX).content.decode()
+    assert "Loyalty down 12:00–13:00: 1 flow loses data, 1 backs up and drains, 0 are unaffected." in fragment
+
+
+def test_an_unknown_system_is_refused_naming_the_field(client: Client, tills: Assessment) -> None:
+    query = "down-system=Billing&down-start=12:00&down-minutes=60"
+    fragment = client.get(f"/r/{tills.view_token}/whatif/landscape?{query}", headers=HTMX).content.decode()
+    assert 'id="id_down-system-error"' in fragment
+
+
+@override_settings(ADVISOR_SIMULATE_RATE="0/m")
+def test_what_ifs_over_the_limit_answer_429_with_retry_after(client: Client, tills: Assessment) -> None:
+    fragment = client.get(f"/r/{tills.view_token}/whatif/1?{OUTAGE}", headers=HTMX)
+    page = client.get(f"{tills.get_absolute_url()}?{OUTAGE}")
+    for response in (fragment, page):
+        assert response.status_code == 429
+        assert int(response["Retry-After"]) >= 1
+    # The page itself is not limited.
+    assert client.get(tills.get_absolute_url()).status_code == 200
+
+
+class TestSavedWhatIf:
+    """A what-if the owner keeps belongs to the assessment: the page, the decision records and the PDF cite it."""
+
+    FORM = {"w1-outage_start": "10:00", "w1-outage_minutes": "60", "w1-retries": "0"}
+
+    def own(self, client: Client, assessment: Assessment) -> None:
+        session = client.session
+        session["my_assessments"] = [assessment.edit_token]
+        session.save()
+
+    def test_only_the_owner_is_offered_to_save_it(self, client: Client, tills: Assessment) -> None:
+        url = f"/r/{tills.view_token}/whatif/1?{OUTAGE}"
+        assert "Save this what-if" not in client.get(url, headers=HTMX).content.decode()
+        self.own(client, tills)
+        assert "Save this what-if" in client.get(url, headers=HTMX).content.decode()
+
+    def test_the_view_link_cannot_save_one(self, client: Client, tills: Assessment) -> None:
+        response = client.post(f"/assess/{tills.view_token}/whatif/1", self.FORM)
+        assert response.status_code == 404
+        assert SavedWhatIf.objects.count() == 0
+
+    def test_a_saved_what_if_is_a_new_version_cited_on_the_page_and_in_the_decision_records(
+        self, client: Client, tills: Assessment
+    ) -> None:
+        response = client.post(f"/assess/{tills.edit_token}/whatif/1", self.FORM)
+        assert response.status_code == 302
+        assert response["Location"] == f"{tills.get_absolute_url()}#whatif-1"
+        saved = SavedWhatIf.objects.get()
+        assert saved.flow_name == "Purchases from the tills"
+        assert saved.scenario == {"outages": [{"start_minute": 600, "minutes": 60}], "retry_attempts": 0}
+        tills.refresh_from_db()
+        assert tills.version == 2
+
+        page = client.get(tills.get_absolute_url()).content.decode()
+        assert "consumers down 10:00–11:00, 0 retries): point-to-point loses" in page
+        records = client.get(f"/r/{tills.view_token}/adr.md").content.decode()
+        assert "* Evidence: What-if saved" in records
+
+    def test_a_what_if_with_a_bad_field_is_not_saved(self, client: Client, tills: Assessment) -> None:
+        client.post(f"/assess/{tills.edit_token}/whatif/1", {**self.FORM, "w1-capacity": "-3"})
+        assert SavedWhatIf.objects.count() == 0
+        tills.refresh_from_db()
+        assert tills.version == 1
