@@ -41,6 +41,9 @@ from .technology import TARGET_UTILISATION, needs_of
 
 MINUTES: Final = 1440
 Shape = Literal["flat", "business_day", "lunch_peak", "flash_sale"]
+# How a consumer's copy of a message travels: a direct call, a queue (or durable subscription), or a
+# non-durable subscription that drops what arrives while the subscriber is away.
+Carrier = Literal["call", "queue", "drop"]
 SHAPES: Final[tuple[Shape, ...]] = ("flat", "business_day", "lunch_peak", "flash_sale")
 BROKER: Final = "broker"
 # AWS SDKs' standard retry mode makes three attempts, i.e. two retries (as of 2026-12-07:
@@ -409,14 +412,16 @@ def _through_broker(arrived: list[float], broker_down: list[bool], outbox: bool)
     return kept, sum(arrived) - sum(kept)
 
 
-def _carrier(pattern: str, settled: Settled) -> str:
+def _carrier(pattern: str, settled: Settled) -> Carrier:
     """How a consumer's copy is carried: a durable subscription is a queue of the subscriber's own."""
     if pattern == POINT_TO_POINT:
         return "call"
     return "drop" if pattern == EVENT_DRIVEN and not settled.durable else "queue"
 
 
-def _lane(carrier: str, arrived: list[float], capacity: list[float], settled: Settled, broker_down: list[bool]) -> Lane:
+def _lane(
+    carrier: Carrier, arrived: list[float], capacity: list[float], settled: Settled, broker_down: list[bool]
+) -> Lane:
     if carrier == "call":
         return direct_lane(arrived, capacity, settled.retry_attempts)
     sent, lost_on_the_way = _through_broker(arrived, broker_down, settled.outbox)

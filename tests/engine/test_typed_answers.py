@@ -11,16 +11,17 @@ from typing import get_args, get_type_hints
 import pytest
 from mypy import api
 
-from advisor.engine.answers import ANSWERS, VOCABULARY, Kind
+from advisor.engine.answers import ANSWERS, VOCABULARY, Answers, Kind
 from advisor.engine.catalog import APPROACHES, FACTOR_IDS, PATTERN_IDS
 from advisor.engine.model import Fit, Flow, Landscape, Role
-from advisor.engine.scoring import Answers
+from advisor.engine.simulation import Carrier, Shape
 
 ENGINE = Path(__file__).resolve().parents[2] / "advisor" / "engine"
 # Where strings become members (parse, and upgrade of stored inputs by their paths) and where the
 # vocabulary and its words are declared.
 VOCABULARY_MODULES = {
     "parse.py",
+    "whatif_parse.py",
     "upgrade.py",
     "choices.py",
     "answers.py",
@@ -32,7 +33,17 @@ VOCABULARY_MODULES = {
 }
 # Strings the logic may compare against: ids that are not answers' choices, each typed as a Literal
 # where it is held (a misspelt one fails mypy there).
-NAMES = {*APPROACHES, *get_args(Role), *get_args(Fit), *get_args(Kind), *ANSWERS, *FACTOR_IDS, *PATTERN_IDS}
+NAMES = {
+    *APPROACHES,
+    *get_args(Role),
+    *get_args(Fit),
+    *get_args(Shape),
+    *get_args(Carrier),
+    *get_args(Kind),
+    *ANSWERS,
+    *FACTOR_IDS,
+    *PATTERN_IDS,
+}
 
 
 def test_the_typed_answers_are_the_fields_of_the_landscape_and_the_flow() -> None:
@@ -51,7 +62,7 @@ def test_every_choice_answer_holds_its_own_enum_with_not_sure_as_a_member() -> N
 MISSPELT = """
 from advisor.engine.choices import Availability
 from advisor.engine.model import Flow
-from advisor.engine.scoring import Answers
+from advisor.engine.answers import Answers
 
 
 def peak(given: Answers) -> float:
