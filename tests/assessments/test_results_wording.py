@@ -30,7 +30,9 @@ class TestGlossary:
         page = page_of(client)
         margins = re.findall(r'wins by <a href="#term-margin">(\d+ points?|less than 1 point)</a>', page)
         confidences = re.findall(r'<a href="#term-confidence"><strong>(high|medium|low)</strong> confidence</a>', page)
-        assert len(margins) == len(confidences) == 3
+        # The nightly export is a bulk transfer: none of the three patterns wins it, so it has no margin.
+        assert len(margins) == 2
+        assert len(confidences) == 2
 
     def test_the_score_and_pressure_in_each_table_link_to_their_definitions(self, client: Client) -> None:
         page = page_of(client)
