@@ -289,7 +289,7 @@ def _tier(capability: Capability, needs: Needs) -> str | None:
     beyond = [(ceiling, need) for amount, ceiling, need in wanted if ceiling is not None and amount > ceiling.value]
     if not beyond:
         return None
-    stops = " and ".join(_ceiling(ceiling) for ceiling, _ in beyond)
+    stops = " and ".join(_ceiling(ceiling, ceiling is tier.max_message) for ceiling, _ in beyond)
     needed = " and ".join(need for _, need in beyond)
     larger = " or ".join(f"{t.name} (up to {_ceilings(t)})" for t in capability.larger_tiers)
     claim = ", or keep it with a claim check" if beyond[0][0] is tier.max_message else ""
@@ -300,12 +300,13 @@ def _size(kb: float) -> str:
     return f"{number(kb / 1024)} MB" if kb >= 1024 else f"{number(kb)} KB"
 
 
-def _ceiling(ceiling: Sourced) -> str:
-    return f"{_size(ceiling.value)} a message" if ceiling.unit == "KB" else f"{number(ceiling.value)} {ceiling.unit}"
+def _ceiling(ceiling: Sourced, size: bool = False) -> str:
+    return f"{_size(ceiling.value)} a message" if size else f"{number(ceiling.value)} {ceiling.unit}"
 
 
 def _ceilings(tier: Tier) -> str:
-    return " and ".join(_ceiling(c) for c in (tier.max_message, tier.max_units, tier.max_partitions) if c is not None)
+    sizes = [_ceiling(tier.max_message, size=True)] if tier.max_message else []
+    return " and ".join(sizes + [_ceiling(c) for c in (tier.max_units, tier.max_partitions) if c is not None])
 
 
 def _retries(capability: Capability, needs: Needs) -> str | None:
