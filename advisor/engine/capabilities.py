@@ -365,11 +365,6 @@ _EVENT_HUBS_QUOTAS = Source(
     "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/event-hubs/event-hubs-quotas.md",
     "2026-02-05",
 )
-_EVENT_HUBS_TIERS = Source(
-    "Event Hubs limits by tier (include file of Azure Event Hubs quotas and limits)",
-    "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/event-hubs/includes/event-hubs-tier-limits.md",
-    "2022-01-05",
-)
 _EVENT_HUBS_PARTITIONS = Source(
     "Event Hubs partitions (include file)",
     "https://github.com/MicrosoftDocs/azure-docs/blob/main/includes/event-hubs-partitions.md",
@@ -576,8 +571,10 @@ _KAFKA_BROKERS = Sourced(
     "has partitions",
 )
 _KINESIS_SHARD_READS = _mb_per_second(2, _KINESIS_READS, "read per shard, shared by all consumers of the shard")
-_EVENT_HUBS_STANDARD_UNITS = Sourced(40, "throughput units", _EVENT_HUBS_TIERS, "per Basic or Standard namespace")
-_EVENT_HUBS_STANDARD_PARTITIONS = Sourced(32, "partitions per event hub", _EVENT_HUBS_TIERS, "Basic and Standard tiers")
+_EVENT_HUBS_STANDARD_UNITS = Sourced(40, "throughput units", _EVENT_HUBS_QUOTAS, "per Basic or Standard namespace")
+_EVENT_HUBS_STANDARD_PARTITIONS = Sourced(
+    32, "partitions per event hub", _EVENT_HUBS_QUOTAS, "Basic and Standard tiers"
+)
 
 CAPABILITIES: Final[tuple[Capability, ...]] = (
     # --- Amazon Web Services ---
@@ -1146,16 +1143,16 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         larger_tiers=(
             Tier(
                 "Premium",
-                max_units=Sourced(16, "processing units", _EVENT_HUBS_TIERS, "per namespace"),
+                max_units=Sourced(16, "processing units", _EVENT_HUBS_QUOTAS, "per namespace"),
                 max_partitions=Sourced(
-                    100, "partitions per event hub", _EVENT_HUBS_TIERS, "and 200 per processing unit per namespace"
+                    100, "partitions per event hub", _EVENT_HUBS_QUOTAS, "and 200 per processing unit per namespace"
                 ),
             ),
             Tier(
                 "Dedicated",
-                max_units=Sourced(20, "capacity units", _EVENT_HUBS_TIERS, "per cluster"),
+                max_units=Sourced(20, "capacity units", _EVENT_HUBS_QUOTAS, "per cluster"),
                 max_partitions=Sourced(
-                    1024, "partitions per event hub", _EVENT_HUBS_TIERS, "and 2,000 per capacity unit"
+                    1024, "partitions per event hub", _EVENT_HUBS_QUOTAS, "and 2,000 per capacity unit"
                 ),
             ),
         ),
