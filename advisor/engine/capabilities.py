@@ -316,6 +316,11 @@ _S3_OBJECTS = Source(
     "https://docs.amazonaws.cn/en_us/AmazonS3/latest/userguide/UsingObjects.md",
     READ_ON,
 )
+_TRANSFER_FAMILY_CLIENTS = Source(
+    "Transferring files over a server endpoint using a client - AWS Transfer Family",
+    "https://docs.aws.amazon.com/transfer/latest/userguide/transfer-file.html",
+    REREAD_ON,
+)
 _S3_PREFIX_RATES = Source(
     "s3 object key naming pattern",
     "https://aws.amazon.com/premiumsupport/knowledge-center/s3-object-key-naming-pattern/",
@@ -389,6 +394,11 @@ _APIM_FORWARD_REQUEST = Source(
     "Forward request",
     "https://learn.microsoft.com/en-US/Azure/api-management/forward-request-policy",
     READ_ON,
+)
+_BLOB_SFTP_ACCESS = Source(
+    "Authorize access to Azure Blob Storage for an SFTP client",
+    "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/storage/blobs/secure-file-transfer-protocol-support-authorize-access.md",
+    "2024-04-30",
 )
 _BLOB_SCALE_TARGETS = Source(
     "storage blob scale targets",
@@ -1003,6 +1013,33 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         footprint=0,
         limits=(Sourced(5500, "GET requests/s", _S3_GET_RATE, "per partitioned prefix"),),
     ),
+    Capability(
+        id="aws_transfer_family",
+        name="AWS Transfer Family (SFTP into Amazon S3)",
+        roles=("bulk",),
+        platforms=AWS,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=None,
+        max_message=None,
+        unit="server endpoint",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per endpoint-hour and per GB transferred",
+        good_at="A managed SFTP endpoint for partners and legacy systems that hand over files, stored in Amazon S3.",
+        needs_experience=False,
+        footprint=1,
+        limits=(
+            Sourced(10, "SFTP sessions per connection", _TRANSFER_FAMILY_CLIENTS, "concurrent, multiplexed"),
+            _seconds(1800, _TRANSFER_FAMILY_CLIENTS, "idle connection timeout, for all protocols"),
+        ),
+    ),
     # --- Microsoft Azure ---
     Capability(
         id="azure_service_bus_queues",
@@ -1289,6 +1326,13 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         good_at="Files, exports and large payloads passed by reference (claim check).",
         needs_experience=False,
         footprint=0,
+        facts=(
+            Fact(
+                "Its SFTP endpoint takes files from partners and legacy systems: it needs a hierarchical namespace, "
+                "and clients sign in as local users with a password or an SSH key pair.",
+                _BLOB_SFTP_ACCESS,
+            ),
+        ),
     ),
     # --- Google Cloud ---
     Capability(

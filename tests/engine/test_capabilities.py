@@ -55,6 +55,7 @@ REQUIRED_IDS = (
     "apple_push_notification_service",
     "sftp_file_transfer",
     "ceph_object_gateway",
+    "aws_transfer_family",
 )
 
 ROLES = {"queue", "router", "log", "gateway", "push", "bulk"}

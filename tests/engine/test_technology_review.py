@@ -66,6 +66,13 @@ class TestBulkTransfers:
         for cloud in ("Amazon S3", "Azure Blob Storage", "Cloud Storage"):
             assert cloud not in words
 
+    @pytest.mark.parametrize("platform", ["aws", "azure"])
+    def test_a_bulk_transfer_on_aws_or_azure_is_offered_an_sftp_endpoint_beside_the_object_store(
+        self, platform: str
+    ) -> None:
+        found = result(PAYROLL, {"platform": platform})
+        assert "SFTP" in " ".join(advice(t) for t in found.technologies if t.role == "bulk")
+
     def test_no_sentence_says_on_on_premises_nobody_runs_it_for_you(self) -> None:
         printer = {"interaction": "command", "consumers": ["Printer"], "consumer_availability": "often_offline"}
         for flow in (PAYROLL, printer):
