@@ -417,8 +417,22 @@ def _limits(capability_id: str, ordered: bool) -> tuple[Limit, ...]:
         ("Longest retention", capability.retention),
         ("Longest wait for an answer", capability.max_wait),
         ("", capability.group_parallelism),
+        (f"Reads per {unit}, shared by its consumers", capability.read_mb_per_second),
+        (f"Read events per {unit}, shared by its consumers", capability.read_messages_per_second),
+        (f"Reads per {unit} for each enhanced fan-out consumer", capability.dedicated_read_mb_per_second),
+        (f"Messages per {unit} without batching", capability.unbatched_messages_per_second),
+        ("Retries to an HTTP/S endpoint for", capability.http_retry),
+        ("Fewest brokers", capability.brokers),
+        ("", capability.unit_partitions),
     )
-    shown = [(what, sourced) for what, sourced in named if sourced is not None]
+    # The larger tiers' ceilings back the advice that names them.
+    ceilings = [
+        (f"{tier.name} tier", ceiling)
+        for tier in capability.larger_tiers
+        for ceiling in (tier.max_message, tier.max_units, tier.max_partitions)
+        if ceiling is not None and ceiling is not capability.max_message
+    ]
+    shown = [(what, sourced) for what, sourced in [*named, *ceilings] if sourced is not None]
     limits = [_limit(what, sourced) for what, sourced in shown + [("", s) for s in capability.limits]]
     return tuple(limits + [_fact(fact) for fact in capability.facts])
 
