@@ -10,7 +10,7 @@ SYSTEM_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libha
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install system-packages run test test-sqlite test-postgres serve worker bench load fuzz audit lint clean engine-snapshot mutation
+.PHONY: help install system-packages run test test-sqlite test-postgres serve worker bench load fuzz audit lint clean engine-snapshot aac-golden mutation
 
 help:
 	@echo "make run    start the app on SQLite at http://$(HOST):$(PORT)"
@@ -45,7 +45,8 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt 2> >(grep -v "is ignored: it is neither" >&2)
 	touch $@
 
-# The browser bundles only; the dev dependencies (Lighthouse) are for `make audit`.
+# The browser bundles only; the dev dependencies are for the tests (the AsyncAPI and Backstage validators)
+# and `make audit` (Lighthouse).
 node_modules/.installed: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm is needed for plotly.js: install Node.js (apt-get install nodejs npm)."; exit 1; }
 	npm ci --omit=dev --no-audit --no-fund --loglevel=error
@@ -80,7 +81,7 @@ run: install
 # The two passes run at once (most of a pass waits on browsers, subprocesses and the database); make
 # prints each pass's output whole when it ends (--output-sync) and fails if either failed (-k lets
 # the other finish first).
-test: install
+test: install node_modules/.audit-installed
 	@echo "== Test suite on SQLite and on PostgreSQL at once; each pass prints its output when it ends"
 	@$(MAKE) --no-print-directory -k -j2 --output-sync=target test-sqlite test-postgres
 
@@ -147,6 +148,10 @@ mutation: install
 # After a deliberate change to the engine's output, with ENGINE_VERSION bumped.
 engine-snapshot: install
 	$(PY) -m tests.engine.snapshot
+
+# After a deliberate change to an architecture-as-code export (or to the presets' advice).
+aac-golden: install
+	$(PY) -m tests.reports.golden
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

@@ -27,12 +27,12 @@ def load_json(text: str | bytes) -> object:
         raise UnreadableJson("is not UTF-8 text") from None
     except ValueError as error:
         raise UnreadableJson(f"is not valid JSON: {error}") from None
-    if _depth(value) > MAX_DEPTH:
+    if depth(value) > MAX_DEPTH:
         raise UnreadableJson(f"is nested more than {MAX_DEPTH} levels deep")
     return value
 
 
-def _depth(value: object) -> int:
+def depth(value: object) -> int:
     """How deeply lists and objects nest, walked without recursion."""
     deepest, stack = 0, [(value, 1)]
     while stack:

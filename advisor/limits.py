@@ -7,6 +7,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django_ratelimit.core import get_usage
 
+from advisor.api.problems import problem
+from advisor.htmx import HtmxHttpRequest
+
 
 def _wait(request: HttpRequest, group: str, rate: str) -> int:
     """Count one more for this client; 0 when it is within the limit, else the seconds until the window ends."""
@@ -28,18 +31,15 @@ def wait_to_render_pdf(request: HttpRequest) -> int:
     return _wait(request, "pdf", settings.ADVISOR_PDF_RATE)
 
 
-def too_many(request: HttpRequest, wait: int) -> HttpResponse:
+def too_many(request: HtmxHttpRequest, wait: int) -> HttpResponse:
     """Every 429 of the site: a page, an htmx fragment or an API problem, each with Retry-After.
 
     Retry-After tells browsers, scripts and the API's clients alike when the window ends.
     """
     if request.path.startswith("/api/"):
-        from advisor.api.problems import problem
-
         response = problem(429, f"Too many requests from your address; try again in {wait} seconds.")
     else:
-        fragment = request.headers.get("HX-Request") == "true"
-        template = "partials/too_many.html" if fragment else "429.html"
+        template = "partials/too_many.html" if request.htmx else "429.html"
         response = render(request, template, {"wait": wait}, status=429)
     response["Retry-After"] = str(wait)
     return response

@@ -13,6 +13,8 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 
+from advisor.api.problems import CONTENT_TYPE, problem, too_large_problem
+
 Handler = Callable[[HttpRequest], HttpResponse]
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
@@ -34,8 +36,6 @@ def refuse_large_bodies(get_response: Handler) -> Handler:
 
 def too_large(request: HttpRequest) -> HttpResponse:
     if request.path.startswith("/api/"):
-        from advisor.api.problems import too_large_problem
-
         return too_large_problem()
     return render(request, "413.html", {"limit": settings.MAX_BODY_BYTES}, status=413)
 
@@ -46,7 +46,6 @@ def api_problems(get_response: Handler) -> Handler:
     The API's own errors are problems already; this catches the ones Django and django-ninja answer
     themselves (HTML 404 and 500 pages, an empty 405, ninja's text traceback with DEBUG on).
     """
-    from advisor.api.problems import CONTENT_TYPE, problem
 
     def middleware(request: HttpRequest) -> HttpResponse:
         response = get_response(request)

@@ -26,7 +26,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
-from benchmarks import scenarios, worker  # noqa: E402
+from benchmarks import enterprise, scenarios, worker  # noqa: E402
 
 
 def median_ms(action: Callable[[], object], repeat: int) -> float:
@@ -58,7 +58,7 @@ def main() -> None:
             print(f"{name:<58} {figure:>10.3f} {unit:<12} {target}")
     finally:
         connection.creation.destroy_test_db(database, verbosity=0)
-    for name, figure, unit, target in worker.rows():
+    for name, figure, unit, target in [*worker.rows(), *enterprise.worker_rows()]:
         print(f"{name:<58} {figure:>10.3f} {unit:<12} {target}")
 
 

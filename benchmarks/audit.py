@@ -41,10 +41,12 @@ def main() -> None:
         sys.exit("Debian's chromium is needed: apt-get install chromium")
     with served() as (base, env, workdir):
         view_url = shell(_CREATE, env)[-1]
+        enterprise_url = shell(_CREATE_ENTERPRISE, env)[-1]
         pages = {
             "/": "/",
             "/assess/": "/assess/",
             "results (6 flows)": view_url,
+            "results (500 flows)": enterprise_url,
             "/patterns/message-queue/": "/patterns/message-queue/",
         }
         print(f"Lighthouse {_version()} with {chromium} on {base} (gunicorn, DEBUG off)")
@@ -109,6 +111,14 @@ flows = [
 ]
 body = {"name": "Retailer", "landscape": {"systems": 6, "teams": "few", "growth": "some"}, "flows": flows}
 print(store.create(parse_assessment(body)).get_absolute_url())
+"""
+
+# An enterprise inventory: 500 flows among 200 systems (benchmarks/enterprise.py).
+_CREATE_ENTERPRISE = """
+from advisor.assessments import store
+from advisor.engine import parse_assessment
+from benchmarks.enterprise import inventory
+print(store.create(parse_assessment(inventory(500))).get_absolute_url())
 """
 
 

@@ -11,6 +11,7 @@ from advisor.assessments.models import Assessment
 from advisor.engine import ENGINE_VERSION
 from advisor.engine.answers import FLOW_CHOICES, LANDSCAPE_CHOICES, UNKNOWN
 from advisor.engine.catalog import FACTOR_IDS, PATTERN_IDS
+from advisor.engine.parse import MAX_FLOWS
 from tests.conftest import DOUBTS, SHOP, TILLS
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +63,7 @@ class TestRecommendations:
             ("{not json", 400, "body"),
             ("[]", 422, "body"),
             ({"flows": []}, 422, "flows"),
-            ({"flows": [{"name": "a", "interaction": "query"}] * 51}, 422, "flows"),
+            ({"flows": [{"name": "a", "interaction": "query"}] * (MAX_FLOWS + 1)}, 422, "flows"),
             ({"flows": [{"name": "a", "interaction": "ask"}]}, 422, "flows[0].interaction"),
             ({"flows": [{"name": 5, "interaction": "query"}]}, 422, "flows[0].name"),
             (

@@ -86,7 +86,7 @@ class TestProblemDetails:
         def broken(*args: Any) -> Any:
             raise RuntimeError("engine exploded")
 
-        monkeypatch.setattr("advisor.recent.recommendation_json", broken)
+        monkeypatch.setattr("advisor.api.routes.recommend", broken)
         client.raise_request_exception = False
         with override_settings(DEBUG=debug):
             problem = assert_problem(post(client, RECOMMEND, BODY), 500)

@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator
 from advisor.engine import InvalidAssessment, parse_assessment
 from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS
 from advisor.engine.catalog import FACTOR_IDS
+from advisor.engine.parse import MAX_FLOWS
 
 pytestmark = pytest.mark.django_db
 FLOW = {"name": "Orders", "interaction": "event"}
@@ -67,8 +68,8 @@ def accepted_by_the_validator(body: dict[str, Any]) -> bool:
             {"flows": [{**FLOW, "replay": "yes", "consumer_kind": "device", "source_availability": "often_offline"}]},
             True,
         ),
-        ({"flows": [FLOW] * 50}, True),
-        ({"flows": [FLOW] * 51}, False),
+        ({"flows": [FLOW] * MAX_FLOWS}, True),
+        ({"flows": [FLOW] * (MAX_FLOWS + 1)}, False),
         ({"flows": []}, False),
         ({"flows": [FLOW], "weights": {f: 0 for f in FACTOR_IDS}}, False),
         ({"flows": [FLOW], "weights": {f: 0.0 for f in FACTOR_IDS}}, False),

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from django.test import Client, RequestFactory, override_settings
+from django.test import Client, override_settings
 
 from advisor.assessments import views as assessment_views
 from advisor.assessments.models import Assessment
-from advisor.reports import views as report_views
+from advisor.reports import contents as report_contents
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("public_url")]
 PUBLIC = "https://advisor.example.com"
@@ -44,8 +44,7 @@ def test_requests_with_other_hosts_share_one_cached_results_page(
 
 
 def test_the_report_and_the_decision_record_link_to_the_public_url(client: Client, assessment: Assessment) -> None:
-    request = RequestFactory().get("/", HTTP_HOST="127.0.0.1:4444")
-    context = report_views.report_context(request, assessment)
+    context = report_contents.report_context(assessment)
     assert context["share_url"] == f"{PUBLIC}/r/{assessment.view_token}/"
     adr = client.get(f"/r/{assessment.view_token}/adr.md", HTTP_HOST="127.0.0.1:4444").content.decode()
     assert f"from <{PUBLIC}/r/{assessment.view_token}/>." in adr

@@ -14,11 +14,14 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import NinjaAPI
 
-from advisor import recent
 from advisor.assessments import store
+from advisor.assessments.compare import comparison_to_dict
+from advisor.assessments.compare_views import stored_comparison
 from advisor.assessments.models import Assessment as StoredAssessment
 from advisor.clients import client_address
-from advisor.engine import Assessment, InvalidAssessment, parse_assessment
+from advisor.engine import Assessment, InvalidAssessment, recommend, recommendation_to_dict
+from advisor.htmx import HtmxHttpRequest
+from advisor.inventory import MEDIA_TYPES, Loaded, UnreadableInventory, load_inventory, parse_inventory
 from advisor.json_input import UnreadableJson, load_json
 from advisor.limits import too_many, wait_to_create
 
@@ -34,7 +37,12 @@ _INPUT_DEFINITIONS = {
 _REQUEST_BODY = {
     "requestBody": {
         "required": True,
-        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AssessmentIn"}}},
+        "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/AssessmentIn"}},
+            # The same body in YAML, or a YAML list of flows; a CSV inventory has one row per flow.
+            "application/yaml": {"schema": {"$ref": "#/components/schemas/AssessmentIn"}},
+            "text/csv": {"schema": {"type": "string"}},
+        },
     }
 }
 _ERRORS: dict[int, Any] = {400: ErrorOut, 413: ErrorOut, 415: ErrorOut, 422: ErrorOut}
@@ -96,9 +104,16 @@ def read_body(request: HttpRequest) -> tuple[bytes, object]:
     if not _is_json(request):
         raise BadRequest(
             415,
-            "The request body must be JSON, sent with Content-Type: application/json.",
-            [{"field": "Content-Type", "message": f"must be application/json, not {request.content_type or 'none'}"}],
-            {"Accept-Post": "application/json"},
+            "The request body must be JSON (Content-Type: application/json), YAML (application/yaml) or CSV "
+            "(text/csv).",
+            [
+                {
+                    "field": "Content-Type",
+                    "message": "must be application/json, application/yaml or text/csv, "
+                    f"not {request.content_type or 'none'}",
+                }
+            ],
+            {"Accept-Post": "application/json, application/yaml, text/csv"},
         )
     try:
         body = request.body
@@ -112,13 +127,30 @@ def read_body(request: HttpRequest) -> tuple[bytes, object]:
 
 
 def read_inputs(request: HttpRequest) -> Assessment:
-    """The JSON body as a valid assessment, or a BadRequest that names what is wrong."""
-    return parse_inputs(read_body(request)[1])
+    """The body (JSON, YAML or CSV) as a valid assessment, or a BadRequest that names what is wrong."""
+    return parse_loaded(read_inventory_body(request)[1])
 
 
-def parse_inputs(raw: object) -> Assessment:
+def read_inventory_body(request: HttpRequest) -> tuple[bytes, Loaded]:
+    """A JSON body as read_body reads it; a YAML or CSV inventory (application/yaml, text/csv) too."""
+    kind = MEDIA_TYPES.get(request.content_type or "")
+    if kind is None or kind == "json":
+        body, raw = read_body(request)
+        return body, Loaded(raw)
     try:
-        return parse_assessment(raw)
+        body = request.body
+    except RequestDataTooBig:
+        raise BadRequest(413, *too_large()) from None
+    try:
+        return body, load_inventory(body, kind)
+    except UnreadableInventory as error:
+        detail = f"The request body cannot be read as {kind.upper()}."
+        raise BadRequest(400, detail, [{"field": "body", "message": str(error)}]) from None
+
+
+def parse_loaded(loaded: Loaded) -> Assessment:
+    try:
+        return parse_inventory(loaded)
     except InvalidAssessment as invalid:
         raise BadRequest(
             422,
@@ -137,9 +169,8 @@ def parse_inputs(raw: object) -> Assessment:
 def recommendations(request: HttpRequest) -> HttpResponse:
     # The response model documents the shape; checking every response against it would cost more than
     # the recommendation itself, so a test checks the shape instead.
-    return HttpResponse(
-        recent.recommendation_json(read_inputs(request)), content_type="application/json; charset=utf-8"
-    )
+    answer = recommendation_to_dict(recommend(read_inputs(request)))
+    return HttpResponse(json.dumps(answer, ensure_ascii=False), content_type="application/json; charset=utf-8")
 
 
 IDEMPOTENCY_HOURS = 24
@@ -205,13 +236,13 @@ def _replay(client: str, key: str, digest: str) -> HttpResponse | None:
     openapi_extra={**_REQUEST_BODY, **_IDEMPOTENCY_HEADER},
     summary="Store an assessment and get its share links",
 )
-def assessments(request: HttpRequest) -> HttpResponse:
-    body, raw = read_body(request)
+def assessments(request: HtmxHttpRequest) -> HttpResponse:
+    body, loaded = read_inventory_body(request)
     key = _idempotency_key(request)
     client, digest = client_address(request), hashlib.sha256(body).hexdigest()
     if key is not None and (replay := _replay(client, key, digest)) is not None:
         return replay
-    inputs = parse_inputs(raw)
+    inputs = parse_loaded(loaded)
     # Like the forms, the limit counts assessments created, not requests refused for bad input or replayed.
     if wait := wait_to_create(request):
         return too_many(request, wait)
@@ -228,3 +259,39 @@ def assessments(request: HttpRequest) -> HttpResponse:
             raise
         return replay
     return _created(assessment)
+
+
+_COMPARE_PARAMETERS = {
+    "parameters": [
+        {
+            "name": name,
+            "in": "query",
+            "required": True,
+            "schema": {"type": "string", "minLength": 1, "maxLength": 64},
+            "description": f"The view token of the {which} assessment (the last part of its share link /r/<token>/).",
+        }
+        for name, which in (("a", "earlier"), ("b", "later"))
+    ]
+}
+
+
+@api.get(
+    "/v1/compare",
+    response={200: dict[str, Any], 400: ErrorOut, 404: ErrorOut},
+    openapi_extra=_COMPARE_PARAMETERS,
+    summary="What changed from one stored assessment (a) to another (b)",
+)
+def compare_assessments(request: HttpRequest) -> HttpResponse:
+    tokens = {name: request.GET.get(name, "") for name in ("a", "b")}
+    missing = [{"field": name, "message": "is required: a view token"} for name, token in tokens.items() if not token]
+    if missing:
+        raise BadRequest(400, "Name both assessments by their view tokens: ?a=<earlier>&b=<later>.", missing)
+    found = {a.view_token: a for a in StoredAssessment.objects.filter(view_token__in=tokens.values())}
+    unknown = [
+        {"field": name, "message": "names no assessment"} for name, token in tokens.items() if token not in found
+    ]
+    if unknown:
+        raise BadRequest(404, "No assessment has this view token.", unknown)
+    comparison = stored_comparison(found[tokens["a"]], found[tokens["b"]])
+    body = {"a": tokens["a"], "b": tokens["b"], **comparison_to_dict(comparison)}
+    return HttpResponse(json.dumps(body, ensure_ascii=False), content_type="application/json; charset=utf-8")

@@ -9,15 +9,28 @@ case, unpaired surrogates) is written in the field's description.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+import dataclasses
+import functools
+import types
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
+from advisor.engine import export
 from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer
 from advisor.engine.catalog import FACTOR_IDS, PATTERN_IDS
 from advisor.engine.landscape import BULK, UNDECIDED
-from advisor.engine.model import Limit, Sizing
+from advisor.engine.model import (
+    FactorScore,
+    Flip,
+    FlowChange,
+    FlowResult,
+    LandscapeFlip,
+    Recommendation,
+    Risk,
+)
 from advisor.engine.parse import MAX_FLOWS, MAX_NAME, MAX_SYSTEM_NAME, MAX_WEIGHT
+from advisor.engine.recommend import CONFIDENCES
 
 PatternId = Literal[PATTERN_IDS]  # type: ignore[valid-type]
 MixKey = Literal[(*PATTERN_IDS, BULK, UNDECIDED)]  # type: ignore[valid-type]
@@ -126,74 +139,63 @@ AssessmentIn = create_model(
 )
 
 
-class FactorOut(BaseModel):
-    pressure: float
-    contributions: dict[PatternId, float]
-
-
-class RiskOut(BaseModel):
-    risk: str
-    mitigation: str
-    severity: Literal["high", "medium", "low"]
-
-
-class TechnologyOut(BaseModel):
-    name: str
-    why: str
-    role: str
-    sizing: Sizing | None
-    limits: list[Limit]
-    remedies: list[str]
-
-
-class FlipOut(BaseModel):
-    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
-    field: str
-    from_: str | int | float = Field(alias="from")
-    to: str | int | float
-    pattern: PatternId
-
-
-class FlowOut(BaseModel):
-    name: str
-    pattern: PatternId
-    approach: str
-    fit: Literal["good", "weak"]
-    scores: dict[PatternId, float]
-    margin: float
-    confidence: Literal["high", "medium", "low"]
-    robustness: dict[PatternId, float]
-    factors: dict[str, FactorOut]
-    reasons: list[str]
-    risks: list[RiskOut]
-    technologies: list[TechnologyOut]
-    flips: list[FlipOut]
-    unknowns: list[str]
-    # False when no pattern wins two thirds of the plausible answers to what was not sure ("undecided").
-    decided: bool
-
-
-class FlowChangeOut(BaseModel):
-    name: str
-    pattern: PatternId
-
-
-class LandscapeFlipOut(BaseModel):
-    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
-    field: str
-    from_: str | int | float = Field(alias="from")
-    to: str | int | float
-    flows: list[FlowChangeOut]
-
-
-class RecommendationOut(BaseModel):
-    engine_version: str
-    summary: str
+# The response's shape is the engine's dataclasses (model.py), read off them here as it is by the
+# export (engine/export.py): a field added to the result is documented without a word written here.
+# What the dataclasses type as plain strings, the catalog names the choices of.
+FactorId = Literal[FACTOR_IDS]  # type: ignore[valid-type]
+KEYED: dict[tuple[type, str], Any] = {
     # Flows per pattern; a bulk transfer and an undecided flow are counted under "bulk" and "undecided" instead.
-    mix: dict[MixKey, int]
-    landscape_advice: list[str]
-    landscape_flips: list[LandscapeFlipOut]
-    flows: list[FlowOut]
+    (Recommendation, "mix"): MixKey,
+    (FlowResult, "scores"): PatternId,
+    (FlowResult, "robustness"): PatternId,
+    (FlowResult, "factors"): FactorId,
+    (FactorScore, "contributions"): PatternId,
+}
+NARROWED: dict[tuple[type, str], Any] = {
+    (FlowResult, "pattern"): PatternId,
+    (FlowResult, "confidence"): Literal[CONFIDENCES],
+    (Risk, "severity"): Literal["high", "medium", "low"],
+    (Flip, "pattern"): PatternId,
+    (FlowChange, "pattern"): PatternId,
+    # A flip's answers are a choice or a number.
+    (Flip, "before"): str | int | float,
+    (Flip, "after"): str | int | float,
+    (LandscapeFlip, "before"): str | int | float,
+    (LandscapeFlip, "after"): str | int | float,
+}
+OUT_NAMES: dict[type, str] = {Recommendation: "RecommendationOut"}
+
+
+def _out_type(owner: type, name: str, hint: Any) -> Any:
+    if (owner, name) in NARROWED:
+        return NARROWED[owner, name]
+    origin, args = get_origin(hint), get_args(hint)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return out_model(hint)
+    if origin is tuple:
+        return list[_out_type(owner, name, args[0])]  # type: ignore[misc]
+    if origin is dict:
+        return dict[KEYED.get((owner, name), args[0]), _out_type(owner, name, args[1])]  # type: ignore[misc]
+    if origin in (types.UnionType, Union):
+        return Union[tuple(_out_type(owner, name, a) for a in args)]  # noqa: UP007
+    return hint
+
+
+@functools.cache
+def out_model(cls: type) -> type[BaseModel]:
+    """The pydantic model of an engine dataclass: every field required, named as the JSON names it."""
+    hints = export.hints(cls)
+    fields: dict[str, Any] = {
+        f.name: (_out_type(cls, f.name, hints[f.name]), Field(alias=export.json_name(f)))
+        for f in dataclasses.fields(cls)
+    }
+    config = ConfigDict(populate_by_name=True, serialize_by_alias=True, extra="forbid")
+    return create_model(OUT_NAMES.get(cls, f"{cls.__name__}Out"), __config__=config, **fields)
+
+
+unknown_narrowed = [(c, n) for c, n in [*NARROWED, *KEYED] if n not in {f.name for f in dataclasses.fields(c)}]
+assert not unknown_narrowed, f"NARROWED or KEYED name fields the result no longer has: {unknown_narrowed}"
+RecommendationOut = out_model(Recommendation)
 
 
 class LinksOut(BaseModel):

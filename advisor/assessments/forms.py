@@ -14,6 +14,7 @@ the engine says what is wrong with it.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, fields
 from decimal import Decimal
@@ -147,20 +148,21 @@ class AnswersForm(forms.Form):
     """The answers of one part of an assessment (the landscape, or one flow), in the table's order."""
 
     answers: dict[str, Answer] = {}
-    # Built once per wording and shared: no form changes its fields, and the editor makes up to 50 flow
-    # forms a request, where Django would build (or deep-copy) 14 fields for each.
-    _shared: dict[Wording, dict[str, forms.Field]]
+    # The fields are made once per wording, and each form gets its own deep copy of them, as Django
+    # copies base_fields: a field or widget changed for one form (an attribute, its choices) must not
+    # show in another request's. Copying is half the cost of building them again.
+    _prototypes: dict[Wording, dict[str, forms.Field]]
 
     def __init_subclass__(cls) -> None:
         super().__init_subclass__()
-        cls._shared = {}
+        cls._prototypes = {}
 
     def __init__(self, *args: Any, wording: Wording = "label", **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "%s")
         super().__init__(*args, **kwargs)
-        if wording not in self._shared:
-            self._shared[wording] = {a.id: answer_field(a, wording) for a in self.answers.values()}
-        self.fields = dict(self._shared[wording])
+        if wording not in self._prototypes:
+            self._prototypes[wording] = {a.id: answer_field(a, wording) for a in self.answers.values()}
+        self.fields = copy.deepcopy(self._prototypes[wording])
 
 
 class LandscapeForm(AnswersForm):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -10,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from advisor import engine
-from advisor.engine import ENGINE_VERSION, parse_assessment, recommendation_from_dict
+from advisor.engine import ENGINE_VERSION, assessment_to_dict, recommend
+from advisor.engine.upgrade import SCHEMA_VERSION, Reread, Upgraded, stored_recommendation, upgrade
 
 
 def new_token() -> str:
@@ -18,7 +20,26 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+def current_schema() -> int:
+    return SCHEMA_VERSION
+
+
 VIEWED_GRANULARITY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A stored assessment as the current engine reads it: its answers, its result and what was read differently."""
+
+    answers: engine.Assessment
+    recommendation: engine.Recommendation
+    rereads: tuple[Reread, ...]
+    # The stored result could not be read, or did not answer these flows: it was scored again on reading.
+    rescored: bool
+
+    @property
+    def read_differently(self) -> bool:
+        return bool(self.rereads) or self.rescored
 
 
 class Assessment(models.Model):
@@ -34,6 +55,10 @@ class Assessment(models.Model):
     inputs = models.JSONField()
     result = models.JSONField()
     engine_version = models.CharField(max_length=20)
+    # The shape of `inputs` and `result` (engine/upgrade.py): older shapes are upgraded on reading.
+    schema_version = models.PositiveSmallIntegerField(default=current_schema)
+    # Stored answers that a later schema no longer reads ({"field", "value", "schema_version"}), kept, not lost.
+    set_aside = models.JSONField(default=list, blank=True)
     # Optimistic locking: a save names the version it started from.
     version = models.PositiveIntegerField(default=1)
     created = models.DateTimeField(auto_now_add=True)
@@ -70,7 +95,8 @@ class Assessment(models.Model):
 
     @property
     def flow_count(self) -> int:
-        return len(self.inputs.get("flows", []))
+        flows = self.inputs.get("flows") if isinstance(self.inputs, dict) else None
+        return len(flows) if isinstance(flows, list) else 0
 
     def viewed(self) -> None:
         """Note a visit for retention; one UPDATE a day at most."""
@@ -90,14 +116,43 @@ class Assessment(models.Model):
             "json_url": reverse("reports:json", args=[view]),
         }
 
+    def upgraded(self) -> Upgraded:
+        """The stored inputs in the current shape, whatever shape they were saved in; never raises."""
+        return upgrade(
+            {**self.inputs, "name": self.name} if isinstance(self.inputs, dict) else self.inputs, self.schema_version
+        )
+
+    def read(self) -> Stored:
+        """The stored inputs and result as the current engine reads them; never raises.
+
+        A result that cannot be read (or answers other flows than the inputs now read) is scored
+        again from the upgraded inputs, and says so.
+        """
+        upgraded = self.upgraded()
+        recommendation = stored_recommendation(self.result, upgraded.assessment)
+        rescored = recommendation is None
+        if recommendation is None:
+            recommendation = recommend(upgraded.assessment)
+        return Stored(upgraded.assessment, recommendation, upgraded.rereads, rescored)
+
     def answers(self) -> engine.Assessment:
-        """The stored inputs as the engine reads them (they were valid when they were saved)."""
-        return parse_assessment(self.export())
+        return self.upgraded().assessment
 
     def recommendation(self) -> engine.Recommendation:
-        """The stored result snapshot as the engine's dataclasses."""
-        return recommendation_from_dict(self.result)
+        return self.read().recommendation
+
+    def kept_aside(self) -> list[dict[str, Any]]:
+        """What was set aside before and what reading the inputs now sets aside, for the next save to keep."""
+        kept = list(self.set_aside) if isinstance(self.set_aside, list) else [{"value": self.set_aside}]
+        new = [
+            {"field": path, "value": value, "schema_version": self.schema_version}
+            for path, value in self.upgraded().set_aside.items()
+        ]
+        return kept + [entry for entry in new if entry not in kept]
 
     def export(self) -> dict[str, Any]:
-        """The inputs as the API takes them, plus the name and engine version: posts back unchanged."""
-        return {**self.inputs, "name": self.name, "engine_version": self.engine_version}
+        """The inputs as the API takes them, plus the name and engine version: posts back unchanged.
+
+        Inputs saved in an older shape are exported as the current engine reads them, so the file imports.
+        """
+        return {**assessment_to_dict(self.answers()), "name": self.name, "engine_version": self.engine_version}

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from advisor import engine
-from advisor.engine import ENGINE_VERSION, assessment_to_dict, parse_assessment, recommend, recommendation_to_dict
+from advisor.engine import ENGINE_VERSION, assessment_to_dict, recommend, recommendation_to_dict
+from advisor.engine.upgrade import SCHEMA_VERSION
 
 from .models import Assessment
 
@@ -28,22 +31,35 @@ def scored(assessment: engine.Assessment) -> tuple[str, dict[str, Any], dict[str
     )
 
 
-def create(assessment: engine.Assessment) -> Assessment:
+def create(assessment: engine.Assessment, set_aside: list[dict[str, Any]] | None = None) -> Assessment:
     name, inputs, result = scored(assessment)
-    created = Assessment.objects.create(name=name, inputs=inputs, result=result, engine_version=ENGINE_VERSION)
+    created = Assessment.objects.create(
+        name=name,
+        inputs=inputs,
+        result=result,
+        engine_version=ENGINE_VERSION,
+        schema_version=SCHEMA_VERSION,
+        set_aside=set_aside or [],
+    )
     queue_report(created)
     return created
 
 
 def update(assessment: Assessment, inputs_given: engine.Assessment, version: int) -> Assessment:
-    """Save new inputs if nobody saved since `version`; raises StaleVersion otherwise."""
+    """Save new inputs if nobody saved since `version`; raises StaleVersion otherwise.
+
+    The inputs are written in the current shape; stored answers it no longer reads stay in set_aside.
+    """
     name, inputs, result = scored(inputs_given)
+    set_aside = assessment.kept_aside()
     with transaction.atomic():
         saved = Assessment.objects.filter(pk=assessment.pk, version=version).update(
             name=name,
             inputs=inputs,
             result=result,
             engine_version=ENGINE_VERSION,
+            schema_version=SCHEMA_VERSION,
+            set_aside=set_aside,
             version=version + 1,
             updated=timezone.now(),
         )
@@ -54,18 +70,21 @@ def update(assessment: Assessment, inputs_given: engine.Assessment, version: int
     return assessment
 
 
+# Sent after each save and each new share link. The reports app, which depends on this one,
+# listens to queue the version's PDF (reports/apps.py), so this app imports nothing of it.
+version_saved = Signal()
+
+
 def queue_report(assessment: Assessment) -> None:
     """Have a worker render this version's PDF, when one runs."""
-    # The reports app renders PDFs; it depends on this one, so it is imported when needed.
-    from advisor.reports import background
-
-    background.queue_report(assessment)
+    version_saved.send(sender=Assessment, assessment=assessment)
 
 
 def fork(assessment: Assessment) -> Assessment:
-    return create(parse_assessment({**assessment.inputs, "name": f"Copy of {assessment.name}"[:120]}))
+    copy = dataclasses.replace(assessment.answers(), name=f"Copy of {assessment.name}"[:120].strip())
+    return create(copy, assessment.kept_aside())
 
 
 def rerun(assessment: Assessment) -> Assessment:
-    """Score the stored inputs with the current engine."""
-    return update(assessment, parse_assessment(assessment.export()), assessment.version)
+    """Score the stored inputs, as the current engine reads them, with the current engine."""
+    return update(assessment, assessment.answers(), assessment.version)

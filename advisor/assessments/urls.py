@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views
+from . import compare_views, views
 
 app_name = "assessments"
 urlpatterns = [
@@ -14,4 +14,5 @@ urlpatterns = [
     path("assess/<str:edit_token>/rerun", views.rerun, name="rerun"),
     path("assess/<str:edit_token>/delete", views.delete, name="delete"),
     path("r/<str:view_token>/", views.results, name="results"),
+    path("compare/<str:view_a>/<str:view_b>/", compare_views.compare_page, name="compare"),
 ]

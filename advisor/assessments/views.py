@@ -8,12 +8,12 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from advisor import charts, recent
+from advisor import charts
 from advisor.engine import ENGINE_VERSION, FieldError, InvalidAssessment, glossary, parse_assessment, recommend
 from advisor.engine.catalog import FACTOR_IDS
 from advisor.engine.presets import USE_CASES
 from advisor.htmx import HtmxHttpRequest
-from advisor.json_input import UnreadableJson, load_json
+from advisor.inventory import UnreadableInventory, kind_of, load_inventory, parse_inventory
 from advisor.limits import too_many, wait_to_create, wait_to_save
 from advisor.middleware import compress, precompressed
 from advisor.views import private_page
@@ -21,7 +21,8 @@ from advisor.views import private_page
 from . import store
 from .conflicts import Conflict
 from .forms import EditorForm, Problem, QuickForm
-from .models import Assessment, new_token
+from .large import LargeResults, is_large
+from .models import Assessment, Stored, new_token
 from .presentation import ResultsView
 
 MINE = "my_assessments"
@@ -70,7 +71,7 @@ def _start_page(
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: HtmxHttpRequest) -> HttpResponse:
     if request.method in ("GET", "HEAD"):
         return _start_page(request, QuickForm())
     if "preset" in request.POST:
@@ -95,21 +96,27 @@ def start(request: HttpRequest) -> HttpResponse:
     return redirect(assessment)
 
 
-def _import(request: HttpRequest) -> HttpResponse:
-    """A JSON export (uploaded or pasted) becomes a new assessment; an invalid one stores nothing."""
+def _import(request: HtmxHttpRequest) -> HttpResponse:
+    """A JSON export, or an inventory in YAML or CSV (uploaded or pasted), becomes a new assessment.
+
+    An invalid one stores nothing; an inventory's mistakes are named by row and column.
+    """
     upload = request.FILES.get("file")
     pasted = request.POST.get("json", "")
     form = QuickForm()
     if upload and upload.size and upload.size > MAX_IMPORT_BYTES:
         too_big = [FieldError("file", f"is larger than {MAX_IMPORT_BYTES:,} bytes")]
         return _start_page(request, form, import_errors=too_big, pasted=pasted, status=400)
+    text = upload.read() if upload else pasted
+    start = text if isinstance(text, str) else text[:200].decode("latin-1")
+    kind = kind_of(upload.name or "" if upload else "", text=start)
     try:
-        raw = load_json(upload.read() if upload else pasted)
-    except UnreadableJson as error:
+        loaded = load_inventory(text, kind)
+    except UnreadableInventory as error:
         where = "file" if upload else "json"
         return _start_page(request, form, import_errors=[FieldError(where, str(error))], pasted=pasted, status=400)
     try:
-        assessment_in = parse_assessment(raw)
+        assessment_in = parse_inventory(loaded)
     except InvalidAssessment as invalid:
         return _start_page(request, form, import_errors=list(invalid.errors), pasted=pasted, status=422)
     if wait := wait_to_create(request):
@@ -205,7 +212,7 @@ def preview(request: HttpRequest, edit_token: str) -> HttpResponse:
     form = EditorForm(request.POST)
     if (assessment_in := form.validated()) is None:
         return render(request, "partials/preview.html", {"problems": form.summary()})
-    view = ResultsView(assessment_in, recent.recommendation(assessment_in))
+    view = ResultsView(assessment_in, recommend(assessment_in))
     return render(request, "partials/preview.html", {"view": view, "result": view.recommendation})
 
 
@@ -217,39 +224,56 @@ def results(request: HttpRequest, view_token: str) -> HttpResponse:
     # The stored inputs and result are read only to render the page, not to serve it from the cache.
     assessment = get_object_or_404(Assessment.objects.defer("inputs", "result"), view_token=view_token)
     assessment.viewed()
-    fresh = request.GET.get("rerun") == "1" and assessment.engine_changed
+    rerun_asked = request.GET.get("rerun") == "1"
     owned = assessment.edit_token in request.session.get(MINE, [])
     # A saved result never changes, so its page is rendered once per version; pages that carry a
     # one-off message, or a form with this visitor's CSRF token, are rendered every time.
-    cacheable = not fresh and not (owned and assessment.engine_changed) and not len(messages.get_messages(request))
+    # A filtered view of a large landscape (?system=, ?pattern=, ?q=) is rendered each time.
+    filtered = any(request.GET.get(name) for name in ("system", "pattern", "q"))
+    cacheable = (
+        not rerun_asked
+        and not filtered
+        and not (owned and assessment.engine_changed)
+        and not len(messages.get_messages(request))
+    )
     # Nothing of the request but these goes into the page: links are built from PUBLIC_URL. The page
     # is kept gzipped, so a hit neither compresses 80 KB again nor moves it in and out of Redis.
     key = f"results-page-gz:{assessment.pk}:{assessment.version}:{view_token}:{owned}"
     if cacheable and (page := cache.get(key)) is not None:
         return precompressed(request, page)
     assessment.refresh_from_db(fields=["inputs", "result"])
-    response = _results_page(request, assessment, owned, fresh)
-    if cacheable:
+    stored = assessment.read()
+    fresh = rerun_asked and (assessment.engine_changed or stored.read_differently)
+    response = _results_page(request, assessment, stored, owned, fresh)
+    # The owner's page offers a re-run, a form with this visitor's CSRF token, when answers were read differently.
+    if cacheable and not (owned and stored.read_differently):
         cache.set(key, compress(response.content), RESULTS_CACHE_SECONDS)
     return response
 
 
-def _results_page(request: HttpRequest, assessment: Assessment, owned: bool, fresh: bool) -> HttpResponse:
-    answers = assessment.answers()
-    view = ResultsView(answers, recommend(answers) if fresh else assessment.recommendation())
+def _results_page(
+    request: HttpRequest, assessment: Assessment, stored: Stored, owned: bool, fresh: bool
+) -> HttpResponse:
+    answers = stored.answers
+    view = ResultsView(answers, recommend(answers) if fresh else stored.recommendation)
+    large = LargeResults.from_query(view, request.GET) if is_large(view) else None
     return render(
         request,
         "assessments/results.html",
         {
             "assessment": assessment,
             "view": view,
+            "large": large,
+            "diagram_flows": large.neighbourhood if large else view.flows,
+            "profile_flows": large.profiled if large else view.flows,
             "result": view.recommendation,
-            "figures": view.figures(),
+            "figures": large.figures() if large else view.figures(),
             "factor_ids": FACTOR_IDS,
             "glossary": glossary.TERMS,
             "factor_colours": list(zip(FACTOR_IDS, charts.FACTOR_COLOURS, strict=True)),
             "owned": owned,
             "fresh": fresh,
+            "stored": stored,
             "current_engine": ENGINE_VERSION,
             "share_url": assessment.share_url,
         },
@@ -267,7 +291,7 @@ def rotate_view_link(request: HttpRequest, edit_token: str) -> HttpResponseRedir
 
 
 @require_POST
-def fork(request: HttpRequest, edit_token: str) -> HttpResponse:
+def fork(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, edit_token=edit_token)
     if wait := wait_to_create(request):
         return too_many(request, wait)
@@ -278,7 +302,7 @@ def fork(request: HttpRequest, edit_token: str) -> HttpResponse:
 
 
 @require_POST
-def rerun(request: HttpRequest, edit_token: str) -> HttpResponse:
+def rerun(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, edit_token=edit_token)
     if wait := wait_to_save(request):
         return too_many(request, wait)

@@ -408,8 +408,8 @@ _BLOB_SCALE_TARGETS = Source(
 
 # --- Google Cloud ------------------------------------------------------------------------------
 
-_PUBSUB_QUOTAS_ORDERING = Source("Quotas and limits", "https://cloud.google.com/pubsub/quotas?hl=RU", READ_ON)
-_PUBSUB_QUOTAS_REGIONS = Source("Quotas and limits", "https://cloud.google.com/pubsub/quotas?hl=sv", READ_ON)
+_PUBSUB_QUOTAS_ORDERING = Source("Quotas and limits", "https://cloud.google.com/pubsub/quotas", READ_ON)
+_PUBSUB_QUOTAS_REGIONS = Source("Quotas and limits", "https://cloud.google.com/pubsub/quotas", READ_ON)
 _PUBSUB_RETENTION = Source(
     "pubsub: update message retention duration documentation #8558",
     "https://github.com/googleapis/google-cloud-go/issues/8558",
@@ -424,16 +424,8 @@ _TASKS_OR_PUBSUB = Source(
     "https://cloud.google.com/tasks/docs/comp-pub-sub",
     "2026-12-06",
 )
-_EVENTARC_QUOTAS = Source(
-    "このドキュメントでは、Eventarc に適用される割り当てと上限について説明します。",
-    "https://cloud.google.com/eventarc/docs/quotas?hl=ja",
-    READ_ON,
-)
-_EVENTARC_STANDARD_QUOTAS = Source(
-    "このドキュメントでは、Eventarc に適用される割り当てと上限について説明します。",
-    "https://cloud.google.com/eventarc/docs/run/quotas?hl=ja",
-    READ_ON,
-)
+_EVENTARC_QUOTAS = Source("Quotas and limits", "https://cloud.google.com/eventarc/docs/quotas", READ_ON)
+_EVENTARC_STANDARD_QUOTAS = Source("Quotas and limits", "https://cloud.google.com/eventarc/docs/run/quotas", READ_ON)
 _MANAGED_KAFKA_SIZING = Source(
     "Plan the size of your Managed Service for Apache Kafka cluster",
     "https://cloud.google.com/managed-service-for-apache-kafka/docs/plan-cluster-size",
@@ -447,7 +439,7 @@ _GOOGLE_API_GATEWAY_TIMEOUT = Source(
     "https://github.com/GoogleCloudPlatform/esp-v2/blob/defb543406be105d2bcf1c08f55015ab4d221f85/src/go/util/util.go",
     REREAD_ON,
 )
-_CLOUD_STORAGE_QUOTAS = Source("Quotas & limits", "https://cloud.google.com/storage/quotas?authuser=2", READ_ON)
+_CLOUD_STORAGE_QUOTAS = Source("Quotas & limits", "https://cloud.google.com/storage/quotas", READ_ON)
 
 # --- Self-run ----------------------------------------------------------------------------------
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Final, Literal
 
 from .choices import (
     Availability,
@@ -145,12 +146,17 @@ class TechnologyChoice:
     remedies: tuple[str, ...] = ()
 
 
+# In JSON a flip reads {"field", "from", "to", ...}: `from` is a Python keyword.
+FROM: Final = {"json": "from"}
+TO: Final = {"json": "to"}
+
+
 @dataclass(frozen=True, slots=True)
 class Flip:
     field: str
-    before: object
-    after: object
-    pattern: str
+    before: object = dataclasses.field(metadata=FROM)
+    after: object = dataclasses.field(metadata=TO)
+    pattern: str = dataclasses.field()
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,9 +172,9 @@ class LandscapeFlip:
     """One landscape answer changed, and the flows whose winner it changes."""
 
     field: str
-    before: object
-    after: object
-    flows: tuple[FlowChange, ...]
+    before: object = dataclasses.field(metadata=FROM)
+    after: object = dataclasses.field(metadata=TO)
+    flows: tuple[FlowChange, ...] = dataclasses.field()
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from .answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, VOCABULARY, Answe
 from .catalog import FACTOR_IDS
 from .model import Assessment, Flow, Landscape
 
-MAX_FLOWS = 50
+MAX_FLOWS = 500
 MAX_WEIGHT = 3
 MAX_NAME = int(FLOW_ANSWERS["name"].high)
 # A consumer is a system, named like the source.

@@ -10,6 +10,7 @@ from advisor.engine.wording import listed, number
 
 SELF_RUN_PLATFORMS = ("kubernetes", "on_premises", "any")
 ORDER = {"none": "no order", "per_key": "per key", "global": "across all messages"}
+DELIVERY = {"at_most_once": "at most once", "at_least_once": "at least once", "exactly_once": "exactly once"}
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,11 @@ class TechnologyRow:
     def order(self) -> str:
         how = f" ({self.capability.ordering_how})" if self.capability.ordering_how else ""
         return ORDER[self.capability.ordering] + how
+
+    @property
+    def delivery(self) -> str:
+        """The delivery guarantees it offers: "at least once or exactly once"."""
+        return listed([DELIVERY[d] for d in self.capability.delivery], "or")
 
     @property
     def largest_message(self) -> str:

@@ -23,6 +23,8 @@ from advisor.engine.landscape import HUB_SYSTEMS, needs_hub
 from advisor.engine.wording import number, plural
 
 from .deliverable import flip_condition, flip_sentence, revisit_when
+from .mermaid import landscape_mermaid, legend
+from .topology import topology
 
 # Characters that Markdown would read as markup (< and > would open HTML), escaped with a backslash.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|~!<>])")
@@ -152,6 +154,12 @@ def _landscape_record(
         "| Landscape | Answer |",
         "| --- | --- |",
         *(f"| {field_label(f.name)} | {escape(label(str(getattr(landscape, f.name))))} |" for f in fields(Landscape)),
+        "",
+        legend(),
+        "",
+        "```mermaid",
+        *landscape_mermaid(topology(assessment, recommendation)).splitlines(),
+        "```",
         "",
         "## Decision Drivers",
         "",

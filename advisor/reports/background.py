@@ -7,6 +7,8 @@ until then. With it off (`make run`, tests) a download renders in the request, a
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.tasks import task
@@ -14,6 +16,7 @@ from django.utils import timezone
 
 from advisor.assessments.models import Assessment
 
+from .contents import render_assessment_pdf
 from .models import RenderedReport
 
 
@@ -40,6 +43,11 @@ def queue_report(assessment: Assessment) -> RenderedReport | None:
     return report
 
 
+def queue_saved_version(sender: type[Assessment], assessment: Assessment, **kwargs: Any) -> None:
+    """The receiver of store.version_saved: each saved version, and each new share link, gets its PDF."""
+    queue_report(assessment)
+
+
 def store_report(assessment: Assessment, document: bytes) -> None:
     """Keep a PDF rendered in a request, for the next download."""
     report, _ = RenderedReport.objects.get_or_create(
@@ -57,8 +65,6 @@ def _ready(report: RenderedReport, document: bytes) -> None:
 
 @task()
 def render_report(report_id: int) -> str:
-    from .views import render_assessment_pdf
-
     report = RenderedReport.objects.select_related("assessment").filter(pk=report_id).first()
     if report is None:
         return "gone"

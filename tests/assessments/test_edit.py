@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.test import Client
 
 from advisor.assessments.models import Assessment
+from advisor.engine.parse import MAX_FLOWS
 from tests.conftest import make_assessment
 
 from .forms import editor_post
@@ -263,10 +264,11 @@ class TestPreview:
         assert '<a href="#landscape-systems">Systems</a>: a whole number from 2 to 500' in response.content.decode()
 
 
-def test_more_than_fifty_flows_are_refused_with_a_message(client: Client, assessment: Assessment) -> None:
-    response = client.post(assessment.edit_url, editor_post(assessment, **{"flow-TOTAL_FORMS": "60", "action": "save"}))
+def test_more_flows_than_the_limit_are_refused_with_a_message(client: Client, assessment: Assessment) -> None:
+    too_many = {"flow-TOTAL_FORMS": str(MAX_FLOWS + 10), "action": "save"}
+    response = client.post(assessment.edit_url, editor_post(assessment, **too_many))
     assert response.status_code == 422
-    assert "must hold 1 to 50 flows, not 51" in response.content.decode()
+    assert f"must hold 1 to {MAX_FLOWS} flows, not {MAX_FLOWS + 1}" in response.content.decode()
 
 
 def flow_names(response: HttpResponse) -> list[str]:

@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -120,6 +121,17 @@ def test_every_source_has_a_title_an_https_url_and_a_date_not_after_the_reading(
         assert source.url.startswith("https://"), source
         assert len(source.url) > len("https://"), source
         assert date.fromisoformat(source.as_of) <= READ_BY, source
+
+
+# Query parameters that pick a reader's language or signed-in account, not the page: every reader gets the same one.
+PERSONAL_PARAMETERS = {"hl", "authuser"}
+
+
+@each
+def test_no_source_url_carries_a_readers_language_or_account(capability: Capability) -> None:
+    for source in sources(capability):
+        parameters = set(parse_qs(urlsplit(source.url).query))
+        assert parameters & PERSONAL_PARAMETERS == set(), source.url
 
 
 @each

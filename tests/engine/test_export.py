@@ -6,7 +6,10 @@ import dataclasses
 import json
 from typing import Any
 
+import pytest
+
 from advisor.engine import Recommendation, recommendation_from_dict, recommendation_to_dict
+from advisor.engine.export import UnreadableSnapshot
 from advisor.engine.model import (
     FactorScore,
     Flip,
@@ -62,7 +65,7 @@ FULL = Recommendation(
             flips=(Flip(field="latency", before="seconds", after="immediate", pattern="point_to_point"),),
             unknowns=("teams",),
             robustness={"point_to_point": 0.0, "message_queue": 0.25, "event_driven": 0.75},
-            approach="publish_subscribe",
+            approach="event_router",
             fit="weak",
             decided=False,
         ),
@@ -136,3 +139,13 @@ def test_a_snapshot_from_engine_1_0_0_reads_back_with_the_values_that_mean_not_c
     assert flow.factors["error_handling"] == FactorScore(
         0.9, {"point_to_point": 1.0, "message_queue": 9.0, "event_driven": 7.0}
     )
+
+
+def test_a_snapshot_with_a_value_its_type_does_not_allow_is_refused() -> None:
+    stored = json.loads(json.dumps(recommendation_to_dict(FULL)))
+    stored["flows"][0]["fit"] = "excellent"
+    with pytest.raises(UnreadableSnapshot, match="fit"):
+        recommendation_from_dict(stored)
+    stored["flows"][0]["fit"], stored["flows"][0]["margin"] = "weak", "wide"
+    with pytest.raises(UnreadableSnapshot, match="margin"):
+        recommendation_from_dict(stored)

@@ -8,6 +8,7 @@ import pytest
 
 from advisor.engine import InvalidAssessment, parse_assessment
 from advisor.engine.catalog import FACTOR_IDS
+from advisor.engine.parse import MAX_FLOWS
 
 FLOW = {"name": "Order placed", "interaction": "event"}
 
@@ -24,7 +25,7 @@ def fields_in_error(raw: Any) -> dict[str, str]:
         ([], "body"),
         ({"flows": [FLOW], "extra": 1}, "extra"),
         ({"flows": []}, "flows"),
-        ({"flows": [FLOW] * 51}, "flows"),
+        ({"flows": [FLOW] * (MAX_FLOWS + 1)}, "flows"),
         ({}, "flows"),
         ({"flows": "x"}, "flows"),
         ({"flows": [FLOW], "landscape": {"systems": 1}}, "landscape.systems"),

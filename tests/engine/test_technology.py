@@ -32,6 +32,18 @@ def listed(flow: FlowResult) -> list[Capability]:
 
 
 class TestSelection:
+    def test_service_bus_queues_keep_order_per_key_through_sessions(self) -> None:
+        """Azure's comparison of its messaging services: Service Bus sessions keep first-in, first-out per session;
+        Queue Storage keeps no order. An ordered command on Azure gets the first and never the second."""
+        command = {"interaction": "command", "consumers": ["Ledger"], "ordering": "per_key"}
+        found = result(command | {"consumer_availability": "maintenance_windows"}, {"platform": "azure"})
+        first = found.technologies[0]
+        assert first.name == "Azure Service Bus queues"
+        assert "Keeps order per key (message sessions (session ID))." in first.why
+        assert "Azure Queue Storage" not in [t.name for t in found.technologies]
+        unordered = result(command | {"ordering": "none"}, {"platform": "azure"})
+        assert "Keeps order" not in unordered.technologies[0].why
+
     @pytest.mark.parametrize("platform", ["aws", "azure", "gcp", "kubernetes", "on_premises"])
     @pytest.mark.parametrize("ordering", ["per_key", "global"])
     def test_ordered_flows_never_get_a_service_that_cannot_order(self, platform: str, ordering: str) -> None:

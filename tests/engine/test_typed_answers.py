@@ -17,9 +17,11 @@ from advisor.engine.model import Fit, Flow, Landscape, Role
 from advisor.engine.scoring import Answers
 
 ENGINE = Path(__file__).resolve().parents[2] / "advisor" / "engine"
-# Where strings become members (parse) and where the vocabulary and its words are declared.
+# Where strings become members (parse, and upgrade of stored inputs by their paths) and where the
+# vocabulary and its words are declared.
 VOCABULARY_MODULES = {
     "parse.py",
+    "upgrade.py",
     "choices.py",
     "answers.py",
     "catalog.py",

@@ -181,6 +181,13 @@ class TestTechnologyPages:
         assert all(date <= READ_BY.isoformat() for date in dates)
         assert page.count('rel="noopener noreferrer"') == len(dates)
 
+    def test_the_limits_page_says_which_delivery_each_technology_offers(self, client: Client) -> None:
+        page = client.get("/limits/").content.decode()
+        rows = dict(re.findall(r'id="limits-([a-z0-9_]+)".*?delivery: ([a-z ]+) ·', page, flags=re.S))
+        assert rows["amazon_sqs_fifo"] == "at least once or exactly once"
+        assert rows["amazon_sqs_standard"] == "at least once"
+        assert rows["firebase_cloud_messaging"] == "at most once"
+
 
 def test_pages_take_the_pattern_colours_from_the_catalog(client: Client) -> None:
     page = client.get("/").content.decode()

@@ -9,10 +9,11 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from django.test import Client, RequestFactory, override_settings
+from django.test import Client, override_settings
 from pypdf import PdfReader
 
 from advisor.assessments.models import Assessment
+from advisor.reports import contents as report_contents
 from advisor.reports import pdf as report_pdf
 from advisor.reports import views as report_views
 from tests.assessments.forms import editor_post
@@ -84,7 +85,7 @@ def test_a_hostile_name_renders_safely_and_nothing_is_fetched(client: Client, mo
     report_pdf.start_kaleido()  # kaleido talks to its own browser on loopback; only the renderer is under test
     monkeypatch.setattr(socket, "create_connection", no_network)
     fetcher = report_pdf.DataOnlyFetcher()
-    content = report_pdf.render_pdf(report_views.report_context(RequestFactory().get("/"), hostile), fetcher)
+    content = report_pdf.render_pdf(report_contents.report_context(hostile), fetcher)
     _, text = pdf_text(content)
     assert fetcher.refused == []
     assert attempts == []
@@ -167,8 +168,8 @@ def test_the_largest_valid_assessment_renders_within_gunicorns_timeout() -> None
     # CPU seconds of this process: what the render costs, whatever else the machine runs meanwhile
     # (on a quiet machine, the wall time a gunicorn worker would spend; 72 s before it was bounded).
     started = time.process_time()
-    context = report_views.report_context(None, biggest)
-    content = report_views.render_pdf(context)
+    context = report_contents.report_context(biggest)
+    content = report_contents.render_pdf(context)
     elapsed = time.process_time() - started
     assert elapsed <= 30, f"{elapsed:.1f} s"
     _, text = pdf_text(content)
@@ -178,7 +179,7 @@ def test_the_largest_valid_assessment_renders_within_gunicorns_timeout() -> None
 
 
 def test_a_small_landscape_is_drawn_whole(assessment: Assessment) -> None:
-    context = report_views.report_context(None, assessment)
+    context = report_contents.report_context(assessment)
     assert context["diagram_hidden"] == 0
 
 

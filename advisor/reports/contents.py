@@ -1,0 +1,132 @@
+"""What the PDF report shows of a stored assessment: assembled here, for the download view and the task worker alike."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from django.utils import timezone
+
+from advisor import charts
+from advisor.assessments.models import Assessment
+from advisor.assessments.presentation import ResultsView, field_label
+from advisor.engine import Flow, FlowResult
+from advisor.engine.catalog import FACTOR_IDS
+from advisor.engine.model import Limit
+from advisor.engine.wording import number
+
+from . import deliverable, figures, glossary
+from .pdf import render_pdf, svg_data_url
+
+# More systems than this are summarised in the report's landscape diagram.
+DIAGRAM_SYSTEMS = 24
+# The flow answers the report's appendix lists, one column each.
+APPENDIX_ANSWERS = (
+    "consumers",
+    "interaction",
+    "latency",
+    "volume_per_day",
+    "peak_factor",
+    "delivery",
+    "ordering",
+    "consumer_availability",
+)
+
+
+def render_assessment_pdf(assessment: Assessment) -> bytes:
+    return render_pdf(report_context(assessment))
+
+
+def summarised_landscape(
+    flows: Sequence[Flow], results: Sequence[FlowResult]
+) -> tuple[list[Flow], list[FlowResult], int]:
+    """The landscape cut to its first DIAGRAM_SYSTEMS systems, and how many were left out.
+
+    50 flows to 50 consumers each would draw 2,500 lines between up to 2,550 labelled systems:
+    megabytes of SVG that take WeasyPrint a minute and that nobody can read on a page.
+    """
+    systems: list[str] = []
+    for flow in flows:
+        for name in [flow.source or "Source", *flow.consumers]:
+            if name not in systems:
+                systems.append(name)
+    kept = set(systems[:DIAGRAM_SYSTEMS])
+    shown_flows, shown_results = [], []
+    for flow, result in zip(flows, results, strict=True):
+        consumers = tuple(c for c in flow.consumers if c in kept)
+        if (flow.source or "Source") in kept and consumers:
+            shown_flows.append(dataclasses.replace(flow, consumers=consumers))
+            shown_results.append(result)
+    return shown_flows, shown_results, max(0, len(systems) - DIAGRAM_SYSTEMS)
+
+
+def report_context(assessment: Assessment) -> dict[str, object]:
+    """What the report template shows; it takes no request, so nothing of one goes into it (links use PUBLIC_URL)."""
+    stored = assessment.read()
+    view = ResultsView(stored.answers, stored.recommendation)
+    diagram_flows, diagram_results, hidden = summarised_landscape(view.assessment.flows, view.recommendation.flows)
+    results = view.recommendation.flows
+    actions = deliverable.actions(results)
+    return {
+        "assessment": assessment,
+        "view": view,
+        "result": view.recommendation,
+        "share_url": assessment.share_url,
+        "generated": timezone.now(),
+        "landscape_svg": svg_data_url(printable(charts.landscape_diagram(diagram_flows, diagram_results)), 640, 340),
+        "diagram_systems": DIAGRAM_SYSTEMS,
+        "diagram_hidden": hidden,
+        "pressure_map": figures.data_url(figures.pressure_map(results, [r.name for r in results])),
+        "growth_svg": svg_data_url(printable(charts.connection_growth(view.systems)), 640, 250),
+        "factor_colours": list(zip(FACTOR_IDS, charts.FACTOR_COLOURS, strict=True)),
+        "confidence_counts": deliverable.confidence_counts(results),
+        "actions": actions,
+        "high_actions": sum(a.severity == "high" for a in actions),
+        "decisions": deliverable.open_decisions(view.recommendation),
+        "flow_sections": [
+            (flow, figures.data_url(figures.score_bars(flow.result, charts.FACTOR_COLOURS)), numbers)
+            for flow, numbers in zip(view.flows, _flow_actions(results, actions), strict=True)
+        ],
+        "glossary": glossary.TERMS,
+        "technology_limits": _technology_limits(results),
+        "appendix_headings": ["Flow", *(field_label(f) for f in APPENDIX_ANSWERS)],
+        "appendix_rows": [[flow.name, *(_short(flow, f) for f in APPENDIX_ANSWERS)] for flow in view.assessment.flows],
+    }
+
+
+def _technology_limits(results: Sequence[FlowResult]) -> list[tuple[str, tuple[Limit, ...]]]:
+    """Each technology once with every limit any flow named for it: ten flows share a handful of technologies."""
+    found: dict[str, dict[Limit, None]] = {}
+    for result in results:
+        for technology in result.technologies:
+            if technology.limits:
+                found.setdefault(technology.name, {}).update(dict.fromkeys(technology.limits))
+    return [(name, tuple(limits)) for name, limits in found.items()]
+
+
+def _short(flow: Flow, field: str) -> str:
+    """An answer in the appendix's narrow columns: the count, amount or choice, without its explanation."""
+    value = getattr(flow, field)
+    if field == "consumers":
+        return str(len(value))
+    if isinstance(value, int | float):
+        return number(value) + ("×" if field == "peak_factor" else "")
+    return "not sure" if value == "unknown" else str(value).replace("_", " ")
+
+
+def printable(figure: charts.Figure) -> charts.Figure:
+    """A page's figure as the PDF prints it: the legend above the plot, clear of the axis titles, no hover."""
+    layout = {
+        **figure["layout"],
+        "legend": {**figure["layout"].get("legend", {}), "orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 10, "pad": 4},
+        "hovermode": False,
+    }
+    return {**figure, "layout": layout}
+
+
+def _flow_actions(results: Sequence[FlowResult], actions: Sequence[deliverable.Action]) -> list[list[int]]:
+    """For each flow, the numbers of the actions that protect it."""
+    return [
+        [n for n, action in enumerate(actions, 1) if position in action.positions] for position in range(len(results))
+    ]
