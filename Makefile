@@ -9,6 +9,8 @@ DATABASE_URL_PG := $(if $(filter postgres%,$(DATABASE_URL)),$(DATABASE_URL),post
 SYSTEM_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-color-emoji
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Share links and decision records point here: by default the address `make run` and `make serve` listen on.
+PUBLIC_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: help install system-packages run test test-sqlite test-postgres serve worker bench load fuzz audit lint clean engine-snapshot aac-golden mutation
 
@@ -76,7 +78,7 @@ staticfiles/staticfiles.json: $(shell find static -type f) package-lock.json req
 	$(PY) manage.py collectstatic --no-input -v 0
 
 run: install
-	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=1 PUBLIC_URL=$(PUBLIC_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # The two passes run at once (most of a pass waits on browsers, subprocesses and the database); make
 # prints each pass's output whole when it ends (--output-sync) and fails if either failed (-k lets
@@ -104,7 +106,7 @@ test-postgres:
 
 # Production-like on a plain local port: no TLS proxy in front, so HTTPS=0. A task worker renders
 # the PDFs beside gunicorn and stops with it.
-SERVE_ENV := DEBUG=0 HTTPS=0 PDF_WORKER=1 ALLOWED_HOSTS=$(HOST),localhost PUBLIC_URL=http://$(HOST):$(PORT)
+SERVE_ENV := DEBUG=0 HTTPS=0 PDF_WORKER=1 ALLOWED_HOSTS=$(HOST),localhost PUBLIC_URL=$(PUBLIC_URL)
 serve: install
 	$(SERVE_ENV) $(PY) manage.py worker & worker=$$!; trap "kill $$worker" EXIT; \
 	$(SERVE_ENV) $(VENV)/bin/gunicorn -c python:advisor.gunicorn advisor.wsgi --bind $(HOST):$(PORT)

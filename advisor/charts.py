@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from advisor import points
 from advisor.engine import Flow, FlowResult
 from advisor.engine.catalog import FACTOR_IDS, FACTORS, PATTERN_IDS, PATTERNS
 
@@ -341,8 +342,11 @@ def fit_matrix(rows: Sequence[tuple[str, dict[str, float]]]) -> Figure:
         data,
         340,
         barmode="group",
+        # On a phone the factor names turn on their side: the margin grows to hold them, and the legend
+        # sits above the plot, clear of them.
+        xaxis={"automargin": True},
         yaxis={"range": [0, 1], "title": {"text": "fit (0–1)"}, "gridcolor": GRID, "automargin": True},
-        legend={"orientation": "h", "y": -0.3},
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
     )
 
 
@@ -354,9 +358,9 @@ def demo_scores(scores: dict[str, float]) -> Figure:
             "x": [PATTERNS[p].short_name for p in PATTERN_IDS],
             "y": [scores[p] for p in PATTERN_IDS],
             "marker": {"color": [PATTERNS[p].colour for p in PATTERN_IDS]},
-            "text": [f"{scores[p]:.1f}" for p in PATTERN_IDS],
+            "text": [str(points.whole(scores[p])) for p in PATTERN_IDS],
             "textposition": "outside",
-            "hovertemplate": "%{x}: %{y:.1f}<extra></extra>",
+            "hovertemplate": "%{x}: %{y:.0f}<extra></extra>",
         }
     ]
     return _figure(

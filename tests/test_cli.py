@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
+from advisor.engine import parse_assessment
+from advisor.engine import recommend as engine_recommend
+from advisor.engine.wording import whole
 from tests.conftest import TILLS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,3 +60,33 @@ def test_invalid_json_exits_2() -> None:
     completed = recommend("-", stdin="{oops")
     assert completed.returncode == 2
     assert "not valid JSON" in completed.stderr
+
+
+def test_the_text_shows_what_the_page_shows_sizing_remedies_limits_and_whole_points() -> None:
+    big = {
+        "landscape": {"platform": "aws"},
+        "flows": [
+            {
+                "name": "Scans",
+                "interaction": "command",
+                "consumers": ["Archive"],
+                "message_size_kb": 5000,
+                "volume_per_day": 2_000_000,
+                "peak_factor": 3,
+            },
+        ],
+    }
+    completed = recommend("-", "--format", "text", stdin=json.dumps(big))
+    assert completed.returncode == 0, completed.stderr
+    flow = engine_recommend(parse_assessment(big)).flows[0]
+    sized = [t for t in flow.technologies if t.sizing is not None]
+    assert sized
+    assert any(t.remedies for t in flow.technologies)
+    for technology in flow.technologies:
+        assert technology.why in completed.stdout
+        if technology.sizing is not None:
+            assert f"sizing: {technology.sizing.summary}" in completed.stdout
+        assert all(f"remedy: {remedy}" in completed.stdout for remedy in technology.remedies)
+        assert all(limit.text in completed.stdout for limit in technology.limits)
+    ranked = sorted(flow.scores.values(), reverse=True)
+    assert f"wins by {whole(ranked[0]) - whole(ranked[1])} point" in completed.stdout

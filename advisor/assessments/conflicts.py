@@ -1,8 +1,10 @@
 """A save that met someone else's: what differs between their saved answers and the editor's, and the
 answers the person chose to keep, one difference at a time.
 
-Only the two versions are known (earlier ones are not stored), so nothing is decided for the person:
-every difference is theirs or mine by an explicit choice, and a save with a choice missing is refused.
+The editor carries the answers it was opened on (the base), so the save is merged three ways: an answer
+only one side changed keeps that side's value, and only an answer both changed, differently, is a
+difference to choose — theirs or mine by an explicit choice; a save with a choice missing is refused.
+Without a base (a page from before it carried one) every difference is asked.
 """
 
 from __future__ import annotations
@@ -42,10 +44,17 @@ class Difference:
 class Conflict:
     """Their saved answers against mine, with the choices posted so far (none on the first refusal)."""
 
-    def __init__(self, theirs: engine.Assessment, mine: engine.Assessment, posted: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        theirs: engine.Assessment,
+        mine: engine.Assessment,
+        posted: Mapping[str, str],
+        base: engine.Assessment | None = None,
+    ) -> None:
         self._theirs = _canonical(theirs)
         self._mine = _canonical(mine)
-        self.differences = list(self._compare(posted))
+        self._base = _canonical(base) if base is not None else None
+        self.differences = [d for d in self._compare(posted) if self._both_changed(d.path)]
         # True once a save was refused for a choice still missing (the page then says which).
         self.asked = False
 
@@ -54,24 +63,50 @@ class Conflict:
         return [d for d in self.differences if d.chosen is None]
 
     def merged(self) -> engine.Assessment:
-        """My answers with theirs wherever I chose theirs; the engine validates the result as any save."""
+        """Each answer from the side that changed it, and from the chosen side where both did; the engine
+        validates the result as any save."""
         keep_theirs = {d.path for d in self.differences if d.chosen == "theirs"}
         theirs, mine = self._theirs, self._mine
+        base = self._base or {}
+
+        def pick(path: str, their_value: Any, my_value: Any, base_value: Any) -> Any:
+            if self._base is not None and their_value != base_value and my_value == base_value:
+                return their_value
+            return their_value if path in keep_theirs else my_value
+
+        def part(key: str) -> dict[str, Any]:
+            return {
+                k: pick(f"{key}.{k}", theirs[key][k], v, base.get(key, {}).get(k, _ABSENT))
+                for k, v in mine[key].items()
+            }
+
         merged: dict[str, Any] = {
-            "name": theirs["name"] if "name" in keep_theirs else mine["name"],
-            "landscape": _pick(theirs["landscape"], mine["landscape"], "landscape", keep_theirs),
-            "weights": _pick(theirs["weights"], mine["weights"], "weights", keep_theirs),
+            "name": pick("name", theirs["name"], mine["name"], base.get("name", _ABSENT)),
+            "landscape": part("landscape"),
+            "weights": part("weights"),
             "flows": [],
         }
-        for index in range(max(len(theirs["flows"]), len(mine["flows"]))):
+        base_flows = base.get("flows", [])
+        for index in range(max(len(theirs["flows"]), len(mine["flows"]), len(base_flows))):
             path = f"flows[{index}]"
-            if index < len(theirs["flows"]) and index < len(mine["flows"]):
-                merged["flows"].append(_pick(theirs["flows"][index], mine["flows"][index], path, keep_theirs))
-            elif index < len(mine["flows"]) and path not in keep_theirs:
-                merged["flows"].append(mine["flows"][index])
-            elif index < len(theirs["flows"]) and path in keep_theirs:
-                merged["flows"].append(theirs["flows"][index])
+            their_flow, my_flow, base_flow = (_nth(f, index) for f in (theirs["flows"], mine["flows"], base_flows))
+            if their_flow is not None and my_flow is not None:
+                flow = {
+                    k: pick(f"{path}.{k}", their_flow[k], v, (base_flow or {}).get(k, _ABSENT))
+                    for k, v in my_flow.items()
+                }
+            else:
+                flow = pick(path, their_flow, my_flow, base_flow if self._base is not None else _ABSENT)
+            if flow is not None:
+                merged["flows"].append(flow)
         return parse_assessment(merged)
+
+    def _both_changed(self, path: str) -> bool:
+        """Whether both sides changed this answer since the base (always, without a base)."""
+        if self._base is None:
+            return True
+        before = _at(self._base, path)
+        return bool(_at(self._theirs, path) != before and _at(self._mine, path) != before)
 
     def _compare(self, posted: Mapping[str, str]) -> list[Difference]:
         theirs, mine = self._theirs, self._mine
@@ -112,14 +147,49 @@ class Conflict:
 
 
 def _canonical(assessment: engine.Assessment) -> dict[str, Any]:
-    """Every answer spelled out, weights included (1 where none was given), so two versions compare key by key."""
+    """Every answer spelled out, weights included (1 where none was given), so two versions compare key by key.
+
+    An answer left out (taken by default) is spelled out with its default, as the editor shows and saves it:
+    a version made by the API or an import compares equal to the same answers saved from the editor."""
     values = assessment_to_dict(assessment)
     weights = dict(assessment.weights)
-    return values | {"name": assessment.name, "weights": {f: weights.get(f, 1) for f in FACTOR_IDS}}
+    landscape = {a: values["landscape"].get(a, getattr(assessment.landscape, a)) for a in LANDSCAPE_ANSWERS}
+    flows = [
+        {a: given.get(a, _listed(getattr(flow, a))) for a in FLOW_ANSWERS}
+        for given, flow in zip(values["flows"], assessment.flows, strict=True)
+    ]
+    return {
+        "name": assessment.name,
+        "landscape": landscape,
+        "flows": flows,
+        "weights": {f: weights.get(f, 1) for f in FACTOR_IDS},
+    }
 
 
-def _pick(theirs: dict[str, Any], mine: dict[str, Any], path: str, keep_theirs: set[str]) -> dict[str, Any]:
-    return {key: theirs[key] if f"{path}.{key}" in keep_theirs else value for key, value in mine.items()}
+def _listed(value: object) -> object:
+    """Consumers as the export holds them: a list."""
+    return list(value) if isinstance(value, tuple) else value
+
+
+# An answer a version does not have (a flow beyond its last): unequal to every value, None included.
+_ABSENT: Any = object()
+
+
+def _nth(flows: list[dict[str, Any]], index: int) -> dict[str, Any] | None:
+    return flows[index] if index < len(flows) else None
+
+
+def _at(values: dict[str, Any], path: str) -> Any:
+    """The value at a difference's path (`name`, `landscape.teams`, `flows[2]`, `flows[2].latency`)."""
+    head, _, key = path.partition(".")
+    if head.startswith("flows["):
+        flow = _nth(values["flows"], int(head[len("flows[") : -1]))
+        if not key:
+            return flow
+        return _ABSENT if flow is None else flow.get(key, _ABSENT)
+    if not key:
+        return values.get(head, _ABSENT)
+    return values.get(head, {}).get(key, _ABSENT)
 
 
 def _shown(value: object, answer: Answer) -> str:

@@ -18,6 +18,7 @@ import copy
 import re
 from dataclasses import dataclass, fields
 from decimal import Decimal
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from django import forms
@@ -35,6 +36,8 @@ Wording = Literal["question", "label"]
 # Choices with many options read better as a drop-down than as a row of radio buttons.
 SELECTS = ("platform", "existing_broker")
 NO_ANSWER = None
+# A new flow starts without a name: this shows what kind of name, and goes as soon as one is typed.
+FLOW_NAME_PLACEHOLDER = "e.g. Stock level to the shop"
 
 
 def number_text(value: object) -> str:
@@ -141,7 +144,10 @@ def answer_field(answer: Answer, wording: Wording) -> AnswerField:
         case "names":
             return NamesField(**common)
         case _:
-            return AnswerField(widget=forms.TextInput(attrs={"maxlength": int(answer.high)}), **common)
+            attrs = {"maxlength": str(int(answer.high))}
+            if answer.id == "name":
+                attrs["placeholder"] = FLOW_NAME_PLACEHOLDER
+            return AnswerField(widget=forms.TextInput(attrs=attrs), **common)
 
 
 class AnswersForm(forms.Form):
@@ -235,6 +241,7 @@ class AssessmentForm(forms.Form):
         super().__init__(data, initial=initial, auto_id="%s")
         self.assessment: engine.Assessment | None = None
         self.problems: list[FieldError] = []
+        self.payload: dict[str, Any] = {}
 
     def flow_forms(self) -> list[FlowForm]:
         raise NotImplementedError
@@ -262,6 +269,7 @@ class AssessmentForm(forms.Form):
             payload["weights"] = given(weights)
         if cleaned.get("name") is not NO_ANSWER:
             payload["name"] = cleaned["name"]
+        self.payload = payload
         try:
             self.assessment = parse_assessment(payload)
         except InvalidAssessment as invalid:
@@ -301,6 +309,37 @@ class AssessmentForm(forms.Form):
         """How the error summary names a flow."""
         return f"Flow {index + 1}"
 
+    def previewable(self) -> Preview | None:
+        """What can be previewed of a refused assessment: the flows without a problem, and each other flow
+        with its problems. A refused landscape answer or weight is left at its default meanwhile. None when
+        no flow is left to preview or the refusal is about the flows as a whole."""
+        incomplete: dict[int, list[Problem]] = {}
+        landscape_refused: set[str] = set()
+        weights_refused = False
+        for error in self.problems:
+            owner, _, rest = error.field.partition(".")
+            if found := re.fullmatch(r"flows\[(\d+)\]", owner):
+                incomplete.setdefault(int(found[1]), []).append(self.problem(error))
+            elif owner == "landscape":
+                landscape_refused.add(rest.partition("[")[0])
+            elif owner == "weights":
+                weights_refused = True
+            elif owner != "name":
+                return None
+        flows = [flow for index, flow in enumerate(self.payload.get("flows", [])) if index not in incomplete]
+        if not flows:
+            return None
+        landscape = {k: v for k, v in self.payload.get("landscape", {}).items() if k not in landscape_refused}
+        payload: dict[str, Any] = {"landscape": landscape, "flows": flows}
+        if not weights_refused and "weights" in self.payload:
+            payload["weights"] = self.payload["weights"]
+        try:
+            assessment = parse_assessment(payload)
+        except InvalidAssessment:
+            return None
+        names = [str(form["name"].data or "").strip() for form in self.flow_forms()]
+        return Preview(assessment, incomplete, names)
+
     def summary(self) -> list[Problem]:
         """The answers to check, in the page's words, each linked to its field."""
         return [self.problem(error) for error in self.problems]
@@ -311,7 +350,7 @@ class AssessmentForm(forms.Form):
         owner, _, rest = error.field.partition(".")
         answer_id = rest.partition("[")[0]
         if owner == "name":
-            return Problem("Name of the assessment", said(error.message), "name")
+            return Problem("Name of the assessment", plainly(error.message, "assessment"), "name")
         if owner == "landscape" and (answer := LANDSCAPE_ANSWERS.get(answer_id)):
             return Problem(answer.label, said(error.message, answer.example), f"landscape-{answer_id}")
         if owner == "weights":
@@ -326,9 +365,20 @@ class AssessmentForm(forms.Form):
             flow = self.flow_where(index)
             if answer := FLOW_ANSWERS.get(answer_id):
                 where = f"{flow}, {in_sentence(answer.label)}" if flow else answer.label
-                return Problem(where, said(error.message, answer.example), f"flow-{index}-{answer_id}")
+                message = plainly(error.message, answer_id, answer.example)
+                return Problem(where, message, f"flow-{index}-{answer_id}", answer.question)
             return Problem(flow or "The flow", said(error.message), f"flow-{index}")
         return Problem(error.field, said(error.message))
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """A refused assessment as far as it can be previewed: the assessment of its complete flows, the
+    problems of each incomplete flow by its position, and every flow's name as typed."""
+
+    assessment: engine.Assessment
+    incomplete: dict[int, list[Problem]]
+    names: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,6 +389,7 @@ class Problem:
     where: str
     message: str
     field_id: str = ""
+    question: str = ""
 
 
 # A weight as a person would type it, shown with a refusal.
@@ -353,6 +404,32 @@ def said(message: str, example: str = "") -> str:
             message = message.removeprefix(lead)
             break
     return f"{message}; for example {example}" if example else message
+
+
+_LENGTH = re.compile(r"must be (\d+) to (\d+) characters, not (\d+)")
+_COUNT = re.compile(r"must name (\d+) to (\d+) systems, not (\d+)")
+# What a text left empty asks for, by the answer it belongs to.
+EMPTY_TEXT = {
+    "name": "give this flow a name (up to {high} characters), for example “Order placed”",
+}
+
+
+def plainly(message: str, answer_id: str, example: str = "") -> str:
+    """An engine refusal in the words of the question it answers, where the engine's reads like code:
+    "must be 1 to 120 characters, not 0" is "give this flow a name (up to 120 characters)"."""
+    if found := _LENGTH.fullmatch(message):
+        low, high, length = (int(n) for n in found.groups())
+        if length < low:
+            return EMPTY_TEXT.get(answer_id, "fill this in (up to {high} characters)").format(high=high)
+        return f"shorten it to {high} characters or fewer; it has {length}"
+    if found := _COUNT.fullmatch(message):
+        low, high, count = (int(n) for n in found.groups())
+        if count < low:
+            return "name at least one system that receives it"
+        return f"name at most {high} systems; there are {count}"
+    if message.startswith("is required"):
+        return "choose one of the answers"
+    return said(message, example)
 
 
 def in_sentence(label: str) -> str:
@@ -386,7 +463,18 @@ class EditorForm(AssessmentForm):
         return form
 
     def flow_forms(self) -> list[FlowForm]:
-        return list(self.flows.forms)
+        return [form for _, form in self._kept]
+
+    @cached_property
+    def _kept(self) -> list[tuple[int, FlowForm]]:
+        """(position on the page, form) of the flows to save: a new flow left as it came is dropped, unless
+        every flow is, so that a forgotten "Add a flow" never blocks a save."""
+        every = list(enumerate(self.flows.forms))
+        kept = [(n, form) for n, form in every if not untouched_new_flow(form)]
+        return kept or every
+
+    def flow_where(self, index: int) -> str:
+        return f"Flow {self._kept[index][0] + 1}"
 
     def weights_form(self) -> WeightsForm:
         return self.weights
@@ -418,9 +506,9 @@ def _initial(assessment: engine.Assessment) -> dict[str, Any]:
     }
 
 
-def new_flow(position: int) -> dict[str, Any]:
-    """A new flow: the engine's defaults, with the receivers left for the person to name."""
-    return _values(engine.Flow(name=f"Flow {position}", interaction=Interaction.COMMAND)) | {"consumers": ""}
+def new_flow() -> dict[str, Any]:
+    """A new flow: the engine's defaults, with its name and receivers left for the person to type."""
+    return _values(engine.Flow(name="", interaction=Interaction.COMMAND)) | {"consumers": ""}
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,7 +527,7 @@ def move_flows(flows: list[dict[str, Any]], action: str) -> FlowChange | None:
     changes the list at once (with htmx, or as a plain form post without JavaScript)."""
     verb, _, position = action.partition(":")
     if verb == "add" and len(flows) < MAX_FLOWS:
-        flows.append(new_flow(len(flows) + 1))
+        flows.append(new_flow())
         return FlowChange(f"flow-{len(flows) - 1}-name", f"Flow {len(flows)} added; type its name.")
     try:
         index = int(position)
@@ -457,7 +545,7 @@ def move_flows(flows: list[dict[str, Any]], action: str) -> FlowChange | None:
         del flows[index]
         neighbour = min(index, len(flows) - 1)
         left = f"{len(flows)} flow{'s' if len(flows) != 1 else ''} left"
-        return FlowChange(f"flow-{neighbour}", f"{name} removed; {left}.")
+        return FlowChange(f"flow-{neighbour}-title", f"{name} removed; {left}.")
     if verb in ("up", "down"):
         to = index - 1 if verb == "up" else index + 1
         if not 0 <= to < len(flows):
@@ -468,6 +556,18 @@ def move_flows(flows: list[dict[str, Any]], action: str) -> FlowChange | None:
         button = {"up": "down", "down": "up"}[verb] if end else verb
         return FlowChange(f"flow-{to}-{button}", f"{name} moved {verb} to position {to + 1} of {len(flows)}.")
     return None
+
+
+def untouched_new_flow(form: FlowForm) -> bool:
+    """A posted flow whose every answer is still what a new flow starts with."""
+    if not form.is_bound:
+        return False
+    blank = new_flow()
+    for name, field in form.fields.items():
+        posted = form[name].data
+        if posted is None or str(posted).strip() != str(field.prepare_value(blank[name])):
+            return False
+    return True
 
 
 def _flow_name(flow: dict[str, Any]) -> str:

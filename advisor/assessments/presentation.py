@@ -9,17 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from functools import cached_property
 
-from advisor import charts
+from advisor import charts, points
 from advisor.engine import Assessment, Flip, Flow, FlowResult, Landscape, Recommendation
 from advisor.engine.catalog import FACTOR_IDS, FIELD_LABELS, PATTERN_IDS, PATTERNS, label
 from advisor.engine.landscape import mix_sentence
 from advisor.engine.wording import listed, percent
-
-
-def points(value: float) -> str:
-    """A score, a margin or a contribution: points out of 100, always with one decimal."""
-    return f"{value:.1f}"
-
 
 # What a flip says, on the pages, in the PDF, the decision record and the command line.
 FLIP_SENTENCE = "{field}: {before} → {after} would make it {pattern}."
@@ -50,20 +44,30 @@ class FlowView:
     index: int
 
     @cached_property
-    def ranked_scores(self) -> list[tuple[str, str]]:
-        """(pattern, score as text), best first."""
-        scores = self.result.scores
-        ranked = sorted(PATTERN_IDS, key=lambda p: -scores[p])
-        return [(p, points(scores[p])) for p in ranked]
+    def shown_scores(self) -> dict[str, int]:
+        return points.scores(self.result)
 
     @cached_property
-    def factor_rows(self) -> list[tuple[str, str, list[str]]]:
-        """(factor, pressure, contributions in the order of ranked_scores), all as text."""
+    def shown_contributions(self) -> dict[str, dict[str, int]]:
+        return points.contributions(self.result)
+
+    @cached_property
+    def ranked_scores(self) -> list[tuple[str, int]]:
+        """(pattern, whole score), best first."""
+        scores = self.result.scores
+        ranked = sorted(PATTERN_IDS, key=lambda p: -scores[p])
+        return [(p, self.shown_scores[p]) for p in ranked]
+
+    @cached_property
+    def factor_rows(self) -> list[tuple[str, str, list[int]]]:
+        """(factor, pressure as text, whole contributions in the order of ranked_scores)."""
         factors = self.result.factors
         ranked = [p for p, _ in self.ranked_scores]
-        return [
-            (f, f"{factors[f].pressure:.2f}", [points(factors[f].contributions[p]) for p in ranked]) for f in FACTOR_IDS
-        ]
+        return [(f, f"{factors[f].pressure:.2f}", [self.shown_contributions[f][p] for p in ranked]) for f in FACTOR_IDS]
+
+    @cached_property
+    def reasons(self) -> list[str]:
+        return points.reasons(self.result)
 
     @property
     def stacked_scores(self) -> list[tuple[str, float, list[tuple[str, float]]]]:
@@ -81,7 +85,8 @@ class FlowView:
 
     @property
     def margin(self) -> str:
-        return points(self.result.margin)
+        """The margin in words, from the whole scores shown beside it."""
+        return points.in_words(points.margin(self.result))
 
     @property
     def unknowns(self) -> str:
@@ -89,14 +94,14 @@ class FlowView:
         return listed([field_label(f).lower() for f in self.result.unknowns])
 
     @property
-    def score_bars(self) -> list[tuple[str, str, list[tuple[str, str, str]]]]:
-        """(pattern, score, [(factor, width in %, contribution)]) in pattern order, all as text, for HTML bars."""
+    def score_bars(self) -> list[tuple[str, int, list[tuple[str, str, int]]]]:
+        """(pattern, whole score, [(factor, width in % as text, whole contribution)]) in pattern order."""
         factors = self.result.factors
         return [
             (
                 p,
-                points(self.result.scores[p]),
-                [(f, f"{factors[f].contributions[p]:.2f}", points(factors[f].contributions[p])) for f in FACTOR_IDS],
+                self.shown_scores[p],
+                [(f, f"{factors[f].contributions[p]:.2f}", self.shown_contributions[f][p]) for f in FACTOR_IDS],
             )
             for p in PATTERN_IDS
         ]

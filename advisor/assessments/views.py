@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass, field
+
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from advisor import charts
-from advisor.engine import ENGINE_VERSION, FieldError, InvalidAssessment, glossary, parse_assessment, recommend
+from advisor import charts, engine
+from advisor.engine import (
+    ENGINE_VERSION,
+    FieldError,
+    FlowResult,
+    InvalidAssessment,
+    glossary,
+    parse_assessment,
+    recommend,
+)
 from advisor.engine.catalog import FACTOR_IDS
 from advisor.engine.presets import USE_CASES
 from advisor.htmx import HtmxHttpRequest
 from advisor.inventory import UnreadableInventory, kind_of, load_inventory, parse_inventory
+from advisor.json_input import UnreadableJson, load_json
 from advisor.limits import too_many, wait_to_create, wait_to_save
 from advisor.middleware import compress, precompressed
 from advisor.views import private_page
@@ -136,6 +148,7 @@ def _editor(
     conflict: Conflict | None = None,
     resolving: bool = False,
     status: int = 200,
+    base: str = "",
 ) -> HttpResponse:
     template = "partials/editor_swap.html" if request.htmx else "assessments/edit.html"
     return render(
@@ -148,9 +161,19 @@ def _editor(
             "conflict": conflict,
             "resolving": resolving or conflict is not None,
             "share_url": assessment.share_url,
+            # The answers the page was opened on, for a three-way merge should someone else save meanwhile.
+            "base": base or json.dumps(assessment.export(), ensure_ascii=False),
         },
         status=status,
     )
+
+
+def _base(request: HttpRequest) -> engine.Assessment | None:
+    """The answers the editor was opened on, as it posted them back; None when missing or unreadable."""
+    try:
+        return parse_assessment(load_json(request.POST.get("base", "")))
+    except (UnreadableJson, InvalidAssessment):
+        return None
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -172,34 +195,37 @@ def edit(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
     # After a save met someone else's, each difference is kept by choice until a save succeeds.
     resolving = request.POST.get("resolving") == "1"
     action = request.POST.get("action", "save")
+    posted_base = request.POST.get("base", "")
     if action != "save":
-        return _editor(request, assessment, form.after(action), version, resolving=resolving)
+        return _editor(request, assessment, form.after(action), version, resolving=resolving, base=posted_base)
     if (assessment_in := form.validated()) is None:
-        return _editor(request, assessment, form, version, resolving=resolving, status=422)
+        return _editor(request, assessment, form, version, resolving=resolving, status=422, base=posted_base)
     # Each save re-scores and queues a PDF: limited per client like creation.
     if wait := wait_to_save(request):
         return too_many(request, wait)
     if resolving and version == assessment.version:
-        conflict = Conflict(assessment.answers(), assessment_in, request.POST)
+        conflict = Conflict(assessment.answers(), assessment_in, request.POST, _base(request))
         if conflict.undecided:
             conflict.asked = True
-            return _editor(request, assessment, form, version, conflict=conflict, status=422)
+            return _editor(request, assessment, form, version, conflict=conflict, status=422, base=posted_base)
         try:
             assessment_in = conflict.merged()
         except InvalidAssessment as invalid:
             # Answers valid on each side can be refused together (every weight 0): say so by the fields.
             form.refuse(invalid)
-            return _editor(request, assessment, form, version, conflict=conflict, status=422)
+            return _editor(request, assessment, form, version, conflict=conflict, status=422, base=posted_base)
     try:
         store.update(assessment, assessment_in, version)
     except store.StaleVersion:
         assessment.refresh_from_db()
-        conflict = Conflict(assessment.answers(), assessment_in, {})
+        conflict = Conflict(assessment.answers(), assessment_in, {}, _base(request))
         if conflict.differences:
-            # Nothing is saved over the other edit: the page shows what differs and asks which to keep.
-            return _editor(request, assessment, form, assessment.version, conflict=conflict, status=409)
-        # Both saved the same answers: saving them again loses nothing.
-        store.update(assessment, assessment_in, assessment.version)
+            # Nothing is saved over the other edit: the page asks which to keep where both changed an answer.
+            return _editor(
+                request, assessment, form, assessment.version, conflict=conflict, status=409, base=posted_base
+            )
+        # No answer was changed by both: each side's changes are kept, theirs and mine.
+        store.update(assessment, conflict.merged(), assessment.version)
     _remember(request, assessment)
     messages.success(request, "Saved.")
     return redirect(assessment)
@@ -210,10 +236,45 @@ def edit(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
 def preview(request: HttpRequest, edit_token: str) -> HttpResponse:
     get_object_or_404(Assessment.objects.only("pk"), edit_token=edit_token)
     form = EditorForm(request.POST)
-    if (assessment_in := form.validated()) is None:
+    if (assessment_in := form.validated()) is not None:
+        view = ResultsView(assessment_in, recommend(assessment_in))
+        entries = [PreviewEntry(result.name, result) for result in view.recommendation.flows]
+        return render(
+            request, "partials/preview.html", {"view": view, "result": view.recommendation, "entries": entries}
+        )
+    # One incomplete flow does not hide the others: they are previewed, and it is listed with its problems.
+    partial = form.previewable()
+    if partial is None:
         return render(request, "partials/preview.html", {"problems": form.summary()})
-    view = ResultsView(assessment_in, recommend(assessment_in))
-    return render(request, "partials/preview.html", {"view": view, "result": view.recommendation})
+    view = ResultsView(partial.assessment, recommend(partial.assessment))
+    results = iter(view.recommendation.flows)
+    entries = [
+        PreviewEntry(name or f"Flow {n + 1}", problems=partial.incomplete[n])
+        if n in partial.incomplete
+        else PreviewEntry(name, next(results))
+        for n, name in enumerate(partial.names)
+    ]
+    others = [p for e in form.problems if not e.field.startswith("flows[") for p in [form.problem(e)]]
+    return render(
+        request,
+        "partials/preview.html",
+        {
+            "view": view,
+            "result": view.recommendation,
+            "entries": entries,
+            "others": others,
+            "incomplete": len(partial.incomplete),
+        },
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewEntry:
+    """One flow in the live preview: its recommendation, or the problems that keep it out for now."""
+
+    name: str
+    result: FlowResult | None = None
+    problems: list[Problem] = field(default_factory=list)
 
 
 RESULTS_CACHE_SECONDS = 60 * 60

@@ -19,6 +19,7 @@ from .choices import (
     ConsumerKind,
     Delivery,
     Experience,
+    Freshness,
     Growth,
     Interaction,
     Latency,
@@ -26,7 +27,9 @@ from .choices import (
     Ordering,
     Platform,
     Replay,
+    SenderKind,
     Teams,
+    Transaction,
     options,
 )
 from .model import Flow, Landscape
@@ -276,6 +279,36 @@ FLOW_ANSWERS: Final[dict[str, Answer]] = {
             "For example a new consumer catching up, or reprocessing after a bug.",
             options(Replay),
         ),
+        Answer(
+            "source_kind",
+            "flow",
+            "choice",
+            "Sender kind",
+            "What kind of system sends it?",
+            "Devices (sensors, vehicles, machines) publish over MQTT to a broker made for them.",
+            options(SenderKind),
+            ordered=False,
+        ),
+        Answer(
+            "transaction",
+            "flow",
+            "choice",
+            "Business transaction",
+            "Is it one step of a business transaction across several systems?",
+            "For example reserve stock, then charge the card, then ship: a step is undone if a later one fails.",
+            options(Transaction),
+            ordered=False,
+        ),
+        Answer(
+            "freshness",
+            "flow",
+            "choice",
+            "Freshness",
+            "May an answer be slightly out of date?",
+            "A product description may come from a cache; a payment authorisation or a stock reservation must not.",
+            options(Freshness),
+            ordered=False,
+        ),
     )
 }
 
@@ -314,6 +347,9 @@ class Answers(TypedDict):
     consumer_kind: ConsumerKind
     message_size_kb: float
     replay: Replay
+    source_kind: SenderKind
+    transaction: Transaction
+    freshness: Freshness
 
 
 def _vocabularies(owner: type) -> dict[str, type[StrEnum]]:

@@ -142,6 +142,31 @@ class Replay(StrEnum):
     UNKNOWN = "unknown"
 
 
+@unique
+class SenderKind(StrEnum):
+    SERVICE = "service"
+    DEVICE = "device"
+    UNKNOWN = "unknown"
+
+
+@unique
+class Transaction(StrEnum):
+    """Whether the flow is one step of a business transaction that spans several systems."""
+
+    SINGLE = "single"
+    MULTI_STEP = "multi_step"
+    UNKNOWN = "unknown"
+
+
+@unique
+class Freshness(StrEnum):
+    """Whether an answer may be served slightly stale (from a cache or a copy)."""
+
+    MAY_BE_STALE = "may_be_stale"
+    MUST_BE_CURRENT = "must_be_current"
+    UNKNOWN = "unknown"
+
+
 Choice = (
     Teams
     | ChangeRate
@@ -157,6 +182,9 @@ Choice = (
     | Availability
     | ConsumerKind
     | Replay
+    | SenderKind
+    | Transaction
+    | Freshness
 )
 
 # Latencies a caller can wait for: a query due later is handed over, not waited for.

@@ -95,6 +95,9 @@ def answers_of(landscape: Landscape, flow: Flow, assumed: frozenset[str] = froze
         consumer_kind=flow.consumer_kind,
         message_size_kb=flow.message_size_kb,
         replay=flow.replay,
+        source_kind=flow.source_kind,
+        transaction=flow.transaction,
+        freshness=flow.freshness,
     )
 
 
@@ -272,7 +275,9 @@ class FlowModel:
         # Settled when the headline wins at least two thirds of the plausible answers.
         self.decided = 3 * self.wins[self.headline] >= 2 * len(values)
         # The headline moves only when some completion's winner does: the closest of them bounds every change.
-        self.closest = min(_lead_of(totals) for totals in self.completion_totals)
+        # When another pattern wins as many completions, the means break the tie, and any change may move them.
+        tied = sum(1 for count in self.wins.values() if count == self.wins[self.headline]) > 1
+        self.closest = 0.0 if tied else min(_lead_of(totals) for totals in self.completion_totals)
 
     def if_known(self, answer: str, value: object) -> Totals:
         """The mean totals had an unknown answer been given as `value`: what a re-run with it would score.

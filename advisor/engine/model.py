@@ -13,6 +13,7 @@ from .choices import (
     ConsumerKind,
     Delivery,
     Experience,
+    Freshness,
     Growth,
     Interaction,
     Latency,
@@ -20,7 +21,9 @@ from .choices import (
     Ordering,
     Platform,
     Replay,
+    SenderKind,
     Teams,
+    Transaction,
 )
 
 # How the winning pattern is applied to a flow (catalog APPROACHES); "" before it is known.
@@ -72,6 +75,9 @@ class Flow:
     consumer_kind: ConsumerKind = ConsumerKind.SERVICE
     message_size_kb: float = 4
     replay: Replay = Replay.NO
+    source_kind: SenderKind = SenderKind.SERVICE
+    transaction: Transaction = Transaction.SINGLE
+    freshness: Freshness = Freshness.MAY_BE_STALE
 
     @property
     def fan_out(self) -> int:

@@ -13,16 +13,22 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 
 from .answers import ANSWERS, UNKNOWN, Answers
-from .catalog import COMMAND, EVENT, FACTORS, PATTERN_IDS, PATTERNS, QUERY, label
+from .catalog import APPROACHES, COMMAND, EVENT, FACTORS, PATTERN_IDS, PATTERNS, QUERY, label
 from .choices import AWAY, KEPT, WAITED, Availability, ConsumerKind, Delivery, Growth, Latency, Replay
 from .evaluation import FlowModel
 from .model import Flip
 from .rules import (
+    APPROACH_RULES,
     BULK_TRANSFER,
+    BUSINESS_TRANSACTION,
+    CAPS,
     COMMAND_TO_SEVERAL,
+    CURRENT_ANSWERS,
+    DEVICE_SENDER,
     HIGH_PEAK,
     KEPT_WORK_MAY_GO_DIRECT,
     LITTLE_TO_DECOUPLE,
+    ORDERED_WORK,
     PROVIDER_AWAY,
     SENDER_OFFLINE,
     SLOW_QUERY,
@@ -30,7 +36,7 @@ from .rules import (
     asks_for_a_buffer,
     log_needed_because,
 )
-from .scoring import answer_of, drivers_of
+from .scoring import answer_of, drivers_of, kind_of
 from .wording import (
     AVAILABILITY,
     DELIVERY,
@@ -75,7 +81,7 @@ def reasons(
         _what_decides(given, model, contributions),
     ]
     if model.unknown:
-        said.append(_what_was_not_sure(model, unknown_flips))
+        said.append(_what_was_not_sure(model, unknown_flips, _what_else_would_change(given, model.headline)))
     if not model.decided:
         said.append(_what_to_settle(unknown_flips))
     return tuple(s for s in said if s)
@@ -113,6 +119,7 @@ def _what_it_is(given: Answers) -> list[str]:
         )
     else:
         said += LITTLE_TO_DECOUPLE.said(given)
+    said += CURRENT_ANSWERS.said(given) + BUSINESS_TRANSACTION.said(given)
     receivers = known(given["consumer_kind"])
     if receivers in RECEIVERS:
         reached = (
@@ -145,7 +152,7 @@ def _who_is_away(given: Answers) -> list[str]:
                 f"The consumer {AVAILABILITY[availability]}, but a lost message is acceptable: nothing needs to "
                 "hold the work while it is away."
             )
-    return said + SENDER_OFFLINE.said(given)
+    return said + SENDER_OFFLINE.said(given) + DEVICE_SENDER.said(given)
 
 
 def _load_and_timing(given: Answers) -> list[str]:
@@ -156,7 +163,8 @@ def _load_and_timing(given: Answers) -> list[str]:
     if peak >= HIGH_PEAK:
         if interaction == QUERY:
             said.append(
-                f"Peaks reach {number(peak)}× the average rate: the provider must scale for them, or answers be cached."
+                f"Peaks reach {number(peak)}× the average rate: the provider must scale for them"
+                + ("." if CURRENT_ANSWERS.holds(given) else ", or answers be cached.")
             )
         else:
             said.append(
@@ -173,16 +181,14 @@ def _load_and_timing(given: Answers) -> list[str]:
 
 
 def _what_must_be_kept(given: Answers) -> list[str]:
-    said = KEPT_WORK_MAY_GO_DIRECT.said(given)
-    interaction = known(given["interaction"])
-    consumers = consumers_of(given)
+    said = KEPT_WORK_MAY_GO_DIRECT.said(given) + ORDERED_WORK.said(given)
     if known(given["replay"]) == Replay.YES:
         said.append(
             "Consumers must re-read past messages: that needs a retained log (a stream). Classic queues and "
             "routers delete a message once it is delivered, so whichever pattern carries it runs on a log-based "
             "broker (Kafka, Kinesis, Event Hubs, a RabbitMQ stream), read as a queue or as subscriptions."
         )
-    if interaction in (EVENT, COMMAND) and (len(consumers) >= 2 or interaction == EVENT):
+    if kind_of(given) == EVENT:
         why = log_needed_because(given)
         ordering = known(given["ordering"])
         if why:
@@ -313,11 +319,33 @@ def _how_sampled(model: FlowModel) -> str:
     )
 
 
-def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip]) -> str:
+def _what_else_would_change(given: Answers, winner: str) -> list[str]:
+    """What an answer that was not sure would change besides the pattern: how it is applied, the confidence."""
+    said = []
+    for rule in (*APPROACH_RULES, *CAPS):
+        if rule.holds(given):
+            continue
+        effects = []
+        if rule.approach is not None and winner in rule.approach_for:
+            effects.append(f"it is applied as {APPROACHES[rule.approach].name.lower()}")
+        if rule.caps is not None and winner in rule.caps_for:
+            effects.append(f"the confidence is at most {rule.caps}")
+        for answer, values in rule.would_hold(given).items() if effects else ():
+            shown = listed([f"“{label(value)}”" for value in values], "or")
+            said.append(f"if {ANSWERS[answer].label.lower()} is {shown}, {listed(effects)}")
+    return list(dict.fromkeys(said))
+
+
+def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip], besides: Sequence[str]) -> str:
     fields = listed([ANSWERS[a].label.lower() for a in model.unknown])
     shares = sorted(((share, p) for p, share in model.robustness.items() if share > 0), reverse=True)
+    also = f" Beyond the pattern, {listed(besides, '; and')}." if besides else ""
     if len(shares) == 1:
         name = PATTERNS[shares[0][1]].in_sentence
+        if besides:
+            return f"You were not sure about {fields}: whatever the answer, {name} comes out ahead.{also}" + (
+                _how_sampled(model)
+            )
         return (
             f"You were not sure about {fields}: whatever the answer, {name} comes out ahead, so the confidence "
             f"is not lowered for it.{_how_sampled(model)}"
@@ -328,7 +356,7 @@ def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip]) -> str:
         f"You were not sure about {fields}. Over their plausible answers, {PATTERNS[winner].in_sentence} comes "
         f"out ahead in {percent(top)} of cases and {others}."
     )
-    sentence += _how_sampled(model)
+    sentence += also + _how_sampled(model)
     by_pattern: dict[str, dict[str, list[str]]] = {}
     for flip in flips:
         values = by_pattern.setdefault(flip.pattern, {}).setdefault(flip.field, [])

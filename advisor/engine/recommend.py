@@ -17,7 +17,7 @@ from .rules import APPROACH_RULES, BULK_TRANSFER, CAPS, SLOW_QUERY
 from .scoring import rounded_contributions, shares
 from .technology import technologies
 
-ENGINE_VERSION = "3.0.1"
+ENGINE_VERSION = "3.1.1"
 HIGH_MARGIN = 12.0
 MEDIUM_MARGIN = 5.0
 # Below these shares of plausible answers, the winner is not settled enough for a high (or medium) confidence.
@@ -127,6 +127,6 @@ def confidence(given: Answers, winner: str, margin: float, share: float) -> str:
     elif share < SETTLED_SHARE:
         level = min(level, 1)
     for rule in CAPS:
-        if rule.caps is not None and winner in rule.caps_for and rule.holds(given):
+        if rule.caps is not None and winner in rule.caps_for and rule.caps_given(given):
             level = min(level, CONFIDENCES.index(rule.caps))
     return CONFIDENCES[level]

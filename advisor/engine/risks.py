@@ -12,7 +12,7 @@ from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, POINT_TO_POINT, QUERY
 from .choices import Availability, Delivery, Experience, Ordering
 from .model import ApproachId, Risk
 from .reasons import known
-from .rules import APPROACH_RULES, SENDER_OFFLINE
+from .rules import APPROACH_RULES, BUSINESS_TRANSACTION, CURRENT_ANSWERS, ORDERED_WORK, SENDER_OFFLINE
 from .wording import RECEIVERS
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
@@ -38,6 +38,8 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
         # The pattern's own risks belong to messages; a periodic file has the ones above.
         return found
     if winner == POINT_TO_POINT:
+        # A direct call keeps order only while one request per key is in flight (R2.5).
+        found += ORDERED_WORK.warned(given)
         found.append(
             Risk(
                 "The caller fails or hangs when the provider is slow or down.",
@@ -50,7 +52,9 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
             found.append(
                 Risk(
                     "Read load lands on the provider at every request.",
-                    "Cache answers that may be slightly stale; scale the provider horizontally.",
+                    "Scale the provider horizontally; its answers must be current, so none may come from a cache."
+                    if CURRENT_ANSWERS.holds(given)
+                    else "Cache answers that may be slightly stale; scale the provider horizontally.",
                     LOW,
                 )
             )
@@ -131,6 +135,7 @@ def _of_the_answers(given: Answers, winner: str) -> list[Risk]:
     delivery = known(given["delivery"])
     must_keep = delivery != Delivery.BEST_EFFORT
     found += SENDER_OFFLINE.warned(given)
+    found += BUSINESS_TRANSACTION.warned(given)
     receivers = known(given["consumer_kind"])
     if receivers in RECEIVERS:
         found.append(

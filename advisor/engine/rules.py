@@ -22,25 +22,30 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, cast
 
 from .answers import ANSWERS, Answers
 from .catalog import COMMAND, EVENT, EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT
 from .choices import (
     AWAY,
     KEPT,
+    UNKNOWN,
     Availability,
     Broker,
     ChangeRate,
     ConsumerKind,
     Delivery,
     Experience,
+    Freshness,
     Growth,
     Interaction,
     Latency,
     Operations,
+    Ordering,
     Platform,
     Replay,
+    SenderKind,
+    Transaction,
 )
 from .model import ApproachId, Fit, Risk
 from .wording import AVAILABILITY, DELIVERY, LATENCY, SENDER_AVAILABILITY, capitalised, listed, names, number, plural
@@ -98,9 +103,30 @@ class Rule:
         assumed = f" (Assumed, as the input left it out: {listed(left_out)}.)" if left_out else ""
         return [self.reason(given) + assumed]
 
+    def would_hold(self, given: Answers) -> dict[str, tuple[str, ...]]:
+        """For each answer it reads that was not sure, the plausible values under which it would hold."""
+        found = {}
+        for answer in self.reads:
+            if cast(Mapping[str, object], given)[answer] == UNKNOWN:
+                values = tuple(v for v in ANSWERS[answer].choices if self.holds(with_answer(given, answer, v)))
+                if values:
+                    found[answer] = values
+        return found
+
+    def caps_given(self, given: Answers) -> bool:
+        """It holds, or would for at least half the plausible values of an answer that was not sure: a cap on
+        the confidence is not lifted by not knowing."""
+        if self.holds(given):
+            return True
+        return any(2 * len(values) >= len(ANSWERS[answer].choices) for answer, values in self.would_hold(given).items())
+
     def warned(self, given: Answers) -> tuple[Risk, ...]:
         """Its risks, when it holds."""
         return self.risks(given) if self.risks is not None and self.holds(given) else ()
+
+
+def with_answer(given: Answers, answer: str, value: object) -> Answers:
+    return cast(Answers, {**given, answer: value})
 
 
 def _kept(given: Answers) -> bool:
@@ -149,20 +175,25 @@ SLOW_QUERY: Final = Rule(
 
 
 def _provider_away(given: Answers) -> bool:
-    return given["interaction"] == Interaction.QUERY and given["consumer_availability"] in AWAY
+    return (
+        given["interaction"] == Interaction.QUERY
+        and given["consumer_availability"] in AWAY
+        and given["freshness"] != Freshness.MUST_BE_CURRENT
+    )
 
 
 PROVIDER_AWAY: Final = Rule(
     "R1.3",
     "A query to a provider that is sometimes away is answered from a local copy",
-    "interaction is query; consumer availability is maintenance windows or often offline",
-    ("interaction", "consumer_availability"),
+    "interaction is query; consumer availability is maintenance windows or often offline; answers may be stale",
+    ("interaction", "consumer_availability", "freshness"),
     _provider_away,
     (
         Case({"interaction": "query", "consumer_availability": "often_offline"}, True),
         Case({"interaction": "query", "consumer_availability": "maintenance_windows"}, True),
         Case({"interaction": "query", "consumer_availability": "unknown"}, False),
         Case({"interaction": "command", "consumer_availability": "often_offline"}, False),
+        Case({"interaction": "query", "consumer_availability": "often_offline", "freshness": "must_be_current"}, False),
     ),
     approach="local_copy",
     caps=MEDIUM,
@@ -178,6 +209,35 @@ PROVIDER_AWAY: Final = Rule(
             "from the provider's events or a full export after a long outage.",
             MEDIUM,
         ),
+    ),
+)
+
+
+def _current_answers(given: Answers) -> bool:
+    return given["interaction"] == Interaction.QUERY and given["freshness"] == Freshness.MUST_BE_CURRENT
+
+
+CURRENT_ANSWERS: Final = Rule(
+    "R1.4",
+    "A query whose answer must be current is never answered from a cache or a copy",
+    "interaction is query; answers must be current",
+    ("interaction", "freshness"),
+    _current_answers,
+    (
+        Case({"interaction": "query", "freshness": "must_be_current"}, True),
+        Case({"interaction": "query", "freshness": "may_be_stale"}, False),
+        Case({"interaction": "query", "freshness": "unknown"}, False),
+        Case({"interaction": "command", "freshness": "must_be_current"}, False),
+    ),
+    reason=lambda given: (
+        "Its answers must be current (like a payment authorisation or a stock reservation): no cache or local "
+        "copy may answer for the provider. Scale the provider for the peaks, and when it is down the caller "
+        "fails visibly or degrades — it does not answer from old data."
+        + (
+            " The provider's downtime then stops the callers: make it highly available."
+            if given["consumer_availability"] in AWAY
+            else ""
+        )
     ),
 )
 
@@ -216,6 +276,7 @@ def _kept_work_may_go_direct(given: Answers) -> bool:
         and given["peak_factor"] < HIGH_PEAK
         and given["latency"] in (Latency.IMMEDIATE, Latency.SECONDS)
         and given["source_availability"] == Availability.ALWAYS
+        and given["ordering"] == Ordering.NONE
     )
 
 
@@ -223,7 +284,7 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
     "R2.3",
     "Work that must not be lost does not by itself need a queue",
     "interaction is command; one consumer; delivery is no loss or effectively once; the consumer and the "
-    f"sender are always available; peaks below {HIGH_PEAK}×; latency immediate or seconds",
+    f"sender are always available; peaks below {HIGH_PEAK}×; latency immediate or seconds; no ordering",
     (
         "interaction",
         "consumers",
@@ -232,6 +293,7 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
         "peak_factor",
         "latency",
         "source_availability",
+        "ordering",
     ),
     _kept_work_may_go_direct,
     (
@@ -240,6 +302,7 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
         Case({"interaction": "command", "delivery": "no_loss", "consumer_availability": "unknown"}, False),
         Case({"interaction": "command", "delivery": "no_loss", "consumers": ["A", "B"]}, False),
         Case({"interaction": "command", "delivery": "best_effort"}, False),
+        Case({"interaction": "command", "delivery": "no_loss", "ordering": "per_key"}, False),
     ),
     reason=lambda given: (
         f"{capitalised(DELIVERY[given['delivery']])}, but the consumer is always available and peaks stay below "
@@ -253,20 +316,113 @@ def _the_sender(given: Answers) -> str:
     return f"The sender ({given['source']})" if given["source"] else "The sender"
 
 
+def _ordered_work(given: Answers) -> bool:
+    return given["interaction"] == Interaction.COMMAND and given["ordering"] in (Ordering.PER_KEY, Ordering.GLOBAL)
+
+
+ORDERED_WORK: Final = Rule(
+    "R2.5",
+    "Ordered work goes direct only while one request per key is in flight; otherwise a queue keeps the order",
+    "interaction is command; ordering per key or global",
+    ("interaction", "ordering"),
+    _ordered_work,
+    (
+        Case({"interaction": "command", "ordering": "per_key"}, True),
+        Case({"interaction": "command", "ordering": "global"}, True),
+        Case({"interaction": "command", "ordering": "unknown"}, False),
+        Case({"interaction": "event", "ordering": "per_key"}, False),
+    ),
+    reason=lambda given: (
+        f"The work must stay in order {'per key' if given['ordering'] == Ordering.PER_KEY else 'across all of it'}: "
+        "a direct call keeps order only with one sender instance, one request in flight per key and retries that "
+        "hold back the next request. Where that cannot be promised, a queue that keeps order per key does — SQS "
+        "FIFO message groups, Service Bus sessions, Kafka partitions, Pub/Sub ordering keys."
+    ),
+    risks=lambda given: (
+        Risk(
+            "Direct calls overtake each other when the sender runs several instances or retries one call while "
+            "sending the next, and the consumer applies them out of order.",
+            "One request in flight per key (a per-key lock or a single sender instance per key), retries that block "
+            "the key's next call, and a sequence number per key that the consumer checks — or move to a queue "
+            "that keeps order per key.",
+            HIGH if given["ordering"] == Ordering.GLOBAL else MEDIUM,
+        ),
+    ),
+)
+
+
+def _device_sender(given: Answers) -> bool:
+    return given["source_kind"] == SenderKind.DEVICE
+
+
+DEVICE_SENDER: Final = Rule(
+    "R2.6",
+    "Devices publish over MQTT to a broker made for them",
+    "sender kind is device",
+    ("source_kind",),
+    _device_sender,
+    (
+        Case({"interaction": "event", "source_kind": "device"}, True),
+        Case({"interaction": "event", "source_kind": "service"}, False),
+        Case({"interaction": "event", "source_kind": "unknown"}, False),
+    ),
+    reason=lambda given: (
+        "The sender is a device: devices publish over MQTT, which keeps a session across dropped connections and "
+        "delivers at least once (QoS 1), to a broker made for them — AWS IoT Core, Azure IoT Hub or Event Grid's "
+        "MQTT broker, or EMQX or Mosquitto on premises — which hands the messages on to the backbone."
+    ),
+)
+
+
+def _business_transaction(given: Answers) -> bool:
+    return given["transaction"] == Transaction.MULTI_STEP
+
+
+BUSINESS_TRANSACTION: Final = Rule(
+    "R2.7",
+    "A step of a business transaction across systems is coordinated as a saga",
+    "business transaction is multi-step",
+    ("transaction",),
+    _business_transaction,
+    (
+        Case({"interaction": "command", "transaction": "multi_step"}, True),
+        Case({"interaction": "command", "transaction": "single"}, False),
+        Case({"interaction": "command", "transaction": "unknown"}, False),
+    ),
+    reason=lambda given: (
+        "It is one step of a business transaction across systems (reserve stock, charge the card, ship): no "
+        "distributed transaction spans them, so coordinate the steps as a saga — an orchestrator that runs each "
+        "step and, when a later one fails, the compensations of the earlier ones (AWS Step Functions, Azure "
+        "Durable Functions, Google Cloud Workflows; Temporal or Camunda on premises), or a choreography of events "
+        "for a short chain."
+    ),
+    risks=lambda given: (
+        Risk(
+            "A later step fails after earlier ones succeeded, and the transaction is left half done.",
+            "Give every step a compensating action (release the stock, refund the card), let the orchestrator record "
+            "each step's outcome and retry it idempotently, and alert on sagas that neither finish nor compensate.",
+            HIGH,
+        ),
+    ),
+)
+
+
 def _sender_offline(given: Answers) -> bool:
-    return given["source_availability"] in AWAY
+    # A query cannot be sent ahead of time: a caller that is offline has no one to ask (R1's local copy serves it).
+    return given["interaction"] in (Interaction.COMMAND, Interaction.EVENT) and given["source_availability"] in AWAY
 
 
 SENDER_OFFLINE: Final = Rule(
     "R2.4",
     "A sender that goes offline keeps what it sends in an outbox of its own",
-    "sender availability is maintenance windows or often offline",
-    ("source_availability",),
+    "interaction is command or event; sender availability is maintenance windows or often offline",
+    ("interaction", "source_availability"),
     _sender_offline,
     (
         Case({"interaction": "command", "source_availability": "often_offline"}, True),
         Case({"interaction": "event", "source_availability": "maintenance_windows"}, True),
         Case({"interaction": "command", "source_availability": "unknown"}, False),
+        Case({"interaction": "query", "source_availability": "often_offline"}, False),
         Case({"interaction": "command"}, False),
     ),
     reason=lambda given: (
@@ -345,6 +501,32 @@ LITTLE_TO_DECOUPLE: Final = Rule(
 )
 
 
+def _fact_for_one_service(given: Answers) -> bool:
+    return (
+        given["interaction"] == Interaction.EVENT
+        and len(given["consumers"]) == 1
+        and given["consumer_kind"] == ConsumerKind.SERVICE
+        and given["growth"] == Growth.NONE
+    )
+
+
+FACT_FOR_ONE_SERVICE: Final = Rule(
+    "R3.5",
+    "A fact for one service with no growth ahead is work for one consumer, scored as a command",
+    "interaction is event; one consumer; receivers are services; growth none",
+    ("interaction", "consumers", "consumer_kind", "growth"),
+    _fact_for_one_service,
+    (
+        Case({"interaction": "event"}, True, {"growth": "none"}),
+        Case({"interaction": "event", "consumers": ["A", "B"]}, False, {"growth": "none"}),
+        Case({"interaction": "event", "consumer_kind": "device"}, False, {"growth": "none"}),
+        Case({"interaction": "event"}, False, {"growth": "some"}),
+        Case({"interaction": "event"}, False, {"growth": "unknown"}),
+    ),
+    scored_as=COMMAND,
+)
+
+
 def log_needed_because(given: Answers) -> list[str]:
     """Why published facts would need a retained log rather than a router (empty when they do not)."""
     why = []
@@ -377,12 +559,15 @@ NEEDS_A_LOG: Final = Rule(
 
 def asks_for_a_buffer(given: Answers) -> bool:
     """An answer that asks for something to hold the work: a consumer that is away when the work must not be
-    lost, peaks a broker absorbs, work that may complete later, or consumers that re-read past messages."""
+    lost, peaks a broker absorbs (a sender's backlog on reconnecting among them), work that may complete later,
+    or consumers that re-read past messages."""
     return (
         (given["consumer_availability"] in AWAY and given["delivery"] in KEPT)
+        or given["source_availability"] in AWAY
         or given["peak_factor"] >= HIGH_PEAK
         or given["latency"] in (Latency.MINUTES, Latency.HOURS)
         or given["replay"] == Replay.YES
+        or given["ordering"] in (Ordering.PER_KEY, Ordering.GLOBAL)
     )
 
 
@@ -402,7 +587,8 @@ SMALL_LANDSCAPE_RULE: Final = Rule(
     "Few systems, one consumer, low volume and rare change: a broker would be over-engineering",
     f"interaction is command or event; {SMALL_LANDSCAPE} systems or fewer; one consumer; "
     f"{number(LOW_VOLUME_PER_DAY)} messages a day or fewer; interfaces change rarely; nothing asks for a buffer "
-    f"(a consumer away when work must not be lost, peaks of {HIGH_PEAK}× or more, latency minutes or hours, replay)",
+    f"(a consumer away when work must not be lost, a sender that goes offline, peaks of {HIGH_PEAK}× or more, "
+    "latency minutes or hours, replay, ordering)",
     (
         "interaction",
         "systems",
@@ -411,9 +597,11 @@ SMALL_LANDSCAPE_RULE: Final = Rule(
         "change_rate",
         "consumer_availability",
         "delivery",
+        "source_availability",
         "peak_factor",
         "latency",
         "replay",
+        "ordering",
     ),
     _small_landscape,
     (
@@ -514,11 +702,16 @@ RULES: Final = (
     BULK_TRANSFER,
     SLOW_QUERY,
     PROVIDER_AWAY,
+    CURRENT_ANSWERS,
     COMMAND_TO_SEVERAL,
+    FACT_FOR_ONE_SERVICE,
     LITTLE_TO_DECOUPLE,
     NEEDS_A_LOG,
     DIRECT_CALL_FOR_KEPT_WORK,
     KEPT_WORK_MAY_GO_DIRECT,
+    ORDERED_WORK,
+    DEVICE_SENDER,
+    BUSINESS_TRANSACTION,
     SENDER_OFFLINE,
     SMALL_LANDSCAPE_RULE,
     NOBODY_RUNS_A_BROKER,

@@ -29,6 +29,7 @@ from .choices import (
     Interaction,
     Latency,
     Operations,
+    Ordering,
     Platform,
     Replay,
     Teams,
@@ -46,6 +47,9 @@ URGENCY = {Latency.IMMEDIATE: 1.0, Latency.SECONDS: 0.6, Latency.MINUTES: 0.25, 
 CARE = {Delivery.BEST_EFFORT: 0.0, Delivery.NO_LOSS: 0.6, Delivery.EFFECTIVELY_ONCE: 1.0}
 ABSENCE = {Availability.ALWAYS: 0.0, Availability.MAINTENANCE_WINDOWS: 0.8, Availability.OFTEN_OFFLINE: 1.0}
 REPLAY = {Replay.NO: 0.0, Replay.YES: 1.0}
+# Order kept per key needs one request in flight per key, which a direct call holds only with one sender instance
+# and retries that block the next; across all messages, one consumer at a time (docs/decision-rules.md R2.5).
+ORDER = {Ordering.NONE: 0.0, Ordering.PER_KEY: 0.6, Ordering.GLOBAL: 0.8}
 # Work that may finish later must be held somewhere until it is done.
 DEFERRAL = {Latency.IMMEDIATE: 0.0, Latency.SECONDS: 0.0, Latency.MINUTES: 0.7, Latency.HOURS: 1.0}
 # A sender that goes offline delivers late whatever was asked, and in a burst when it reconnects.
@@ -98,7 +102,7 @@ def kind_of(answers: Answers) -> str:
 
 
 # The answers the kind depends on: changing one of them may change every factor's fits.
-KIND_ANSWERS = ("interaction", "latency", "consumers")
+KIND_ANSWERS = tuple(a for a in ANSWERS if any(a in rule.reads for rule in SCORED_AS) or a == "interaction")
 
 
 def _fan_out(answers: Answers) -> float:
@@ -161,6 +165,7 @@ SIGNALS: tuple[Signal, ...] = (
     Signal("delivery", ("delivery",), lambda a: CARE[a["delivery"]]),
     Signal("availability", ("consumer_availability",), lambda a: ABSENCE[a["consumer_availability"]]),
     Signal("replay", ("replay",), lambda a: REPLAY[a["replay"]]),
+    Signal("order", ("ordering",), lambda a: ORDER[a["ordering"]]),
 )
 
 
@@ -180,9 +185,9 @@ class Mix:
 
 
 class ErrorHandling:
-    """Work must be held when the consumer is away, swamped by peaks, finishes it later, or must re-read it
-    (replay); that matters only as much as losing the work matters: a loss that is acceptable counts for a
-    share (CARELESS) of it."""
+    """Work must be held when the consumer is away, swamped by peaks, finishes it later, must re-read it
+    (replay) or must arrive in order (a sequence kept per key while callers retry and scale out); that matters
+    only as much as losing the work matters: a loss that is acceptable counts for a share (CARELESS) of it."""
 
     LOSS = 0.3
     HOLD = 0.7
@@ -193,11 +198,12 @@ class ErrorHandling:
         "deferral": HOLD,
         "peak": HOLD,
         "replay": HOLD,
+        "order": HOLD,
     }
 
     def __call__(self, s: Signals) -> float:
         care = self.CARELESS if s["delivery"] == 0 else 1.0
-        held = max(s["availability"], s["deferral"], s["peak"], s["replay"])
+        held = max(s["availability"], s["deferral"], s["peak"], s["replay"], s["order"])
         return min(1.0, self.LOSS * s["delivery"] + self.HOLD * care * held)
 
 

@@ -16,6 +16,7 @@ from datetime import date
 
 from django.utils.text import slugify
 
+from advisor import points
 from advisor.assessments.presentation import field_label
 from advisor.engine import Assessment, Flow, FlowResult, Landscape, Recommendation
 from advisor.engine.catalog import FACTOR_IDS, FACTORS, PATTERN_IDS, PATTERNS, POINT_TO_POINT, label
@@ -218,6 +219,7 @@ def _flow_record(
 ) -> DecisionRecord:
     pattern = PATTERNS[result.pattern]
     ranked = sorted(PATTERN_IDS, key=lambda p: -result.scores[p])
+    shown, margin, reasons = points.scores(result), points.in_words(points.margin(result)), points.reasons(result)
     weights = dict(assessment.weights)
     title = f"Use {pattern.name[0].lower()}{pattern.name[1:]} for “{escape(result.name)}”"
     consumers = ", ".join(escape(c) for c in flow.consumers)
@@ -239,16 +241,16 @@ def _flow_record(
         "",
         "## Considered Options",
         "",
-        *(f"* {PATTERNS[p].name} ({result.scores[p]:.1f} points)" for p in ranked),
+        *(f"* {PATTERNS[p].name} ({shown[p]} points)" for p in ranked),
         "",
         "## Decision Outcome",
         "",
-        f"Chosen option: “{pattern.name}”, because it scores {result.scores[result.pattern]:.1f} points and wins "
-        f"by {result.margin:.1f} points ({result.confidence} confidence): {_lower_first(escape(result.reasons[0]))}"
-        if result.reasons
-        else f"Chosen option: “{pattern.name}”, because it wins by {result.margin:.1f} points.",
+        f"Chosen option: “{pattern.name}”, because it scores {shown[result.pattern]} points and wins "
+        f"by {margin} ({result.confidence} confidence): {_lower_first(escape(reasons[0]))}"
+        if reasons
+        else f"Chosen option: “{pattern.name}”, because it wins by {margin}.",
         "",
-        *(f"* {escape(reason)}" for reason in result.reasons[1:]),
+        *(f"* {escape(reason)}" for reason in reasons[1:]),
         "",
         "### Consequences",
         "",
@@ -296,14 +298,15 @@ def _drivers(result: FlowResult) -> list[str]:
 def _pros_and_cons(result: FlowResult, pattern_id: str) -> list[str]:
     """Per factor that matters here: Good where this option fits it best, Bad where worst, else Neutral."""
     said = []
+    shown = points.contributions(result)
     for factor_id in _drivers(result):
         factor = FACTORS[factor_id]
-        points = result.factors[factor_id].contributions
-        mine, best, worst = points[pattern_id], max(points.values()), min(points.values())
+        contributions = result.factors[factor_id].contributions
+        mine, best, worst = contributions[pattern_id], max(contributions.values()), min(contributions.values())
         verdict = "Good" if mine == best and best > worst else "Bad" if mine == worst and best > worst else "Neutral"
         said.append(
             f"* {verdict}, because {factor.name.lower()} presses at {result.factors[factor_id].pressure:.2f} here: "
-            f"{_lower_first(factor.pattern_fit[pattern_id])} ({mine:.1f} of its points)"
+            f"{_lower_first(factor.pattern_fit[pattern_id])} ({shown[factor_id][pattern_id]} of its points)"
         )
     return said
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from advisor import charts
 from advisor.assessments.models import Assessment
 from advisor.assessments.presentation import ResultsView, field_label
+from advisor.assessments.templatetags.advisor_tags import some_names
 from advisor.engine import Flow, FlowResult
 from advisor.engine.catalog import FACTOR_IDS
 from advisor.engine.model import Limit
@@ -20,17 +21,21 @@ from .pdf import render_pdf, svg_data_url
 
 # More systems than this are summarised in the report's landscape diagram.
 DIAGRAM_SYSTEMS = 24
-# The flow answers the report's appendix lists, one column each.
-APPENDIX_ANSWERS = (
-    "consumers",
-    "interaction",
-    "latency",
-    "volume_per_day",
-    "peak_factor",
-    "delivery",
-    "ordering",
-    "consumer_availability",
+# The flow answers the report's appendix lists: every one, in two tables of seven columns that fit A4 —
+# where the flow goes and how much, then what it needs.
+APPENDIX_TABLES = (
+    (
+        "Flows: where to and how much",
+        ("source", "consumers", "interaction", "latency", "volume_per_day", "peak_factor", "message_size_kb"),
+    ),
+    (
+        "Flows: what they need",
+        ("delivery", "ordering", "consumer_availability", "source_availability", "consumer_kind", "replay"),
+    ),
 )
+# Consumers named in the appendix, then "and N more": fifty long names in a narrow cell took minutes to lay out.
+APPENDIX_NAMES = 6
+APPENDIX_COLUMNS = max(len(answers) for _, answers in APPENDIX_TABLES)
 
 
 def render_assessment_pdf(assessment: Assessment) -> bytes:
@@ -82,15 +87,22 @@ def report_context(assessment: Assessment) -> dict[str, object]:
         "confidence_counts": deliverable.confidence_counts(results),
         "actions": actions,
         "high_actions": sum(a.severity == "high" for a in actions),
-        "decisions": deliverable.open_decisions(view.recommendation),
+        "decisions": deliverable.open_decisions(view.recommendation, view.assessment),
         "flow_sections": [
             (flow, figures.data_url(figures.score_bars(flow.result, charts.FACTOR_COLOURS)), numbers)
             for flow, numbers in zip(view.flows, _flow_actions(results, actions), strict=True)
         ],
         "glossary": glossary.TERMS,
         "technology_limits": _technology_limits(results),
-        "appendix_headings": ["Flow", *(field_label(f) for f in APPENDIX_ANSWERS)],
-        "appendix_rows": [[flow.name, *(_short(flow, f) for f in APPENDIX_ANSWERS)] for flow in view.assessment.flows],
+        "appendix_tables": [
+            (
+                title,
+                ["Flow", *(field_label(f) for f in answers)],
+                [[flow.name, *(_short(flow, f) for f in answers)] for flow in view.assessment.flows],
+            )
+            for title, answers in APPENDIX_TABLES
+        ],
+        "appendix_width": f"{84 / APPENDIX_COLUMNS:.1f}",
     }
 
 
@@ -105,10 +117,12 @@ def _technology_limits(results: Sequence[FlowResult]) -> list[tuple[str, tuple[L
 
 
 def _short(flow: Flow, field: str) -> str:
-    """An answer in the appendix's narrow columns: the count, amount or choice, without its explanation."""
+    """An answer in the appendix's narrow columns: the names, amount or choice, without its explanation."""
     value = getattr(flow, field)
     if field == "consumers":
-        return str(len(value))
+        return some_names(list(value), APPENDIX_NAMES)
+    if field == "source":
+        return value or "(not named)"
     if isinstance(value, int | float):
         return number(value) + ("×" if field == "peak_factor" else "")
     return "not sure" if value == "unknown" else str(value).replace("_", " ")

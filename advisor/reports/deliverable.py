@@ -10,9 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from advisor.assessments.presentation import field_label
-from advisor.engine import Flip, FlowResult, Recommendation
+from advisor.engine import Assessment, Flip, FlowResult, Recommendation
+from advisor.engine.answers import ANSWERS
 from advisor.engine.catalog import PATTERNS, label
+from advisor.engine.evaluation import SCORED_ANSWERS, FlowModel, answers_of
 from advisor.engine.model import LandscapeFlip, TechnologyChoice
+from advisor.engine.scoring import shares, winner_of
 from advisor.engine.wording import listed, number, percent, plural
 
 SEVERITIES = ("high", "medium", "low")
@@ -66,42 +69,77 @@ def actions(results: Sequence[FlowResult]) -> list[Action]:
     ]
 
 
-def open_decisions(recommendation: Recommendation) -> list[OpenDecision]:
-    """Every "not sure" answer, with the flows that depend on it; the ones that can change a winner first."""
-    fields: dict[str, list[FlowResult]] = {}
-    for result in recommendation.flows:
+def open_decisions(recommendation: Recommendation, assessment: Assessment) -> list[OpenDecision]:
+    """Every "not sure" answer, with the flows that depend on it and, for each, what settling that answer
+    alone would change: another winner, or how often the winner holds; the ones that can change a winner
+    first."""
+    fields: dict[str, list[int]] = {}
+    for position, result in enumerate(recommendation.flows):
         for field in result.unknowns:
-            fields.setdefault(field, []).append(result)
-    landscape = {flip.field: flip for flip in recommendation.landscape_flips if flip.before == UNKNOWN}
+            fields.setdefault(field, []).append(position)
+    weights = shares(dict(assessment.weights))
+    models: dict[int, FlowModel] = {}
     decisions = []
-    for field, results in fields.items():
-        consequences = _consequences(field, results, landscape.get(field))
-        decisive = any(r.robustness.get(r.pattern, 1) < 1 for r in results) or field in landscape
+    for field, positions in fields.items():
+        consequences, decisive = [], False
+        for position in positions:
+            result = recommendation.flows[position]
+            if position not in models:
+                models[position] = FlowModel(answers_of(assessment.landscape, assessment.flows[position]), weights)
+            if changes := _changes(field, result, models[position]):
+                decisive = True
+                consequences.append(_changes_sentence(result, changes))
+            elif holds := _holds(field, models[position]):
+                consequences.append(_holds_sentence(result, holds))
         if not consequences:
-            consequences = [f"No value of it changes a winner: {_pattern_words(results)}."]
-        decisions.append(OpenDecision(field, tuple(r.name for r in results), tuple(consequences), decisive))
+            stays = _pattern_words([recommendation.flows[p] for p in positions])
+            consequences = [f"No value of it changes a winner: {stays}."]
+        names = tuple(recommendation.flows[p].name for p in positions)
+        decisions.append(OpenDecision(field, names, tuple(consequences), decisive))
     decisions.sort(key=lambda d: (not d.decisive, -len(d.flows)))
     return decisions
 
 
-def _consequences(field: str, results: Sequence[FlowResult], landscape: LandscapeFlip | None) -> list[str]:
-    said = []
-    for result in results:
-        changes = [f for f in result.flips if f.field == field and f.before == UNKNOWN]
-        if not changes and result.robustness.get(result.pattern, 1) >= 1:
-            continue
-        winner = PATTERNS[result.pattern].short_name.lower()
-        share = percent(result.robustness.get(result.pattern, 1))
-        sentence = f"{result.name}: {winner} under {share} of the plausible answers"
-        if changes:
-            sentence += "; " + "; ".join(
-                f"if it is “{label(str(f.after))}”, {PATTERNS[f.pattern].short_name.lower()}" for f in changes
-            )
-        said.append(sentence + ".")
-    if landscape is not None:
-        moved = listed([f"{c.name} ({PATTERNS[c.pattern].short_name.lower()})" for c in landscape.flows])
-        said.append(f"If it is “{label(str(landscape.after))}”: {moved}.")
-    return said
+def _changes(field: str, result: FlowResult, model: FlowModel) -> list[tuple[object, str]]:
+    """(value, pattern) for each value of an unknown answer that, settled alone, gives the flow another winner."""
+    choices = ANSWERS[field].choices if field in ANSWERS else ()
+    if choices and field in SCORED_ANSWERS:
+        found = [(value, model.winner_if(field, value)) for value in choices]
+        return [(value, pattern) for value, pattern in found if pattern != model.pattern]
+    # An answer without a list of choices (a number): the engine's own flips from "not sure" say it.
+    return [(f.after, f.pattern) for f in result.flips if f.field == field and f.before == UNKNOWN]
+
+
+def _holds(field: str, model: FlowModel) -> list[tuple[object, float]]:
+    """(value, share) for each value of an unknown answer: how often the winner still wins over the other
+    unknown answers once this one is settled; nothing when every value leaves it as sure as before."""
+    if field not in model.varied:
+        return []
+    column = model.varied.index(field)
+    wins: dict[object, list[bool]] = {}
+    for row, totals in zip(model.values, model.completion_totals, strict=True):
+        wins.setdefault(row[column], []).append(winner_of(totals) == model.pattern)
+    held = [(value, sum(won) / len(won)) for value, won in wins.items()]
+    return held if len({share for _, share in held}) > 1 else []
+
+
+def _changes_sentence(result: FlowResult, changes: Sequence[tuple[object, str]]) -> str:
+    """ "Sales: if it is “within minutes” or “within hours”, message queue; any other value keeps point-to-point."."""
+    by_pattern: dict[str, list[str]] = {}
+    for value, pattern in changes:
+        by_pattern.setdefault(pattern, []).append(f"“{label(str(value))}”")
+    said = "; ".join(
+        f"if it is {listed(values, 'or')}, {PATTERNS[p].short_name.lower()}" for p, values in by_pattern.items()
+    )
+    return f"{result.name}: {said}; any other value keeps {PATTERNS[result.pattern].short_name.lower()}."
+
+
+def _holds_sentence(result: FlowResult, holds: Sequence[tuple[object, float]]) -> str:
+    """ "Sales: no value of it alone changes message queue, which then wins in 100 % of cases if it is “always”,
+    75 % if “often offline”."."""
+    winner = PATTERNS[result.pattern].short_name.lower()
+    shares_said = [f"{percent(share)} if it is “{label(str(value))}”" for value, share in holds]
+    return f"{result.name}: no value of it alone changes {winner}, which then wins in {', '.join(shares_said)}."
 
 
 def _pattern_words(results: Sequence[FlowResult]) -> str:

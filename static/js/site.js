@@ -62,10 +62,20 @@
   var summary = document.querySelector("[data-focus-on-load]");
   if (summary) summary.focus();
 
+  // The editor's list of flows: a link focuses the flow's heading, so the keyboard goes on from there.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest(".flow-jump a[href^='#']");
+    var heading = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!heading) return;
+    event.preventDefault();
+    heading.focus();
+    history.replaceState(null, "", link.getAttribute("href"));
+  });
+
   // An error summary's link goes to its field and focuses it (a choice's checked or first option), with the
   // question's label in view; a link alone would only scroll.
   document.addEventListener("click", function (event) {
-    var link = event.target.closest(".error-summary a[href^='#']");
+    var link = event.target.closest(".error-summary a[href^='#'], .preview-incomplete a[href^='#']");
     if (!link) return;
     var target = document.getElementById(link.getAttribute("href").slice(1));
     if (!target) return;

@@ -106,7 +106,10 @@ class TestEditing:
         assert response.status_code == 422
         # The summary names each answer as the page asks it, and links to its field.
         assert '<a href="#flow-1-peak_factor">Flow 2, peak factor</a>: from 1 to 10,000, not 0.2; for example 3' in page
-        assert '<a href="#flow-0-name">Flow 1, name</a>: 1 to 120 characters, not 0' in page
+        assert (
+            '<a href="#flow-0-name">Flow 1, name</a>: give this flow a name (up to 120 characters), '
+            "for example “Order placed”" in page
+        )
         assert (
             '<a href="#weight-real_time">Weight of real-time needs</a>: '
             "a number from 0 to 3, not &#x27;nine&#x27;; for example 2 or 0.5"
@@ -122,7 +125,7 @@ class TestEditing:
     @pytest.mark.parametrize(
         ("action", "names"),
         [
-            ("add", ["Customer lookup at checkout", "Order placed", "Nightly customer-segment export", "Flow 4"]),
+            ("add", ["Customer lookup at checkout", "Order placed", "Nightly customer-segment export", ""]),
             (
                 "duplicate:0",
                 [
@@ -177,15 +180,18 @@ class TestEditing:
     ) -> None:
         page = client.post(assessment.edit_url, editor_post(assessment, action="add")).content.decode()
         assert page.count("autofocus") == 1
-        assert 'id="flow-3-name" name="flow-3-name" type="text" value="Flow 4" maxlength="120"' in page
+        assert (
+            'id="flow-3-name" name="flow-3-name" type="text" value="" maxlength="120" '
+            'placeholder="e.g. Stock level to the shop"' in page
+        )
         assert '<p class="visually-hidden" role="status" id="editor-status">Flow 4 added; type its name.</p>' in page
 
     def test_the_results_pages_add_your_other_flows_opens_a_new_flow_to_name(
         self, client: Client, assessment: Assessment
     ) -> None:
         response = client.get(f"{assessment.edit_url}?add=flow")
-        assert flow_names(response)[-1] == "Flow 4"
-        assert 'id="flow-3-name" name="flow-3-name" type="text" value="Flow 4"' in response.content.decode()
+        assert flow_names(response)[-1] == ""
+        assert 'id="flow-3-name" name="flow-3-name" type="text" value=""' in response.content.decode()
         assert "Flow 4 added; type its name." in response.content.decode()
         assessment.refresh_from_db()
         assert len(assessment.inputs["flows"]) == 3
@@ -203,22 +209,28 @@ class TestEditing:
         )
         page = response.content.decode()
         assert response.status_code == 422
-        assert '<a href="#flow-2-consumers">Flow 3, consumers</a>: must name 1 to 50 systems, not 0' in page
-        assert '<p class="error" id="flow-2-consumers-error">Must name 1 to 50 systems, not 0</p>' in page
+        assert '<a href="#flow-2-consumers">Flow 3, consumers</a>: name at least one system that receives it' in page
+        assert '<p class="error" id="flow-2-consumers-error">Name at least one system that receives it</p>' in page
         assessment.refresh_from_db()
         assert assessment.inputs["flows"][2]["consumers"] == ["Online shop"]
 
-    def test_a_new_flow_is_saved_once_its_receivers_are_named(self, client: Client, assessment: Assessment) -> None:
+    def test_a_new_flow_left_as_it_came_is_dropped_and_one_answered_is_saved_once_named(
+        self, client: Client, assessment: Assessment
+    ) -> None:
         added = client.post(assessment.edit_url, editor_post(assessment, action="add")).context["form"]
         post = editor_post(assessment, action="save")
         post |= {field.html_name: str(field.value()) for field in added.flows.forms[3]}
         post |= {"flow-TOTAL_FORMS": "4", "flow-INITIAL_FORMS": "4"}
-        assert client.post(assessment.edit_url, post).status_code == 422
-        response = client.post(assessment.edit_url, post | {"flow-3-consumers": "Billing"})
+        assert client.post(assessment.edit_url, post).status_code == 302
+        assessment.refresh_from_db()
+        assert len(assessment.inputs["flows"]) == 3
+        post["version"] = str(assessment.version)
+        assert client.post(assessment.edit_url, post | {"flow-3-consumers": "Billing"}).status_code == 422
+        response = client.post(assessment.edit_url, post | {"flow-3-consumers": "Billing", "flow-3-name": "Invoices"})
         assert response.status_code == 302
         assessment.refresh_from_db()
         assert (assessment.inputs["flows"][3]["name"], assessment.inputs["flows"][3]["consumers"]) == (
-            "Flow 4",
+            "Invoices",
             ["Billing"],
         )
 

@@ -28,7 +28,7 @@ class TestGlossary:
 
     def test_each_flows_margin_and_confidence_link_to_their_definitions(self, client: Client) -> None:
         page = page_of(client)
-        margins = re.findall(r'wins by <a href="#term-margin">(\d+\.\d) points</a>', page)
+        margins = re.findall(r'wins by <a href="#term-margin">(\d+ points?|less than 1 point)</a>', page)
         confidences = re.findall(r'<a href="#term-confidence"><strong>(high|medium|low)</strong> confidence</a>', page)
         assert len(margins) == len(confidences) == 3
 
@@ -63,7 +63,7 @@ class TestNumbersAndCounts:
         assert '<h2 id="headline">2 flows are point-to-point</h2>' in page
         assert "All 2 flows fit point-to-point API calls." in page
 
-    def test_scores_and_contributions_have_one_decimal_like_the_margin(self, client: Client) -> None:
+    def test_scores_and_contributions_are_whole_points_like_the_margin(self, client: Client) -> None:
         page = page_of(client)
         table = page.split("<caption>Contribution of each factor to each score, in points</caption>")[1]
         table = table.split("</table>")[0]
@@ -71,4 +71,4 @@ class TestNumbersAndCounts:
         # Each row: the pressure (0 to 1, two decimals), then three scores or contributions in points.
         pressures, points = cells[0::4], [c for i, c in enumerate(cells) if i % 4]
         assert all(re.fullmatch(r"[01]\.\d\d", p) for p in pressures[:-1]), pressures
-        assert all(re.fullmatch(r"-?\d+\.\d", p) for p in points), points
+        assert all(re.fullmatch(r"-?\d+", p) for p in points), points

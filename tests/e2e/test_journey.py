@@ -57,6 +57,7 @@ def test_editing_a_flow_updates_the_preview_without_a_reload_and_saves(
     page.get_by_role("button", name="Add a flow").click()
     expect(page.locator("fieldset.flow")).to_have_count(4)
     assert page.evaluate("window.notReloaded") is True
+    page.locator("#flow-3-name").fill("Invoices")
     page.locator("#flow-3").get_by_label("Consumers").fill("Billing")
     screenshot(page, "editor")
 

@@ -15,9 +15,12 @@ import yaml
 
 from advisor.engine import ENGINE_VERSION, parse_assessment, recommend, recommendation_to_dict
 from advisor.engine.presets import USE_CASES
+from advisor.engine.rules import rules_table
 
 HERE = Path(__file__).parent
 RECORDED = HERE / "engine-output.json"
+RULES_DOC = HERE.parents[1] / "docs" / "decision-rules.md"
+TABLE_START = "| rule | what it says |"
 
 
 def current_output() -> dict[str, Any]:
@@ -42,6 +45,10 @@ def record() -> None:
         {"engine_version": ENGINE_VERSION, "output": current_output()}, indent=1, ensure_ascii=False, sort_keys=True
     )
     RECORDED.write_text(text + "\n")
+    # The rules' table in the docs is the rules themselves, written out (tests/engine/test_rule_cases.py).
+    docs = RULES_DOC.read_text()
+    start, end = docs.index(TABLE_START), docs.index("\n\n", docs.index(TABLE_START))
+    RULES_DOC.write_text(docs[:start] + rules_table() + docs[end:])
 
 
 if __name__ == "__main__":

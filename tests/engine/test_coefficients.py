@@ -15,6 +15,7 @@ import pytest
 from advisor.engine import parse_assessment, recommend
 from advisor.engine.catalog import FACTOR_IDS
 from advisor.engine.model import FlowResult
+from advisor.engine.scoring import raw_contributions
 
 P2P, QUEUE, EVENTS = "point_to_point", "message_queue", "event_driven"
 FOUR = ["CRM", "Email", "Analytics", "Billing"]
@@ -257,6 +258,15 @@ class TestFitsAtBothEnds:
             if kind == "command" and len(answers.get("consumers", ())) > 1:
                 answers.update(FANNED_OUT_COMMAND)
             landscape = answers.pop("landscape", {})
+            if kind == "event" and factor_id == "scalability" and end == LOW:
+                # No growth and one consumer make a fact work for one consumer (R3.5): the event line's low end
+                # is read off the line itself.
+                points = raw_contributions(factor_id, kind, 0.0, 1.0)
+                assert tuple(round(p, 2) for p in points) == expected
+                continue
+            if kind == "event":
+                # Growth ahead keeps a fact for one consumer an event (R3.5); it moves no pressure but scalability's.
+                landscape = {"growth": "some", **landscape}
             found = result(answers, landscape, **alone(factor_id))
             assert found.factors[factor_id].pressure == (0.0 if end == LOW else 1.0), (factor_id, kind, end)
             assert found.scores == {P2P: expected[0], QUEUE: expected[1], EVENTS: expected[2]}, (factor_id, kind, end)
@@ -275,5 +285,6 @@ class TestFitsAtBothEnds:
         ],
     )
     def test_real_time_fits(self, flow: dict[str, Any], expected: tuple[float, float, float]) -> None:
-        found = result(flow, None, **alone("real_time"))
+        # Growth ahead keeps a fact for one consumer an event (R3.5), and moves no real-time pressure.
+        found = result(flow, {"growth": "some"}, **alone("real_time"))
         assert found.scores == {P2P: expected[0], QUEUE: expected[1], EVENTS: expected[2]}

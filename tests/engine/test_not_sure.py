@@ -10,8 +10,7 @@ from advisor.engine.evaluation import FlowModel, answers_of
 from advisor.engine.model import FlowResult
 from advisor.engine.scoring import shares
 
-# Every flow choice a person may leave open, 3 × 4 × 3 × 3 × 3 × 3 × 3 × 2 × 3 = 17,496 combinations
-# with the interaction given; far more than are scored.
+# Every flow choice a person may leave open but the interaction: far more combinations than are scored.
 OPEN = ("latency", "delivery", "ordering", "consumer_availability", "source_availability", "consumer_kind", "replay")
 
 
@@ -24,9 +23,9 @@ def not_sure_reason(flow: FlowResult) -> str:
 
 
 def test_a_sampled_range_says_it_was_sampled_and_how() -> None:
-    # Scored: latency 4, delivery 3, both availabilities 3 × 3, kind 3, replay 2 (ordering moves no score).
+    # Teams 3, latency 4, delivery 3, ordering 3, both availabilities 3 × 3, receiver kind 3, replay 2.
     flow = result({"interaction": "command", **dict.fromkeys(OPEN, UNKNOWN)}, {"teams": UNKNOWN})
-    assert "from a fixed sample of 216 of the 1,944 plausible combinations" in not_sure_reason(flow)
+    assert "from a fixed sample of 216 of the 5,832 plausible combinations" in not_sure_reason(flow)
 
 
 def test_an_enumerated_range_does_not_claim_a_sample() -> None:

@@ -170,8 +170,9 @@ def test_no_reason_contradicts_an_answer(raw: dict[str, Any]) -> None:
     """No reason states another value than the one given, and an unknown answer is never stated at all."""
     recommendation = recommend(parse_assessment(raw))
     for flow_in, flow in zip(parse_assessment(raw).flows, recommendation.flows, strict=True):
-        # "It would be a queue if latency is “within minutes”" names answers as hypotheses, not as given.
-        text = " ".join(reason.split(" It would be ")[0] for reason in flow.reasons)
+        # "It would be a queue if latency is “within minutes”" and "Beyond the pattern, if … is …" name answers as
+        # hypotheses, not as given.
+        text = " ".join(reason.split(" It would be ")[0].split(" Beyond the pattern, ")[0] for reason in flow.reasons)
         for field, words in WORDS.items():
             given_value = getattr(flow_in, field)
             # What the reasons may say of this answer (its own words), and what other answers' words contain.

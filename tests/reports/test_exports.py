@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import re
 import zipfile
 from datetime import date
@@ -176,7 +177,8 @@ class TestDecisionRecords:
         again = recommendation_to_dict(recommend(parse_assessment(assessment.export())))
         assert again == assessment.result
         for flow in again["flows"]:
-            assert f"wins by {flow['margin']:.1f} points" in text
+            shown = sorted((math.floor(s + 0.5) for s in flow["scores"].values()), reverse=True)
+            assert f"wins by {shown[0] - shown[1]} points" in text
 
 
 def test_bare_urls_and_addresses_in_user_text_do_not_become_links_on_github(client: Client) -> None:

@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from advisor import points
 from advisor.assessments import presentation
-from advisor.engine import Flip, catalog
+from advisor.engine import Flip, FlowResult, catalog
 
 register = template.Library()
 
@@ -42,6 +43,23 @@ def pattern_slug(pattern_id: str) -> str:
 def factor_name(factor_id: str) -> str:
     factor = catalog.FACTORS.get(factor_id)
     return factor.name if factor else factor_id
+
+
+@register.filter
+def margin_shown(result: FlowResult) -> str:
+    """The margin in whole points, from the whole scores shown beside it ("12 points")."""
+    return points.in_words(points.margin(result))
+
+
+@register.filter
+def score_shown(score: float) -> int:
+    return points.whole(score)
+
+
+@register.filter
+def reasons_shown(result: FlowResult) -> list[str]:
+    """The reasons, with the points they name restated from the whole scores shown."""
+    return points.reasons(result)
 
 
 @register.filter

@@ -30,7 +30,8 @@ from advisor.engine import (
     recommendation_from_dict,
     recommendation_to_dict,
 )
-from advisor.engine.catalog import FACTORS, PATTERNS
+from advisor.engine.catalog import APPROACHES, FACTORS, PATTERNS
+from advisor.engine.wording import percent, plural, whole
 from advisor.inventory import UnreadableInventory, kind_of, load_inventory, parse_inventory
 
 GATES: Final = ("changed", "low-confidence", "added", "removed")
@@ -162,19 +163,41 @@ def _failures(gates: list[str], recommendation: Recommendation, comparison: Comp
 
 
 def as_text(recommendation: Recommendation) -> str:
+    """What the results page shows, as plain text: the headline, reasons, risks, technologies with their sizing,
+    remedies and limits, and what would change the answer."""
     lines = [recommendation.summary, ""]
     for flow in recommendation.flows:
-        pattern = PATTERNS[flow.pattern].name
-        lines.append(f"{flow.name}: {pattern} (margin {flow.margin:.1f}, {flow.confidence} confidence)")
+        lines.append(f"{flow.name}: {_headline(flow)}")
         lines += [f"  - {reason}" for reason in flow.reasons]
-        lines += [f"  risk: {r.risk} → {r.mitigation}" for r in flow.risks]
-        if flow.technologies:
-            lines.append("  technologies: " + ", ".join(t.name for t in flow.technologies))
+        lines += [f"  risk ({r.severity}): {r.risk} → {r.mitigation}" for r in flow.risks]
+        for technology in flow.technologies:
+            lines.append(f"  technology: {technology.name} — {technology.why}")
+            if technology.sizing is not None:
+                lines.append(f"    sizing: {technology.sizing.summary}")
+            lines += [f"    remedy: {remedy}" for remedy in technology.remedies]
+            lines += [f"    limit: {limit.text} ({limit.source}, as of {limit.as_of})" for limit in technology.limits]
         lines += [f"  flip: {flip_sentence(flip)}" for flip in flow.flips]
         lines.append("")
     lines += ["Landscape:", *(f"  - {advice}" for advice in recommendation.landscape_advice)]
     lines.append(f"Engine {recommendation.engine_version}; factors: {', '.join(f.name for f in FACTORS.values())}")
     return "\n".join(lines)
+
+
+def _headline(flow: FlowResult) -> str:
+    """The pattern and how it is applied, or why there is none yet; the lead in the whole points pages show."""
+    if flow.approach == "bulk_transfer":
+        return f"bulk transfer — none of the three patterns fits ({flow.confidence} confidence)"
+    name, share = PATTERNS[flow.pattern].name, percent(flow.robustness[flow.pattern])
+    if not flow.decided:
+        return f"undecided — {name} wins {share} of the plausible answers"
+    ranked = sorted(flow.scores.values(), reverse=True)
+    if flow.scores[flow.pattern] != ranked[0]:
+        return f"{name} ({flow.confidence} confidence; wins {share} of the plausible answers)"
+    lead = whole(ranked[0]) - whole(ranked[1])
+    approach = APPROACHES[flow.approach].name.lower() if flow.approach in APPROACHES else ""
+    return (
+        f"{name}{f', {approach}' if approach else ''} ({flow.confidence} confidence; wins by {plural(lead, 'point')})"
+    )
 
 
 def as_junit(

@@ -1,0 +1,45 @@
+"""Item 7 of issue 23 in the browser: the pages around the edges fit a phone and end where they should."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from tests.conftest import TILLS
+
+from .conftest import screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True)
+AXE = Axe()
+
+
+def test_a_successful_import_lands_on_the_results_without_a_fragment(page: Page, live_server: Any) -> None:
+    page.goto(live_server.url + "/assess/")
+    page.get_by_label("…or paste its contents").fill(json.dumps(TILLS))
+    page.get_by_role("button", name="Import").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tills and loyalty")
+    assert "#" not in page.url
+
+
+@pytest.mark.parametrize("path", ["/patterns/", "/factors/"])
+def test_bar_chart_labels_are_not_clipped_at_360_px(page: Page, live_server: Any, path: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(live_server.url + path)
+    chart = page.locator("[data-figure]").first
+    chart.scroll_into_view_if_needed()
+    page.wait_for_selector("[data-figure][data-drawn] .xtick text")
+    clipped = page.evaluate(
+        """() => [...document.querySelectorAll('[data-figure][data-drawn]')].flatMap(figure => {
+            const box = figure.getBoundingClientRect();
+            return [...figure.querySelectorAll('.xtick text, .ytick text')]
+              .filter(label => { const r = label.getBoundingClientRect();
+                return r.left < box.left - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1; })
+              .map(label => label.textContent);
+        })"""
+    )
+    screenshot(page, f"bars{path.replace('/', '-')}360")
+    assert clipped == []
