@@ -46,6 +46,25 @@ class Sourced:
 
 
 @dataclass(frozen=True, slots=True)
+class Fact:
+    """What a technology does or may not do, where no figure says it (who may subscribe, a licence)."""
+
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Tier:
+    """A tier of a service, named by its vendor, with the ceilings that send a flow to a larger one."""
+
+    name: str
+    max_message: Sourced | None = None
+    # The most units (throughput, processing or capacity units) one namespace or cluster can have.
+    max_units: Sourced | None = None
+    max_partitions: Sourced | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Capability:
     id: str
     # The product's own name, as its vendor writes it.
@@ -93,10 +112,36 @@ class Capability:
     # A consumer group reads each partition with one consumer, so the partition count caps how many of a
     # group's consumers work at once (Kafka); None where consumers share a partition or scale by themselves.
     group_parallelism: Sourced | None = None
+    # What one unit delivers to readers, shared by all of them: every consumer (a consumer group, an
+    # application) reads every message, so reads grow with the consumers; None when reads are not limited apart.
+    read_mb_per_second: Sourced | None = None
+    read_messages_per_second: Sourced | None = None
+    # Read throughput per unit that each registered consumer gets to itself (Kinesis enhanced fan-out).
+    dedicated_read_mb_per_second: Sourced | None = None
+    # The fewest brokers a cluster spreads its partitions over: a topic's load lands on no more brokers than
+    # it has partitions, so partitions come in multiples of the brokers.
+    brokers: Sourced | None = None
+    # Messages per second a unit takes when each call carries one message (unit_messages_per_second assumes
+    # batches); None when the unit's rate does not depend on batching.
+    unbatched_messages_per_second: Sourced | None = None
+    # How long it keeps retrying an HTTP/S endpoint that does not answer, in hours; None when it does not
+    # push to HTTP endpoints.
+    http_retry: Sourced | None = None
+    # Partitions one unit's worth of throughput needs (Event Hubs: a partition carries one throughput unit).
+    unit_partitions: Sourced | None = None
+    # It exists to keep order (a FIFO topic): for an unordered flow its standard sibling does all it does.
+    for_ordered_flows: bool = False
+    # The tier its unit figures describe, and the larger tiers to name when that one cannot carry the flow.
+    tier: Tier | None = None
+    larger_tiers: tuple[Tier, ...] = ()
+    # What it does or may not do where no figure says it.
+    facts: tuple[Fact, ...] = ()
 
 
 # The date the stored pages were read, for pages that show no "last updated" date of their own.
 READ_ON: Final = "2026-11-26"
+# The date of the second reading, for the architect's second review (issue 20).
+REREAD_ON: Final = "2026-12-07"
 
 
 def _kb(value: float, source: Source, note: str = "") -> Sourced:
@@ -211,6 +256,31 @@ _MSK_BEST_PRACTICES = Source(
     "https://docs.aws.amazon.com/msk/latest/developerguide/bestpractices.html",
     READ_ON,
 )
+_KINESIS_READS = Source(
+    "Read data from Amazon Kinesis Data Streams (building-consumers)",
+    "https://github.com/awsdocs/amazon-kinesis-data-streams-developer-guide/blob/master/doc_source/building-consumers.md",
+    REREAD_ON,
+)
+_KINESIS_ENHANCED_FAN_OUT = Source(
+    "Develop enhanced fan-out consumers with dedicated throughput - Amazon Kinesis Data Streams",
+    "https://docs.aws.amazon.com/streams/latest/dev/enhanced-consumers.html",
+    REREAD_ON,
+)
+_MSK_CREATE_CLUSTER = Source(
+    "Create an MSK Provisioned cluster - Amazon Managed Streaming for Apache Kafka",
+    "https://docs.amazonaws.cn/en_us/msk/latest/developerguide/msk-create-cluster.html",
+    REREAD_ON,
+)
+_SNS_FIFO_DELIVERY = Source(
+    "Message delivery for FIFO topics - Amazon Simple Notification Service",
+    "https://docs.aws.amazon.com/sns/latest/dg/fifo-message-delivery.html",
+    REREAD_ON,
+)
+_EVENTBRIDGE_API_DESTINATIONS = Source(
+    "API destinations as targets in Amazon EventBridge - Amazon EventBridge",
+    "https://docs.aws.amazon.com/eventbridge/latest/userguide/api-destinations.html",
+    REREAD_ON,
+)
 _MQ_RABBITMQ_SIZING = Source(
     "Amazon MQ for RabbitMQ sizing guidelines",
     "https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/rabbitmq-sizing-guidelines.html",
@@ -245,6 +315,11 @@ _S3_OBJECTS = Source(
     "Amazon S3 objects overview",
     "https://docs.amazonaws.cn/en_us/AmazonS3/latest/userguide/UsingObjects.md",
     READ_ON,
+)
+_TRANSFER_FAMILY_CLIENTS = Source(
+    "Transferring files over a server endpoint using a client - AWS Transfer Family",
+    "https://docs.aws.amazon.com/transfer/latest/userguide/transfer-file.html",
+    REREAD_ON,
 )
 _S3_PREFIX_RATES = Source(
     "s3 object key naming pattern",
@@ -295,6 +370,11 @@ _EVENT_HUBS_QUOTAS = Source(
     "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/event-hubs/event-hubs-quotas.md",
     "2026-02-05",
 )
+_EVENT_HUBS_PARTITIONS = Source(
+    "Event Hubs partitions (include file)",
+    "https://github.com/MicrosoftDocs/azure-docs/blob/main/includes/event-hubs-partitions.md",
+    "2021-03-15",
+)
 _QUEUE_STORAGE_TARGETS = Source(
     "Scalability and performance targets for Queue Storage",
     "https://learn.microsoft.com/azure/storage/queues/scalability-targets",
@@ -314,6 +394,11 @@ _APIM_FORWARD_REQUEST = Source(
     "Forward request",
     "https://learn.microsoft.com/en-US/Azure/api-management/forward-request-policy",
     READ_ON,
+)
+_BLOB_SFTP_ACCESS = Source(
+    "Authorize access to Azure Blob Storage for an SFTP client",
+    "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/storage/blobs/secure-file-transfer-protocol-support-authorize-access.md",
+    "2024-04-30",
 )
 _BLOB_SCALE_TARGETS = Source(
     "storage blob scale targets",
@@ -347,10 +432,12 @@ _MANAGED_KAFKA_SIZING = Source(
     READ_ON,
 )
 _GOOGLE_API_GATEWAY_QUOTAS = Source("Quotas and limits", "https://cloud.google.com/api-gateway/docs/quotas", READ_ON)
+# API Gateway and Cloud Endpoints run Google's Extensible Service Proxy V2; its default backend deadline is a
+# constant of its source, which Google's "OpenAPI extensions" page lets `x-google-backend: deadline` raise.
 _GOOGLE_API_GATEWAY_TIMEOUT = Source(
-    "How to solve HTTP 504 error on API Gateway of Google Cloud Platform",
-    "https://www.exceedsystem.net/2023/06/14/how-to-solve-http-504-error-on-api-gateway-of-google-cloud-platform/",
-    "2023-06-14",
+    "esp-v2/src/go/util/util.go: DefaultResponseDeadline (Google's Extensible Service Proxy V2)",
+    "https://github.com/GoogleCloudPlatform/esp-v2/blob/defb543406be105d2bcf1c08f55015ab4d221f85/src/go/util/util.go",
+    REREAD_ON,
 )
 _CLOUD_STORAGE_QUOTAS = Source("Quotas & limits", "https://cloud.google.com/storage/quotas", READ_ON)
 
@@ -393,6 +480,22 @@ _NGINX_PROXY_TIMEOUTS = Source(
     'nixos/nginx: set "recommended" proxy timeouts to 60s #118443',
     "https://github.com/NixOS/nixpkgs/pull/118443",
     READ_ON,
+)
+_SFTP_MANUAL = Source(
+    "sftp(1): OpenSSH secure file transfer program (NetBSD manual page)",
+    "https://man.netbsd.org/NetBSD-5.0/sftp.1",
+    REREAD_ON,
+)
+_CEPH_S3_LIMITS = Source(
+    "Chapter 3. Ceph Object Gateway and the S3 API (Red Hat Ceph Storage 9 Developer Guide)",
+    "https://docs.redhat.com/en/documentation/red_hat_ceph_storage/9/html/developer_guide/ceph-object-gateway-and-the-s3-api",
+    REREAD_ON,
+)
+# The README of MinIO's upstream repository as a Go module of it publishes it: AGPL-3.0, no longer maintained.
+_MINIO_README = Source(
+    'minio: README ("THIS REPOSITORY IS NO LONGER MAINTAINED"), License: AGPL-3.0',
+    "https://pkg.go.dev/github.com/SimpleDataLabsInc/minio",
+    "2026-06-02",
 )
 _MDN_EVENTSOURCE = Source("EventSource", "https://developer.mozilla.org/en-US/docs/web/api/eventsource", READ_ON)
 
@@ -460,6 +563,21 @@ _KAFKA_PARTITION_MB = _mb_per_second(
     "measure your own producers",
 )
 
+# Kafka keeps a message on as many brokers as its replication factor, 3 by Kafka's recommendation, and a topic's
+# load lands on no more brokers than it has partitions.
+_KAFKA_BROKERS = Sourced(
+    3,
+    "brokers",
+    _KAFKA_OPERATIONS,
+    "replication factor of 2 or 3 recommended; a topic's read and write load is handled by no more servers than it "
+    "has partitions",
+)
+_KINESIS_SHARD_READS = _mb_per_second(2, _KINESIS_READS, "read per shard, shared by all consumers of the shard")
+_EVENT_HUBS_STANDARD_UNITS = Sourced(40, "throughput units", _EVENT_HUBS_QUOTAS, "per Basic or Standard namespace")
+_EVENT_HUBS_STANDARD_PARTITIONS = Sourced(
+    32, "partitions per event hub", _EVENT_HUBS_QUOTAS, "Basic and Standard tiers"
+)
+
 CAPABILITIES: Final[tuple[Capability, ...]] = (
     # --- Amazon Web Services ---
     Capability(
@@ -518,6 +636,9 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         good_at="Ordered, deduplicated work per business key (an order, an account) at moderate rates.",
         needs_experience=False,
         footprint=0,
+        unbatched_messages_per_second=_per_second(
+            300, _SQS_FIFO_THROTTLING, "default mode: 300 transactions per second per API action, one message each"
+        ),
         limits=(
             Sourced(
                 70000,
@@ -554,6 +675,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         good_at="Fanning a notification out to many queues, functions and HTTP endpoints without storing it.",
         needs_experience=False,
         footprint=0,
+        http_retry=_hours(1, _SNS_RETRIES, "total retry time to HTTP/S endpoints: 3,600 seconds (hard limit)"),
         limits=(
             _kb(256, _SNS_LARGE_MESSAGES, "default MaximumMessageSize (256 KiB)"),
             Sourced(
@@ -590,6 +712,14 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         needs_experience=False,
         footprint=0,
         limits=(_kb(256, _SNS_LARGE_MESSAGES, "default MaximumMessageSize (256 KiB)"),),
+        for_ordered_flows=True,
+        facts=(
+            Fact(
+                "It delivers only to Amazon SQS queues: HTTP/S endpoints (a partner's webhook), email, SMS and "
+                "mobile apps cannot subscribe, so each consumer reads from a queue of its own.",
+                _SNS_FIFO_DELIVERY,
+            ),
+        ),
     ),
     Capability(
         id="amazon_eventbridge",
@@ -624,6 +754,16 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
                 "default retry window to a target (up to 185 attempts), then dropped unless a dead-letter queue is set",
             ),
         ),
+        http_retry=_hours(
+            24, _EVENTBRIDGE_RETRIES, "default retry window to a target, API destinations included (up to 185 attempts)"
+        ),
+        facts=(
+            Fact(
+                "API destinations deliver matching events to HTTPS endpoints such as a partner's webhook, with the "
+                "rule's retry policy and a dead-letter queue for what is not delivered.",
+                _EVENTBRIDGE_API_DESTINATIONS,
+            ),
+        ),
     ),
     Capability(
         id="amazon_kinesis_data_streams",
@@ -650,9 +790,19 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         good_at="A replayable, ordered-per-key event stream at high volume, sized in shards.",
         needs_experience=True,
         footprint=1,
+        read_mb_per_second=_KINESIS_SHARD_READS,
+        dedicated_read_mb_per_second=_mb_per_second(
+            2, _KINESIS_ENHANCED_FAN_OUT, "read per shard for each enhanced fan-out consumer, not shared"
+        ),
         limits=(
             _kb(10 * _MIB, _KINESIS_LARGE_RECORDS, "up to 10 MiB records if configured, for under 2% of traffic"),
             _mb_per_second(4, _KINESIS_QUOTAS, "write throughput of a new on-demand stream before it scales"),
+            Sourced(
+                20,
+                "enhanced fan-out consumers per stream",
+                _KINESIS_ENHANCED_FAN_OUT,
+                "on provisioned and On-demand Standard streams; 50 with On-demand Advantage",
+            ),
             Sourced(
                 20000,
                 "shards per account",
@@ -687,6 +837,15 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         group_parallelism=_KAFKA_GROUP_PARALLELISM,
         needs_experience=True,
         footprint=2,
+        read_mb_per_second=_mb_per_second(
+            10, _MSK_QUOTA, "MSK Serverless egress per partition, shared by the consumer groups"
+        ),
+        brokers=Sourced(
+            3,
+            "brokers",
+            _MSK_CREATE_CLUSTER,
+            "one per Availability Zone over three zones: MSK spreads brokers evenly over two or three zones",
+        ),
         limits=(
             _mb_per_second(200, _MSK_QUOTA, "MSK Serverless ingress per cluster"),
             _kb(8 * _MIB, _MSK_QUOTA, "largest message on MSK Serverless"),
@@ -846,6 +1005,33 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         footprint=0,
         limits=(Sourced(5500, "GET requests/s", _S3_GET_RATE, "per partitioned prefix"),),
     ),
+    Capability(
+        id="aws_transfer_family",
+        name="AWS Transfer Family (SFTP into Amazon S3)",
+        roles=("bulk",),
+        platforms=AWS,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=None,
+        max_message=None,
+        unit="server endpoint",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per endpoint-hour and per GB transferred",
+        good_at="A managed SFTP endpoint for partners and legacy systems that hand over files, stored in Amazon S3.",
+        needs_experience=False,
+        footprint=1,
+        limits=(
+            Sourced(10, "SFTP sessions per connection", _TRANSFER_FAMILY_CLIENTS, "concurrent, multiplexed"),
+            _seconds(1800, _TRANSFER_FAMILY_CLIENTS, "idle connection timeout, for all protocols"),
+        ),
+    ),
     # --- Microsoft Azure ---
     Capability(
         id="azure_service_bus_queues",
@@ -869,6 +1055,8 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         good_at="Enterprise work queues: sessions for order, duplicate detection, transactions, dead-lettering.",
         needs_experience=False,
         footprint=0,
+        tier=Tier("Standard", max_message=_SERVICE_BUS_STANDARD_MESSAGE),
+        larger_tiers=(Tier("Premium", max_message=_SERVICE_BUS_MAX_MESSAGE),),
         limits=(
             _SERVICE_BUS_STANDARD_MESSAGE,
             _SERVICE_BUS_DUPLICATE_WINDOW,
@@ -898,6 +1086,8 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         good_at="Durable publish/subscribe with filtered subscriptions, each a queue of its own.",
         needs_experience=False,
         footprint=0,
+        tier=Tier("Standard", max_message=_SERVICE_BUS_STANDARD_MESSAGE),
+        larger_tiers=(Tier("Premium", max_message=_SERVICE_BUS_MAX_MESSAGE),),
         limits=(
             _SERVICE_BUS_STANDARD_MESSAGE,
             _SERVICE_BUS_DUPLICATE_WINDOW,
@@ -962,9 +1152,38 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         footprint=1,
         limits=(
             _hours(168, _EVENT_HUBS_QUOTAS, "longest retention on the Standard tier"),
-            Sourced(40, "throughput units", _EVENT_HUBS_QUOTAS, "per Basic or Standard namespace"),
-            Sourced(32, "partitions per event hub", _EVENT_HUBS_QUOTAS, "Basic and Standard tiers"),
+            _EVENT_HUBS_STANDARD_UNITS,
+            _EVENT_HUBS_STANDARD_PARTITIONS,
             Sourced(20, "consumer groups per event hub", _EVENT_HUBS_QUOTAS, "Standard tier"),
+        ),
+        read_mb_per_second=_mb_per_second(
+            2, _EVENT_HUBS_SCALABILITY, "egress per throughput unit, shared by the consumer groups"
+        ),
+        read_messages_per_second=_per_second(
+            4096, _EVENT_HUBS_SCALABILITY, "egress events per throughput unit, shared by the consumer groups"
+        ),
+        unit_partitions=Sourced(
+            1,
+            "partition per throughput unit",
+            _EVENT_HUBS_PARTITIONS,
+            "calculate with one partition carrying 1 TU (1 MB/s in, 2 MB/s out)",
+        ),
+        tier=Tier("Standard", max_units=_EVENT_HUBS_STANDARD_UNITS, max_partitions=_EVENT_HUBS_STANDARD_PARTITIONS),
+        larger_tiers=(
+            Tier(
+                "Premium",
+                max_units=Sourced(16, "processing units", _EVENT_HUBS_QUOTAS, "per namespace"),
+                max_partitions=Sourced(
+                    100, "partitions per event hub", _EVENT_HUBS_QUOTAS, "and 200 per processing unit per namespace"
+                ),
+            ),
+            Tier(
+                "Dedicated",
+                max_units=Sourced(20, "capacity units", _EVENT_HUBS_QUOTAS, "per cluster"),
+                max_partitions=Sourced(
+                    1024, "partitions per event hub", _EVENT_HUBS_QUOTAS, "and 2,000 per capacity unit"
+                ),
+            ),
         ),
     ),
     Capability(
@@ -1099,6 +1318,13 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         good_at="Files, exports and large payloads passed by reference (claim check).",
         needs_experience=False,
         footprint=0,
+        facts=(
+            Fact(
+                "Its SFTP endpoint takes files from partners and legacy systems: it needs a hierarchical namespace, "
+                "and clients sign in as local users with a password or an SSH key pair.",
+                _BLOB_SFTP_ACCESS,
+            ),
+        ),
     ),
     # --- Google Cloud ---
     Capability(
@@ -1236,7 +1462,9 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         unit_mb_per_second=None,
         ordered_messages_per_second=None,
         max_wait=_seconds(
-            15, _GOOGLE_API_GATEWAY_TIMEOUT, "default backend deadline; raise it with x-google-backend deadline"
+            15,
+            _GOOGLE_API_GATEWAY_TIMEOUT,
+            "default response deadline of the proxy behind API Gateway; raise it with x-google-backend deadline",
         ),
         cost_shape="per million calls",
         good_at="A managed front door with API keys and JWT checks for Cloud Run and Cloud Functions backends.",
@@ -1272,6 +1500,74 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         limits=(Sourced(1, "updates/s per object name", _CLOUD_STORAGE_QUOTAS, "writes to the same object name"),),
     ),
     # --- Self-run ---
+    Capability(
+        id="sftp_file_transfer",
+        name="SFTP server (OpenSSH) or a managed file transfer product",
+        roles=("bulk",),
+        platforms=SELF_RUN,
+        managed=False,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=None,
+        max_message=None,
+        unit="server",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="servers you run (and licences, for a managed file transfer product)",
+        good_at=(
+            "Files handed over on a schedule, between your own systems or with partners, with a key per partner "
+            "and a folder per flow; a managed file transfer product adds resumable transfers, checksums and an "
+            "audit trail."
+        ),
+        needs_experience=False,
+        footprint=3,
+        facts=(
+            Fact(
+                "In batch mode (sftp -b) a failed get, put, rename or other transfer command aborts the run, so a "
+                "scheduled transfer fails where the scheduler sees it.",
+                _SFTP_MANUAL,
+            ),
+        ),
+    ),
+    Capability(
+        id="ceph_object_gateway",
+        name="Self-run S3-compatible object store (Ceph Object Gateway)",
+        roles=("bulk",),
+        platforms=SELF_RUN,
+        managed=False,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=True,
+        retention=None,
+        max_message=_kb(5 * _TIB, _CEPH_S3_LIMITS, "largest object: 5 TB as the page writes it"),
+        unit="object",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="servers and disks you run",
+        good_at=(
+            "Files, exports and large payloads passed by reference (claim check) on your own servers, through "
+            "the S3 API that tools and SDKs already speak."
+        ),
+        needs_experience=False,
+        footprint=3,
+        limits=(_kb(5 * _GIB, _CEPH_S3_LIMITS, "largest object in a single PUT; use multipart upload above 100 MB"),),
+        facts=(
+            Fact(
+                "MinIO, the best-known alternative, is licensed AGPL-3.0, and its open-source repository says it is "
+                "no longer maintained: check both before you build on it.",
+                _MINIO_README,
+            ),
+        ),
+    ),
     Capability(
         id="rabbitmq_queues",
         name="RabbitMQ (classic and quorum queues)",
@@ -1352,6 +1648,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         group_parallelism=_KAFKA_GROUP_PARALLELISM,
         needs_experience=True,
         footprint=3,
+        brokers=_KAFKA_BROKERS,
     ),
     Capability(
         id="apache_pulsar",

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from .answers import Answers
-from .capabilities import CAPABILITIES, Capability, Sourced
+from .capabilities import CAPABILITIES, Capability, Fact, Sourced, Tier
 from .catalog import POINT_TO_POINT, label
-from .choices import ConsumerKind, Experience, Interaction, Operations, Ordering, Platform, Replay
+from .choices import AWAY, ConsumerKind, Experience, Interaction, Operations, Ordering, Platform, Replay
 from .model import ApproachId, Limit, Role, Sizing, TechnologyChoice
 from .reasons import known
 from .wording import number, plural
@@ -37,6 +37,8 @@ RETENTION = {
     "replay": (168, "a week of history to replay"),
 }
 CLOUDS = ("aws", "azure", "gcp")
+# Where the team runs what it uses: files stay there, so a bulk transfer is not sent to a cloud's storage.
+SELF_RUN_PLATFORMS = (Platform.KUBERNETES, Platform.ON_PREMISES)
 # Push notification services wake apps on phones. Open browser sessions are reached over a persistent
 # connection (WebSocket, Server-Sent Events), or by Firebase Cloud Messaging's web push; APNs reaches only
 # Apple's apps.
@@ -71,6 +73,10 @@ class Needs:
     peak_mb_per_second: float
     retention_hours: float
     retention_why: str
+    # Every consumer reads every message: a consumer group, an application, a subscription.
+    readers: int = 1
+    # How long a consumer may be away and still expect its messages, in hours; 0 when it is always up.
+    outage_hours: float = 0
 
 
 def needs_of(given: Answers, role: Role) -> Needs:
@@ -81,7 +87,9 @@ def needs_of(given: Answers, role: Role) -> Needs:
     replay = known(given["replay"]) == Replay.YES
     outage = known(given["consumer_availability"]) or "often_offline"
     hours, why = RETENTION["replay" if replay else outage]
-    return Needs(role, ordering, replay, size, per_second, per_second * size / 1024, hours, why)
+    away = RETENTION[outage][0] if outage in AWAY else 0
+    readers = max(1, len(given["consumers"]))
+    return Needs(role, ordering, replay, size, per_second, per_second * size / 1024, hours, why, readers, away)
 
 
 def role_of(given: Answers, winner: str, approach: ApproachId) -> Role:
@@ -143,6 +151,7 @@ def _chosen(
         and not any(c.managed for c in picked)
         and operations == Operations.MANAGED
         and not existing
+        and not (needs.role == "bulk" and platform in SELF_RUN_PLATFORMS)
     ):
         choices.append(_who_operates(platform, needs))
     return tuple(choices)
@@ -155,24 +164,37 @@ def _meets(capability: Capability, needs: Needs) -> bool:
         ORDER_RANK[needs.ordering], ORDER_RANK["per_key"]
     ):
         return False
+    if capability.for_ordered_flows and needs.ordering == Ordering.NONE:
+        return False
     if needs.ordering == Ordering.GLOBAL and capability.ordered_messages_per_second is not None:
         return capability.ordered_messages_per_second.value >= needs.peak_per_second
     return not (needs.replay and needs.role == "log" and not capability.replay)
 
 
-def _units(capability: Capability, needs: Needs) -> int:
-    """How many of the technology's units the peak needs, with headroom; 1 when it scales by itself."""
-    wanted = [
-        needs.peak_per_second / (TARGET_UTILISATION * per_unit.value)
-        for per_unit in (capability.unit_messages_per_second,)
-        if per_unit is not None
+def _loads(capability: Capability, needs: Needs, reads: bool = True) -> list[float]:
+    """The share of one unit each limited dimension takes at the peak: writes in messages and megabytes, and
+    reads, which every consumer makes of every message, where the unit's reads are limited apart."""
+    per_unit = [
+        (needs.peak_per_second, capability.unit_messages_per_second),
+        (needs.peak_mb_per_second, capability.unit_mb_per_second),
     ]
-    wanted += [
-        needs.peak_mb_per_second / (TARGET_UTILISATION * per_unit.value)
-        for per_unit in (capability.unit_mb_per_second,)
-        if per_unit is not None
-    ]
-    return max(1, *(math.ceil(w) for w in wanted)) if wanted else 1
+    if reads:
+        per_unit += [
+            (needs.readers * needs.peak_per_second, capability.read_messages_per_second),
+            (needs.readers * needs.peak_mb_per_second, capability.read_mb_per_second),
+        ]
+    return [load / limit.value for load, limit in per_unit if limit is not None]
+
+
+def _units(capability: Capability, needs: Needs, reads: bool = True) -> int:
+    """How many of the technology's units the peak needs, with headroom; 1 when it scales by itself. A cluster's
+    partitions come in multiples of its brokers, so that each broker leads as many as the next."""
+    loads = _loads(capability, needs, reads)
+    units = max(1, *(math.ceil(load / TARGET_UTILISATION) for load in loads)) if loads else 1
+    if capability.brokers is not None:
+        brokers = int(capability.brokers.value)
+        units = math.ceil(units / brokers) * brokers
+    return units
 
 
 def _sizing(capability: Capability, needs: Needs) -> Sizing | None:
@@ -184,19 +206,12 @@ def _sizing(capability: Capability, needs: Needs) -> Sizing | None:
     ):
         return None
     units = _units(capability, needs)
-    used = [
-        needs.peak_per_second / (units * capability.unit_messages_per_second.value)
-        if capability.unit_messages_per_second
-        else 0.0,
-        needs.peak_mb_per_second / (units * capability.unit_mb_per_second.value)
-        if capability.unit_mb_per_second
-        else 0.0,
-    ]
-    headroom = round(1 - max(used), 3)
+    headroom = round(1 - max(_loads(capability, needs), default=0.0) / units, 3)
     peak = round(needs.peak_per_second, 3)
     summary = (
         f"{plural(units, capability.unit)} for a peak of {number(round(peak, 2))} messages/s "
-        f"({number(round(needs.peak_mb_per_second, 3))} MB/s), {round(headroom * 100)} % headroom; keep "
+        f"({number(round(needs.peak_mb_per_second, 3))} MB/s), {round(headroom * 100)} % headroom"
+        f"{_batching(capability, needs)}{_reads(capability, needs)}{_spread(capability)}; keep "
         f"messages {plural(int(needs.retention_hours), 'hour')} ({needs.retention_why})."
     )
     return Sizing(
@@ -207,6 +222,119 @@ def _sizing(capability: Capability, needs: Needs) -> Sizing | None:
         headroom,
         needs.retention_hours,
         summary,
+    )
+
+
+def _batching(capability: Capability, needs: Needs) -> str:
+    """A rate quoted for batched calls says so, with the headroom left when each call carries one message."""
+    single = capability.unbatched_messages_per_second
+    if single is None or capability.unit_messages_per_second is None:
+        return ""
+    batch = round(capability.unit_messages_per_second.value / single.value)
+    left = round((1 - needs.peak_per_second / single.value) * 100)
+    without = f"{left} % headroom" if left >= 0 else f"{-left} % over its capacity"
+    return (
+        f" with batches of {batch} messages per call; without batching a {capability.unit} takes "
+        f"{number(single.value)} messages/s, {without}"
+    )
+
+
+def _reads(capability: Capability, needs: Needs) -> str:
+    """Where reads are limited apart and shared, every consumer's reads count: say how many and how much."""
+    shared = capability.read_mb_per_second
+    if shared is None or needs.readers < 2:
+        return ""
+    read = number(round(needs.readers * needs.peak_mb_per_second, 1))
+    return (
+        f"; {needs.readers} consumers each read every message, {read} MB/s at the peak, sharing "
+        f"{number(shared.value)} MB/s per {capability.unit}"
+    )
+
+
+def _spread(capability: Capability) -> str:
+    if capability.brokers is None:
+        return ""
+    brokers = int(capability.brokers.value)
+    return (
+        f"; at least {brokers} and a multiple of {brokers}, so the partitions spread evenly over "
+        f"{plural(brokers, 'broker')}"
+    )
+
+
+def _fan_out(capability: Capability, needs: Needs) -> str | None:
+    """Consumers that each get reads of their own need only the units the writes need."""
+    dedicated = capability.dedicated_read_mb_per_second
+    if dedicated is None or needs.readers < 2 or _units(capability, needs) == _units(capability, needs, reads=False):
+        return None
+    writes = plural(_units(capability, needs, reads=False), capability.unit)
+    return (
+        f"Or register the consumers for enhanced fan-out: each reads {number(dedicated.value)} MB/s per "
+        f"{capability.unit} of its own, and {writes} carry the writes (at a charge per consumer and "
+        f"{capability.unit}-hour)."
+    )
+
+
+def _tier(capability: Capability, needs: Needs) -> str | None:
+    """The entry tier's ceilings, and the larger tiers that pass them, when this flow goes beyond one."""
+    tier = capability.tier
+    if tier is None:
+        return None
+    units = _units(capability, needs)
+    partitions = units * int(capability.unit_partitions.value) if capability.unit_partitions else 0
+    wanted = [
+        (needs.size_kb, tier.max_message, f"messages of {_size(needs.size_kb)}"),
+        (units, tier.max_units, plural(units, capability.unit)),
+        (partitions, tier.max_partitions, plural(partitions, "partition")),
+    ]
+    beyond = [(ceiling, need) for amount, ceiling, need in wanted if ceiling is not None and amount > ceiling.value]
+    if not beyond:
+        return None
+    stops = " and ".join(_ceiling(ceiling, ceiling is tier.max_message) for ceiling, _ in beyond)
+    needed = " and ".join(need for _, need in beyond)
+    larger = " or ".join(f"{t.name} (up to {_ceilings(t)})" for t in capability.larger_tiers)
+    claim = ", or keep it with a claim check" if beyond[0][0] is tier.max_message else ""
+    return f"{tier.name} stops at {stops}, and this flow needs {needed}: choose {larger}{claim}."
+
+
+def _size(kb: float) -> str:
+    return f"{number(kb / 1024)} MB" if kb >= 1024 else f"{number(kb)} KB"
+
+
+def _ceiling(ceiling: Sourced, size: bool = False) -> str:
+    return f"{_size(ceiling.value)} a message" if size else f"{number(ceiling.value)} {ceiling.unit}"
+
+
+def _ceilings(tier: Tier) -> str:
+    sizes = [_ceiling(tier.max_message, size=True)] if tier.max_message else []
+    return " and ".join(sizes + [_ceiling(c) for c in (tier.max_units, tier.max_partitions) if c is not None])
+
+
+def _retries(capability: Capability, needs: Needs) -> str | None:
+    """A push to HTTP endpoints retries for a while: a consumer away longer loses what was sent meanwhile. A
+    queue per consumer keeps it for days; a delivery on the same cloud that retries long enough is named too."""
+    window = capability.http_retry
+    if window is None or needs.outage_hours <= window.value:
+        return None
+    same_cloud = [c for c in CAPABILITIES if c.managed and set(c.platforms) & set(capability.platforms)]
+    queues = [c for c in same_cloud if "queue" in c.roles and c.retention is not None]
+    keeps = max(queues, key=lambda c: c.retention.value if c.retention else 0, default=None)
+    queue = (
+        f"an {keeps.name} keeps messages up to {plural(int(keeps.retention.value // 24), 'day')}"
+        if keeps and keeps.retention
+        else "a queue keeps messages until they are read"
+    )
+    longer = [c for c in same_cloud if c.http_retry is not None and c.http_retry.value >= needs.outage_hours]
+    through = "".join(
+        f" Or deliver to them through {c.name} API destinations, which retry for "
+        f"{plural(int(c.http_retry.value), 'hour')} before a dead-letter queue takes what is left."
+        for c in longer[:1]
+        if c.http_retry is not None
+    )
+    return (
+        f"Its deliveries to HTTP/S endpoints retry for at most {plural(int(window.value), 'hour')}, and a consumer "
+        f"may be away for up to {plural(int(needs.outage_hours), 'hour')}: an HTTP endpoint such as a partner's "
+        f"webhook misses what was sent meanwhile. Give each such consumer a queue of its own ({queue}) and a "
+        f"forwarder that calls its endpoint when it is back.{through}"
     )
 
 
@@ -236,8 +364,16 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
     units = _units(capability, needs)
     if units > 1 and capability.unit_is_quota:
         remedies.append(f"The peak needs {units} times the default quota ({capability.unit}): ask for a raise.")
+    elif units > 1 and capability.unit_partitions is not None:
+        partitions = units * int(capability.unit_partitions.value)
+        remedies.append(
+            f"Create at least {plural(partitions, 'partition')} (one carries one {capability.unit}'s worth) and "
+            "spread the load over them by key."
+        )
     elif units > 1:
         remedies.append(f"Spread the load over {plural(units, capability.unit)} by key.")
+    advice = (_fan_out(capability, needs), _tier(capability, needs), _retries(capability, needs))
+    remedies += [words for words in advice if words]
     if capability.group_parallelism is not None:
         remedies.append(_group_parallelism(needs.ordering))
     return TechnologyChoice(
@@ -281,9 +417,28 @@ def _limits(capability_id: str, ordered: bool) -> tuple[Limit, ...]:
         ("Longest retention", capability.retention),
         ("Longest wait for an answer", capability.max_wait),
         ("", capability.group_parallelism),
+        (f"Reads per {unit}, shared by its consumers", capability.read_mb_per_second),
+        (f"Read events per {unit}, shared by its consumers", capability.read_messages_per_second),
+        (f"Reads per {unit} for each enhanced fan-out consumer", capability.dedicated_read_mb_per_second),
+        (f"Messages per {unit} without batching", capability.unbatched_messages_per_second),
+        ("Retries to an HTTP/S endpoint for", capability.http_retry),
+        ("Fewest brokers", capability.brokers),
+        ("", capability.unit_partitions),
     )
-    shown = [(what, sourced) for what, sourced in named if sourced is not None]
-    return tuple(_limit(what, sourced) for what, sourced in shown + [("", s) for s in capability.limits])
+    # The larger tiers' ceilings back the advice that names them.
+    ceilings = [
+        (f"{tier.name} tier", ceiling)
+        for tier in capability.larger_tiers
+        for ceiling in (tier.max_message, tier.max_units, tier.max_partitions)
+        if ceiling is not None and ceiling is not capability.max_message
+    ]
+    shown = [(what, sourced) for what, sourced in [*named, *ceilings] if sourced is not None]
+    limits = [_limit(what, sourced) for what, sourced in shown + [("", s) for s in capability.limits]]
+    return tuple(limits + [_fact(fact) for fact in capability.facts])
+
+
+def _fact(fact: Fact) -> Limit:
+    return Limit(fact.text, fact.source.title, fact.source.url, fact.source.as_of)
 
 
 def _limit(what: str, sourced: Sourced) -> Limit:
@@ -307,9 +462,9 @@ def _who_operates(platform: str, needs: Needs) -> TechnologyChoice:
             f"With no platform chosen and nobody to run it, prefer a managed one: {alternatives}.",
             "operator",
         )
+    where = "On premises," if platform == Platform.ON_PREMISES else f"On {label(platform)}"
     return TechnologyChoice(
         "Someone to operate it",
-        f"On {label(platform)} nobody runs it for you: the team takes it on, or uses a cloud's managed service "
-        f"({alternatives}).",
+        f"{where} nobody runs it for you: the team takes it on, or uses a cloud's managed service ({alternatives}).",
         "operator",
     )

@@ -73,9 +73,13 @@ class TechnologyRow:
             ("Throughput per ordered group", c.ordered_mb_per_second),
             ("Longest retention", c.retention),
             ("Longest wait for an answer", c.max_wait),
+            (f"Reads per {c.unit}, shared by its consumers", c.read_mb_per_second),
+            (f"Reads per {c.unit} for each consumer of its own", c.dedicated_read_mb_per_second),
+            ("Messages per unit without batching", c.unbatched_messages_per_second),
+            ("Retries to an HTTP endpoint for", c.http_retry),
             *(("", s) for s in c.limits),
         ]
-        return [
+        figures = [
             SourcedFigure(
                 what or s.note,
                 f"{number(s.value)} {s.unit}" + (f" ({s.note})" if what and s.note else ""),
@@ -86,6 +90,8 @@ class TechnologyRow:
             for what, s in named
             if s is not None
         ]
+        facts = [SourcedFigure(f.text, "", f.source.title, f.source.url, f.source.as_of) for f in c.facts]
+        return figures + facts
 
     @property
     def as_of(self) -> str:

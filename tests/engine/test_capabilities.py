@@ -14,7 +14,7 @@ from advisor.engine.answers import LANDSCAPE_ANSWERS
 from advisor.engine.capabilities import CAPABILITIES, Capability, Source, Sourced
 
 # The last day the stored pages were read: no source can be dated after it.
-READ_BY = date(2026, 12, 6)
+READ_BY = date(2026, 12, 7)
 
 # The ids the selection code and the independent scenario suite refer to.
 REQUIRED_IDS = (
@@ -54,6 +54,9 @@ REQUIRED_IDS = (
     "websocket_sse_gateway",
     "firebase_cloud_messaging",
     "apple_push_notification_service",
+    "sftp_file_transfer",
+    "ceph_object_gateway",
+    "aws_transfer_family",
 )
 
 ROLES = {"queue", "router", "log", "gateway", "push", "bulk"}
@@ -71,17 +74,26 @@ FIELD_UNITS = {
     "ordered_messages_per_second": "messages/s",
     "ordered_mb_per_second": "MB/s",
     "max_wait": "seconds",
+    "read_mb_per_second": "MB/s",
+    "read_messages_per_second": "messages/s",
+    "dedicated_read_mb_per_second": "MB/s",
+    "unbatched_messages_per_second": "messages/s",
+    "http_retry": "hours",
 }
+# Counts whose unit is the thing counted ("brokers", "partition per throughput unit").
+COUNTS = ("group_parallelism", "brokers", "unit_partitions")
 
 
 def numbers(capability: Capability) -> list[Sourced]:
-    """Every sourced number of an entry: its fields and its limits."""
-    found = [getattr(capability, name) for name in FIELD_UNITS]
+    """Every sourced number of an entry: its fields, its tiers' ceilings and its limits."""
+    found = [getattr(capability, name) for name in (*FIELD_UNITS, *COUNTS)]
+    tiers = [t for t in (capability.tier, *capability.larger_tiers) if t is not None]
+    found += [ceiling for t in tiers for ceiling in (t.max_message, t.max_units, t.max_partitions)]
     return [n for n in found if n is not None] + list(capability.limits)
 
 
 def sources(capability: Capability) -> list[Source]:
-    return [n.source for n in numbers(capability)]
+    return [n.source for n in numbers(capability)] + [fact.source for fact in capability.facts]
 
 
 def each(test: Callable[[Capability], None]) -> Callable[[Capability], None]:
@@ -168,3 +180,20 @@ def test_broker_ids_are_existing_broker_answers(capability: Capability) -> None:
 def test_the_words_an_architect_reads_are_filled_in(capability: Capability) -> None:
     for name in ("name", "unit", "cost_shape", "good_at"):
         assert getattr(capability, name).strip(), name
+
+
+@each
+def test_a_larger_tier_is_named_only_beside_the_tier_the_figures_describe(capability: Capability) -> None:
+    assert not capability.larger_tiers or capability.tier is not None
+
+
+@each
+def test_an_entry_kept_for_ordered_flows_keeps_order(capability: Capability) -> None:
+    assert not capability.for_ordered_flows or capability.ordering != "none"
+
+
+@each
+def test_a_fact_is_a_sentence(capability: Capability) -> None:
+    for fact in capability.facts:
+        assert fact.text[0].isupper(), fact
+        assert fact.text.endswith("."), fact

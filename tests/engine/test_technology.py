@@ -212,7 +212,8 @@ class TestLimits:
 class TestSizing:
     def test_five_megabytes_a_second_on_one_megabyte_shards_is_eight_shards_with_headroom(self) -> None:
         # 5 MB/s of 4 KB messages (1,280/s) at a peak of 1: 5 / (0.7 × 1 MB/s) = 7.1, so 8 shards, 37.5 % free.
-        found = result({"volume_per_day": 1280 * 86_400, "replay": "yes"}, {"platform": "aws"})
+        # One consumer reads 5 MB/s of the shards' 2 MB/s each: the writes decide.
+        found = result({"volume_per_day": 1280 * 86_400, "replay": "yes", "consumers": ["Lake"]}, {"platform": "aws"})
         kinesis = next(t for t in found.technologies if t.name == BY_ID["amazon_kinesis_data_streams"].name)
         assert kinesis.sizing is not None
         assert (kinesis.sizing.units, kinesis.sizing.headroom) == (8, 0.375)
