@@ -135,9 +135,9 @@ def _value(value: object, answer: Answer, path: str, errors: list[FieldError]) -
             choice = _choice(value, path, answer.choices, errors)
             return None if choice is None else VOCABULARY[answer.id](choice)
         case "integer":
-            return _integer(value, path, int(low), int(high), errors)
+            return checked_integer(value, path, int(low), int(high), errors)
         case "number":
-            return _number(value, path, low, high, errors)
+            return checked_number(value, path, low, high, errors)
         case "text":
             return _text(value, path, int(low), int(high), errors)
         case "names":
@@ -176,7 +176,7 @@ def _weights(raw: object, errors: list[FieldError]) -> tuple[tuple[str, float], 
     weights = []
     for factor_id in FACTOR_IDS:
         if factor_id in raw:
-            value = _number(raw[factor_id], f"weights.{factor_id}", 0, MAX_WEIGHT, errors)
+            value = checked_number(raw[factor_id], f"weights.{factor_id}", 0, MAX_WEIGHT, errors)
             if value is not None:
                 weights.append((factor_id, value))
     given = dict(weights)
@@ -216,15 +216,16 @@ def _text(value: object, path: str, low: int, high: int, errors: list[FieldError
 def _choice(value: object, path: str, choices: tuple[str, ...], errors: list[FieldError]) -> str | None:
     if isinstance(value, str) and (value in choices or value == UNKNOWN):
         return value
-    errors.append(FieldError(path, f"must be one of {', '.join(choices)} or unknown, not {_shown(value)}"))
+    errors.append(FieldError(path, f"must be one of {', '.join(choices)} or unknown, not {shown(value)}"))
     return None
 
 
-def _integer(value: object, path: str, low: int, high: int, errors: list[FieldError]) -> int | None:
+def checked_integer(value: object, path: str, low: int, high: int, errors: list[FieldError]) -> int | None:
+    """A whole number within bounds, or None with the refusal added to `errors` (also for what-if inputs)."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        errors.append(FieldError(path, f"must be a whole number from {low:,} to {high:,}, not {_shown(value)}"))
+        errors.append(FieldError(path, f"must be a whole number from {low:,} to {high:,}, not {shown(value)}"))
         return None
     if not low <= value <= high:
         errors.append(FieldError(path, f"must be from {low:,} to {high:,}, not {value:,}"))
@@ -232,21 +233,22 @@ def _integer(value: object, path: str, low: int, high: int, errors: list[FieldEr
     return value
 
 
-def _number(value: object, path: str, low: float, high: float, errors: list[FieldError]) -> float | None:
+def checked_number(value: object, path: str, low: float, high: float, errors: list[FieldError]) -> float | None:
+    """A finite number within bounds, or None with the refusal added to `errors` (also for what-if inputs)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        errors.append(FieldError(path, f"must be a number from {_figure(low)} to {_figure(high)}, not {_shown(value)}"))
+        errors.append(FieldError(path, f"must be a number from {figure(low)} to {figure(high)}, not {shown(value)}"))
         return None
     if not low <= value <= high:
-        errors.append(FieldError(path, f"must be from {_figure(low)} to {_figure(high)}, not {_figure(value)}"))
+        errors.append(FieldError(path, f"must be from {figure(low)} to {figure(high)}, not {figure(value)}"))
         return None
     return value
 
 
-def _figure(value: float) -> str:
+def figure(value: float) -> str:
     """A number as people write it: 1,048,576 and 0.1, never 1.04858e+06."""
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,.6g}"
 
 
-def _shown(value: object) -> str:
+def shown(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."

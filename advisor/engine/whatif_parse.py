@@ -6,11 +6,10 @@ flow and the assessment keep: a flow's fields are named `flow.<field>` here.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from .model import Assessment, Flow
-from .parse import FieldError, InvalidAssessment, parse_assessment
+from .parse import FieldError, InvalidAssessment, checked_integer, checked_number, parse_assessment, shown
 from .simulation import BROKER, MINUTES, SHAPES, Outage, Scenario, systems_of
 
 SIMULATION_FIELDS = ("flow", "scenario")
@@ -130,7 +129,7 @@ def _scenario(raw: object, errors: list[FieldError]) -> Scenario | None:
     _unknown_fields(raw, SCENARIO_FIELDS, "scenario.", errors)
     shape = raw.get("shape")
     if shape is not None and shape not in SHAPES:
-        errors.append(FieldError("scenario.shape", f"must be one of {', '.join(SHAPES)}, not {_shown(shape)}"))
+        errors.append(FieldError("scenario.shape", f"must be one of {', '.join(SHAPES)}, not {shown(shape)}"))
     capacity = _number(raw, "capacity_per_minute", 0, MAX_CAPACITY, errors)
     retention = _number(raw, "retention_hours", MIN_RETENTION_HOURS, MAX_RETENTION_HOURS, errors)
     retries = _whole(raw.get("retry_attempts"), "scenario.retry_attempts", 0, MAX_RETRIES, errors)
@@ -152,28 +151,12 @@ def _number(raw: dict[str, Any], name: str, low: float, high: float, errors: lis
     value = raw.get(name)
     if value is None:
         return None
-    path = f"scenario.{name}"
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        errors.append(FieldError(path, f"must be a number from {_figure(low)} to {_figure(high)}, not {_shown(value)}"))
-        return None
-    if not low <= value <= high:
-        errors.append(FieldError(path, f"must be from {_figure(low)} to {_figure(high)}, not {_figure(value)}"))
-        return None
-    return float(value)
+    number = checked_number(value, f"scenario.{name}", low, high, errors)
+    return None if number is None else float(number)
 
 
 def _whole(value: object, path: str, low: int, high: int, errors: list[FieldError]) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, bool) or not isinstance(value, int):
-        errors.append(FieldError(path, f"must be a whole number from {low:,} to {high:,}, not {_shown(value)}"))
-        return None
-    if not low <= value <= high:
-        errors.append(FieldError(path, f"must be from {low:,} to {high:,}, not {value:,}"))
-        return None
-    return value
+    return None if value is None else checked_integer(value, path, low, high, errors)
 
 
 def _outages(raw: object, path: str, errors: list[FieldError]) -> tuple[Outage, ...] | None:
@@ -209,13 +192,3 @@ def _outage(
         )
         return None
     return Outage(start, minutes)
-
-
-def _figure(value: float) -> str:
-    """A number as people write it: 1,000,000,000 and 0.0167, never 1e+09."""
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.3g}"
-
-
-def _shown(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
