@@ -268,6 +268,9 @@ class TestPreview:
         )
         first = page.split("<li>")[1]
         assert first.startswith('<strong>Customer lookup at checkout</strong>: <span class="badge badge-event-driven">')
+        last = page.split("<li>")[3]
+        assert last.startswith("<strong>Nightly customer-segment export</strong>: bulk transfer")
+        assert "wins by" not in last
         assessment.refresh_from_db()
         assert assessment.version == 1
         assert assessment.result["flows"][0]["pattern"] == "point_to_point"
