@@ -1,4 +1,4 @@
-"""POST /api/v1/simulations and /api/v1/simulations/landscape: the contract of DESIGN.md section 4."""
+"""POST /api/v1/simulations and /api/v1/simulations/landscape: the contract in docs/what-if.md."""
 
 from __future__ import annotations
 

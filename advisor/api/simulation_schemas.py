@@ -1,4 +1,4 @@
-"""The what-if endpoints' shapes for the OpenAPI schema (DESIGN.md section 4).
+"""The what-if endpoints' shapes for the OpenAPI schema (the contract in docs/what-if.md).
 
 Requests are validated by the engine's own parser (engine/whatif_parse.py); these models say in JSON
 Schema what it accepts, from the same limits.

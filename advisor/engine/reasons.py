@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from .answers import ANSWERS, UNKNOWN, Answers
 from .catalog import APPROACHES, COMMAND, EVENT, FACTORS, PATTERN_IDS, PATTERNS, QUERY, label
-from .choices import AWAY, KEPT, WAITED, Availability, ConsumerKind, Delivery, Growth, Latency, Replay
+from .choices import AWAY, KEPT, WAITED, Availability, ConsumerKind, Delivery, Growth, Latency, Ordering, Replay
 from .evaluation import FlowModel
 from .model import Flip
 from .rules import (
@@ -195,13 +195,13 @@ def _what_must_be_kept(given: Answers) -> list[str]:
             said.append(f"Published as events, this fact needs a log (a stream), not just a router: {listed(why)}.")
         elif known(given["replay"]) == Replay.NO:
             order = {
-                "per_key": " It must keep order per key: FIFO topics, sessions or ordering keys do.",
-                "global": " It must keep order across all events, which limits it to one consumer at a time.",
+                Ordering.PER_KEY: " It must keep order per key: FIFO topics, sessions or ordering keys do.",
+                Ordering.GLOBAL: " It must keep order across all events, which limits it to one consumer at a time.",
             }
             said.append(
                 "Published as events, a router — topics with a durable subscription per subscriber — is enough: "
                 f"{assumed(given, 'replay', 'nothing is replayed')}, and a router carries this volume."
-                f"{order.get(ordering or '', '')}"
+                f"{order.get(ordering, '') if ordering else ''}"
             )
     return said
 

@@ -148,11 +148,11 @@ SLOW_QUERY: Final = Rule(
     ("interaction", "latency"),
     _slow_query,
     (
-        Case({"interaction": "query", "latency": "minutes"}, True),
-        Case({"interaction": "query", "latency": "hours"}, True),
-        Case({"interaction": "query", "latency": "seconds"}, False),
-        Case({"interaction": "query", "latency": "unknown"}, False),
-        Case({"interaction": "command", "latency": "hours"}, False),
+        Case({"interaction": Interaction.QUERY, "latency": Latency.MINUTES}, True),
+        Case({"interaction": Interaction.QUERY, "latency": Latency.HOURS}, True),
+        Case({"interaction": Interaction.QUERY, "latency": Latency.SECONDS}, False),
+        Case({"interaction": Interaction.QUERY, "latency": Latency.UNKNOWN}, False),
+        Case({"interaction": Interaction.COMMAND, "latency": Latency.HOURS}, False),
     ),
     scored_as=COMMAND,
     approach="async_request_reply",
@@ -189,11 +189,18 @@ PROVIDER_AWAY: Final = Rule(
     ("interaction", "consumer_availability", "freshness"),
     _provider_away,
     (
-        Case({"interaction": "query", "consumer_availability": "often_offline"}, True),
-        Case({"interaction": "query", "consumer_availability": "maintenance_windows"}, True),
-        Case({"interaction": "query", "consumer_availability": "unknown"}, False),
-        Case({"interaction": "command", "consumer_availability": "often_offline"}, False),
-        Case({"interaction": "query", "consumer_availability": "often_offline", "freshness": "must_be_current"}, False),
+        Case({"interaction": Interaction.QUERY, "consumer_availability": Availability.OFTEN_OFFLINE}, True),
+        Case({"interaction": Interaction.QUERY, "consumer_availability": Availability.MAINTENANCE_WINDOWS}, True),
+        Case({"interaction": Interaction.QUERY, "consumer_availability": Availability.UNKNOWN}, False),
+        Case({"interaction": Interaction.COMMAND, "consumer_availability": Availability.OFTEN_OFFLINE}, False),
+        Case(
+            {
+                "interaction": Interaction.QUERY,
+                "consumer_availability": Availability.OFTEN_OFFLINE,
+                "freshness": Freshness.MUST_BE_CURRENT,
+            },
+            False,
+        ),
     ),
     approach="local_copy",
     caps=MEDIUM,
@@ -224,10 +231,10 @@ CURRENT_ANSWERS: Final = Rule(
     ("interaction", "freshness"),
     _current_answers,
     (
-        Case({"interaction": "query", "freshness": "must_be_current"}, True),
-        Case({"interaction": "query", "freshness": "may_be_stale"}, False),
-        Case({"interaction": "query", "freshness": "unknown"}, False),
-        Case({"interaction": "command", "freshness": "must_be_current"}, False),
+        Case({"interaction": Interaction.QUERY, "freshness": Freshness.MUST_BE_CURRENT}, True),
+        Case({"interaction": Interaction.QUERY, "freshness": Freshness.MAY_BE_STALE}, False),
+        Case({"interaction": Interaction.QUERY, "freshness": Freshness.UNKNOWN}, False),
+        Case({"interaction": Interaction.COMMAND, "freshness": Freshness.MUST_BE_CURRENT}, False),
     ),
     reason=lambda given: (
         "Its answers must be current (like a payment authorisation or a stock reservation): no cache or local "
@@ -256,11 +263,11 @@ DIRECT_CALL_FOR_KEPT_WORK: Final = Rule(
     ("interaction", "delivery"),
     _direct_call_for_kept_work,
     (
-        Case({"interaction": "command", "delivery": "no_loss"}, True),
-        Case({"interaction": "command", "delivery": "effectively_once"}, True),
-        Case({"interaction": "command", "delivery": "best_effort"}, False),
-        Case({"interaction": "command", "delivery": "unknown"}, False),
-        Case({"interaction": "event", "delivery": "no_loss"}, False),
+        Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS}, True),
+        Case({"interaction": Interaction.COMMAND, "delivery": Delivery.EFFECTIVELY_ONCE}, True),
+        Case({"interaction": Interaction.COMMAND, "delivery": Delivery.BEST_EFFORT}, False),
+        Case({"interaction": Interaction.COMMAND, "delivery": Delivery.UNKNOWN}, False),
+        Case({"interaction": Interaction.EVENT, "delivery": Delivery.NO_LOSS}, False),
     ),
     caps=MEDIUM,
     caps_for=(POINT_TO_POINT,),
@@ -297,12 +304,19 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
     ),
     _kept_work_may_go_direct,
     (
-        Case({"interaction": "command", "delivery": "no_loss"}, True),
-        Case({"interaction": "command", "delivery": "no_loss", "peak_factor": 5}, False),
-        Case({"interaction": "command", "delivery": "no_loss", "consumer_availability": "unknown"}, False),
-        Case({"interaction": "command", "delivery": "no_loss", "consumers": ["A", "B"]}, False),
-        Case({"interaction": "command", "delivery": "best_effort"}, False),
-        Case({"interaction": "command", "delivery": "no_loss", "ordering": "per_key"}, False),
+        Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS}, True),
+        Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "peak_factor": 5}, False),
+        Case(
+            {
+                "interaction": Interaction.COMMAND,
+                "delivery": Delivery.NO_LOSS,
+                "consumer_availability": Availability.UNKNOWN,
+            },
+            False,
+        ),
+        Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "consumers": ["A", "B"]}, False),
+        Case({"interaction": Interaction.COMMAND, "delivery": Delivery.BEST_EFFORT}, False),
+        Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "ordering": Ordering.PER_KEY}, False),
     ),
     reason=lambda given: (
         f"{capitalised(DELIVERY[given['delivery']])}, but the consumer is always available and peaks stay below "
@@ -327,10 +341,10 @@ ORDERED_WORK: Final = Rule(
     ("interaction", "ordering"),
     _ordered_work,
     (
-        Case({"interaction": "command", "ordering": "per_key"}, True),
-        Case({"interaction": "command", "ordering": "global"}, True),
-        Case({"interaction": "command", "ordering": "unknown"}, False),
-        Case({"interaction": "event", "ordering": "per_key"}, False),
+        Case({"interaction": Interaction.COMMAND, "ordering": Ordering.PER_KEY}, True),
+        Case({"interaction": Interaction.COMMAND, "ordering": Ordering.GLOBAL}, True),
+        Case({"interaction": Interaction.COMMAND, "ordering": Ordering.UNKNOWN}, False),
+        Case({"interaction": Interaction.EVENT, "ordering": Ordering.PER_KEY}, False),
     ),
     reason=lambda given: (
         f"The work must stay in order {'per key' if given['ordering'] == Ordering.PER_KEY else 'across all of it'}: "
@@ -362,9 +376,9 @@ DEVICE_SENDER: Final = Rule(
     ("source_kind",),
     _device_sender,
     (
-        Case({"interaction": "event", "source_kind": "device"}, True),
-        Case({"interaction": "event", "source_kind": "service"}, False),
-        Case({"interaction": "event", "source_kind": "unknown"}, False),
+        Case({"interaction": Interaction.EVENT, "source_kind": SenderKind.DEVICE}, True),
+        Case({"interaction": Interaction.EVENT, "source_kind": SenderKind.SERVICE}, False),
+        Case({"interaction": Interaction.EVENT, "source_kind": SenderKind.UNKNOWN}, False),
     ),
     reason=lambda given: (
         "The sender is a device: devices publish over MQTT, which keeps a session across dropped connections and "
@@ -385,9 +399,9 @@ BUSINESS_TRANSACTION: Final = Rule(
     ("transaction",),
     _business_transaction,
     (
-        Case({"interaction": "command", "transaction": "multi_step"}, True),
-        Case({"interaction": "command", "transaction": "single"}, False),
-        Case({"interaction": "command", "transaction": "unknown"}, False),
+        Case({"interaction": Interaction.COMMAND, "transaction": Transaction.MULTI_STEP}, True),
+        Case({"interaction": Interaction.COMMAND, "transaction": Transaction.SINGLE}, False),
+        Case({"interaction": Interaction.COMMAND, "transaction": Transaction.UNKNOWN}, False),
     ),
     reason=lambda given: (
         "It is one step of a business transaction across systems (reserve stock, charge the card, ship): no "
@@ -419,11 +433,11 @@ SENDER_OFFLINE: Final = Rule(
     ("interaction", "source_availability"),
     _sender_offline,
     (
-        Case({"interaction": "command", "source_availability": "often_offline"}, True),
-        Case({"interaction": "event", "source_availability": "maintenance_windows"}, True),
-        Case({"interaction": "command", "source_availability": "unknown"}, False),
-        Case({"interaction": "query", "source_availability": "often_offline"}, False),
-        Case({"interaction": "command"}, False),
+        Case({"interaction": Interaction.COMMAND, "source_availability": Availability.OFTEN_OFFLINE}, True),
+        Case({"interaction": Interaction.EVENT, "source_availability": Availability.MAINTENANCE_WINDOWS}, True),
+        Case({"interaction": Interaction.COMMAND, "source_availability": Availability.UNKNOWN}, False),
+        Case({"interaction": Interaction.QUERY, "source_availability": Availability.OFTEN_OFFLINE}, False),
+        Case({"interaction": Interaction.COMMAND}, False),
     ),
     reason=lambda given: (
         f"{_the_sender(given)} {SENDER_AVAILABILITY[given['source_availability']]}: a queue on the server cannot "
@@ -455,9 +469,9 @@ COMMAND_TO_SEVERAL: Final = Rule(
     ("interaction", "consumers"),
     _command_to_several,
     (
-        Case({"interaction": "command", "consumers": ["A", "B"]}, True),
-        Case({"interaction": "command", "consumers": ["A"]}, False),
-        Case({"interaction": "event", "consumers": ["A", "B", "C"]}, False),
+        Case({"interaction": Interaction.COMMAND, "consumers": ["A", "B"]}, True),
+        Case({"interaction": Interaction.COMMAND, "consumers": ["A"]}, False),
+        Case({"interaction": Interaction.EVENT, "consumers": ["A", "B", "C"]}, False),
     ),
     scored_as=EVENT,
     reason=lambda given: (
@@ -487,12 +501,12 @@ LITTLE_TO_DECOUPLE: Final = Rule(
     ("interaction", "consumer_kind", "consumers", "growth", "replay", "volume_per_day", "peak_factor"),
     _little_to_decouple,
     (
-        Case({"interaction": "event"}, True, {"growth": "none"}),
-        Case({"interaction": "event", "consumers": ["A", "B"]}, True, {"growth": "none"}),
-        Case({"interaction": "event"}, False, {"growth": "unknown"}),
-        Case({"interaction": "event"}, False, {"growth": "fast"}),
-        Case({"interaction": "event", "replay": "yes"}, False, {"growth": "none"}),
-        Case({"interaction": "event", "consumers": ["A", "B", "C"]}, False, {"growth": "none"}),
+        Case({"interaction": Interaction.EVENT}, True, {"growth": Growth.NONE}),
+        Case({"interaction": Interaction.EVENT, "consumers": ["A", "B"]}, True, {"growth": Growth.NONE}),
+        Case({"interaction": Interaction.EVENT}, False, {"growth": Growth.UNKNOWN}),
+        Case({"interaction": Interaction.EVENT}, False, {"growth": Growth.FAST}),
+        Case({"interaction": Interaction.EVENT, "replay": Replay.YES}, False, {"growth": Growth.NONE}),
+        Case({"interaction": Interaction.EVENT, "consumers": ["A", "B", "C"]}, False, {"growth": Growth.NONE}),
     ),
     reason=lambda given: (
         f"An event with {'one consumer' if len(given['consumers']) == 1 else 'two consumers'} and no growth "
@@ -517,11 +531,11 @@ FACT_FOR_ONE_SERVICE: Final = Rule(
     ("interaction", "consumers", "consumer_kind", "growth"),
     _fact_for_one_service,
     (
-        Case({"interaction": "event"}, True, {"growth": "none"}),
-        Case({"interaction": "event", "consumers": ["A", "B"]}, False, {"growth": "none"}),
-        Case({"interaction": "event", "consumer_kind": "device"}, False, {"growth": "none"}),
-        Case({"interaction": "event"}, False, {"growth": "some"}),
-        Case({"interaction": "event"}, False, {"growth": "unknown"}),
+        Case({"interaction": Interaction.EVENT}, True, {"growth": Growth.NONE}),
+        Case({"interaction": Interaction.EVENT, "consumers": ["A", "B"]}, False, {"growth": Growth.NONE}),
+        Case({"interaction": Interaction.EVENT, "consumer_kind": ConsumerKind.DEVICE}, False, {"growth": Growth.NONE}),
+        Case({"interaction": Interaction.EVENT}, False, {"growth": Growth.SOME}),
+        Case({"interaction": Interaction.EVENT}, False, {"growth": Growth.UNKNOWN}),
     ),
     scored_as=COMMAND,
 )
@@ -544,10 +558,10 @@ NEEDS_A_LOG: Final = Rule(
     ("replay", "volume_per_day", "peak_factor"),
     lambda given: bool(log_needed_because(given)),
     (
-        Case({"interaction": "event", "replay": "yes"}, True),
-        Case({"interaction": "event", "volume_per_day": 5_000_000, "peak_factor": 2}, True),
-        Case({"interaction": "event", "volume_per_day": 4_999_999, "peak_factor": 2}, False),
-        Case({"interaction": "event", "replay": "unknown"}, False),
+        Case({"interaction": Interaction.EVENT, "replay": Replay.YES}, True),
+        Case({"interaction": Interaction.EVENT, "volume_per_day": 5_000_000, "peak_factor": 2}, True),
+        Case({"interaction": Interaction.EVENT, "volume_per_day": 4_999_999, "peak_factor": 2}, False),
+        Case({"interaction": Interaction.EVENT, "replay": Replay.UNKNOWN}, False),
     ),
     approach="event_log",
     approach_for=(EVENT_DRIVEN,),
@@ -605,14 +619,21 @@ SMALL_LANDSCAPE_RULE: Final = Rule(
     ),
     _small_landscape,
     (
-        Case({"interaction": "command"}, True),
-        Case({"interaction": "command"}, False, {"systems": 6}),
-        Case({"interaction": "command"}, False, {"change_rate": "unknown"}),
-        Case({"interaction": "command", "consumer_availability": "often_offline"}, False),
-        Case({"interaction": "command", "consumer_availability": "often_offline", "delivery": "best_effort"}, True),
-        Case({"interaction": "event", "peak_factor": 5}, False),
-        Case({"interaction": "command", "latency": "minutes"}, False),
-        Case({"interaction": "query"}, False),
+        Case({"interaction": Interaction.COMMAND}, True),
+        Case({"interaction": Interaction.COMMAND}, False, {"systems": 6}),
+        Case({"interaction": Interaction.COMMAND}, False, {"change_rate": ChangeRate.UNKNOWN}),
+        Case({"interaction": Interaction.COMMAND, "consumer_availability": Availability.OFTEN_OFFLINE}, False),
+        Case(
+            {
+                "interaction": Interaction.COMMAND,
+                "consumer_availability": Availability.OFTEN_OFFLINE,
+                "delivery": Delivery.BEST_EFFORT,
+            },
+            True,
+        ),
+        Case({"interaction": Interaction.EVENT, "peak_factor": 5}, False),
+        Case({"interaction": Interaction.COMMAND, "latency": Latency.MINUTES}, False),
+        Case({"interaction": Interaction.QUERY}, False),
     ),
     reason=lambda given: (
         f"Few systems ({given['systems']}), a single consumer, low volume and rare interface changes: unless an "
@@ -648,12 +669,20 @@ BULK_TRANSFER: Final = Rule(
     ("interaction", "latency", "volume_per_day", "peak_factor"),
     _bulk,
     (
-        Case({"interaction": "command", "latency": "hours", "volume_per_day": 1}, True),
-        Case({"interaction": "event", "latency": "hours", "volume_per_day": 50_000_000, "peak_factor": 24}, True),
-        Case({"interaction": "command", "latency": "hours", "volume_per_day": 25}, False),
-        Case({"interaction": "command", "latency": "minutes", "volume_per_day": 1}, False),
-        Case({"interaction": "query", "latency": "hours", "volume_per_day": 1}, False),
-        Case({"interaction": "unknown", "latency": "hours", "volume_per_day": 1}, False),
+        Case({"interaction": Interaction.COMMAND, "latency": Latency.HOURS, "volume_per_day": 1}, True),
+        Case(
+            {
+                "interaction": Interaction.EVENT,
+                "latency": Latency.HOURS,
+                "volume_per_day": 50_000_000,
+                "peak_factor": 24,
+            },
+            True,
+        ),
+        Case({"interaction": Interaction.COMMAND, "latency": Latency.HOURS, "volume_per_day": 25}, False),
+        Case({"interaction": Interaction.COMMAND, "latency": Latency.MINUTES, "volume_per_day": 1}, False),
+        Case({"interaction": Interaction.QUERY, "latency": Latency.HOURS, "volume_per_day": 1}, False),
+        Case({"interaction": Interaction.UNKNOWN, "latency": Latency.HOURS, "volume_per_day": 1}, False),
     ),
     approach="bulk_transfer",
     caps=LOW,
@@ -689,9 +718,19 @@ NOBODY_RUNS_A_BROKER: Final = Rule(
     ("operations", "platform", "async_experience", "existing_broker"),
     _nobody_runs_a_broker,
     (
-        Case({"interaction": "event"}, True, {"platform": "on_premises", "async_experience": "none"}),
-        Case({"interaction": "event"}, False, {"platform": "aws", "async_experience": "none"}),
-        Case({"interaction": "event"}, False, {"platform": "kubernetes", "async_experience": "unknown"}),
+        Case(
+            {"interaction": Interaction.EVENT},
+            True,
+            {"platform": Platform.ON_PREMISES, "async_experience": Experience.NONE},
+        ),
+        Case(
+            {"interaction": Interaction.EVENT}, False, {"platform": Platform.AWS, "async_experience": Experience.NONE}
+        ),
+        Case(
+            {"interaction": Interaction.EVENT},
+            False,
+            {"platform": Platform.KUBERNETES, "async_experience": Experience.UNKNOWN},
+        ),
     ),
     caps=MEDIUM,
     caps_for=(MESSAGE_QUEUE, EVENT_DRIVEN),

@@ -19,23 +19,23 @@ from functools import cache
 from .answers import Answers
 from .capabilities import CAPABILITIES, Capability, Fact, Sourced, Tier
 from .catalog import POINT_TO_POINT, label
-from .choices import AWAY, ConsumerKind, Experience, Interaction, Operations, Ordering, Platform, Replay
+from .choices import AWAY, Availability, ConsumerKind, Experience, Interaction, Operations, Ordering, Platform, Replay
 from .model import ApproachId, Limit, Role, Sizing, TechnologyChoice
 from .reasons import known
 from .wording import number, plural
 
-ORDER_RANK = {"none": 0, "per_key": 1, "global": 2}
+ORDER_RANK: dict[str, int] = {Ordering.NONE: 0, Ordering.PER_KEY: 1, Ordering.GLOBAL: 2}
 # Sized so the peak uses at most this share of the units' capacity: the rest is headroom.
 TARGET_UTILISATION = 0.7
 # How long messages must be kept, in hours, and why: a day for a consumer that is always available, has a
 # maintenance window (a night, with a margin) or gets work due within hours; a long weekend for one that is
 # often offline (or may be); a week of history for consumers that replay.
 RETENTION = {
-    "always": (24, "a day's margin"),
-    "maintenance_windows": (24, "to ride out a maintenance window"),
-    "often_offline": (72, "to ride out a consumer offline over a long weekend"),
-    "replay": (168, "a week of history to replay"),
+    Availability.ALWAYS: (24, "a day's margin"),
+    Availability.MAINTENANCE_WINDOWS: (24, "to ride out a maintenance window"),
+    Availability.OFTEN_OFFLINE: (72, "to ride out a consumer offline over a long weekend"),
 }
+REPLAY_RETENTION = (168, "a week of history to replay")
 CLOUDS = ("aws", "azure", "gcp")
 # Where the team runs what it uses: files stay there, so a bulk transfer is not sent to a cloud's storage.
 SELF_RUN_PLATFORMS = (Platform.KUBERNETES, Platform.ON_PREMISES)
@@ -83,10 +83,10 @@ def needs_of(given: Answers, role: Role) -> Needs:
     volume, peak, size = given["volume_per_day"], given["peak_factor"], given["message_size_kb"]
     per_second = volume / 86_400 * peak
     # Not sure whether order matters: choose what can keep it per key, the common need.
-    ordering = known(given["ordering"]) or "per_key"
+    ordering = known(given["ordering"]) or Ordering.PER_KEY
     replay = known(given["replay"]) == Replay.YES
-    outage = known(given["consumer_availability"]) or "often_offline"
-    hours, why = RETENTION["replay" if replay else outage]
+    outage = known(given["consumer_availability"]) or Availability.OFTEN_OFFLINE
+    hours, why = REPLAY_RETENTION if replay else RETENTION[outage]
     away = RETENTION[outage][0] if outage in AWAY else 0
     readers = max(1, len(given["consumers"]))
     return Needs(role, ordering, replay, size, per_second, per_second * size / 1024, hours, why, readers, away)
@@ -161,7 +161,7 @@ def _meets(capability: Capability, needs: Needs) -> bool:
     """Plays its part for this flow: keeps the order asked (global order is one key, so one ordered group
     must take the whole peak), and keeps a history to replay when the flow needs a log."""
     if needs.role not in ORDER_KEPT_ELSEWHERE and ORDER_RANK[capability.ordering] < min(
-        ORDER_RANK[needs.ordering], ORDER_RANK["per_key"]
+        ORDER_RANK[needs.ordering], ORDER_RANK[Ordering.PER_KEY]
     ):
         return False
     if capability.for_ordered_flows and needs.ordering == Ordering.NONE:
