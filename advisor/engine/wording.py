@@ -5,36 +5,38 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-AVAILABILITY = {
-    "always": "is always available",
-    "maintenance_windows": "is down during maintenance windows",
-    "often_offline": "is often offline",
+from .choices import Availability, ConsumerKind, Delivery, Latency
+
+AVAILABILITY: dict[str, str] = {
+    Availability.ALWAYS: "is always available",
+    Availability.MAINTENANCE_WINDOWS: "is down during maintenance windows",
+    Availability.OFTEN_OFFLINE: "is often offline",
 }
-SENDER_AVAILABILITY = {
-    "always": "is always connected",
-    "maintenance_windows": "is offline during maintenance windows",
-    "often_offline": "is often offline",
+SENDER_AVAILABILITY: dict[str, str] = {
+    Availability.ALWAYS: "is always connected",
+    Availability.MAINTENANCE_WINDOWS: "is offline during maintenance windows",
+    Availability.OFTEN_OFFLINE: "is often offline",
 }
-LATENCY = {
-    "immediate": "at once (the caller waits, under a second)",
-    "seconds": "within seconds",
-    "minutes": "within minutes",
-    "hours": "within hours",
+LATENCY: dict[str, str] = {
+    Latency.IMMEDIATE: "at once (the caller waits, under a second)",
+    Latency.SECONDS: "within seconds",
+    Latency.MINUTES: "within minutes",
+    Latency.HOURS: "within hours",
 }
-LATENCY_SHORT = {
-    "immediate": "immediate",
-    "seconds": "within seconds",
-    "minutes": "within minutes",
-    "hours": "within hours",
+LATENCY_SHORT: dict[str, str] = {
+    Latency.IMMEDIATE: "immediate",
+    Latency.SECONDS: "within seconds",
+    Latency.MINUTES: "within minutes",
+    Latency.HOURS: "within hours",
 }
-DELIVERY = {
-    "best_effort": "a loss is acceptable",
-    "no_loss": "nothing may be lost",
-    "effectively_once": "nothing may be lost or take effect twice",
+DELIVERY: dict[str, str] = {
+    Delivery.BEST_EFFORT: "a loss is acceptable",
+    Delivery.NO_LOSS: "nothing may be lost",
+    Delivery.EFFECTIVELY_ONCE: "nothing may be lost or take effect twice",
 }
-RECEIVERS = {"device": "phones or devices", "browser": "browser sessions"}
+RECEIVERS: dict[str, str] = {ConsumerKind.DEVICE: "phones or devices", ConsumerKind.BROWSER: "browser sessions"}
 # An app on phones or a page in browsers is one consumer that many devices or sessions run.
-REACH = {"device": " on many devices", "browser": " in many browsers"}
+REACH: dict[str, str] = {ConsumerKind.DEVICE: " on many devices", ConsumerKind.BROWSER: " in many browsers"}
 
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
