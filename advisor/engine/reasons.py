@@ -33,6 +33,7 @@ from .rules import (
     SENDER_OFFLINE,
     SLOW_QUERY,
     SMALL_LANDSCAPE_RULE,
+    WAITED_FOR_COMMAND,
     asks_for_a_buffer,
     log_needed_because,
 )
@@ -119,7 +120,7 @@ def _what_it_is(given: Answers) -> list[str]:
         )
     else:
         said += LITTLE_TO_DECOUPLE.said(given)
-    said += CURRENT_ANSWERS.said(given) + BUSINESS_TRANSACTION.said(given)
+    said += WAITED_FOR_COMMAND.said(given) + CURRENT_ANSWERS.said(given) + BUSINESS_TRANSACTION.said(given)
     receivers = known(given["consumer_kind"])
     if receivers in RECEIVERS:
         reached = (
@@ -164,7 +165,12 @@ def _load_and_timing(given: Answers) -> list[str]:
         if interaction == QUERY:
             said.append(
                 f"Peaks reach {number(peak)}× the average rate: the provider must scale for them"
-                + ("." if CURRENT_ANSWERS.holds(given) else ", or answers be cached.")
+                + ("." if CURRENT_ANSWERS.holds(given) or not may_be_cached(given) else ", or answers be cached.")
+            )
+        elif WAITED_FOR_COMMAND.holds(given):
+            said.append(
+                f"Peaks reach {number(peak)}× the average rate: the caller waits, so they cannot be levelled — "
+                "scale the consumer for them, or throttle the callers."
             )
         else:
             said.append(
@@ -172,7 +178,12 @@ def _load_and_timing(given: Answers) -> list[str]:
                 f"{'the consumers work at their' if len(consumers_of(given)) > 1 else 'the consumer works at its'} "
                 "own pace; a direct call passes them straight on."
             )
-    if interaction == COMMAND and latency in (Latency.MINUTES, Latency.HOURS) and not BULK_TRANSFER.holds(given):
+    if (
+        interaction == COMMAND
+        and latency in (Latency.MINUTES, Latency.HOURS)
+        and not BULK_TRANSFER.holds(given)
+        and not SMALL_LANDSCAPE_RULE.holds(given)
+    ):
         said.append(
             f"The work may complete {LATENCY[latency]}: nobody waits on it, so it can wait in a queue and be "
             "retried until it succeeds."
@@ -204,6 +215,12 @@ def _what_must_be_kept(given: Answers) -> list[str]:
                 f"{order.get(ordering, '') if ordering else ''}"
             )
     return said
+
+
+def may_be_cached(given: Answers) -> bool:
+    """A query's answers may come from a cache unless they must be current or the request has an effect that
+    must happen exactly once (a payment authorisation): such a request is never answered from old data."""
+    return not CURRENT_ANSWERS.holds(given) and known(given["delivery"]) != Delivery.EFFECTIVELY_ONCE
 
 
 def assumed(given: Answers, answer: str, words: str) -> str:

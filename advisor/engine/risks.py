@@ -8,11 +8,11 @@ more or less harmful.
 from __future__ import annotations
 
 from .answers import Answers
-from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, POINT_TO_POINT, QUERY
-from .choices import Availability, Delivery, Experience, Operations, Ordering, Platform
+from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, POINT_TO_POINT, QUERY, label
+from .choices import Availability, Broker, Delivery, Experience, Operations, Ordering, Platform
 from .model import ApproachId, Risk
-from .reasons import known
-from .rules import APPROACH_RULES, BUSINESS_TRANSACTION, CURRENT_ANSWERS, ORDERED_WORK, SENDER_OFFLINE
+from .reasons import known, may_be_cached
+from .rules import APPROACH_RULES, BUSINESS_TRANSACTION, ORDERED_WORK, SENDER_OFFLINE, WAITED_FOR_COMMAND
 from .wording import RECEIVERS
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
@@ -39,7 +39,7 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
         return found
     if winner == POINT_TO_POINT:
         # A direct call keeps order only while one request per key is in flight (R2.5).
-        found += ORDERED_WORK.warned(given)
+        found += ORDERED_WORK.warned(given) + WAITED_FOR_COMMAND.warned(given)
         found.append(
             Risk(
                 "The caller fails or hangs when the provider is slow or down.",
@@ -52,12 +52,23 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
             found.append(
                 Risk(
                     "Read load lands on the provider at every request.",
-                    "Scale the provider horizontally; its answers must be current, so none may come from a cache."
-                    if CURRENT_ANSWERS.holds(given)
-                    else "Cache answers that may be slightly stale; scale the provider horizontally.",
+                    "Cache answers that may be slightly stale; scale the provider horizontally."
+                    if may_be_cached(given)
+                    else "Scale the provider horizontally; no answer may come from a cache.",
                     LOW,
                 )
             )
+            if delivery == Delivery.EFFECTIVELY_ONCE:
+                found.append(
+                    Risk(
+                        "A request retried after a timeout takes effect twice (a payment authorised twice), or one "
+                        "whose answer never came stays in effect.",
+                        "Give each request a unique id that the provider deduplicates on (an idempotency key; for "
+                        "card payments the terminal's trace number), retry with the same id, and reverse a request "
+                        "whose answer never came.",
+                        HIGH,
+                    )
+                )
         elif must_keep:
             found.append(
                 Risk(
@@ -168,17 +179,26 @@ def _of_the_answers(given: Answers, winner: str) -> list[Risk]:
                 )
             )
         if known(given["async_experience"]) == Experience.NONE:
-            found.append(
-                Risk(
-                    "The team has no experience with asynchronous systems.",
-                    (
-                        "Start with a managed service, one flow first, and invest in monitoring and training before "
-                        "moving more flows."
-                        if given["operations"] != Operations.SELF_HOSTED and given["platform"] != Platform.ON_PREMISES
-                        else "Start with one flow on the simplest broker that fits, with its operations (upgrades, "
-                        "monitoring, capacity) rehearsed, and train the team before moving more flows."
-                    ),
-                    MEDIUM,
-                )
-            )
+            found.append(Risk("The team has no experience with asynchronous systems.", _start_with(given), MEDIUM))
     return found
+
+
+def _start_with(given: Answers) -> str:
+    """Where a team new to asynchronous systems starts: the broker it already runs, else a managed service where
+    a vendor runs one, else the simplest broker it can run."""
+    broker = known(given["existing_broker"])
+    if broker is not None and broker != Broker.NONE:
+        return (
+            f"Build on the {label(broker)} you already run: lean on the people who operate it, agree conventions "
+            "(naming, keys, consumer groups, retries, dead letters) before the first flow, and train the team "
+            "before moving more flows."
+        )
+    if given["operations"] != Operations.SELF_HOSTED and given["platform"] != Platform.ON_PREMISES:
+        return (
+            "Start with a managed service, one flow first, and invest in monitoring and training before moving more "
+            "flows."
+        )
+    return (
+        "Start with one flow on the simplest broker that fits, with its operations (upgrades, monitoring, capacity) "
+        "rehearsed, and train the team before moving more flows."
+    )

@@ -13,7 +13,7 @@ docs/decision-rules.md R6.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .answers import Answers
@@ -53,6 +53,13 @@ ORDER_KEPT_ELSEWHERE = ("gateway", "push")
 # Tasks or Pub/Sub" gives to Cloud Tasks (rate control, scheduling, one handler per task).
 EXPLICIT_INVOCATION = ("google_cloud_tasks",)
 SHOWN = 2
+# A log the team already runs carries the other brokered parts too: a consumer group reads a topic as a work queue,
+# and a consumer group per subscriber fans each event out. It is the broker the team knows, so it comes first.
+LOG_READ_AS = {
+    "queue": "One consumer group reads its topic as a work queue.",
+    "router": "Each subscriber reads the topic through a consumer group of its own, so the producer does not know "
+    "them.",
+}
 # Where each technology stands in the table: the last tie-breaker, so the same input lists the same order.
 POSITION = {c.id: i for i, c in enumerate(CAPABILITIES)}
 # The technologies that can play each part, in table order.
@@ -139,13 +146,17 @@ def _chosen(
             POSITION[capability.id],
         )
 
-    existing = sorted((c for c in here if broker in c.broker_ids), key=rank)[:1]
+    existing = sorted((c for c in here if broker in c.broker_ids), key=rank)[:1] or _existing_log(
+        needs, platform, run_by_us, broker
+    )
     on_platform = [c for c in here if not existing or c.id != existing[0].id]
     if experience == Experience.NONE:
         on_platform = [c for c in on_platform if not c.needs_experience] or on_platform
 
     picked = existing[:1] + sorted(on_platform, key=rank)[: SHOWN - min(1, len(existing))]
     choices = [_choice(c, needs, bool(existing) and c.id == existing[0].id) for c in picked]
+    if existing and needs.role not in existing[0].roles:
+        choices[0] = replace(choices[0], why=f"{choices[0].why} {LOG_READ_AS[needs.role]}")
     if (
         needs.role != "gateway"
         and not any(c.managed for c in picked)
@@ -155,6 +166,20 @@ def _chosen(
     ):
         choices.append(_who_operates(platform, needs))
     return tuple(choices)
+
+
+def _existing_log(needs: Needs, platform: str, run_by_us: bool, broker: str) -> list[Capability]:
+    """The log the team already runs, for a queue's or a router's part (LOG_READ_AS), on its platform."""
+    if needs.role not in LOG_READ_AS:
+        return []
+    runs = [
+        c
+        for c in PLAYERS["log"]
+        if broker in c.broker_ids
+        and (platform in c.platforms or (run_by_us and not c.managed))
+        and _meets(c, replace(needs, role="log"))
+    ]
+    return sorted(runs, key=lambda c: (c.managed == run_by_us, c.footprint, POSITION[c.id]))[:1]
 
 
 def _meets(capability: Capability, needs: Needs) -> bool:
