@@ -122,7 +122,14 @@ def _what_it_is(given: Answers) -> list[str]:
         said += LITTLE_TO_DECOUPLE.said(given)
     said += WAITED_FOR_COMMAND.said(given) + CURRENT_ANSWERS.said(given) + BUSINESS_TRANSACTION.said(given)
     receivers = known(given["consumer_kind"])
-    if receivers in RECEIVERS:
+    if receivers == ConsumerKind.DEVICE and interaction == COMMAND:
+        said.append(
+            "It sends work to devices: each receives its commands over MQTT from a broker made for devices, which "
+            "keeps a queue per device until it connects and acknowledges them (Azure IoT Hub cloud-to-device "
+            "messages, AWS IoT Core persistent sessions; EMQX or Mosquitto where no cloud runs one) — not by phone "
+            "push, which keeps nothing, nor by a back-end queue, which does not reach a device."
+        )
+    elif receivers in RECEIVERS:
         reached = (
             "by push (Firebase Cloud Messaging, Apple Push Notification service) or a persistent connection "
             "(WebSocket, Server-Sent Events)"
@@ -143,7 +150,12 @@ def _who_is_away(given: Answers) -> list[str]:
     if PROVIDER_AWAY.holds(given):
         said += PROVIDER_AWAY.said(given)
     elif availability in AWAY:
-        if delivery in KEPT:
+        if delivery in KEPT and BULK_TRANSFER.holds(given):
+            said.append(
+                f"The receiver {AVAILABILITY[availability]} and {DELIVERY[delivery]}: the file stays where it was "
+                "dropped until the receiver is back to pick it up."
+            )
+        elif delivery in KEPT:
             said.append(
                 f"The consumer {AVAILABILITY[availability]} and {DELIVERY[delivery]}: the work must wait somewhere "
                 "durable until it is back — a queue or a durable subscription — or the sender must keep retrying."

@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from .answers import Answers
 from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, POINT_TO_POINT, QUERY, label
-from .choices import Availability, Broker, Delivery, Experience, Operations, Ordering, Platform
+from .choices import (
+    Availability,
+    Broker,
+    ConsumerKind,
+    Delivery,
+    Experience,
+    Interaction,
+    Operations,
+    Ordering,
+    Platform,
+)
 from .model import ApproachId, Risk
 from .reasons import known, may_be_cached
 from .rules import APPROACH_RULES, BUSINESS_TRANSACTION, ORDERED_WORK, SENDER_OFFLINE, WAITED_FOR_COMMAND
@@ -98,7 +108,10 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
                 MEDIUM,
             ),
             Risk(
-                "A backlog grows unnoticed while the consumer is down.",
+                # An answer of "always available" leaves only the outage nobody planned.
+                "A backlog grows unnoticed while the consumer is down."
+                if away
+                else "A backlog grows unnoticed when the consumer falls behind or has an unplanned outage.",
                 "Alert on queue depth and on the age of the oldest message; size retention for the longest outage.",
                 HIGH if away else MEDIUM,
             ),
@@ -109,8 +122,20 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
                 Risk(
                     "An event is lost if the producer crashes between saving and publishing.",
                     "Transactional outbox: store the event with the change and publish it from there to durable, "
-                    "persistent topics.",
+                    "persistent topics. Where the producer is another company's (a webhook), store each event "
+                    "before you acknowledge it, so that a failure makes the producer send it again.",
                     HIGH,
+                )
+            )
+        if delivery == Delivery.NO_LOSS:
+            # Effectively once has its own, stronger risk (_of_the_answers).
+            found.append(
+                Risk(
+                    "Subscribers get an event more than once: brokers deliver at least once, and a webhook is sent "
+                    "again until it is acknowledged.",
+                    "Idempotent subscribers: record each event id handled, in the subscriber's own transaction, and "
+                    "skip one seen before.",
+                    MEDIUM,
                 )
             )
         if approach == "event_log":
@@ -148,7 +173,18 @@ def _of_the_answers(given: Answers, winner: str) -> list[Risk]:
     found += SENDER_OFFLINE.warned(given)
     found += BUSINESS_TRANSACTION.warned(given)
     receivers = known(given["consumer_kind"])
-    if receivers in RECEIVERS:
+    if receivers == ConsumerKind.DEVICE and known(given["interaction"]) == Interaction.COMMAND:
+        found.append(
+            Risk(
+                "A device offline for longer than its broker keeps queued messages (a bounded time and count per "
+                "device, in the limits) never gets the command.",
+                "Keep the desired state where the device reads it when it reconnects — a device twin's desired "
+                "properties, a device shadow, or a job (Device Update for IoT Hub, AWS IoT Jobs) — send large "
+                "payloads by URL (a claim check), and have each device report what it applied.",
+                HIGH if must_keep else MEDIUM,
+            )
+        )
+    elif receivers in RECEIVERS:
         found.append(
             Risk(
                 f"Push to {RECEIVERS[receivers]} is best effort: a message sent while one is offline or its "
