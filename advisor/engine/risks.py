@@ -30,7 +30,7 @@ SEVERITY_ORDER = (HIGH, MEDIUM, LOW)
 
 
 def risks(given: Answers, winner: str, approach: ApproachId) -> tuple[Risk, ...]:
-    found = [*_of_the_pattern(given, winner, approach), *_of_the_answers(given, winner)]
+    found = [*_of_the_pattern(given, winner, approach), *_of_the_answers(given, winner, approach)]
     found.sort(key=lambda r: SEVERITY_ORDER.index(r.severity))
     return tuple(found)
 
@@ -166,7 +166,7 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
     return found
 
 
-def _of_the_answers(given: Answers, winner: str) -> list[Risk]:
+def _of_the_answers(given: Answers, winner: str, approach: ApproachId) -> list[Risk]:
     found: list[Risk] = []
     delivery = known(given["delivery"])
     must_keep = delivery != Delivery.BEST_EFFORT
@@ -194,7 +194,8 @@ def _of_the_answers(given: Answers, winner: str) -> list[Risk]:
                 HIGH if must_keep else MEDIUM,
             )
         )
-    if winner != POINT_TO_POINT:
+    # A periodic file goes through no broker, whichever pattern scores highest as a weak fit.
+    if winner != POINT_TO_POINT and approach != "bulk_transfer":
         ordering = known(given["ordering"])
         if ordering in (Ordering.PER_KEY, Ordering.GLOBAL):
             found.append(

@@ -54,6 +54,11 @@ def _check_answers(flow_in: dict[str, Any], landscape: dict[str, Any], flow: Flo
     if "no growth expected" in said:
         assert growth == "none"
     assert not re.search(r"(small|mid-sized|large) landscape", said)
+    warned = " ".join(r.risk + " " + r.mitigation for r in flow.risks)
+    if "while the consumer is down" in warned:
+        assert consumer != "always", warned
+    if "Cache answers" in warned or "answers be cached" in said:
+        assert flow_in.get("delivery") != "effectively_once", warned
 
 
 def _check_sentences_agree(flow: FlowResult) -> None:

@@ -405,3 +405,9 @@ class TestBulkTransfers:
         assert all(flip.field not in ("consumers", "interaction") for flip in flow.flips), flow.flips
         assert all(flip.field in ("latency", "volume_per_day", "peak_factor") for flip in flow.flips), flow.flips
         assert not found.landscape_flips
+
+    def test_a_file_carries_no_broker_risks(self) -> None:
+        landscape = {"systems": 3, "platform": "on_premises", "operations": "self_hosted", "async_experience": "none"}
+        found = result(PAYROLL_FILE, landscape)
+        assert "broker" not in said(found)
+        assert "asynchronous systems" not in said(found)
