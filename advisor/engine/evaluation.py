@@ -2,7 +2,8 @@
 
 An "unknown" answer is not replaced by its default: the flow is scored for
 each plausible combination of its unknown answers (a completion), every value
-equally likely. The scores shown are the mean over the completions, and the
+equally likely; a number given as a range, or not known, is varied over the
+values of its Span (model.py). The scores shown are the mean over the completions, and the
 robustness is the share of completions each pattern wins. Completions are
 enumerated when there are at most MAX_COMPLETIONS of them, otherwise drawn
 with a fixed seed, so the same input always gives the same bytes. Only
@@ -24,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from operator import itemgetter
 
-from .answers import ANSWERS, UNKNOWN, Answers
+from .answers import ANSWERS, Answers, plausible_values, unsure
 from .catalog import FACTOR_IDS, PATTERN_IDS
 from .model import Flow, Landscape
 from .scoring import (
@@ -105,34 +106,37 @@ def scored_key(given: Answers) -> tuple[object, ...]:
     """What a flow's model reads of its answers: the scored ones, with consumers counted rather than named,
     and which answers were not sure (the model reports them all)."""
     scored = tuple(len(given["consumers"]) if a == "consumers" else answer_of(given, a) for a in SCORED_ANSWERS)
-    return scored + tuple(a for a in ANSWERS if answer_of(given, a) == UNKNOWN)
+    return scored + tuple(a for a in ANSWERS if unsure(answer_of(given, a)))
 
 
-def _combinations(unknown: tuple[str, ...]) -> int:
+# The answers not sure of, each with the values it could take: a choice's options, or a number's range.
+Doubts = tuple[tuple[str, tuple[object, ...]], ...]
+
+
+def _combinations(doubts: Doubts) -> int:
     count = 1
-    for answer in unknown:
-        count *= len(ANSWERS[answer].choices)
+    for _, options in doubts:
+        count *= len(options)
     return count
 
 
 @cache
-def _sample_column(answer: str) -> tuple[object, ...]:
+def _sample_column(answer: str, options: tuple[object, ...]) -> tuple[object, ...]:
     """The values one unknown answer takes in the MAX_COMPLETIONS sampled completions, drawn once.
 
     Each answer has a column of its own, so a flow with one more answer given keeps the same values for
     the others: scoring the sample with that answer set to a value is what a re-run with it would score.
     """
     draw = random.Random(f"{SAMPLE_SEED}:{answer}")
-    options = ANSWERS[answer].choices
     return tuple(draw.choice(options) for _ in range(MAX_COMPLETIONS))
 
 
 @cache
-def plausible_completions(unknown: tuple[str, ...]) -> tuple[tuple[object, ...], ...]:
+def plausible_completions(doubts: Doubts) -> tuple[tuple[object, ...], ...]:
     """The combinations of values the unknown answers could take: all of them, or a fixed-seed sample."""
-    if _combinations(unknown) <= MAX_COMPLETIONS:
-        return tuple(itertools.product(*(ANSWERS[a].choices for a in unknown)))
-    return tuple(zip(*(_sample_column(a) for a in unknown), strict=True))
+    if _combinations(doubts) <= MAX_COMPLETIONS:
+        return tuple(itertools.product(*(options for _, options in doubts)))
+    return tuple(zip(*(_sample_column(a, options) for a, options in doubts), strict=True))
 
 
 # The signals an answer moves that feed a factor: all a changed answer needs re-computed for it.
@@ -188,12 +192,13 @@ class FlowModel:
     def __init__(self, given: Answers, shares: Mapping[str, float]) -> None:
         self.given = given
         self.shares = shares
-        self.unknown = tuple(a for a in ANSWERS if answer_of(given, a) == UNKNOWN)
+        self.unknown = tuple(a for a in ANSWERS if unsure(answer_of(given, a)))
         self.varied = varied = tuple(a for a in self.unknown if a in SCORED_ANSWERS)
         self.varied_set = frozenset(varied)
+        self.doubts: Doubts = tuple((a, plausible_values(a, answer_of(given, a))) for a in varied)
         # Each completion as the values of the varied answers, in their order.
-        self.values = values = plausible_completions(varied)
-        self.combinations = _combinations(varied)
+        self.values = values = plausible_completions(self.doubts)
+        self.combinations = _combinations(self.doubts)
         self.sampled = len(values) < self.combinations
         weight = 1 / len(values)
         # Answers, signals and kind of each completion, worked out when a group first needs them: only
@@ -298,12 +303,16 @@ class FlowModel:
                 if values[position] == value
             ]
             totals = _total_of(kept, 1 / len(kept))
-        elif _combinations(tuple(a for a in self.varied if a != answer)) <= MAX_COMPLETIONS:
+        elif self._combinations_without(answer) <= MAX_COMPLETIONS:
             totals = FlowModel(with_answers(self.given, {answer: value}), self.shares).totals
         else:
             totals = self.rescored(answer, value)
         self._known[answer, value] = totals
         return totals
+
+    def _combinations_without(self, answer: str) -> int:
+        """How many completions are left once one unknown answer is given."""
+        return _combinations(tuple(d for d in self.doubts if d[0] != answer))
 
     def may_change(self, answer: str, value: object | None = None) -> bool:
         """False when this answer (set to `value`, or to any value when None) provably cannot change the winner.
@@ -432,7 +441,7 @@ class FlowModel:
                 t for t, values in zip(self.completion_totals, self.values, strict=True) if values[position] == value
             ]
             return _headline_of(kept)
-        if _combinations(tuple(a for a in self.varied if a != answer)) <= MAX_COMPLETIONS:
+        if self._combinations_without(answer) <= MAX_COMPLETIONS:
             return FlowModel(with_answers(self.given, {answer: value}), self.shares).headline
         return _headline_of(self._completions_if(answer, value))
 
