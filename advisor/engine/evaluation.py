@@ -276,7 +276,7 @@ class FlowModel:
         self.robustness = {p: count * weight for p, count in self.wins.items()}
         # The headline: the pattern that wins most often (the mean scores break a tie). With nothing unknown it
         # is the top score; averaged over unknown answers, a score is not a decision.
-        self.headline = max(PATTERN_IDS, key=lambda p: (self.wins[p], self.totals[PATTERN_IDS.index(p)]))
+        self.headline = _most_wins(self.wins, self.totals)
         # Settled when the headline wins at least two thirds of the plausible answers.
         self.decided = 3 * self.wins[self.headline] >= 2 * len(values)
         # The headline moves only when some completion's winner does: the closest of them bounds every change.
@@ -443,11 +443,15 @@ class FlowModel:
             return _headline_of(kept)
         if self._combinations_without(answer) <= MAX_COMPLETIONS:
             return FlowModel(with_answers(self.given, {answer: value}), self.shares).headline
-        return _headline_of(self._completions_if(answer, value))
+        return self._headline_with(answer, value)
 
-    def _completions_if(self, answer: str, value: object) -> list[Totals]:
-        """Each completion's totals with one answer set to `value` in every one."""
-        completions = [list(totals) for totals in self.completion_totals]
+    def _headline_with(self, answer: str, value: object) -> str:
+        """The headline with one answer set to `value` in every completion.
+
+        Only the completions whose totals move are looked at: each moves its win from its old winner to its
+        new one, and the mean by its change over the number of completions.
+        """
+        deltas: dict[int, list[float]] = {}
         kind_moves = answer in KIND_ANSWERS and not self.keeps_kind(answer, value)
         # Groups of different factors share their completions' answers: each kind is worked out once.
         kinds: dict[int, str] = {}
@@ -465,14 +469,29 @@ class FlowModel:
                     kind = kinds[key]
                 if pressure == group.pressure and kind == group.kind:
                     continue
-                new = raw_contributions(factor_id, kind, pressure, share)
-                delta = [n - o for n, o in zip(new, group.raw, strict=True)]
+                n0, n1, n2 = raw_contributions(factor_id, kind, pressure, share)
+                o0, o1, o2 = group.raw
+                d0, d1, d2 = n0 - o0, n1 - o1, n2 - o2
                 for member in group.members:
-                    totals = completions[member]
-                    totals[0] += delta[0]
-                    totals[1] += delta[1]
-                    totals[2] += delta[2]
-        return [(t0, t1, t2) for t0, t1, t2 in completions]
+                    delta = deltas.get(member)
+                    if delta is None:
+                        deltas[member] = [d0, d1, d2]
+                    else:
+                        delta[0] += d0
+                        delta[1] += d1
+                        delta[2] += d2
+        wins = dict(self.wins)
+        s0 = s1 = s2 = 0.0
+        for member, (d0, d1, d2) in deltas.items():
+            t0, t1, t2 = self.completion_totals[member]
+            wins[self.leads[member][0]] -= 1
+            wins[winner_of((t0 + d0, t1 + d1, t2 + d2))] += 1
+            s0 += d0
+            s1 += d1
+            s2 += d2
+        scale = 1 / len(self.values)
+        means = (self.totals[0] + s0 * scale, self.totals[1] + s1 * scale, self.totals[2] + s2 * scale)
+        return _most_wins(wins, means)
 
     def winner_if(self, answer: str, value: object) -> str:
         """The headline a re-run with one answer changed would give (an unknown answer then given)."""
@@ -482,7 +501,7 @@ class FlowModel:
         if answer in self.varied:
             return self.headline_if(answer, value)
         if self.varied:
-            return _headline_of(self._completions_if(answer, value))
+            return self._headline_with(answer, value)
         return winner_of(self.rescored(answer, value))
 
 
@@ -496,7 +515,10 @@ def _headline_of(completions: list[Totals]) -> str:
     wins = dict.fromkeys(PATTERN_IDS, 0)
     for totals in completions:
         wins[winner_of(totals)] += 1
-    means = _total_of(completions, 1 / len(completions))
+    return _most_wins(wins, _total_of(completions, 1 / len(completions)))
+
+
+def _most_wins(wins: Mapping[str, int], means: Totals) -> str:
     return max(PATTERN_IDS, key=lambda p: (wins[p], means[PATTERN_IDS.index(p)]))
 
 
