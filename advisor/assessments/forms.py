@@ -452,6 +452,9 @@ def plainly(message: str, answer_id: str, example: str = "") -> str:
         return f"name at most {high} systems; there are {count}"
     if message.startswith("is required"):
         return "choose one of the answers"
+    # The API's ways of not being sure, as the field takes them (see NumberField).
+    message = message.replace('"unknown" or a range [low, high]', "“not sure” or a range such as 3–10")
+    message = message.replace("a range must be two numbers [low, high]", "a range is two numbers, such as 3–10")
     return said(message, example)
 
 
