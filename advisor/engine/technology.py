@@ -148,6 +148,20 @@ def _chosen(
 
     picked = existing[:1] + sorted(on_platform, key=rank)[: SHOWN - min(1, len(existing))]
     choices = [_choice(c, needs, bool(existing) and c.id == existing[0].id) for c in picked]
+    if needs.ordering == Ordering.GLOBAL and not any(c.managed for c in picked):
+        # The platform's services fit but for the peak one ordered group must carry: say that, not who operates.
+        per_key = replace(needs, ordering=Ordering.PER_KEY)
+        outgrown = [
+            c
+            for c in PLAYERS[needs.role]
+            if c.managed
+            and platform in c.platforms
+            and c.id not in skip
+            and _meets(c, per_key)
+            and not _meets(c, needs)
+        ]
+        if outgrown:
+            return (*choices, _one_group(needs, outgrown))
     if (
         needs.role != "gateway"
         and not any(c.managed for c in picked)
@@ -702,6 +716,29 @@ def _limit(what: str, sourced: Sourced) -> Limit:
     if sourced.note:
         text += f" ({sourced.note})" if what else f" {sourced.note}"
     return Limit(text, sourced.source.title, sourced.source.url, sourced.source.as_of)
+
+
+def _one_group(needs: Needs, outgrown: list[Capability]) -> TechnologyChoice:
+    """Global order is one ordered group, and the peak outgrows what one group takes on every service here."""
+    groups = "; ".join(
+        f"{c.name}: " + " and ".join(f"{number(limit.value)} {limit.unit}" for limit in _group_limits(c))
+        for c in outgrown
+    )
+    return TechnologyChoice(
+        "One ordered group cannot carry this peak",
+        f"Global order puts every message in one ordered group (a partition, a shard), and {_peak(needs)} is more "
+        f"than one takes ({groups}). Keep order per key instead (an account, an order, a device), so the keys spread "
+        "over partitions and each stays in order, or batch events into fewer, larger messages.",
+        limits=tuple(_limit(f"{c.name}, one ordered group", limit) for c in outgrown for limit in _group_limits(c)),
+    )
+
+
+def _group_limits(capability: Capability) -> list[Sourced]:
+    return [
+        limit
+        for limit in (capability.ordered_messages_per_second, capability.ordered_mb_per_second)
+        if limit is not None
+    ]
 
 
 def _who_operates(platform: str, needs: Needs) -> TechnologyChoice:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from advisor.engine import InvalidAssessment, parse_assessment, recommend
@@ -360,6 +361,27 @@ class TestGlobalOrder:
         msk = named(found, "amazon_msk")
         assert "Keeps order per key" not in msk.why
         assert "global order" in msk.why
+
+    @staticmethod
+    def too_fast(platform: str) -> FlowResult:
+        # 200 million 4 KB events a day in global order: 2,315 a second and 9 MB/s through one ordered group, more
+        # than a Kinesis shard (1,000 records, 1 MB/s), an MSK Serverless partition (5 MB/s) or an Event Hubs
+        # partition (one throughput unit) takes.
+        flow = {
+            "consumers": ["Billing", "CRM", "Analytics"],
+            "volume_per_day": 200_000_000,
+            "ordering": "global",
+            "replay": "yes",
+        }
+        return result(flow, {"platform": platform, "async_experience": "strong"})
+
+    @pytest.mark.parametrize("platform", ["aws", "azure"])
+    def test_a_peak_no_single_ordered_group_carries_is_said_so_not_handed_to_an_operator(self, platform: str) -> None:
+        found = self.too_fast(platform)
+        words = " ".join(f"{t.name} {t.why}" for t in found.technologies)
+        assert "nobody runs it for you" not in words
+        assert "one ordered group" in words
+        assert "per key" in words
 
 
 class TestRabbitMQPerKey:
