@@ -24,7 +24,12 @@ landscapes = st.fixed_dictionaries(
     {},
     optional={"systems": st.integers(2, 500), **{f: choice(c) for f, c in LANDSCAPE_CHOICES.items()}},
 )
-names = st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=20).filter(str.strip)
+# Names the API takes: no control characters, and no bidirectional controls, which it refuses (they can disguise a
+# name's text).
+BIDI_CONTROLS = "".join(map(chr, (*range(0x202A, 0x202F), *range(0x2066, 0x206A))))
+names = st.text(
+    st.characters(exclude_categories=("Cc", "Cs"), exclude_characters=BIDI_CONTROLS), min_size=1, max_size=20
+).filter(str.strip)
 flows = st.fixed_dictionaries(
     {"name": names, "interaction": choice(FLOW_CHOICES["interaction"])},
     optional={
