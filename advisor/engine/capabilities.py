@@ -991,10 +991,9 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         good_at="Running RabbitMQ (or ActiveMQ) applications unchanged, with AWS operating the brokers.",
         needs_experience=False,
         footprint=2,
-        unit_per_reader=True,
         per_key_how=_RABBITMQ_PER_KEY,
         replicas=Sourced(
-            3, "nodes", _MQ_QUORUM_QUEUES, "cluster brokers replicate quorum queues over three nodes by default"
+            3, "nodes", _MQ_QUORUM_QUEUES, "a cluster broker replicates quorum queues over three nodes by default"
         ),
         practice=Fact(
             "Amazon MQ publishes no rate per queue: the sizing assumes a cluster deployment, whose quorum queues "

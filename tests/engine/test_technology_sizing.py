@@ -153,6 +153,18 @@ class TestEveryBrokerIsSized:
         assert rabbit.sizing.units == 4
         assert "4 queues" in rabbit.sizing.summary
 
+    def test_amazon_mq_is_one_cluster_broker_of_three_nodes_whatever_the_subscribers(self) -> None:
+        # An ordered event on AWS with three subscribers: Amazon MQ beside the FIFO topic; its queues are per
+        # subscriber, its broker is one cluster deployment.
+        found = result(
+            {"consumers": ["Billing", "CRM", "Analytics"], "ordering": "per_key", "volume_per_day": 200},
+            {"platform": "aws"},
+        )
+        broker = named(found, "amazon_mq")
+        assert broker.sizing is not None
+        assert (broker.sizing.unit, broker.sizing.units) == ("broker", 1)
+        assert "3 nodes" in broker.sizing.summary
+
     def test_google_managed_kafka_is_sized_in_vcpus_the_way_google_plans_a_cluster(self) -> None:
         # 864 million 1 KB events a day at twice the average: 20,000/s, 19.53 MB/s. Three replicas write
         # 58.59 MB/s; three consumer groups read 58.59 MB/s plus 39.06 MB/s of replication: 97.66 MB/s, a
