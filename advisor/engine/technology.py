@@ -447,8 +447,15 @@ def _practice_sizing(capability: Capability, needs: Needs, carried: Needs) -> Si
     units = needs.readers if capability.unit_per_reader and needs.role == "router" else 1
     replicas = capability.replicas
     nodes = f" replicated on {number(replicas.value)} {replicas.unit}" if replicas is not None else ""
+    # Order per key through hash-routed queues: one queue per instance of the consumer, each read by one at a time.
+    keyed = (
+        "; for order per key, one queue per instance of the consumer behind the hash exchange, each with a single "
+        "active consumer"
+        if needs.ordering == Ordering.PER_KEY and capability.per_key_how and needs.role == "queue"
+        else ""
+    )
     summary = (
-        f"{plural(units, capability.unit)}{nodes} for {_peak(carried)}{_in_flight(capability, carried)}"
+        f"{plural(units, capability.unit)}{nodes} for {_peak(carried)}{keyed}{_in_flight(capability, carried)}"
         f"{_claim(capability, needs)}; {_keep(needs)}. {practice.text}"
     )
     return _sized(capability.unit, units, carried, None, needs, summary)

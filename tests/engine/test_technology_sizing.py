@@ -406,6 +406,12 @@ class TestRabbitMQPerKey:
         assert "hash" in rabbit.why
         assert any(limit.url.startswith("https://www.rabbitmq.com/") for limit in rabbit.limits)
 
+    def test_rabbitmqs_sizing_counts_the_queues_that_keep_order_per_key(self) -> None:
+        found = result(self.PER_KEY, {"platform": "kubernetes", "existing_broker": "rabbitmq"})
+        words = summary(named(found, "rabbitmq_queues"))
+        assert "instance" in words
+        assert "single active consumer" in words
+
     def test_the_per_key_reason_names_the_listed_brokers_own_mechanism(self) -> None:
         found = result(self.PER_KEY, {"platform": "kubernetes", "existing_broker": "rabbitmq"})
         reason = next(r for r in found.reasons if "in order per key" in r)
