@@ -359,9 +359,9 @@ _SQS_STANDARD_QUOTAS = Source(
     "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-queues.html",
     REREAD_ON,
 )
-_SNS_QUOTAS = Source(
-    "Amazon Simple Notification Service endpoints and quotas - AWS General Reference",
-    "https://docs.aws.amazon.com/general/latest/gr/sns.html",
+_SNS_THROTTLING = Source(
+    "Troubleshoot ThrottlingException and Rate exceeded errors in Amazon SNS (AWS re:Post Knowledge Center)",
+    "https://repost.aws/knowledge-center/sns-throttling-exception-errors",
     REREAD_ON,
 )
 _MQ_QUORUM_QUEUES = Source(
@@ -457,7 +457,6 @@ _SERVICE_BUS_LARGE_MESSAGES = Source(
 
 # --- Google Cloud ------------------------------------------------------------------------------
 
-_PUBSUB_QUOTAS_ORDERING = Source("Quotas and limits", "https://cloud.google.com/pubsub/quotas", READ_ON)
 _PUBSUB_QUOTAS_REGIONS = Source("Quotas and limits", "https://cloud.google.com/pubsub/quotas", READ_ON)
 _PUBSUB_RETENTION = Source(
     "pubsub: update message retention duration documentation #8558",
@@ -489,7 +488,7 @@ _GOOGLE_API_GATEWAY_TIMEOUT = Source(
     REREAD_ON,
 )
 _CLOUD_STORAGE_QUOTAS = Source("Quotas & limits", "https://cloud.google.com/storage/quotas", READ_ON)
-_PUBSUB_ORDERING = Source("Order messages (Pub/Sub)", "https://cloud.google.com/pubsub/docs/ordering", REREAD_ON)
+_PUBSUB_ORDERING = Source("Order messages (Pub/Sub)", "https://docs.cloud.google.com/pubsub/docs/ordering", REREAD_ON)
 
 # --- Self-run ----------------------------------------------------------------------------------
 
@@ -519,7 +518,7 @@ _RABBITMQ_SHARDING = Source(
     REREAD_ON,
 )
 _RABBITMQ_CLUSTERING = Source(
-    "Clustering Guide (RabbitMQ 4.0 documentation)", "https://www.rabbitmq.com/docs/4.0/clustering", REREAD_ON
+    "Clustering Guide (RabbitMQ 4.0 documentation)", "https://rabbitmq.com/docs/4.0/clustering", REREAD_ON
 )
 _NATS_JETSTREAM = Source("JetStream (NATS documentation)", "https://docs.nats.io/nats-concepts/jetstream", REREAD_ON)
 _PULSAR_PARTITIONED_TOPICS = Source(
@@ -707,8 +706,8 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
             "approximately, per standard queue: received by a consumer and not yet deleted; more queues, or a raise",
         ),
         practice=Fact(
-            "A standard queue sets no rate of its own (AWS documents nearly unlimited calls a second); what bounds it "
-            "is the messages in flight, received and not yet deleted.",
+            "AWS's quotas set a standard queue no rate: its backlog is unlimited, and what bounds it is the messages "
+            "in flight, received by a consumer and not yet deleted.",
             _SQS_STANDARD_QUOTAS,
         ),
     ),
@@ -783,9 +782,9 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         needs_experience=False,
         footprint=0,
         practice=Fact(
-            "AWS sets no rate per standard topic: Publish is throttled by a quota of the account in each Region, "
-            "shown in Service Quotas, and raised on request.",
-            _SNS_QUOTAS,
+            "AWS sets no rate per standard topic: Publish calls may not exceed the request rate allowed for each "
+            "account and Region, a quota raised on request.",
+            _SNS_THROTTLING,
         ),
         http_retry=_hours(1, _SNS_RETRIES, "total retry time to HTTP/S endpoints: 3,600 seconds (hard limit)"),
         limits=(
