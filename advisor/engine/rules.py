@@ -347,6 +347,32 @@ def _the_sender(given: Answers) -> str:
     return f"The sender ({given['source']})" if given["source"] else "The sender"
 
 
+# How a queue keeps order per key, in each broker's own terms: a mechanism of the broker the team runs, then of its
+# platform, comes first, so the reason names the mechanism of the technology the advice lists.
+KEY_ORDER: Final = {
+    "sqs": "SQS FIFO message groups",
+    "service_bus": "Service Bus sessions",
+    "kafka": "Kafka partitions",
+    "pubsub": "Pub/Sub ordering keys",
+    "rabbitmq": "RabbitMQ queues filled by a consistent-hash exchange, each with a single active consumer",
+}
+PLATFORM_KEY_ORDER: Final = {
+    "aws": ("sqs",),
+    "azure": ("service_bus",),
+    "gcp": ("pubsub",),
+    "kubernetes": ("rabbitmq", "kafka"),
+    "on_premises": ("rabbitmq", "kafka"),
+    "any": ("rabbitmq", "kafka"),
+}
+
+
+def key_order(given: Answers) -> str:
+    """'SQS FIFO message groups, Service Bus sessions, ...', the team's own broker and platform first."""
+    first = (str(given["existing_broker"]), *PLATFORM_KEY_ORDER.get(str(given["platform"]), ()))
+    ids = [b for b in first if b in KEY_ORDER] + ["sqs", "service_bus", "kafka", "pubsub"]
+    return ", ".join(KEY_ORDER[b] for b in dict.fromkeys(ids))
+
+
 def _ordered_work(given: Answers) -> bool:
     return given["interaction"] == Interaction.COMMAND and given["ordering"] in (Ordering.PER_KEY, Ordering.GLOBAL)
 
@@ -366,8 +392,8 @@ ORDERED_WORK: Final = Rule(
     reason=lambda given: (
         f"The work must stay in order {'per key' if given['ordering'] == Ordering.PER_KEY else 'across all of it'}: "
         "a direct call keeps order only with one sender instance, one request in flight per key and retries that "
-        "hold back the next request. Where that cannot be promised, a queue that keeps order per key does — SQS "
-        "FIFO message groups, Service Bus sessions, Kafka partitions, Pub/Sub ordering keys."
+        "hold back the next request. Where that cannot be promised, a queue that keeps order per key does — "
+        f"{key_order(given)}."
     ),
     risks=lambda given: (
         Risk(
@@ -566,7 +592,9 @@ def log_needed_because(given: Answers) -> list[str]:
     volume, peak = given["volume_per_day"], given["peak_factor"]
     # Numbers not sure of state no "call for": the rule's premise does not hold on them either.
     if not isinstance(volume, Span) and not isinstance(peak, Span) and volume * peak >= LOG_VOLUME_PER_DAY:
-        why.append(f"{number(volume)} events a day call for a partitioned log")
+        # Global order is one partition: the volume calls for a log, not for spreading it over partitions.
+        log = "a log" if given["ordering"] == Ordering.GLOBAL else "a partitioned log"
+        why.append(f"{number(volume)} events a day call for {log}")
     return why
 
 
