@@ -202,8 +202,12 @@ def _of_the_answers(given: Answers, winner: str, approach: ApproachId) -> list[R
                 Risk(
                     f"Messages arrive out of order ({'per key' if ordering == Ordering.PER_KEY else 'global'} "
                     "ordering is required).",
-                    "Partition or group by key (partitions, FIFO message groups, sessions, ordering keys); global "
-                    "order limits throughput to one consumer at a time.",
+                    "Partition or group by key (partitions, FIFO message groups, sessions, ordering keys), so each "
+                    "key's messages are read in order while keys are read in parallel."
+                    if ordering == Ordering.PER_KEY
+                    else "Keep every message in one ordered group (one partition, shard, session or FIFO message "
+                    "group), read by one consumer at a time: global order limits throughput to what that consumer "
+                    "takes.",
                     HIGH if ordering == Ordering.GLOBAL else MEDIUM,
                 )
             )

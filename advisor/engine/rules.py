@@ -24,12 +24,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Literal, cast
 
-from .answers import ANSWERS, Answers
+from .answers import ANSWERS, Answers, Span, exact, highest, plausible_values, unsure
 from .catalog import COMMAND, EVENT, EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT, QUERY
 from .choices import (
     AWAY,
     KEPT,
-    UNKNOWN,
     Availability,
     Broker,
     ChangeRate,
@@ -95,20 +94,34 @@ class Rule:
     reason: Callable[[Answers], str] | None = None
     risks: Callable[[Answers], tuple[Risk, ...]] | None = None
 
+    def __post_init__(self) -> None:
+        numbers = tuple(a for a in self.reads if ANSWERS[a].accepts_range)
+        if numbers:
+            # A number given as a range or not known makes no premise true, as an unknown choice makes none:
+            # the premises compare numbers, so they are not asked at all (the frozen rule is set up once here).
+            premise = self.holds
+
+            def holds(given: Answers) -> bool:
+                read = cast(Mapping[str, object], given)
+                return not any(isinstance(read[a], Span) for a in numbers) and premise(given)
+
+            object.__setattr__(self, "holds", holds)
+
     def said(self, given: Answers) -> list[str]:
         """Its sentence, when it holds; answers it rests on that the input left out are named as assumed."""
         if self.reason is None or not self.holds(given):
             return []
-        left_out = [ANSWERS[a].label.lower() for a in self.reads if a in given["assumed"]]
+        left_out = [ANSWERS[a].in_sentence for a in self.reads if a in given["assumed"]]
         assumed = f" (Assumed, as the input left it out: {listed(left_out)}.)" if left_out else ""
         return [self.reason(given) + assumed]
 
-    def would_hold(self, given: Answers) -> dict[str, tuple[str, ...]]:
+    def would_hold(self, given: Answers) -> dict[str, tuple[object, ...]]:
         """For each answer it reads that was not sure, the plausible values under which it would hold."""
         found = {}
         for answer in self.reads:
-            if cast(Mapping[str, object], given)[answer] == UNKNOWN:
-                values = tuple(v for v in ANSWERS[answer].choices if self.holds(with_answer(given, answer, v)))
+            value = cast(Mapping[str, object], given)[answer]
+            if unsure(value):
+                values = tuple(v for v in plausible_values(answer, value) if self.holds(with_answer(given, answer, v)))
                 if values:
                     found[answer] = values
         return found
@@ -118,7 +131,11 @@ class Rule:
         the confidence is not lifted by not knowing."""
         if self.holds(given):
             return True
-        return any(2 * len(values) >= len(ANSWERS[answer].choices) for answer, values in self.would_hold(given).items())
+        read = cast(Mapping[str, object], given)
+        return any(
+            2 * len(values) >= len(plausible_values(answer, read[answer]))
+            for answer, values in self.would_hold(given).items()
+        )
 
     def warned(self, given: Answers) -> tuple[Risk, ...]:
         """Its risks, when it holds."""
@@ -280,7 +297,7 @@ def _kept_work_may_go_direct(given: Answers) -> bool:
         and len(given["consumers"]) == 1
         and given["delivery"] in KEPT
         and given["consumer_availability"] == Availability.ALWAYS
-        and given["peak_factor"] < HIGH_PEAK
+        and exact(given["peak_factor"]) < HIGH_PEAK
         and given["latency"] in (Latency.IMMEDIATE, Latency.SECONDS)
         and given["source_availability"] == Availability.ALWAYS
         and given["ordering"] == Ordering.NONE
@@ -388,6 +405,32 @@ def _the_sender(given: Answers) -> str:
     return f"The sender ({given['source']})" if given["source"] else "The sender"
 
 
+# How a queue keeps order per key, in each broker's own terms: a mechanism of the broker the team runs, then of its
+# platform, comes first, so the reason names the mechanism of the technology the advice lists.
+KEY_ORDER: Final = {
+    "sqs": "SQS FIFO message groups",
+    "service_bus": "Service Bus sessions",
+    "kafka": "Kafka partitions",
+    "pubsub": "Pub/Sub ordering keys",
+    "rabbitmq": "RabbitMQ queues filled by a consistent-hash exchange, each with a single active consumer",
+}
+PLATFORM_KEY_ORDER: Final = {
+    "aws": ("sqs",),
+    "azure": ("service_bus",),
+    "gcp": ("pubsub",),
+    "kubernetes": ("rabbitmq", "kafka"),
+    "on_premises": ("rabbitmq", "kafka"),
+    "any": ("rabbitmq", "kafka"),
+}
+
+
+def key_order(given: Answers) -> str:
+    """'SQS FIFO message groups, Service Bus sessions, ...', the team's own broker and platform first."""
+    first = (str(given["existing_broker"]), *PLATFORM_KEY_ORDER.get(str(given["platform"]), ()))
+    ids = [b for b in first if b in KEY_ORDER] + ["sqs", "service_bus", "kafka", "pubsub"]
+    return ", ".join(KEY_ORDER[b] for b in dict.fromkeys(ids))
+
+
 def _ordered_work(given: Answers) -> bool:
     return given["interaction"] == Interaction.COMMAND and given["ordering"] in (Ordering.PER_KEY, Ordering.GLOBAL)
 
@@ -407,8 +450,8 @@ ORDERED_WORK: Final = Rule(
     reason=lambda given: (
         f"The work must stay in order {'per key' if given['ordering'] == Ordering.PER_KEY else 'across all of it'}: "
         "a direct call keeps order only with one sender instance, one request in flight per key and retries that "
-        "hold back the next request. Where that cannot be promised, a queue that keeps order per key does — SQS "
-        "FIFO message groups, Service Bus sessions, Kafka partitions, Pub/Sub ordering keys."
+        "hold back the next request. Where that cannot be promised, a queue that keeps order per key does — "
+        f"{key_order(given)}."
     ),
     risks=lambda given: (
         Risk(
@@ -547,7 +590,7 @@ def _little_to_decouple(given: Answers) -> bool:
         and len(given["consumers"]) <= 2
         and given["growth"] == Growth.NONE
         and given["replay"] != Replay.YES
-        and given["volume_per_day"] * given["peak_factor"] < LOG_VOLUME_PER_DAY
+        and exact(given["volume_per_day"]) * exact(given["peak_factor"]) < LOG_VOLUME_PER_DAY
     )
 
 
@@ -604,8 +647,12 @@ def log_needed_because(given: Answers) -> list[str]:
     why = []
     if given["replay"] == Replay.YES:
         why.append("consumers must re-read past events")
-    if given["volume_per_day"] * given["peak_factor"] >= LOG_VOLUME_PER_DAY:
-        why.append(f"{number(given['volume_per_day'])} events a day call for a partitioned log")
+    volume, peak = given["volume_per_day"], given["peak_factor"]
+    # Numbers not sure of state no "call for": the rule's premise does not hold on them either.
+    if not isinstance(volume, Span) and not isinstance(peak, Span) and volume * peak >= LOG_VOLUME_PER_DAY:
+        # Global order is one partition: the volume calls for a log, not for spreading it over partitions.
+        log = "a log" if given["ordering"] == Ordering.GLOBAL else "a partitioned log"
+        why.append(f"{number(volume)} events a day call for {log}")
     return why
 
 
@@ -636,7 +683,8 @@ def asks_for_a_buffer(given: Answers) -> bool:
     return (
         (given["consumer_availability"] in AWAY and given["delivery"] in KEPT)
         or given["source_availability"] in AWAY
-        or given["peak_factor"] >= HIGH_PEAK
+        # Peaks that may reach the threshold (a range or not known) ask for a buffer as peaks that do.
+        or highest(given["peak_factor"]) >= HIGH_PEAK
         or given["latency"] in (Latency.MINUTES, Latency.HOURS)
         or given["replay"] == Replay.YES
         or given["ordering"] in (Ordering.PER_KEY, Ordering.GLOBAL)
@@ -650,7 +698,7 @@ def _small_landscape(given: Answers) -> bool:
         and given["consumer_kind"] == ConsumerKind.SERVICE
         and given["systems"] <= SMALL_LANDSCAPE
         and len(given["consumers"]) == 1
-        and given["volume_per_day"] <= LOW_VOLUME_PER_DAY
+        and exact(given["volume_per_day"]) <= LOW_VOLUME_PER_DAY
         and given["change_rate"] == ChangeRate.RARE
         and given["growth"] == Growth.NONE
         and (
@@ -658,7 +706,7 @@ def _small_landscape(given: Answers) -> bool:
             or (given["consumer_availability"] in AWAY and given["delivery"] == Delivery.BEST_EFFORT)
         )
         and given["source_availability"] == Availability.ALWAYS
-        and given["peak_factor"] < HIGH_PEAK
+        and exact(given["peak_factor"]) < HIGH_PEAK
         and given["latency"] in (Latency.IMMEDIATE, Latency.SECONDS, Latency.MINUTES)
         and given["replay"] == Replay.NO
         and given["ordering"] == Ordering.NONE
@@ -671,9 +719,10 @@ def _small_landscape_reason(given: Answers) -> str:
         if given["latency"] == Latency.MINUTES and given["consumer_availability"] == Availability.ALWAYS
         else ""
     )
-    peaks = "steady" if given["peak_factor"] == 1 else f"peaks of {number(given['peak_factor'])}× the average"
+    peak, volume = exact(given["peak_factor"]), int(exact(given["volume_per_day"]))
+    peaks = "steady" if peak == 1 else f"peaks of {number(peak)}× the average"
     return (
-        f"Few systems ({given['systems']}), a single consumer, low volume ({plural(given['volume_per_day'], 'message')}"
+        f"Few systems ({given['systems']}), a single consumer, low volume ({plural(volume, 'message')}"
         f" a day, {peaks}), no growth and rare interface changes{later}: a direct call with retries carries it, "
         "and a broker here would be over-engineering."
     )
@@ -735,13 +784,13 @@ def _bulk(given: Answers) -> bool:
     return (
         given["interaction"] in (Interaction.COMMAND, Interaction.EVENT)
         and given["latency"] == Latency.HOURS
-        and (given["volume_per_day"] <= BULK_MESSAGES_PER_DAY or given["peak_factor"] >= BULK_PEAK_FACTOR)
+        and (exact(given["volume_per_day"]) <= BULK_MESSAGES_PER_DAY or exact(given["peak_factor"]) >= BULK_PEAK_FACTOR)
     )
 
 
 def _bulk_reason(given: Answers) -> str:
-    volume = given["volume_per_day"]
-    hours = float(f"{24 / given['peak_factor']:.2g}")
+    volume = int(exact(given["volume_per_day"]))
+    hours = float(f"{24 / exact(given['peak_factor']):.2g}")
     burst = "" if volume <= BULK_MESSAGES_PER_DAY else f", all within {number(hours)} hour{'' if hours == 1 else 's'}"
     return (
         f"It moves {plural(volume, 'message')} a day{burst}, due {LATENCY['hours']}: a periodic bulk transfer. "

@@ -59,7 +59,8 @@ class TestQuickPath:
         # One flow: its questions need no "Flow 1" before them.
         assert (
             '<a href="#flow-0-volume_per_day">Messages per day</a>: '
-            "a whole number from 0 to 100,000,000,000, not &#x27;lots&#x27;; for example 20000 or 20k"
+            "a whole number from 0 to 100,000,000,000, “not sure” or a range such as 3–10, "
+            "not &#x27;lots&#x27;; for example 20000 or 20k"
         ) in page
         assert '<a href="#landscape-systems">Systems</a>: from 2 to 500, not 900; for example 12' in page
         assert '<p class="error" id="landscape-systems-error">From 2 to 500, not 900; for example 12</p>' in page
