@@ -10,7 +10,9 @@ Vocabulary
 - roles: "queue" (work for one consumer), "router" (publish/subscribe fan-out
   of discrete events), "log" (a retained, replayable stream), "gateway"
   (request/response in front of APIs), "push" (the last hop to phones and
-  browser sessions), "bulk" (files and large payloads: batch, claim check).
+  browser sessions), "bulk" (files and large payloads: batch, claim check),
+  "device" (commands to machines over MQTT, held per device while it is
+  offline), "cache" (the local copy a caller reads while its provider is away).
 - platforms: the `platform` answers it runs on: "aws", "azure", "gcp",
   "kubernetes", "on_premises", "any".
 - ordering: the strongest order it keeps: "none", "per_key" or "global".
@@ -585,6 +587,62 @@ _APNS_COALESCING = Source(
     "Only the last notification is being delivered (Apple Developer Forums, answered by Apple DTS)",
     "https://developer.apple.com/forums/thread/775455",
     "2026-12-05",
+)
+
+# --- Machines (IoT), caches and bulk loads (read 2026-12-07, the architect's second review) ------------
+
+_IOT_HUB_QUOTAS = Source(
+    "IoT Hub quotas and throttling",
+    "https://learn.microsoft.com/en-us/azure/iot-hub/iot-hub-devguide-quotas-throttling",
+    REREAD_ON,
+)
+_IOT_HUB_C2D = Source(
+    "Understand cloud-to-device messaging from an IoT hub",
+    "https://learn.microsoft.com/en-us/azure/iot-hub/iot-hub-devguide-messages-c2d",
+    REREAD_ON,
+)
+_IOT_CORE_QUOTAS = Source(
+    "AWS IoT Core endpoints and quotas", "https://docs.aws.amazon.com/general/latest/gr/iot-core.html", REREAD_ON
+)
+_IOT_LENS_RELIABILITY = Source(
+    "AWS IoT Lens: workload architecture (IOTREL05-BP01-02, MQTT persistent sessions)",
+    "https://docs.aws.amazon.com/wellarchitected/latest/iot-lens/workload-architecture.html",
+    REREAD_ON,
+)
+_GOOGLE_IOT_CORE_RETIRED = Source(
+    "Google.Cloud.Iot.V1 (Cloud IoT API client library)",
+    "https://cloud.google.com/dotnet/docs/reference/Google.Cloud.Iot.V1/latest",
+    REREAD_ON,
+)
+_MQTT_5 = Source(
+    "MQTT Version 5.0 (OASIS Standard), 1.5.5 Variable Byte Integer",
+    "https://docs.oasis-open.org/mqtt/mqtt/v5.0/mqtt-v5.0.html",
+    REREAD_ON,
+)
+_ELASTICACHE = Source(
+    "What is Amazon ElastiCache?", "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/WhatIs.html", REREAD_ON
+)
+_AZURE_REDIS_RETIREMENT = Source(
+    "Azure Cache for Redis retirement: what to know",
+    "https://learn.microsoft.com/en-us/azure/azure-cache-for-redis/retirement-faq",
+    REREAD_ON,
+)
+_MEMORYSTORE_VALKEY = Source(
+    "Memorystore for Valkey overview",
+    "https://cloud.google.com/memorystore/docs/valkey/product-overview",
+    REREAD_ON,
+)
+_VALKEY_README = Source("valkey-io/valkey: README", "https://github.com/valkey-io/valkey", REREAD_ON)
+_GLUE_ETL = Source(
+    "Running ETL jobs on Amazon S3 tables with AWS Glue",
+    "https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-tables-integrating-glue.html",
+    REREAD_ON,
+)
+_DATA_FACTORY = Source(
+    "Azure Data Factory documentation", "https://learn.microsoft.com/en-us/azure/data-factory/", REREAD_ON
+)
+_BIGQUERY_LOAD_JOBS = Source(
+    "Optimize load jobs (BigQuery)", "https://docs.cloud.google.com/bigquery/docs/optimize-load-jobs", REREAD_ON
 )
 
 AWS: Final = ("aws",)
@@ -1978,6 +2036,327 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
                 "stored notification per app",
                 _APNS_COALESCING,
                 "while a device is offline APNs stores one notification per app and drops the others",
+            ),
+        ),
+    ),  # --- Machines (IoT): commands to devices over MQTT, held per device while it is offline ---
+    Capability(
+        id="azure_iot_hub",
+        name="Azure IoT Hub",
+        roles=("device",),
+        platforms=AZURE,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=_hours(48, _IOT_HUB_QUOTAS, "longest time to live of a cloud-to-device message: 2 days"),
+        max_message=_kb(64, _IOT_HUB_QUOTAS, "largest cloud-to-device message"),
+        unit="IoT hub unit",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per hub unit and day, by tier (a daily message quota)",
+        good_at=(
+            "Commands and settings for devices: cloud-to-device messages wait in a queue per device until it "
+            "connects and completes them; a device twin's desired properties hold the state a device reads when it "
+            "reconnects."
+        ),
+        needs_experience=False,
+        footprint=1,
+        limits=(
+            Sourced(50, "messages queued per device", _IOT_HUB_C2D, "an error occurs when more are sent to one device"),
+        ),
+    ),
+    Capability(
+        id="aws_iot_core",
+        name="AWS IoT Core",
+        roles=("device",),
+        platforms=AWS,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=_hours(
+            168,
+            _IOT_LENS_RELIABILITY,
+            "persistent session expiry: 1 hour by default, adjustable up to 7 days",
+        ),
+        max_message=_kb(128, _IOT_CORE_QUOTAS, "largest payload of a publish request"),
+        unit="account",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per million messages and connection-minutes",
+        good_at=(
+            "An MQTT broker for devices: a persistent session keeps a device's QoS 1 messages while it is "
+            "offline; device shadows and jobs hold the state and the work a device picks up when it reconnects."
+        ),
+        needs_experience=False,
+        footprint=0,
+        limits=(
+            Sourced(
+                1,
+                "hour",
+                _IOT_CORE_QUOTAS,
+                "persistent session expiry period by default: queued messages are discarded after it",
+            ),
+        ),
+    ),
+    Capability(
+        id="mqtt_broker_self_run",
+        name="Self-run MQTT broker (EMQX or Mosquitto)",
+        roles=("device",),
+        platforms=("gcp", *SELF_RUN),
+        managed=False,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=None,
+        max_message=_kb(
+            256 * _MIB, _MQTT_5, "the protocol's largest packet: 268,435,455 bytes; brokers configure less"
+        ),
+        unit="broker",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="servers you run (and licences, for EMQX's enterprise edition)",
+        good_at=(
+            "MQTT for devices on your own servers or cluster: persistent sessions keep QoS 1 messages for a "
+            "device that is offline, bridged to the backbone behind it."
+        ),
+        needs_experience=False,
+        footprint=3,
+        facts=(
+            Fact(
+                "Google Cloud has no managed device broker: Google Cloud IoT Core was retired on 16 August 2023, so "
+                "on Google Cloud devices connect to an MQTT broker you run (or a partner's) in front of Pub/Sub.",
+                _GOOGLE_IOT_CORE_RETIRED,
+            ),
+        ),
+    ),
+    # --- Caches: the local copy a caller reads while the provider is away ---
+    Capability(
+        id="amazon_elasticache",
+        name="Amazon ElastiCache",
+        roles=("cache",),
+        platforms=AWS,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_most_once",),
+        replay=False,
+        retention=None,
+        max_message=None,
+        unit="cache",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per GB-hour and request unit (serverless), or per node-hour",
+        good_at="An in-memory cache in front of a provider, serverless or on nodes you size.",
+        needs_experience=False,
+        footprint=0,
+        facts=(
+            Fact(
+                "Works with the Valkey, Memcached and Redis OSS engines; a serverless cache scales its memory, "
+                "compute and network by itself.",
+                _ELASTICACHE,
+            ),
+        ),
+    ),
+    Capability(
+        id="azure_managed_redis",
+        name="Azure Managed Redis",
+        roles=("cache",),
+        platforms=AZURE,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_most_once",),
+        replay=False,
+        retention=None,
+        max_message=None,
+        unit="cache",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per instance-hour, by memory and performance tier",
+        good_at="An in-memory cache in front of a provider, the successor to Azure Cache for Redis.",
+        needs_experience=False,
+        footprint=1,
+        facts=(
+            Fact(
+                "Azure Cache for Redis is being retired (its Basic, Standard and Premium tiers on 30 September "
+                "2028): start new caches on Azure Managed Redis.",
+                _AZURE_REDIS_RETIREMENT,
+            ),
+        ),
+    ),
+    Capability(
+        id="google_memorystore",
+        name="Memorystore for Valkey",
+        roles=("cache",),
+        platforms=GCP,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_most_once",),
+        replay=False,
+        retention=None,
+        max_message=None,
+        unit="instance",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per node-hour",
+        good_at="A managed Valkey (Redis-compatible) cache in front of a provider on Google Cloud.",
+        needs_experience=False,
+        footprint=1,
+        facts=(
+            Fact(
+                "An instance is a set of shards, each a primary node with optional replicas spread over zones: "
+                "provision enough shards for the whole key space.",
+                _MEMORYSTORE_VALKEY,
+            ),
+        ),
+    ),
+    Capability(
+        id="valkey_self_run",
+        name="Self-run Valkey or Redis",
+        roles=("cache",),
+        platforms=SELF_RUN,
+        managed=False,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_most_once",),
+        replay=False,
+        retention=None,
+        max_message=None,
+        unit="server",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="servers you run",
+        good_at="An in-memory cache on your own servers or cluster, in front of a provider that is sometimes away.",
+        needs_experience=False,
+        footprint=3,
+        facts=(
+            Fact(
+                "Valkey was forked from the open-source Redis project right before Redis moved to source-available "
+                "licences: check the licence of the Redis version you run.",
+                _VALKEY_README,
+            ),
+        ),
+    ),
+    # --- Bulk loads: the ETL/ELT or load tool that takes a file into its target ---
+    Capability(
+        id="aws_glue",
+        name="AWS Glue (ETL jobs)",
+        roles=("bulk",),
+        platforms=AWS,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=None,
+        max_message=None,
+        unit="job",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per DPU-hour while a job runs",
+        good_at=(
+            "Loading a dropped file into its target on a schedule or when it lands: an ETL job reads it from "
+            "Amazon S3, transforms it and writes it to the warehouse (or Redshift's COPY loads it directly)."
+        ),
+        needs_experience=False,
+        footprint=0,
+        facts=(
+            Fact(
+                "A serverless data integration service: a job runs an extract, transform and load script on Apache "
+                "Spark, and each run's status, duration and start time can be monitored.",
+                _GLUE_ETL,
+            ),
+        ),
+    ),
+    Capability(
+        id="azure_data_factory",
+        name="Azure Data Factory",
+        roles=("bulk",),
+        platforms=AZURE,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=None,
+        max_message=None,
+        unit="pipeline",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per activity run and integration-runtime hour",
+        good_at=(
+            "Scheduled or event-triggered pipelines that copy a file or an extract into its target and transform "
+            "it; a self-hosted integration runtime reaches systems on premises."
+        ),
+        needs_experience=False,
+        footprint=0,
+        facts=(
+            Fact(
+                "Azure's cloud ETL service for scale-out serverless data integration and data transformation, with "
+                "monitoring of every pipeline run.",
+                _DATA_FACTORY,
+            ),
+        ),
+    ),
+    Capability(
+        id="bigquery_load_jobs",
+        name="BigQuery load jobs",
+        roles=("bulk",),
+        platforms=GCP,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=None,
+        max_message=None,
+        unit="load job",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="no charge for batch loads from Cloud Storage (shared slot pool)",
+        good_at="Loading a file dropped in Cloud Storage into a BigQuery table, as one job per batch.",
+        needs_experience=False,
+        footprint=0,
+        facts=(
+            Fact(
+                "Table modifications per table per day (load, copy and query jobs that write to it) are a fixed "
+                "limit that cannot be raised: load fewer, larger batches, and failed jobs count too.",
+                _BIGQUERY_LOAD_JOBS,
             ),
         ),
     ),

@@ -38,7 +38,7 @@ ApproachId = Literal[
     "",
 ]
 # The part a technology plays for a flow (catalog ROLES, and "operator": whoever runs it).
-Role = Literal["gateway", "queue", "router", "log", "push", "bulk", "operator", ""]
+Role = Literal["gateway", "queue", "router", "log", "push", "bulk", "device", "cache", "operator", ""]
 # "weak" when none of the three patterns fits well (a periodic bulk transfer).
 Fit = Literal["good", "weak"]
 

@@ -51,13 +51,20 @@ APPS_ONLY = ("apple_push_notification_service",)
 CONNECTIONS = tuple(c.id for c in CAPABILITIES if "push" in c.roles and c.managed and c.id not in MOBILE_PUSH)
 # Parts that need not keep order themselves: a direct caller keeps it by waiting for each answer before
 # sending the next, and updates pushed to a phone or browser carry their own sequence (see _choice's remedy).
-ORDER_KEPT_ELSEWHERE = ("gateway", "push")
+ORDER_KEPT_ELSEWHERE = ("gateway", "push", "device", "cache")
 # A command names the one system that must do the work: explicit invocation, which Google's "Choose Cloud
 # Tasks or Pub/Sub" gives to Cloud Tasks (rate control, scheduling, one handler per task).
 EXPLICIT_INVOCATION = ("google_cloud_tasks",)
 SHOWN = 2
 # A claim check sends a reference (an object key and a few attributes) in place of the payload: assumed 1 KB.
 REFERENCE_KB = 1.0
+# A log the team already runs carries the other brokered parts too: a consumer group reads a topic as a work queue,
+# and a consumer group per subscriber fans each event out. It is the broker the team knows, so it comes first.
+LOG_READ_AS = {
+    "queue": "One consumer group reads its topic as a work queue.",
+    "router": "Each subscriber reads the topic through a consumer group of its own, so the producer does not know "
+    "them.",
+}
 # Where each technology stands in the table: the last tie-breaker, so the same input lists the same order.
 POSITION = {c.id: i for i, c in enumerate(CAPABILITIES)}
 # The technologies that can play each part, in table order.
@@ -135,9 +142,15 @@ def role_of(given: Answers, winner: str, approach: ApproachId) -> Role:
 
 def technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[TechnologyChoice, ...]:
     role = role_of(given, winner, approach)
+    receivers = known(given["consumer_kind"])
+    if approach == "local_copy":
+        return _local_copy(given)
+    if receivers == ConsumerKind.DEVICE and known(given["interaction"]) == Interaction.COMMAND and role != "bulk":
+        # Work for machines waits in a queue per device on a broker made for them, which is the queue itself:
+        # phone push keeps nothing, and a back-end queue does not reach a device.
+        return _chosen(given, needs_of(given, "device"))
     explicit = role == "queue" and known(given["interaction"]) == Interaction.COMMAND
     backbone = _chosen(given, needs_of(given, role), first=EXPLICIT_INVOCATION if explicit else ())
-    receivers = known(given["consumer_kind"])
     if winner == POINT_TO_POINT or receivers not in (ConsumerKind.DEVICE, ConsumerKind.BROWSER):
         return backbone
     # The last hop to phones and browsers comes first: it is what reaches them; the backbone sits behind it.
@@ -147,6 +160,30 @@ def technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[Tec
     else:
         push = _chosen(given, needs_of(given, "push"), skip=APPS_ONLY, first=CONNECTIONS)
     return push + backbone
+
+
+# What each part of a local copy does: the cache answers while the provider is away, the router carries the
+# provider's change events to a read model, and the gateway fronts the direct calls while the provider is up.
+COPY_PARTS: dict[Role, str] = {
+    "cache": "The local copy — ",
+    "router": "Carries the provider's change events to a read model the caller owns (event-carried state transfer) — ",
+    "gateway": "Fronts the direct calls while the provider is up — ",
+}
+
+
+def _local_copy(given: Answers) -> tuple[TechnologyChoice, ...]:
+    """A cache and a change feed for the copy, then the gateway for the calls that still go direct."""
+    # The change events go the other way: the provider publishes them, and the caller's read model, which is up
+    # whenever the caller is, subscribes.
+    to_the_caller = cast(Answers, {**given, "consumer_availability": Availability.ALWAYS})
+    found: list[TechnologyChoice] = []
+    for role, words in COPY_PARTS.items():
+        picked = _chosen(given, needs_of(to_the_caller if role == "router" else given, role))[:1]
+        found += [
+            replace(choice, why=words + choice.why[0].lower() + choice.why[1:]) if choice.role != "operator" else choice
+            for choice in picked
+        ]
+    return tuple(found)
 
 
 def _chosen(
@@ -170,13 +207,19 @@ def _chosen(
             POSITION[capability.id],
         )
 
-    existing = sorted((c for c in here if broker in c.broker_ids), key=rank)[:1]
+    existing = sorted((c for c in here if broker in c.broker_ids), key=rank)[:1] or _existing_log(
+        needs, platform, run_by_us, broker
+    )
     on_platform = [c for c in here if not existing or c.id != existing[0].id]
     if experience == Experience.NONE:
         on_platform = [c for c in on_platform if not c.needs_experience] or on_platform
 
-    picked = existing[:1] + sorted(on_platform, key=rank)[: SHOWN - min(1, len(existing))]
+    # A bulk transfer names where the file lands and the tool that loads it, and the SFTP endpoint beside them.
+    shown = SHOWN + 1 if needs.role == "bulk" else SHOWN
+    picked = existing[:1] + sorted(on_platform, key=rank)[: shown - min(1, len(existing))]
     choices = [_choice(c, needs, bool(existing) and c.id == existing[0].id) for c in picked]
+    if existing and needs.role not in existing[0].roles:
+        choices[0] = replace(choices[0], why=f"{choices[0].why} {LOG_READ_AS[needs.role]}")
     if needs.ordering == Ordering.GLOBAL and not any(c.managed for c in picked):
         # The platform's services fit but for the peak one ordered group must carry: say that, not who operates.
         per_key = replace(needs, ordering=Ordering.PER_KEY)
@@ -200,6 +243,20 @@ def _chosen(
     ):
         choices.append(_who_operates(platform, needs))
     return tuple(choices)
+
+
+def _existing_log(needs: Needs, platform: str, run_by_us: bool, broker: str) -> list[Capability]:
+    """The log the team already runs, for a queue's or a router's part (LOG_READ_AS), on its platform."""
+    if needs.role not in LOG_READ_AS:
+        return []
+    runs = [
+        c
+        for c in PLAYERS["log"]
+        if broker in c.broker_ids
+        and (platform in c.platforms or (run_by_us and not c.managed))
+        and _meets(c, replace(needs, role="log"))
+    ]
+    return sorted(runs, key=lambda c: (c.managed == run_by_us, c.footprint, POSITION[c.id]))[:1]
 
 
 def _meets(capability: Capability, needs: Needs) -> bool:
@@ -638,7 +695,7 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
         kept = "per key" if capability.ordering == Ordering.PER_KEY else "globally"
         why += f" Keeps order {kept} ({capability.ordering_how})."
     remedies = []
-    if needs.role == "push" and needs.ordering != Ordering.NONE and capability.ordering == Ordering.NONE:
+    if needs.role in ("push", "device") and needs.ordering != Ordering.NONE and capability.ordering == Ordering.NONE:
         remedies.append(
             "It does not keep order: number each update per key (a sequence or version) so the app or page "
             "ignores one older than what it shows."
@@ -657,9 +714,15 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
         )
     carried = _carried(capability, needs)
     if capability.retention is not None and needs.retention_hours > capability.retention.value:
+        # A device reads its desired state when it reconnects, however long it was away.
+        instead = (
+            "keep the desired state in a device twin or shadow (or a job), which a device reads whenever it reconnects"
+            if needs.role == "device"
+            else "archive them to object storage, or choose a longer-lived store"
+        )
         remedies.append(
             f"It keeps messages at most {plural(int(capability.retention.value), 'hour')}, less than the "
-            f"{number(needs.retention_hours)} wanted: archive them to object storage, or choose a longer-lived store."
+            f"{number(needs.retention_hours)} wanted: {instead}."
         )
     units = _units(capability, carried)
     by_key = " by key" if needs.ordering == Ordering.PER_KEY else ""

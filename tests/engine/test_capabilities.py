@@ -59,7 +59,7 @@ REQUIRED_IDS = (
     "aws_transfer_family",
 )
 
-ROLES = {"queue", "router", "log", "gateway", "push", "bulk"}
+ROLES = {"queue", "router", "log", "gateway", "push", "bulk", "device", "cache"}
 PLATFORMS = {"aws", "azure", "gcp", "kubernetes", "on_premises", "any"}
 ORDERINGS = {"none", "per_key", "global"}
 DELIVERIES = {"at_most_once", "at_least_once", "exactly_once"}
