@@ -154,8 +154,8 @@ def _who_is_away(given: Answers) -> list[str]:
     elif availability in AWAY:
         if delivery in KEPT and BULK_TRANSFER.holds(given):
             said.append(
-                f"The receiver {AVAILABILITY[availability]} and {DELIVERY[delivery]}: the file stays where it was "
-                "dropped until the receiver is back to pick it up."
+                f"The consumer {AVAILABILITY[availability]} and {DELIVERY[delivery]}: the file stays where it was "
+                "dropped until the consumer is back to pick it up."
             )
         elif delivery in KEPT:
             said.append(
