@@ -11,7 +11,8 @@ from typing import Literal
 from pydantic import BaseModel, Field, create_model
 
 from advisor.engine.catalog import PATTERN_IDS
-from advisor.engine.simulation import BROKER, MINUTES, SHAPES
+from advisor.engine.simulation import BROKER
+from advisor.engine.traffic import MINUTES, SHAPES
 from advisor.engine.whatif_parse import MAX_CAPACITY, MAX_OUTAGES, MAX_RETENTION_HOURS, MAX_RETRIES, MIN_RETENTION_HOURS
 
 from .schemas import AssessmentIn, Closed, FlowIn

@@ -28,9 +28,7 @@ from advisor.engine.model import Assessment as Inputs
 from advisor.engine.model import Flow, FlowResult, Recommendation
 from advisor.engine.simulation import (
     BROKER,
-    SHAPES,
     LandscapeSimulation,
-    Outage,
     Scenario,
     Settled,
     Simulation,
@@ -39,7 +37,9 @@ from advisor.engine.simulation import (
     simulate_landscape,
     systems_of,
 )
+from advisor.engine.traffic import SHAPES, Outage
 from advisor.engine.whatif_parse import parse_scenario, scenario_to_dict
+from advisor.engine.wording import clock, duration
 from advisor.htmx import HtmxHttpRequest
 from advisor.limits import too_many, wait_to_save, wait_to_simulate
 
@@ -203,9 +203,9 @@ class FlowPanel:
             ("Lost", [count(o.lost) for o in outcomes]),
             ("Still waiting at midnight", [count(o.queued_at_end) for o in outcomes]),
             ("Largest backlog", [count(o.max_backlog) for o in outcomes]),
-            ("Longest delay", [minutes(o.max_delay_minutes) for o in outcomes]),
-            ("95th-percentile delay", [minutes(o.p95_delay_minutes) for o in outcomes]),
-            ("Drains in", ["—" if o.drain_minutes is None else minutes(o.drain_minutes) for o in outcomes]),
+            ("Longest delay", [duration(o.max_delay_minutes) for o in outcomes]),
+            ("95th-percentile delay", [duration(o.p95_delay_minutes) for o in outcomes]),
+            ("Drains in", ["—" if o.drain_minutes is None else duration(o.drain_minutes) for o in outcomes]),
             ("Calls the producer makes", [count(o.producer_calls) for o in outcomes]),
             ("Retention exceeded", ["yes" if o.retention_exceeded else "no" for o in outcomes]),
         ]
@@ -213,17 +213,6 @@ class FlowPanel:
 
 def count(value: float) -> str:
     return f"{round(value):,}"
-
-
-def minutes(value: float) -> str:
-    if value < 1:
-        return "under a minute" if value > 0 else "0 min"
-    whole = round(value)
-    return f"{whole // 60} h {whole % 60:02d} min" if whole >= 60 else f"{whole} min"
-
-
-def clock(minute: int) -> str:
-    return f"{minute // 60:02d}:{minute % 60:02d}"
 
 
 def flow_panel(
@@ -270,7 +259,7 @@ class LandscapePanel:
             elif outcome.lost > 0.5:
                 words = f"loses {count(outcome.lost)}"
             elif outcome.max_backlog > 0.5:
-                drain = "" if outcome.drain_minutes is None else f", drains in {minutes(outcome.drain_minutes)}"
+                drain = "" if outcome.drain_minutes is None else f", drains in {duration(outcome.drain_minutes)}"
                 words = f"backs up to {count(outcome.max_backlog)}{drain}; loses nothing"
             else:
                 words = "loses nothing, nothing waits"
@@ -361,7 +350,7 @@ def evidence_sentence(simulation: Simulation, day: str) -> str:
     for pattern_id, outcome in simulation.patterns.items():
         words = f"{PATTERNS[pattern_id].short_name.lower()} loses {count(outcome.lost)} of {count(outcome.arrived)}"
         if outcome.max_backlog > 0.5 and pattern_id != PATTERN_IDS[0]:
-            drain = "" if outcome.drain_minutes is None else f", drained in {minutes(outcome.drain_minutes)}"
+            drain = "" if outcome.drain_minutes is None else f", drained in {duration(outcome.drain_minutes)}"
             words += f" (at most {count(outcome.max_backlog)} waiting{drain})"
         outcomes.append(words)
     return f"What-if saved {day} ({', '.join(setting)}): {'; '.join(outcomes)}."

@@ -37,47 +37,27 @@ from .choices import Availability, Delivery
 from .evaluation import answers_of
 from .model import Assessment, Flow, FlowResult, Landscape, Recommendation
 from .recommend import recommend
-from .technology import TARGET_UTILISATION, needs_of
+from .technology import needs_of
+from .traffic import (
+    DEFAULT_RETRIES,
+    EMPTY,
+    FIRST_BACKOFF_SECONDS,
+    MINUTES,
+    Outage,
+    Shape,
+    arrivals,
+    default_shape,
+)
+from .traffic import default_capacity as capacity_for
+from .traffic import default_outages as outages_for
 
-MINUTES: Final = 1440
-Shape = Literal["flat", "business_day", "lunch_peak", "flash_sale"]
 # How a consumer's copy of a message travels: a direct call, a queue (or durable subscription), or a
 # non-durable subscription that drops what arrives while the subscriber is away.
 Carrier = Literal["call", "queue", "drop"]
-SHAPES: Final[tuple[Shape, ...]] = ("flat", "business_day", "lunch_peak", "flash_sale")
 BROKER: Final = "broker"
-# AWS SDKs' standard retry mode makes three attempts, i.e. two retries (as of 2026-12-07:
-# https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html), with an exponential backoff
-# whose initial delay is 1 second (https://docs.rs/aws-sdk-iotdeviceadvisor/0.19.0/x86_64-unknown-linux-gnu/
-# aws_sdk_iotdeviceadvisor/struct.RetryConfig.html, read 2026-12-07); we double it at each retry.
-DEFAULT_RETRIES: Final = 2
-FIRST_BACKOFF_SECONDS: Final = 1.0
 MAX_RETRIES: Final = 10
-# The outage each availability answer implies over a day: a maintenance window is a night's two hours
-# (01:00-03:00); a consumer that is often offline is away for half a working day (09:00-13:00).
-DEFAULT_OUTAGES: Final[dict[Availability, tuple[tuple[int, int], ...]]] = {
-    Availability.ALWAYS: (),
-    Availability.MAINTENANCE_WINDOWS: ((60, 120),),
-    Availability.OFTEN_OFFLINE: ((540, 240),),
-}
-# Where each shape puts its peak (minute of the day, and how wide it is).
-BUSINESS_HOURS = (480, 1080)
-RAMP_MINUTES = 60
-LUNCH_MIDDLE, LUNCH_SPREAD = 750, 40.0
-SALE_START, SALE_MINUTES, SALE_DECAY = 1200, 15, 45.0
-EMPTY = 1e-9
 # A flow simulated alone is read in a landscape of default answers.
 NO_LANDSCAPE: Final = Landscape()
-
-
-@dataclass(frozen=True, slots=True)
-class Outage:
-    start_minute: int
-    minutes: int
-
-    @property
-    def end_minute(self) -> int:
-        return self.start_minute + self.minutes
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,14 +166,11 @@ def traffic_of(flow: Flow) -> Traffic:
 
 
 def default_capacity(traffic: Traffic) -> float:
-    """The peak per minute with the headroom the technology sizing leaves (technology.TARGET_UTILISATION)."""
-    return traffic.volume_per_day / MINUTES * traffic.peak_factor / TARGET_UTILISATION
+    return capacity_for(traffic.volume_per_day, traffic.peak_factor)
 
 
 def default_outages(traffic: Traffic) -> tuple[Outage, ...]:
-    # Not sure how available the consumer is: the sizing plans for one that is often offline, and so do we.
-    windows = DEFAULT_OUTAGES.get(traffic.consumer_availability, DEFAULT_OUTAGES[Availability.OFTEN_OFFLINE])
-    return tuple(Outage(start, minutes) for start, minutes in windows)
+    return outages_for(traffic.consumer_availability)
 
 
 def default_retention(flow: Flow, landscape: Landscape, result: FlowResult | None) -> float:
@@ -217,7 +194,7 @@ def settle(
 ) -> Settled:
     traffic = traffic_of(flow)
     return Settled(
-        shape=scenario.shape or ("flat" if traffic.peak_factor <= 1 else "business_day"),
+        shape=scenario.shape or default_shape(traffic.peak_factor),
         capacity_per_minute=(
             default_capacity(traffic) if scenario.capacity_per_minute is None else scenario.capacity_per_minute
         ),
@@ -233,43 +210,6 @@ def settle(
 
 
 # --- traffic -----------------------------------------------------------------------------------
-
-
-def _peak_profile(shape: Shape) -> list[float]:
-    """Where the peak sits, 0 (base) to 1 (the peak), minute by minute."""
-    if shape == "flat":
-        return [0.0] * MINUTES
-    if shape == "business_day":
-        start, end = BUSINESS_HOURS
-        return [max(0.0, min(1.0, (t - start + 1) / RAMP_MINUTES, (end - t) / RAMP_MINUTES)) for t in range(MINUTES)]
-    if shape == "lunch_peak":
-        return [math.exp(-(((t - LUNCH_MIDDLE) / LUNCH_SPREAD) ** 2) / 2) for t in range(MINUTES)]
-    return [
-        0.0
-        if t < SALE_START
-        else 1.0
-        if t < SALE_START + SALE_MINUTES
-        else math.exp(-(t - SALE_START - SALE_MINUTES) / SALE_DECAY)
-        for t in range(MINUTES)
-    ]
-
-
-PROFILES: Final[dict[Shape, tuple[float, ...]]] = {shape: tuple(_peak_profile(shape)) for shape in SHAPES}
-
-
-def arrivals(volume_per_day: float, peak_factor: float, shape: Shape) -> list[float]:
-    """Messages per minute summing to the day's volume, the peak `peak_factor` times the mean where the shape
-    leaves room for it (a short sale cannot hold a whole day's volume at ten times the mean)."""
-    mean = volume_per_day / MINUTES
-    profile = PROFILES[shape]
-    weight = sum(profile)
-    if weight == 0 or peak_factor <= 1:
-        return [mean] * MINUTES
-    peak = peak_factor * mean
-    base = (MINUTES * mean - peak * weight) / (MINUTES - weight)
-    if base < 0:
-        base, peak = 0.0, MINUTES * mean / weight
-    return [base + (peak - base) * g for g in profile]
 
 
 def _down(outages: Sequence[Outage]) -> list[bool]:
@@ -369,9 +309,12 @@ def queued_lane(arrived: list[float], capacity: list[float], retention_minutes: 
             lost += total[t - keep] - gone
             gone = total[t - keep]
         starts[t] = gone
-        served = min(capacity[t], total[t] - gone)
+        waiting = total[t] - gone
+        served = min(capacity[t], waiting)
         processed[t] = served
-        gone += served
+        # All taken: nothing waits, exactly (adding it back to a large running total would leave a rounding
+        # error above EMPTY, and count a minute more of draining).
+        gone = total[t] if served == waiting else gone + served
         backlog[t] = total[t] - gone
     # Nothing ever waited past its minute: every delay is 0, and there is no need to walk the arrivals.
     waited = max(backlog) > EMPTY or lost > 0

@@ -8,16 +8,8 @@ from hypothesis import strategies as st
 
 from advisor.engine.catalog import EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT
 from advisor.engine.model import Flow
-from advisor.engine.simulation import (
-    MINUTES,
-    SHAPES,
-    Outage,
-    Scenario,
-    arrivals,
-    default_capacity,
-    simulate,
-    traffic_of,
-)
+from advisor.engine.simulation import Scenario, default_capacity, simulate, traffic_of
+from advisor.engine.traffic import MINUTES, SHAPES, Outage, arrivals
 
 BROKERED = (MESSAGE_QUEUE, EVENT_DRIVEN)
 
