@@ -29,6 +29,8 @@ from advisor.engine.model import Flow, FlowResult, Recommendation
 from advisor.engine.simulation import (
     BROKER,
     LandscapeSimulation,
+    OutageOf,
+    PatternOutcome,
     Scenario,
     Settled,
     Simulation,
@@ -55,6 +57,7 @@ SHAPE_WORDS = {
     "lunch_peak": "Lunch peak, 12:30",
     "flash_sale": "Flash sale, 20:00",
 }
+OUTAGE_OF: dict[OutageOf, str] = {"consumers": "consumers", "broker": "the broker"}
 # The form's fields, and the scenario field each one's errors are reported on.
 FIELD_OF = {
     "scenario.shape": "shape",
@@ -206,8 +209,24 @@ class FlowPanel:
             ("Longest delay", [duration(o.max_delay_minutes) for o in outcomes]),
             ("95th-percentile delay", [duration(o.p95_delay_minutes) for o in outcomes]),
             ("Drains in", ["—" if o.drain_minutes is None else duration(o.drain_minutes) for o in outcomes]),
+            *self._drains(outcomes),
             ("Calls the producer makes", [count(o.producer_calls) for o in outcomes]),
             ("Retention exceeded", ["yes" if o.retention_exceeded else "no" for o in outcomes]),
+        ]
+
+    @staticmethod
+    def _drains(outcomes: list[PatternOutcome]) -> list[tuple[str, list[str]]]:
+        """With more than one outage, a row for each: how long what waits at its end takes to clear."""
+        drains = outcomes[0].drains
+        if len(drains) < 2:
+            return []
+        return [
+            (
+                f"Drains after {OUTAGE_OF[drain.of]} down {clock(drain.outage.start_minute)}–"
+                f"{clock(drain.outage.end_minute)}",
+                ["—" if (d := o.drains[n].drain_minutes) is None else duration(d) for o in outcomes],
+            )
+            for n, drain in enumerate(drains)
         ]
 
 

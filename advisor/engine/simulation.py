@@ -55,6 +55,8 @@ from .traffic import default_outages as outages_for
 # non-durable subscription that drops what arrives while the subscriber is away.
 Carrier = Literal["call", "queue", "drop"]
 BROKER: Final = "broker"
+# Whose outage a drain follows: the consumers' (the scenario's outages) or the broker's.
+OutageOf = Literal["consumers", "broker"]
 MAX_RETRIES: Final = 10
 # A flow simulated alone is read in a landscape of default answers.
 NO_LANDSCAPE: Final = Landscape()
@@ -98,6 +100,17 @@ class Series:
 
 
 @dataclass(frozen=True, slots=True)
+class Drain:
+    """One outage, and how long what waits at its end takes to clear."""
+
+    of: OutageOf
+    outage: Outage
+    # From the outage's end until nothing waits (through any later outage); None when nothing waits at its
+    # end, or it cannot be told: the outage lasts until midnight, or the backlog is not shrinking.
+    drain_minutes: float | None
+
+
+@dataclass(frozen=True, slots=True)
 class PatternOutcome:
     arrived: float
     delivered: float
@@ -109,6 +122,8 @@ class PatternOutcome:
     mean_delay_minutes: float
     # From the largest backlog until it is empty; None when nothing backed up or it does not shrink.
     drain_minutes: float | None
+    # One per outage (the consumers' and the broker's), in the order of the day.
+    drains: tuple[Drain, ...]
     producer_calls: float
     retention_exceeded: bool
     series: Series
@@ -379,7 +394,9 @@ def _lane(
     return replace(lane, arrived=arrived, lost=lane.lost + lost_on_the_way, calls=sum(arrived))
 
 
-def _outcome(pattern: str, lanes: Sequence[tuple[int, Lane]], outage_end: int | None) -> PatternOutcome:
+def _outcome(
+    pattern: str, lanes: Sequence[tuple[int, Lane]], outages: Sequence[tuple[OutageOf, Outage]]
+) -> PatternOutcome:
     """The lanes of the consumers added up; `count` lanes alike are simulated once."""
     arrived = _added([(n, lane.arrived) for n, lane in lanes])
     processed = _added([(n, lane.processed) for n, lane in lanes])
@@ -399,7 +416,9 @@ def _outcome(pattern: str, lanes: Sequence[tuple[int, Lane]], outage_end: int | 
         max_delay_minutes=max((d for d, _ in delays), default=0.0),
         p95_delay_minutes=_percentile(delays, mass, 0.95),
         mean_delay_minutes=sum(d * w for d, w in delays) / mass if mass > EMPTY else 0.0,
-        drain_minutes=drain_minutes(backlog, outage_end),
+        # Drains are counted from the end of the last outage: what the consumers and callers catch up on.
+        drain_minutes=drain_minutes(backlog, max((o.end_minute for _, o in outages), default=None)),
+        drains=tuple(Drain(of, outage, drain_after(backlog, outage.end_minute)) for of, outage in outages),
         producer_calls=calls,
         retention_exceeded=any(lane.retention_exceeded for _, lane in lanes),
         series=Series(tuple(arrived), tuple(processed), tuple(backlog)),
@@ -432,11 +451,23 @@ def drain_minutes(backlog: list[float], outage_end: int | None = None) -> float 
     highest = max(backlog)
     if highest <= EMPTY:
         return None
-    if outage_end is not None and 0 < outage_end < MINUTES and backlog[outage_end - 1] > EMPTY:
-        peak = outage_end - 1
-    else:
-        # The last minute at the top: a backlog held level drains from its end.
-        peak = MINUTES - 1 - backlog[::-1].index(highest)
+    if outage_end is not None and _waits_after(backlog, outage_end):
+        return _drained_from(backlog, outage_end - 1)
+    # The last minute at the top: a backlog held level drains from its end.
+    return _drained_from(backlog, MINUTES - 1 - backlog[::-1].index(highest))
+
+
+def drain_after(backlog: list[float], outage_end: int) -> float | None:
+    """Minutes from an outage's end until the backlog is empty; None when nothing waits at its end, or the
+    outage lasts until midnight (nothing after it to tell by)."""
+    return _drained_from(backlog, outage_end - 1) if _waits_after(backlog, outage_end) else None
+
+
+def _waits_after(backlog: list[float], outage_end: int) -> bool:
+    return 0 < outage_end < MINUTES and backlog[outage_end - 1] > EMPTY
+
+
+def _drained_from(backlog: list[float], peak: int) -> float | None:
     for t in range(peak + 1, MINUTES):
         if backlog[t] <= EMPTY:
             # The last minute counts by the share of it the rest needed, at the pace of the minute before.
@@ -479,8 +510,11 @@ def simulate(
         affected = 0
     groups = [(n, capacity) for n, capacity in ((affected, off), (len(traffic.consumers) - affected, up)) if n]
     broker_down = _down(settled.broker_outages)
-    # Drains are counted from the end of the last outage: what the consumers and callers catch up on.
-    outage_end = max((o.end_minute for o in (*settled.outages, *settled.broker_outages)), default=None)
+    whose: tuple[OutageOf, ...] = ("consumers", BROKER)
+    outages = sorted(
+        [*((whose[0], o) for o in settled.outages), *((whose[1], o) for o in settled.broker_outages)],
+        key=lambda pair: (pair[1].start_minute, whose.index(pair[0])),
+    )
     lanes: dict[tuple[str, int], Lane] = {}
     outcomes = {}
     for pattern in patterns:
@@ -488,7 +522,7 @@ def simulate(
         for group, (_, capacity) in enumerate(groups):
             if (carrier, group) not in lanes:
                 lanes[carrier, group] = _lane(carrier, base, capacity, settled, broker_down)
-        outcomes[pattern] = _outcome(pattern, [(n, lanes[carrier, g]) for g, (n, _) in enumerate(groups)], outage_end)
+        outcomes[pattern] = _outcome(pattern, [(n, lanes[carrier, g]) for g, (n, _) in enumerate(groups)], outages)
     return Simulation(MINUTES, settled, outcomes)
 
 

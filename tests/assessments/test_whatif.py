@@ -32,6 +32,16 @@ def test_the_fragment_answers_the_panel_with_a_table_and_a_chart(client: Client,
     assert "Largest backlog" in fragment
 
 
+def test_with_two_outages_the_table_gives_each_its_drain(client: Client, tills: Assessment) -> None:
+    query = f"{OUTAGE}&w1-broker_start=15:00&w1-broker_minutes=30"
+    fragment = client.get(f"/r/{tills.view_token}/whatif/1?{query}", headers=HTMX).content.decode()
+    rows = dict(re.findall(r'<th scope="row">([^<]+)</th>(.*?)</tr>', fragment))
+    assert "Drains after consumers down 10:00–11:00" in rows
+    assert "Drains after the broker down 15:00–15:30" in rows
+    # Direct calls do not touch the broker: nothing of theirs waits after it.
+    assert re.findall(r"<td>([^<]*)</td>", rows["Drains after the broker down 15:00–15:30"])[0] == "—"
+
+
 def test_without_javascript_the_page_renders_the_panel_filled_in(client: Client, tills: Assessment) -> None:
     page = client.get(f"{tills.get_absolute_url()}?{OUTAGE}").content.decode()
     assert "<html" in page
