@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from advisor.engine import parse_assessment, recommend
 from advisor.engine.catalog import MESSAGE_QUEUE, POINT_TO_POINT
 from advisor.engine.choices import Availability, Interaction
-from advisor.engine.model import Flow, FlowResult
+from advisor.engine.model import Flow, FlowResult, Span
 from advisor.engine.presets import USE_CASES
 from advisor.engine.simulation import Simulation, default_outcome, simulate
 from advisor.engine.traffic import OutageQuote, outage_quote
@@ -28,7 +28,10 @@ def quoted(result: FlowResult) -> list[str]:
 
 
 def quote_of(flow: Flow) -> OutageQuote | None:
-    return outage_quote(flow.volume_per_day, flow.peak_factor, len(flow.consumers), flow.consumer_availability)
+    volume, peak = flow.volume_per_day, flow.peak_factor
+    assert not isinstance(volume, Span)
+    assert not isinstance(peak, Span)
+    return outage_quote(volume, peak, len(flow.consumers), flow.consumer_availability)
 
 
 def assert_agrees(quote: OutageQuote, simulation: Simulation) -> None:
@@ -111,6 +114,15 @@ def test_a_consumer_not_known_to_be_there_is_quoted_as_the_sizing_plans_for_it()
     assert sentence.startswith(
         "During a 4-hour outage of Loyalty (09:00–13:00, what the what-if assumes when its availability is not sure)"
     )
+
+
+@pytest.mark.parametrize("answer", ["volume_per_day", "peak_factor"])
+@pytest.mark.parametrize("value", ["unknown", [2, 8]])
+def test_a_number_not_given_as_one_quotes_no_figures(answer: str, value: object) -> None:
+    # The what-if sizes for the range's top or the default: figures said of it would be ours, not the flow's.
+    flows = [dict(TILLS["flows"][1], **{answer: value})]
+    result = recommend(parse_assessment({**TILLS, "flows": flows})).flows[0]
+    assert not quoted(result)
 
 
 def test_an_outage_with_nothing_arriving_is_not_quoted() -> None:
