@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import gzip
 import inspect
+import logging
 import re
 from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotAllowed
 from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import render
@@ -19,6 +21,34 @@ from advisor.api.problems import CONTENT_TYPE, problem, too_large_problem
 
 Handler = Callable[[HttpRequest], HttpResponse]
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# Seconds a client is asked to wait while the database does not answer: a restart or a failover.
+DATABASE_RETRY_AFTER = 30
+logger = logging.getLogger(__name__)
+
+
+class DatabaseUnavailable:
+    """A page or API call that needs a database which refuses, hangs or times out answers 503 with Retry-After.
+
+    Each attempt is bounded (connect_timeout, statement_timeout, DB_ANSWER_SECONDS): what is left is saying
+    so, with one log line instead of a 500 and a traceback per request for as long as the outage lasts.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.warning("Database unavailable for %s %s: %s", request.method, request.path, str(exception)[:200])
+        if request.path.startswith("/api/"):
+            response = problem(503, "The database is not answering; nothing was stored. Please try again shortly.")
+        else:
+            response = render(request, "503.html", {"wait": DATABASE_RETRY_AFTER}, status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+        return response
 
 
 def refuse_large_bodies(get_response: Handler) -> Handler:

@@ -53,10 +53,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A database that does not answer: a 503 with Retry-After rather than a 500 and a traceback per request.
+    "advisor.middleware.DatabaseUnavailable",
     # Outside everything that writes a body, so it compresses the final one.
     "advisor.middleware.CompressText",
     "advisor.middleware.refuse_large_bodies",
     "advisor.middleware.api_problems",
+    # Headers only: outside the health probe, so its answer carries them too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Before CommonMiddleware checks the Host: a load balancer probes each instance by its address.
     "advisor.middleware.health_probe",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -66,8 +71,6 @@ MIDDLEWARE = [
     "advisor.middleware.RefuseUndeclaredMethods",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -100,6 +103,9 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DB_CONNECT_TIMEOUT = env.int("DB_CONNECT_TIMEOUT", default=5)
 DB_STATEMENT_TIMEOUT_MS = env.int("DB_STATEMENT_TIMEOUT_MS", default=10_000)
 DB_TCP_USER_TIMEOUT_MS = env.int("DB_TCP_USER_TIMEOUT_MS", default=10_000)
+# Seconds any wait for PostgreSQL's answer may last on an open connection (advisor/database.py); above
+# statement_timeout, so a slow query is the server's to stop.
+DB_ANSWER_SECONDS = env.float("DB_ANSWER_SECONDS", default=DB_STATEMENT_TIMEOUT_MS / 1000 + 5)
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # A black-holed database fails a request in seconds instead of holding a worker.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
