@@ -145,7 +145,12 @@ def test_on_a_phone_the_quick_path_leads_to_adding_flows_with_the_preview_a_tap_
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(live_server.url + "/assess/")
     page.get_by_label("Name of this assessment").fill("Tills and loyalty")
-    page.get_by_label("Which systems receive it?").fill("Loyalty")
+    row = page.locator("#flow-0")
+    row.get_by_label("Name of the flow").fill("Purchases")
+    row.get_by_label("Which system sends it?").fill("Till")
+    row.get_by_label("Which systems receive it?").fill("Loyalty")
+    row.get_by_label("What does the sender expect?").select_option("command")
+    page.get_by_role("button", name="Next: questions about each flow").click()
     page.get_by_role("button", name="See the recommendation").click()
 
     # The owner's results: the other flows are the next step, and the edit link is theirs to keep.
