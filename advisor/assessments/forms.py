@@ -28,7 +28,7 @@ from django.http import QueryDict
 
 from advisor import engine
 from advisor.engine import FieldError, InvalidAssessment, parse_assessment
-from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer
+from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer, Span
 from advisor.engine.catalog import FACTOR_IDS, FACTORS, Factor, label
 from advisor.engine.choices import Interaction
 from advisor.engine.parse import MAX_FLOWS, MAX_NAME
@@ -99,21 +99,42 @@ def read_number(text: str, *, whole: bool) -> int | float | str:
     return int(value) if whole and value == value.to_integral_value() else float(value)
 
 
+# "Not sure" as people type it, and a range's two ends: "3-10", "3–10", "3 to 10", "10k - 50k".
+NOT_SURE = frozenset({"unknown", "not sure", "don't know", "?"})
+DOUBT_HINT = "Not sure? Type “not sure”, or a range such as 3–10."
+# Between a range's ends: a dash (not an exponent's sign, 2.5e-3) or "to".
+_RANGE_DASH = re.compile(r"\s*(?:–|—|\bto\b|(?<![eE])-)\s*", re.IGNORECASE)
+
+
 class NumberField(AnswerField):
     """A number as people type it (see read_number). Django's IntegerField and FloatField would check the
-    range with messages of their own; the range, and what is not a number at all, are the engine's to check."""
+    range with messages of their own; the range, and what is not a number at all, are the engine's to check.
+    Where the answer may be "not sure", that or a range of two numbers ("3–10") is taken as the API takes it."""
 
-    def __init__(self, *, whole: bool, **kwargs: Any) -> None:
+    def __init__(self, *, whole: bool, doubts: bool = False, **kwargs: Any) -> None:
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
         super().__init__(**kwargs)
         self.whole = whole
+        self.doubts = doubts
 
-    def to_python(self, value: Any) -> int | float | str | None:
+    def to_python(self, value: Any) -> int | float | str | list[int | float | str] | None:
         if value is None:
             return NO_ANSWER
-        return read_number(str(value), whole=self.whole)
+        text = str(value)
+        if self.doubts and text.strip().lower().replace("’", "'") in NOT_SURE:
+            return UNKNOWN
+        ends = _RANGE_DASH.split(text.strip()) if self.doubts else []
+        if len(ends) == 2 and all(ends):
+            return [read_number(end, whole=self.whole) for end in ends]
+        return read_number(text, whole=self.whole)
 
     def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, Span):
+            value = value.wire()
+        if value == UNKNOWN:
+            return "not sure"
+        if isinstance(value, (list, tuple)):
+            return "–".join(number_text(end) if isinstance(end, (int, float)) else str(end) for end in value)
         return number_text(value) if isinstance(value, (int, float)) else value
 
 
@@ -141,7 +162,9 @@ def answer_field(answer: Answer, wording: Wording) -> AnswerField:
             widget = forms.Select if answer.id in SELECTS else forms.RadioSelect
             return ChoiceField(widget=widget(choices=options), **common)
         case "integer" | "number":
-            return NumberField(whole=answer.kind == "integer", **common)
+            if answer.accepts_range:
+                common["help_text"] = f"{help_text} {DOUBT_HINT}".strip()
+            return NumberField(whole=answer.kind == "integer", doubts=answer.accepts_range, **common)
         case "names":
             return NamesField(**common)
         case _:

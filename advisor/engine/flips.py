@@ -18,9 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .answers import ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer
+from .answers import ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer, plausible_values
 from .evaluation import SCORED_ANSWERS, FlowModel
-from .model import Flip, FlowChange, LandscapeFlip
+from .model import Flip, FlowChange, LandscapeFlip, Span
 from .scoring import KIND_ANSWERS, answer_of
 
 MAX_FLIPS = 5
@@ -137,6 +137,9 @@ def flow_flips(model: FlowModel) -> tuple[Flip, ...]:
         if not model.may_change(answer_id):
             continue
         before = answer_of(model.given, answer_id)
+        if isinstance(before, Span):
+            # A number not sure of has no place on its ladder: unknown_flips gives the values that matter.
+            continue
         best: tuple[int, Flip] | None = None
         for direction in alternatives(ANSWERS[answer_id], before):
             if not _worth_walking(model, answer_id, before, direction):
@@ -161,11 +164,14 @@ def unknown_flips(model: FlowModel) -> tuple[Flip, ...]:
     for answer_id in model.unknown:
         if answer_id not in SCORED_ANSWERS:
             continue
-        for value in ANSWERS[answer_id].choices:
+        given = answer_of(model.given, answer_id)
+        # "unknown", or a range as the API takes it: [low, high].
+        before = (given.low, given.high) if isinstance(given, Span) and not given.unknown else UNKNOWN
+        for value in plausible_values(answer_id, given):
             # Against the headline: the pattern that wins most of the plausible answers.
             pattern = model.winner_if(answer_id, value)
             if pattern != model.headline:
-                flips.append(Flip(answer_id, UNKNOWN, value, pattern))
+                flips.append(Flip(answer_id, before, value, pattern))
     return tuple(flips)
 
 

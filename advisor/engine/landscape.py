@@ -108,7 +108,7 @@ def advice(
             "one set of conventions for naming, schemas, retries and monitoring."
         )
     said += _who_runs_it(landscape, brokered)
-    unknown = [a.label.lower() for a in LANDSCAPE_ANSWERS.values() if getattr(landscape, a.id) == UNKNOWN]
+    unknown = [a.in_sentence for a in LANDSCAPE_ANSWERS.values() if getattr(landscape, a.id) == UNKNOWN]
     if unknown:
         its, it = ("its", "it") if len(unknown) == 1 else ("their", "them")
         said.append(
@@ -154,7 +154,7 @@ def _flip_sentence(flip: LandscapeFlip, flows: int) -> str:
     which = "the flow" if flows == 1 else f"{changed} of {plural(flows, 'flow')}"
     value = flip.after if answer.kind == "integer" else f"“{label(str(flip.after))}”"
     return (
-        f"If {answer.label.lower()} were {value} (now {_now(answer.kind, flip.before)}), {which} would change to "
+        f"If {answer.in_sentence} were {value} (now {_now(answer.kind, flip.before)}), {which} would change to "
         f"{becoming}: {listed([c.name for c in flip.flows[:3]])}{' and more' if changed > 3 else ''}."
     )
 

@@ -44,6 +44,35 @@ Fit = Literal["good", "weak"]
 
 
 @dataclass(frozen=True, slots=True)
+class Span:
+    """A number the person was not sure of: a range they gave (`[low, high]`), or "unknown".
+
+    `values` are the plausible values the flow is scored over, lowest first: the range's ends and its
+    geometric middle, or for "unknown" a fixed spread over what such flows carry (answers.Answer.plausible).
+    No premise holds on a span, and no sentence states one of its values as what the person said.
+    """
+
+    values: tuple[float, ...]
+    unknown: bool = False
+
+    @property
+    def low(self) -> float:
+        return self.values[0]
+
+    @property
+    def high(self) -> float:
+        return self.values[-1]
+
+    def wire(self) -> object:
+        """As the API takes it back: "unknown" or [low, high]."""
+        return "unknown" if self.unknown else [_plain(self.low), _plain(self.high)]
+
+
+def _plain(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+@dataclass(frozen=True, slots=True)
 class Landscape:
     """The answers about the whole set of systems; each choice may be "not sure" (UNKNOWN)."""
 
@@ -66,14 +95,14 @@ class Flow:
     source: str = ""
     consumers: tuple[str, ...] = ("consumer",)
     latency: Latency = Latency.SECONDS
-    volume_per_day: int = 1000
-    peak_factor: float = 1
+    volume_per_day: int | Span = 1000
+    peak_factor: float | Span = 1
     delivery: Delivery = Delivery.NO_LOSS
     ordering: Ordering = Ordering.NONE
     consumer_availability: Availability = Availability.ALWAYS
     source_availability: Availability = Availability.ALWAYS
     consumer_kind: ConsumerKind = ConsumerKind.SERVICE
-    message_size_kb: float = 4
+    message_size_kb: float | Span = 4
     replay: Replay = Replay.NO
     source_kind: SenderKind = SenderKind.SERVICE
     transaction: Transaction = Transaction.SINGLE

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
 
-from .answers import ANSWERS, UNKNOWN, Answers
+from .answers import ANSWERS, UNKNOWN, Answers, Span, highest
 from .catalog import APPROACHES, COMMAND, EVENT, FACTORS, PATTERN_IDS, PATTERNS, QUERY, label
 from .choices import AWAY, KEPT, WAITED, Availability, ConsumerKind, Delivery, Growth, Latency, Ordering, Replay
 from .evaluation import FlowModel
@@ -45,7 +45,9 @@ from .wording import (
     REACH,
     RECEIVERS,
     SENDER_AVAILABILITY,
+    amount,
     capitalised,
+    in_words,
     listed,
     names,
     number,
@@ -160,15 +162,21 @@ def _load_and_timing(given: Answers) -> list[str]:
     interaction = known(given["interaction"])
     latency = known(given["latency"])
     peak = given["peak_factor"]
-    if peak >= HIGH_PEAK:
+    if highest(peak) >= HIGH_PEAK and not (isinstance(peak, Span) and peak.unknown):
+        if not isinstance(peak, Span):
+            reach = f"Peaks reach {number(peak)}×"
+        elif peak.low >= HIGH_PEAK:
+            reach = f"Peaks reach {amount(peak)}×"
+        else:
+            reach = f"Peaks may reach {number(peak.high)}× (the range given is {amount(peak)}×)"
         if interaction == QUERY:
             said.append(
-                f"Peaks reach {number(peak)}× the average rate: the provider must scale for them"
+                f"{reach} the average rate: the provider must scale for them"
                 + ("." if CURRENT_ANSWERS.holds(given) else ", or answers be cached.")
             )
         else:
             said.append(
-                f"Peaks reach {number(peak)}× the average rate: a broker absorbs them so "
+                f"{reach} the average rate: a broker absorbs them so "
                 f"{'the consumers work at their' if len(consumers_of(given)) > 1 else 'the consumer works at its'} "
                 "own pace; a direct call passes them straight on."
             )
@@ -217,7 +225,7 @@ def drivers_in_words(given: Answers, factor_id: str) -> str:
     def said(answer: str, words: Mapping[str, str] | None = None, prefix: str = "") -> str:
         value = answer_of(given, answer)
         if value == UNKNOWN:
-            return f"{ANSWERS[answer].label.lower()} not sure"
+            return f"{ANSWERS[answer].in_sentence} not sure"
         return assumed(given, answer, prefix + (words[str(value)] if words else label(str(value))))
 
     fan_out = assumed(
@@ -225,12 +233,15 @@ def drivers_in_words(given: Answers, factor_id: str) -> str:
         "consumers",
         plural(len(consumers_of(given)), "consumer") + REACH.get(known(given["consumer_kind"]) or "", ""),
     )
-    volume = assumed(given, "volume_per_day", f"{number(given['volume_per_day'])} a day")
+    volume = assumed(given, "volume_per_day", in_words(given["volume_per_day"], "{} a day", "messages per day"))
     match factor_id:
         case "complexity":
             parts = [assumed(given, "systems", plural(int(given["systems"]), "system")), said("teams"), fan_out]
         case "data_volume":
-            parts = [volume, assumed(given, "peak_factor", f"peaks {number(given['peak_factor'])}× the average")]
+            parts = [
+                volume,
+                assumed(given, "peak_factor", in_words(given["peak_factor"], "peaks {}× the average", "peak factor")),
+            ]
         case "real_time":
             parts = [said("latency", LATENCY_SHORT)]
         case "loose_coupling":
@@ -310,7 +321,7 @@ def _what_decides(given: Answers, model: FlowModel, contributions: Mapping[str, 
 
 
 def _what_to_settle(flips: Sequence[Flip]) -> str:
-    deciding = listed(list(dict.fromkeys(ANSWERS[flip.field].label.lower() for flip in flips)))
+    deciding = listed(list(dict.fromkeys(ANSWERS[flip.field].in_sentence for flip in flips)))
     return (
         "Undecided: no pattern wins two thirds of the plausible answers, so the confidence is low and the decision "
         f"stays open — settle {deciding or 'the answers you were not sure of'} first."
@@ -338,13 +349,24 @@ def _what_else_would_change(given: Answers, winner: str) -> list[str]:
         if rule.caps is not None and winner in rule.caps_for:
             effects.append(f"the confidence is at most {rule.caps}")
         for answer, values in rule.would_hold(given).items() if effects else ():
-            shown = listed([f"“{label(value)}”" for value in values], "or")
-            said.append(f"if {ANSWERS[answer].label.lower()} is {shown}, {listed(effects)}")
+            shown = listed([_value_in_words(answer, value) for value in values], "or")
+            said.append(f"if {ANSWERS[answer].in_sentence} is {shown}, {listed(effects)}")
     return list(dict.fromkeys(said))
 
 
+# A number's unit in a sentence about one of its plausible values.
+UNITS = {"volume_per_day": " a day", "peak_factor": "×", "message_size_kb": " KB"}
+
+
+def _value_in_words(answer: str, value: object) -> str:
+    """One plausible value of an answer not sure of: a choice's label in quotes, or a number with its unit."""
+    if isinstance(value, (int, float)):
+        return number(value) + UNITS.get(answer, "")
+    return f"“{label(str(value))}”"
+
+
 def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip], besides: Sequence[str]) -> str:
-    fields = listed([ANSWERS[a].label.lower() for a in model.unknown])
+    fields = listed([ANSWERS[a].in_sentence for a in model.unknown])
     shares = sorted(((share, p) for p, share in model.robustness.items() if share > 0), reverse=True)
     also = f" Beyond the pattern, {listed(besides, '; and')}." if besides else ""
     if len(shares) == 1:
@@ -367,11 +389,11 @@ def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip], besides: Sequenc
     by_pattern: dict[str, dict[str, list[str]]] = {}
     for flip in flips:
         values = by_pattern.setdefault(flip.pattern, {}).setdefault(flip.field, [])
-        values.append(f"“{label(str(flip.after))}”")
+        values.append(_value_in_words(flip.field, flip.after))
     turns = [
         f"{PATTERNS[pattern].in_sentence} if "
         + listed(
-            [f"{ANSWERS[field].label.lower()} is {listed(values, 'or')}" for field, values in fields_.items()], "or if"
+            [f"{ANSWERS[field].in_sentence} is {listed(values, 'or')}" for field, values in fields_.items()], "or if"
         )
         for pattern, fields_ in by_pattern.items()
     ]

@@ -24,12 +24,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Literal, cast
 
-from .answers import ANSWERS, Answers
+from .answers import ANSWERS, Answers, Span, exact, highest, plausible_values, unsure
 from .catalog import COMMAND, EVENT, EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT
 from .choices import (
     AWAY,
     KEPT,
-    UNKNOWN,
     Availability,
     Broker,
     ChangeRate,
@@ -95,20 +94,34 @@ class Rule:
     reason: Callable[[Answers], str] | None = None
     risks: Callable[[Answers], tuple[Risk, ...]] | None = None
 
+    def __post_init__(self) -> None:
+        numbers = tuple(a for a in self.reads if ANSWERS[a].accepts_range)
+        if numbers:
+            # A number given as a range or not known makes no premise true, as an unknown choice makes none:
+            # the premises compare numbers, so they are not asked at all (the frozen rule is set up once here).
+            premise = self.holds
+
+            def holds(given: Answers) -> bool:
+                read = cast(Mapping[str, object], given)
+                return not any(isinstance(read[a], Span) for a in numbers) and premise(given)
+
+            object.__setattr__(self, "holds", holds)
+
     def said(self, given: Answers) -> list[str]:
         """Its sentence, when it holds; answers it rests on that the input left out are named as assumed."""
         if self.reason is None or not self.holds(given):
             return []
-        left_out = [ANSWERS[a].label.lower() for a in self.reads if a in given["assumed"]]
+        left_out = [ANSWERS[a].in_sentence for a in self.reads if a in given["assumed"]]
         assumed = f" (Assumed, as the input left it out: {listed(left_out)}.)" if left_out else ""
         return [self.reason(given) + assumed]
 
-    def would_hold(self, given: Answers) -> dict[str, tuple[str, ...]]:
+    def would_hold(self, given: Answers) -> dict[str, tuple[object, ...]]:
         """For each answer it reads that was not sure, the plausible values under which it would hold."""
         found = {}
         for answer in self.reads:
-            if cast(Mapping[str, object], given)[answer] == UNKNOWN:
-                values = tuple(v for v in ANSWERS[answer].choices if self.holds(with_answer(given, answer, v)))
+            value = cast(Mapping[str, object], given)[answer]
+            if unsure(value):
+                values = tuple(v for v in plausible_values(answer, value) if self.holds(with_answer(given, answer, v)))
                 if values:
                     found[answer] = values
         return found
@@ -118,7 +131,11 @@ class Rule:
         the confidence is not lifted by not knowing."""
         if self.holds(given):
             return True
-        return any(2 * len(values) >= len(ANSWERS[answer].choices) for answer, values in self.would_hold(given).items())
+        read = cast(Mapping[str, object], given)
+        return any(
+            2 * len(values) >= len(plausible_values(answer, read[answer]))
+            for answer, values in self.would_hold(given).items()
+        )
 
     def warned(self, given: Answers) -> tuple[Risk, ...]:
         """Its risks, when it holds."""
@@ -280,7 +297,7 @@ def _kept_work_may_go_direct(given: Answers) -> bool:
         and len(given["consumers"]) == 1
         and given["delivery"] in KEPT
         and given["consumer_availability"] == Availability.ALWAYS
-        and given["peak_factor"] < HIGH_PEAK
+        and exact(given["peak_factor"]) < HIGH_PEAK
         and given["latency"] in (Latency.IMMEDIATE, Latency.SECONDS)
         and given["source_availability"] == Availability.ALWAYS
         and given["ordering"] == Ordering.NONE
@@ -489,7 +506,7 @@ def _little_to_decouple(given: Answers) -> bool:
         and len(given["consumers"]) <= 2
         and given["growth"] == Growth.NONE
         and given["replay"] != Replay.YES
-        and given["volume_per_day"] * given["peak_factor"] < LOG_VOLUME_PER_DAY
+        and exact(given["volume_per_day"]) * exact(given["peak_factor"]) < LOG_VOLUME_PER_DAY
     )
 
 
@@ -546,8 +563,10 @@ def log_needed_because(given: Answers) -> list[str]:
     why = []
     if given["replay"] == Replay.YES:
         why.append("consumers must re-read past events")
-    if given["volume_per_day"] * given["peak_factor"] >= LOG_VOLUME_PER_DAY:
-        why.append(f"{number(given['volume_per_day'])} events a day call for a partitioned log")
+    volume, peak = given["volume_per_day"], given["peak_factor"]
+    # Numbers not sure of state no "call for": the rule's premise does not hold on them either.
+    if not isinstance(volume, Span) and not isinstance(peak, Span) and volume * peak >= LOG_VOLUME_PER_DAY:
+        why.append(f"{number(volume)} events a day call for a partitioned log")
     return why
 
 
@@ -578,7 +597,8 @@ def asks_for_a_buffer(given: Answers) -> bool:
     return (
         (given["consumer_availability"] in AWAY and given["delivery"] in KEPT)
         or given["source_availability"] in AWAY
-        or given["peak_factor"] >= HIGH_PEAK
+        # Peaks that may reach the threshold (a range or not known) ask for a buffer as peaks that do.
+        or highest(given["peak_factor"]) >= HIGH_PEAK
         or given["latency"] in (Latency.MINUTES, Latency.HOURS)
         or given["replay"] == Replay.YES
         or given["ordering"] in (Ordering.PER_KEY, Ordering.GLOBAL)
@@ -590,7 +610,7 @@ def _small_landscape(given: Answers) -> bool:
         given["interaction"] in (Interaction.COMMAND, Interaction.EVENT)
         and given["systems"] <= SMALL_LANDSCAPE
         and len(given["consumers"]) == 1
-        and given["volume_per_day"] <= LOW_VOLUME_PER_DAY
+        and exact(given["volume_per_day"]) <= LOW_VOLUME_PER_DAY
         and given["change_rate"] == ChangeRate.RARE
         and not asks_for_a_buffer(given)
     )
@@ -646,13 +666,13 @@ def _bulk(given: Answers) -> bool:
     return (
         given["interaction"] in (Interaction.COMMAND, Interaction.EVENT)
         and given["latency"] == Latency.HOURS
-        and (given["volume_per_day"] <= BULK_MESSAGES_PER_DAY or given["peak_factor"] >= BULK_PEAK_FACTOR)
+        and (exact(given["volume_per_day"]) <= BULK_MESSAGES_PER_DAY or exact(given["peak_factor"]) >= BULK_PEAK_FACTOR)
     )
 
 
 def _bulk_reason(given: Answers) -> str:
-    volume = given["volume_per_day"]
-    hours = float(f"{24 / given['peak_factor']:.2g}")
+    volume = int(exact(given["volume_per_day"]))
+    hours = float(f"{24 / exact(given['peak_factor']):.2g}")
     burst = "" if volume <= BULK_MESSAGES_PER_DAY else f", all within {number(hours)} hour{'' if hours == 1 else 's'}"
     return (
         f"It moves {plural(volume, 'message')} a day{burst}, due {LATENCY['hours']}: a periodic bulk transfer. "

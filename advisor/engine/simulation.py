@@ -31,6 +31,7 @@ from itertools import accumulate
 from operator import add, le, sub
 from typing import Final, Literal
 
+from .answers import planned
 from .capabilities import CAPABILITIES
 from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT
 from .choices import Availability, Delivery
@@ -172,9 +173,10 @@ class Traffic:
 
 
 def traffic_of(flow: Flow) -> Traffic:
+    """A number given as a range is simulated at its top, one not known at its default, as the sizing is."""
     return Traffic(
-        volume_per_day=float(flow.volume_per_day),
-        peak_factor=float(flow.peak_factor),
+        volume_per_day=float(planned("volume_per_day", flow.volume_per_day)),
+        peak_factor=float(planned("peak_factor", flow.peak_factor)),
         source=flow.source,
         consumers=tuple(flow.consumers),
         consumer_availability=flow.consumer_availability,

@@ -12,17 +12,20 @@ docs/decision-rules.md R6.
 
 from __future__ import annotations
 
+import dataclasses
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import cast
 
-from .answers import Answers
+from .answers import ANSWERS, Answers, Span, planned
 from .capabilities import CAPABILITIES, Capability, Fact, Sourced, Tier
 from .catalog import POINT_TO_POINT, label
 from .choices import AWAY, Availability, ConsumerKind, Experience, Interaction, Operations, Ordering, Platform, Replay
 from .model import ApproachId, Limit, Role, Sizing, TechnologyChoice
 from .reasons import known
-from .wording import number, plural
+from .wording import amount, listed, number, plural
 
 ORDER_RANK: dict[str, int] = {Ordering.NONE: 0, Ordering.PER_KEY: 1, Ordering.GLOBAL: 2}
 # Sized so the peak uses at most this share of the units' capacity: the rest is headroom.
@@ -77,10 +80,12 @@ class Needs:
     readers: int = 1
     # How long a consumer may be away and still expect its messages, in hours; 0 when it is always up.
     outage_hours: float = 0
+    # What the sizing was worked out for when a number was a range or not known, as the sizing's first words.
+    basis: str = ""
 
 
 def needs_of(given: Answers, role: Role) -> Needs:
-    volume, peak, size = given["volume_per_day"], given["peak_factor"], given["message_size_kb"]
+    volume, peak, size = (planned(a, given[a]) for a in ("volume_per_day", "peak_factor", "message_size_kb"))
     per_second = volume / 86_400 * peak
     # Not sure whether order matters: choose what can keep it per key, the common need.
     ordering = known(given["ordering"]) or Ordering.PER_KEY
@@ -89,7 +94,31 @@ def needs_of(given: Answers, role: Role) -> Needs:
     hours, why = REPLAY_RETENTION if replay else RETENTION[outage]
     away = RETENTION[outage][0] if outage in AWAY else 0
     readers = max(1, len(given["consumers"]))
-    return Needs(role, ordering, replay, size, per_second, per_second * size / 1024, hours, why, readers, away)
+    return Needs(
+        role, ordering, replay, size, per_second, per_second * size / 1024, hours, why, readers, away, _basis(given)
+    )
+
+
+SIZED_NUMBERS = {"volume_per_day": "{} a day", "peak_factor": "peaks {}×", "message_size_kb": "{} KB"}
+
+
+def _basis(given: Answers) -> str:
+    """For a range, the sizing is for its top; for a number not known, for its default, said as assumed."""
+    tops, defaults = [], []
+    for answer, words in SIZED_NUMBERS.items():
+        value = cast(Mapping[str, object], given)[answer]
+        if isinstance(value, Span):
+            shown = words.format(number(planned(answer, value)))
+            if value.unknown:
+                defaults.append(f"{shown} ({ANSWERS[answer].in_sentence} not sure)")
+            else:
+                tops.append(f"{shown} (of {words.format(amount(value))})")
+    parts = []
+    if tops:
+        parts.append(f"for the top of the range, {listed(tops)}")
+    if defaults:
+        parts.append(f"assuming {listed(defaults)}; size again once known")
+    return f"Sized {'; '.join(parts)}: " if parts else ""
 
 
 def role_of(given: Answers, winner: str, approach: ApproachId) -> Role:
@@ -223,6 +252,12 @@ def _sizing(capability: Capability, needs: Needs) -> Sizing | None:
         needs.retention_hours,
         summary,
     )
+
+
+def _with_basis(sizing: Sizing | None, needs: Needs) -> Sizing | None:
+    if sizing is None or not needs.basis:
+        return sizing
+    return dataclasses.replace(sizing, summary=needs.basis + sizing.summary)
 
 
 def _batching(capability: Capability, needs: Needs) -> str:
@@ -380,7 +415,7 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
         name=capability.name,
         why=why,
         role=needs.role,
-        sizing=_sizing(capability, needs),
+        sizing=_with_basis(_sizing(capability, needs), needs),
         limits=_limits(capability.id, needs.ordering != Ordering.NONE),
         remedies=tuple(remedies),
     )

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from .choices import Availability, ConsumerKind, Delivery, Latency
+from .model import Span
 
 AVAILABILITY: dict[str, str] = {
     Availability.ALWAYS: "is always available",
@@ -61,6 +62,20 @@ def names(systems: Sequence[str], shown: int = 4) -> str:
 def number(value: float) -> str:
     """A number as given, as people write it: 20,000 or 1,000.125, never 1e+06 or rounded."""
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def amount(value: float | Span) -> str:
+    """A number answer in words: as given, a range as "3–10", and "not sure" when unknown."""
+    if not isinstance(value, Span):
+        return number(value)
+    return "not sure" if value.unknown else f"{number(value.low)}–{number(value.high)}"
+
+
+def in_words(value: float | Span, words: str, label: str) -> str:
+    """A number answer in its phrase ("{} a day"): "20,000 a day", "10,000–50,000 a day", or "<label> not sure"."""
+    if isinstance(value, Span) and value.unknown:
+        return f"{label} not sure"
+    return words.format(amount(value))
 
 
 def whole(points: float) -> int:

@@ -1,6 +1,7 @@
 """No sentence of a result disagrees with an answer, with another sentence, or with the numbers beside it.
 
-Checked over 10,000 generated assessments (every answer may be given, "not sure" or left out), each
+Checked over 10,000 generated assessments (every answer may be given, "not sure" or left out, and a number
+given as a range), each
 property against what the person answered (docs/decision-rules.md R8).
 """
 
@@ -69,8 +70,18 @@ def _check_numbers(flow_in: dict[str, Any], landscape: dict[str, Any], flow: Flo
     ranked = sorted(flow.scores.values(), reverse=True)
     if lead := re.search(r" leads [a-z -]+ by (\d+) points?", said):
         assert int(lead.group(1)) == whole(ranked[0]) - whole(ranked[1])
+    peak = flow_in.get("peak_factor", 1)
+    if isinstance(peak, list) and peak[0] == peak[1]:
+        # A range whose ends agree is that number.
+        peak = peak[0]
     if peaks := re.search(r"Peaks reach ([\d,.]+)×", said):
-        assert peaks.group(1) == number(flow_in.get("peak_factor", 1))
+        assert peaks.group(1) == number(peak)
+    if peaks := re.search(r"Peaks (?:may )?reach ([\d,.]+)–([\d,.]+)×|Peaks may reach ([\d,.]+)× \(the range", said):
+        # A range is said as the range, or as its top with the range beside it; never one value as given.
+        assert isinstance(peak, list), said
+        assert number(max(peak)) in peaks.groups(), said
+    if "not sure" in said and peak == "unknown":
+        assert "Peaks reach" not in said
     if command := re.search(r"sent as a command to (\d+) consumers", said):
         assert int(command.group(1)) == len(flow_in.get("consumers", ["consumer"]))
     if few := re.search(r"Few systems \((\d+)\)", said):
