@@ -101,7 +101,14 @@ def read_number(text: str, *, whole: bool) -> int | float | str:
 
 # "Not sure" as people type it, and a range's two ends: "3-10", "3–10", "3 to 10", "10k - 50k".
 NOT_SURE = frozenset({"unknown", "not sure", "don't know", "?"})
-DOUBT_HINT = "Not sure? Type “not sure”, or a range such as 3–10."
+# A range as each number's question would take it, in the hint beside the box and in its refusals.
+RANGE_EXAMPLES = {"volume_per_day": "10k–50k", "peak_factor": "3–10", "message_size_kb": "2–64"}
+
+
+def doubt_hint(answer_id: str) -> str:
+    return f"Not sure? Type “not sure”, or a range such as {RANGE_EXAMPLES[answer_id]}."
+
+
 # Between a range's ends: a dash (not an exponent's sign, 2.5e-3) or "to".
 _RANGE_DASH = re.compile(r"\s*(?:–|—|\bto\b|(?<![eE])-)\s*", re.IGNORECASE)
 
@@ -163,7 +170,7 @@ def answer_field(answer: Answer, wording: Wording) -> AnswerField:
             return ChoiceField(widget=widget(choices=options), **common)
         case "integer" | "number":
             if answer.accepts_range:
-                common["help_text"] = f"{help_text} {DOUBT_HINT}".strip()
+                common["help_text"] = f"{help_text} {doubt_hint(answer.id)}".strip()
             return NumberField(whole=answer.kind == "integer", doubts=answer.accepts_range, **common)
         case "names":
             return NamesField(**common)
@@ -446,9 +453,23 @@ EMPTY_TEXT = {
 }
 
 
+_NUMBER_OR_DOUBT = re.compile(r"must be (a (?:whole )?number from .+), \"unknown\" or a range \[low, high\], not (.*)")
+_RANGE_DOWN = re.compile(r"a range goes from low to high, not from (\S+) down to (\S+)")
+
+
 def plainly(message: str, answer_id: str, example: str = "") -> str:
     """An engine refusal in the words of the question it answers, where the engine's reads like code:
-    "must be 1 to 120 characters, not 0" is "give this flow a name (up to 120 characters)"."""
+    "must be 1 to 120 characters, not 0" is "give this flow a name (up to 120 characters)", and a number
+    that may be "unknown" or a range [low, high] says how to type those: “not sure”, or 3–10."""
+    if found := _NUMBER_OR_DOUBT.fullmatch(message):
+        number, typed = found.groups()
+        doubts = f"“not sure” or a range such as {RANGE_EXAMPLES.get(answer_id, '3–10')}"
+        if typed == "''":
+            return f"give {number}, or type {doubts.replace(' or ', ', or ', 1)}"
+        return said(f"{number}, {doubts}, not {typed}", example)
+    if found := _RANGE_DOWN.fullmatch(message):
+        high, low = found.groups()
+        return f"put the lower number first: {low}–{high}, not {high}–{low}"
     if found := _LENGTH.fullmatch(message):
         low, high, length = (int(n) for n in found.groups())
         if length < low:

@@ -115,7 +115,8 @@ def test_errors_open_where_the_person_is_and_each_leads_to_its_field(
     expect(summary).to_be_focused()
     expect(summary.get_by_role("listitem")).to_have_text(
         [
-            "Flow 1, messages per day: a whole number from 0 to 100,000,000,000, not 'lots'; for example 20000 or 20k",
+            "Flow 1, messages per day: a whole number from 0 to 100,000,000,000, “not sure” or a range such as "
+            "10k–50k, not 'lots'; for example 20000 or 20k",
             "Flow 2, consumers: name at least one system that receives it",
         ]
     )

@@ -126,3 +126,32 @@ def test_with_htmx_a_refused_row_swaps_in_its_errors_focused_and_axe_finds_nothi
     assert_no_axe_violations(page)
     # Chromium logs the refused answer (422) as a failed load; nothing else may appear.
     assert [error for error in console_errors if "status of 422" not in error] == []
+
+
+def test_numbers_not_sure_of_go_in_as_typed_and_the_results_show_the_robustness_over_them(
+    page: Page, live_server: Any, console_errors: list[str]
+) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(live_server.url + "/assess/")
+    page.get_by_label("Name of this assessment").fill("Tills")
+    row = page.locator("#flow-0")
+    row.get_by_label("Name of the flow").fill("Purchases from the tills")
+    row.get_by_label("Which system sends it?").fill("Tills")
+    row.get_by_label("Which systems receive it?").fill("Loyalty")
+    row.get_by_label("What does the sender expect?").select_option("command")
+    row.get_by_label("About how many messages a day?").fill("not sure")
+    page.get_by_role("button", name="Next: questions about each flow").click()
+    questions = page.get_by_role("group", name="Purchases from the tills")
+    expect(questions).to_contain_text("Not sure? Type “not sure”, or a range such as 3–10.")
+    questions.get_by_label("How much busier is the peak than the average?").fill("3–10")
+    page.get_by_role("button", name="See the recommendation").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tills")
+    flow = Assessment.objects.get().inputs["flows"][0]
+    assert (flow["volume_per_day"], flow["peak_factor"]) == ("unknown", [3, 10])
+    robustness = page.locator(".flow-result p", has_text="You were not sure about")
+    expect(robustness).to_contain_text("messages per day")
+    expect(robustness).to_contain_text("of cases")
+    screenshot(page, "quick-results-not-sure-360", full_page=False)
+    assert_no_axe_violations(page)
+    assert console_errors == []
