@@ -664,10 +664,7 @@ QUICK_LANDSCAPE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # paragraph above the rows says the rest, so the boxes line up under their questions.
 ROW_PLACEHOLDERS = {"source": "e.g. Tills", "consumers": "e.g. Loyalty, ERP", "volume_per_day": "e.g. 20k"}
 SYSTEMS_QUESTION = "Which systems take part?"
-SYSTEMS_HELP = (
-    "Their names, separated by commas, for example Tills, Loyalty, Web shop. The flows below pick from them; "
-    "their number tells how complex the landscape is."
-)
+SYSTEMS_HELP = "Their names, separated by commas: the flows below pick from them."
 NO_FLOW = "describe at least one flow: its name, the system that sends it and the systems that receive it"
 _SYSTEMS_COUNT = re.compile(r"must be from (\d+) to (\d+), not (\d+)")
 

@@ -76,3 +76,14 @@ def test_the_technology_table_fits_a_phone_without_cutting_words(page: Page, liv
     screenshot(page, f"pattern-{slug}-technologies-360", full_page=False)
     results = AXE.run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_the_technology_table_stays_a_table_with_its_column_headers_on_a_wide_screen(
+    page: Page, live_server: Any
+) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/patterns/message-queue/")
+    table = page.get_by_role("table", name="Technologies that carry")
+    table.scroll_into_view_if_needed()
+    expect(table.get_by_role("columnheader", name="Largest message")).to_be_visible()
+    screenshot(page, "pattern-message-queue-technologies-1280", full_page=False)
