@@ -38,16 +38,21 @@ from .rules import (
     log_needed_because,
 )
 from .scoring import answer_of, drivers_of, kind_of
+from .traffic import outage_quote
 from .wording import (
     AVAILABILITY,
     DELIVERY,
     LATENCY,
     LATENCY_SHORT,
+    OUTAGE_WHY,
     REACH,
     RECEIVERS,
     SENDER_AVAILABILITY,
+    about,
     amount,
     capitalised,
+    clock,
+    duration,
     in_words,
     listed,
     names,
@@ -81,6 +86,8 @@ def reasons(
         *_load_and_timing(given),
         *_what_must_be_kept(given),
         *SMALL_LANDSCAPE_RULE.said(given),
+        # Figures last, beside the scores: the first reason is the one a decision record gives as its cause.
+        *_what_an_outage_does(given),
         _what_decides(given, model, contributions),
     ]
     if model.unknown:
@@ -168,6 +175,29 @@ def _who_is_away(given: Answers) -> list[str]:
                 "hold the work while it is away."
             )
     return said + SENDER_OFFLINE.said(given) + DEVICE_SENDER.said(given)
+
+
+def _what_an_outage_does(given: Answers) -> list[str]:
+    """The what-if's default outage in figures (closed forms of its simulation, traffic.outage_quote), for work
+    sent to consumers that are not always there. A query is left out: a queue holding it answers nobody. So is
+    a flow whose volume or peak is a range or unknown: the what-if sizes for a value the person did not give,
+    and its figures would read as theirs."""
+    consumers = consumers_of(given)
+    availability = given["consumer_availability"]
+    volume, peak = given["volume_per_day"], given["peak_factor"]
+    if given["interaction"] == QUERY or isinstance(volume, Span) or isinstance(peak, Span):
+        return []
+    quote = outage_quote(volume, peak, len(consumers), availability)
+    if quote is None or quote.drain_minutes is None or round(quote.lost) == 0:
+        return []
+    outage = quote.outage
+    back = "it is" if len(consumers) == 1 else "they are"
+    return [
+        f"During a {number(outage.minutes / 60)}-hour outage of {names(consumers)} "
+        f"({clock(outage.start_minute)}–{clock(outage.end_minute)}, {OUTAGE_WHY[availability]}), point-to-point "
+        f"loses {about(quote.lost)} calls even after {plural(quote.retries, 'retry', 'retries')} each; a queue "
+        f"holds them and drains in {duration(quote.drain_minutes)} once {back} back."
+    ]
 
 
 def _load_and_timing(given: Answers) -> list[str]:
@@ -384,7 +414,7 @@ def _what_else_would_change(given: Answers, winner: str) -> list[str]:
 
 
 # A number's unit in a sentence about one of its plausible values.
-UNITS = {"volume_per_day": " a day", "peak_factor": "×", "message_size_kb": " KB"}
+UNITS = {"peak_factor": "×"}
 
 
 def _value_in_words(answer: str, value: object) -> str:

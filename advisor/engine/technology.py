@@ -25,11 +25,10 @@ from .catalog import POINT_TO_POINT, label
 from .choices import AWAY, Availability, ConsumerKind, Experience, Interaction, Operations, Ordering, Platform, Replay
 from .model import ApproachId, Limit, Role, Sizing, TechnologyChoice
 from .reasons import known
+from .traffic import TARGET_UTILISATION
 from .wording import amount, listed, number, percent, plural
 
 ORDER_RANK: dict[str, int] = {Ordering.NONE: 0, Ordering.PER_KEY: 1, Ordering.GLOBAL: 2}
-# Sized so the peak uses at most this share of the units' capacity: the rest is headroom.
-TARGET_UTILISATION = 0.7
 # How long messages must be kept, in hours, and why: a day for a consumer that is always available, has a
 # maintenance window (a night, with a margin) or gets work due within hours; a long weekend for one that is
 # often offline (or may be); a week of history for consumers that replay.

@@ -180,9 +180,10 @@ def sizing_ceiling(technology: TechnologyChoice) -> str:
     if sizing is None or sizing.headroom is None or sizing.headroom >= 1:
         return ""
     ceiling = sizing.peak_per_second / (1 - sizing.headroom)
+    carry = "carries" if sizing.units == 1 else "carry"
     return (
         f"Re-evaluate {technology.name} above {number(round(ceiling))} messages per second at the peak: "
-        f"{plural(sizing.units, sizing.unit)} carry up to that with no headroom left."
+        f"{plural(sizing.units, sizing.unit)} {carry} up to that with no headroom left."
     )
 
 

@@ -50,6 +50,11 @@ def _check_answers(flow_in: dict[str, Any], landscape: dict[str, Any], flow: Flo
         assert consumer == "often_offline"
     if re.search(r"The sender( \([^)]*\))? is often offline", said):
         assert sender == "often_offline"
+    if outage := re.search(r"During a (\d+)-hour outage of ", said):
+        # The what-if's default outage: none for a consumer always there, and a query is not quoted.
+        assert consumer != "always"
+        assert flow_in["interaction"] != "query"
+        assert outage.group(1) == ("2" if consumer == "maintenance_windows" else "4")
     if "more expected" in said:
         assert growth in ("some", "fast")
     if "no growth expected" in said:
