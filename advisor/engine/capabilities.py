@@ -2052,8 +2052,10 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         replay=False,
         retention=_hours(48, _IOT_HUB_QUOTAS, "longest time to live of a cloud-to-device message: 2 days"),
         max_message=_kb(64, _IOT_HUB_QUOTAS, "largest cloud-to-device message"),
-        unit="IoT hub unit",
-        unit_messages_per_second=None,
+        unit="S1 or S2 unit",
+        unit_messages_per_second=_per_second(
+            1.67, _IOT_HUB_QUOTAS, "cloud-to-device sends per S1 or S2 unit (100 a minute); 83.33 per S3 unit"
+        ),
         unit_mb_per_second=None,
         ordered_messages_per_second=None,
         max_wait=None,

@@ -411,3 +411,14 @@ class TestBulkTransfers:
         found = result(PAYROLL_FILE, landscape)
         assert "broker" not in said(found)
         assert "asynchronous systems" not in said(found)
+
+
+class TestMachineSizing:
+    """#48: the device broker carries the sizing of the flow, in the units of one hub."""
+
+    def test_iot_hub_is_sized_in_units_of_one_hub(self) -> None:
+        found = result({**FIRMWARE, "volume_per_day": 1_000_000, "message_size_kb": 4}, VENDING)
+        hub = found.technologies[0]
+        assert hub.sizing is not None
+        assert hub.sizing.units == 10
+        assert any("on the one hub" in remedy for remedy in hub.remedies)
