@@ -124,8 +124,20 @@ def start(request: HtmxHttpRequest) -> HttpResponse:
         return redirect(assessment.edit_url)
     if "import" in request.POST:
         return _import(request)
-    form = QuickForm(request.POST)
+    # The rows' page posts "add" (one more row) or "next" (on to each flow's questions); the questions'
+    # page posts "rows" (back to the rows) or saves; every answer typed on either page travels along.
+    action = request.POST.get("action", "save")
+    if action in ("add", "rows"):
+        return _start_page(request, QuickForm(request.POST).reopened("rows", add_row=action == "add"))
+    if action == "next":
+        form = QuickForm(request.POST, stage="rows")
+        if form.validated() is None:
+            return _start_page(request, form, status=422)
+        return _start_page(request, form.reopened("questions"))
+    form = QuickForm(request.POST, stage="questions")
     if (assessment_in := form.validated()) is None:
+        if form.row_refused():
+            form.stage = "rows"
         return _start_page(request, form, status=422)
     if wait := wait_to_create(request):
         return too_many(request, wait)
