@@ -269,7 +269,8 @@ FLOW_ANSWERS: Final[dict[str, Answer]] = {
             "choice",
             "Receiver kind",
             "What kind of system receives it?",
-            "Phones, devices and browser sessions are reached by push or a persistent connection.",
+            "Phones and browser sessions are reached by push or a persistent connection; machines (sensors, "
+            "vending machines, vehicles) take commands over MQTT from a broker that queues them per device.",
             options(ConsumerKind),
             ordered=False,
         ),

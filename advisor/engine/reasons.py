@@ -215,12 +215,12 @@ def _load_and_timing(given: Answers) -> list[str]:
         if interaction == QUERY:
             said.append(
                 f"{reach} the average rate: the provider must scale for them"
-                + ("." if CURRENT_ANSWERS.holds(given) or not may_be_cached(given) else ", or answers be cached.")
+                + ("." if not may_be_cached(given) else ", or answers be cached.")
             )
         elif WAITED_FOR_COMMAND.holds(given):
             said.append(
-                f"{reach} the average rate: the caller waits, so they cannot be levelled — "
-                "scale the consumer for them, or throttle the callers."
+                f"{reach} the average rate: the caller waits, so they cannot be levelled — scale the consumer for "
+                "them, or throttle the callers."
             )
         else:
             said.append(

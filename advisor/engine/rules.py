@@ -298,7 +298,8 @@ def _kept_work_may_go_direct(given: Answers) -> bool:
         and given["delivery"] in KEPT
         and given["consumer_availability"] == Availability.ALWAYS
         and exact(given["peak_factor"]) < HIGH_PEAK
-        and given["latency"] in (Latency.IMMEDIATE, Latency.SECONDS)
+        # A caller that waits for the outcome (immediate) is R2.8's, which says the same and more.
+        and given["latency"] == Latency.SECONDS
         and given["source_availability"] == Availability.ALWAYS
         and given["ordering"] == Ordering.NONE
     )
@@ -308,7 +309,7 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
     "R2.3",
     "Work that must not be lost does not by itself need a queue",
     "interaction is command; one consumer; delivery is no loss or effectively once; the consumer and the "
-    f"sender are always available; peaks below {HIGH_PEAK}×; latency immediate or seconds; no ordering",
+    f"sender are always available; peaks below {HIGH_PEAK}×; latency seconds; no ordering",
     (
         "interaction",
         "consumers",
@@ -334,6 +335,7 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
         Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "consumers": ["A", "B"]}, False),
         Case({"interaction": Interaction.COMMAND, "delivery": Delivery.BEST_EFFORT}, False),
         Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "ordering": Ordering.PER_KEY}, False),
+        Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "latency": Latency.IMMEDIATE}, False),
     ),
     reason=lambda given: (
         f"{capitalised(DELIVERY[given['delivery']])}, but the consumer is always available and peaks stay below "
@@ -719,11 +721,10 @@ def _small_landscape_reason(given: Answers) -> str:
         if given["latency"] == Latency.MINUTES and given["consumer_availability"] == Availability.ALWAYS
         else ""
     )
-    peak = exact(given["peak_factor"])
+    peak, volume = exact(given["peak_factor"]), int(exact(given["volume_per_day"]))
     peaks = "steady" if peak == 1 else f"peaks of {number(peak)}× the average"
     return (
-        f"Few systems ({given['systems']}), a single consumer, low volume "
-        f"({plural(int(exact(given['volume_per_day'])), 'message')}"
+        f"Few systems ({given['systems']}), a single consumer, low volume ({plural(volume, 'message')}"
         f" a day, {peaks}), no growth and rare interface changes{later}: a direct call with retries carries it, "
         "and a broker here would be over-engineering."
     )

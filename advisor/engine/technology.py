@@ -55,8 +55,6 @@ ORDER_KEPT_ELSEWHERE = ("gateway", "push", "device", "cache")
 # Tasks or Pub/Sub" gives to Cloud Tasks (rate control, scheduling, one handler per task).
 EXPLICIT_INVOCATION = ("google_cloud_tasks",)
 SHOWN = 2
-# A claim check sends a reference (an object key and a few attributes) in place of the payload: assumed 1 KB.
-REFERENCE_KB = 1.0
 # A log the team already runs carries the other brokered parts too: a consumer group reads a topic as a work queue,
 # and a consumer group per subscriber fans each event out. It is the broker the team knows, so it comes first.
 LOG_READ_AS = {
@@ -64,6 +62,8 @@ LOG_READ_AS = {
     "router": "Each subscriber reads the topic through a consumer group of its own, so the producer does not know "
     "them.",
 }
+# A claim check sends a reference (an object key and a few attributes) in place of the payload: assumed 1 KB.
+REFERENCE_KB = 1.0
 # Where each technology stands in the table: the last tie-breaker, so the same input lists the same order.
 POSITION = {c.id: i for i, c in enumerate(CAPABILITIES)}
 # The technologies that can play each part, in table order.

@@ -217,7 +217,7 @@ def _repair(
         _repair_weights(inputs, answer_id, rereads, set_aside)
     elif owner == "flows":
         _repair_flows(inputs, rereads, set_aside)
-    elif found := _FLOW_PATH.fullmatch(f"{owner}.{answer_id}" if rest else owner):
+    elif (found := _FLOW_PATH.fullmatch(f"{owner}.{answer_id}" if rest else owner)) and _is_flow(inputs, found):
         flows, index = inputs["flows"], int(found[1])
         if not isinstance(flows[index], dict):
             set_aside[owner] = flows[index]
@@ -235,6 +235,12 @@ def _repair(
         value = inputs.pop(key, None)
         set_aside[str(key)] = value
         rereads.append(Reread(str(key), value, None, "retired"))
+
+
+def _is_flow(inputs: dict[str, Any], found: re.Match[str]) -> bool:
+    """The path names a stored flow, not a top-level field that merely looks like one ("flows[0]")."""
+    flows = inputs.get("flows")
+    return isinstance(flows, list) and int(found[1]) < len(flows)
 
 
 def _repair_answer(

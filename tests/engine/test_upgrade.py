@@ -138,6 +138,9 @@ def test_an_unknown_weight_and_too_many_flows_are_kept_aside() -> None:
         {"flows": [{"name": 7, "interaction": 7}], "landscape": [], "weights": "heavy"},
         {"flows": [{"name": "x", "interaction": "event"}], "weights": dict.fromkeys(FACTOR_IDS, 0)},
         {"flows": [{"name": "x", "interaction": "event", "consumers": ["A", "a"]}], "schema": 3, 5: 6},
+        # A top-level key that reads like a flow's path, with no flows stored (found by the property below).
+        {"flows[0]": None},
+        {"flows[3].name": 1, "flows": [{"name": "x", "interaction": "event"}]},
     ],
 )
 def test_reading_never_raises_whatever_was_stored(raw: object) -> None:
