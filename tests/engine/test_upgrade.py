@@ -20,6 +20,7 @@ from advisor.engine.upgrade import (
     FieldRename,
     Reread,
     Step,
+    stored_flow_result,
     stored_recommendation,
     upgrade,
 )
@@ -160,6 +161,22 @@ def test_reading_never_raises_whatever_was_stored(raw: object) -> None:
 def test_any_json_reads_as_a_valid_assessment(raw: object, version: int) -> None:
     read = upgrade(raw, version)
     assert parse_assessment(assessment_to_dict(read.assessment)) == read.assessment
+
+
+def test_one_flows_stored_result_is_read_alone_only_when_it_answers_that_flow() -> None:
+    assessment = parse_assessment(CURRENT)
+    whole = recommend(assessment)
+    snapshot = recommendation_to_dict(whole)
+    for index, result in enumerate(whole.flows):
+        assert stored_flow_result(snapshot, assessment, index) == result
+    assert stored_flow_result({**snapshot, "flows": snapshot["flows"][:-1]}, assessment, 0) is None
+    assert stored_flow_result({**snapshot, "flows": "garbled"}, assessment, 0) is None
+    assert stored_flow_result(None, assessment, 0) is None
+    renamed = copy.deepcopy(snapshot)
+    renamed["flows"][0]["name"] = "Another flow"
+    assert stored_flow_result(renamed, assessment, 0) is None
+    del snapshot["flows"][0]["scores"]
+    assert stored_flow_result(snapshot, assessment, 0) is None
 
 
 def test_a_stored_result_is_read_only_when_it_answers_the_flows_read() -> None:
