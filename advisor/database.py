@@ -24,8 +24,10 @@ class AnsweringConnection(psycopg.Connection[Any]):
     """psycopg's connection, whose waits for the server give up after DB_ANSWER_SECONDS."""
 
     def wait[T](self, gen: PQGen[T], interval: float = _WAIT_INTERVAL, timeout: float | None = None) -> T:
+        if timeout is not None:
+            return super().wait(gen, interval, timeout)  # a caller's own bound (notifies()), and its own handling
         try:
-            return super().wait(gen, interval, settings.DB_ANSWER_SECONDS if timeout is None else timeout)
+            return super().wait(gen, interval, settings.DB_ANSWER_SECONDS)
         except errors._WaitTimeout:
             # Mid-exchange, in a state nothing can resume: closed, so Django's health check opens a new one.
             self.pgconn.finish()

@@ -40,6 +40,7 @@ from advisor.engine.simulation import (
     systems_of,
 )
 from advisor.engine.traffic import SHAPES, Outage
+from advisor.engine.upgrade import stored_flow_result
 from advisor.engine.whatif_parse import parse_scenario, scenario_to_dict
 from advisor.engine.wording import clock, duration
 from advisor.htmx import HtmxHttpRequest
@@ -333,9 +334,10 @@ def flow_whatif(request: HtmxHttpRequest, view_token: str, index: int) -> HttpRe
         raise Http404("No such flow")
     if wait := wait_to_simulate(request):
         return too_many(request, wait)
-    results = assessment.recommendation().flows
-    saved = evidence(assessment, inputs, results)[index]
-    panel = flow_panel(inputs, results[index], index, request.GET, saved)
+    # Its own flow's result alone: a 50-flow result read whole cost more than the simulation.
+    result = stored_flow_result(assessment.result, inputs, index) or assessment.recommendation().flows[index]
+    saved = flow_evidence(assessment, inputs, index, result)
+    panel = flow_panel(inputs, result, index, request.GET, saved)
     # The owner (whose session remembers the edit link) may keep the what-if. Imported here: views imports us.
     from .views import MINE
 
@@ -378,19 +380,36 @@ def evidence_sentence(simulation: Simulation, day: str) -> str:
 def evidence(assessment: Assessment, inputs: Inputs, results: tuple[FlowResult, ...]) -> list[tuple[str, ...]]:
     """For each flow, in order, the sentences of the what-ifs saved for it."""
     found: list[list[str]] = [[] for _ in inputs.flows]
-    index = {flow.name: i for i, flow in reversed(list(enumerate(inputs.flows)))}
-    for saved in assessment.what_ifs.all():
-        position = index.get(saved.flow_name)
-        if position is None:
-            continue
-        flow: Flow = inputs.flows[position]
-        try:
-            scenario = parse_scenario(saved.scenario)
-        except InvalidAssessment:
-            continue
-        simulation = simulate(flow, scenario, inputs.landscape, results[position])
-        found[position].append(evidence_sentence(simulation, date_format(saved.created, "j F Y")))
+    for position, saved in _saved(assessment, inputs):
+        found[position].extend(_sentence(saved, inputs, position, results[position]))
     return [tuple(sentences) for sentences in found]
+
+
+def flow_evidence(assessment: Assessment, inputs: Inputs, index: int, result: FlowResult) -> tuple[str, ...]:
+    """The sentences of the what-ifs saved for one flow: only its own are simulated."""
+    return tuple(
+        sentence
+        for position, saved in _saved(assessment, inputs)
+        if position == index
+        for sentence in _sentence(saved, inputs, position, result)
+    )
+
+
+def _saved(assessment: Assessment, inputs: Inputs) -> list[tuple[int, SavedWhatIf]]:
+    """The saved what-ifs with the position of their flow (the first of that name); a flow since renamed or
+    removed keeps none."""
+    index = {flow.name: i for i, flow in reversed(list(enumerate(inputs.flows)))}
+    return [(index[saved.flow_name], saved) for saved in assessment.what_ifs.all() if saved.flow_name in index]
+
+
+def _sentence(saved: SavedWhatIf, inputs: Inputs, position: int, result: FlowResult) -> list[str]:
+    try:
+        scenario = parse_scenario(saved.scenario)
+    except InvalidAssessment:
+        return []
+    flow: Flow = inputs.flows[position]
+    simulation = simulate(flow, scenario, inputs.landscape, result)
+    return [evidence_sentence(simulation, date_format(saved.created, "j F Y"))]
 
 
 @require_POST

@@ -42,6 +42,27 @@ def test_with_two_outages_the_table_gives_each_its_drain(client: Client, tills: 
     assert re.findall(r"<td>([^<]*)</td>", rows["Drains after the broker down 15:00–15:30"])[0] == "—"
 
 
+def test_the_panel_reads_the_stored_result_of_its_own_flow_alone(
+    client: Client, tills: Assessment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 50-flow result read whole cost the panel more than its simulation did: it reads the flow it shows."""
+
+    def whole(self: Assessment) -> None:
+        raise AssertionError("the panel read the whole recommendation")
+
+    monkeypatch.setattr(Assessment, "recommendation", whole)
+    response = client.get(f"/r/{tills.view_token}/whatif/1?{OUTAGE}", headers=HTMX)
+    assert response.status_code == 200
+    assert "Largest backlog" in response.content.decode()
+
+
+def test_a_stored_result_that_cannot_be_read_is_scored_again_for_the_panel(client: Client, tills: Assessment) -> None:
+    Assessment.objects.filter(pk=tills.pk).update(result={"flows": [{"name": "Purchases from the tills"}]})
+    response = client.get(f"/r/{tills.view_token}/whatif/1?{OUTAGE}", headers=HTMX)
+    assert response.status_code == 200
+    assert "Largest backlog" in response.content.decode()
+
+
 def test_without_javascript_the_page_renders_the_panel_filled_in(client: Client, tills: Assessment) -> None:
     page = client.get(f"{tills.get_absolute_url()}?{OUTAGE}").content.decode()
     assert "<html" in page

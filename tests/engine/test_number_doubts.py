@@ -88,9 +88,9 @@ def test_sizing_is_for_the_top_of_a_range_and_says_so() -> None:
 
 
 def test_sizing_for_an_unknown_volume_says_what_it_assumed() -> None:
-    result = _result(
-        {"platform": "aws"}, volume_per_day="unknown", latency="minutes", consumer_availability="maintenance_windows"
-    )
+    # Six systems: in two, a low volume due within minutes would be a direct call (rule 4, R4.1), and the flow
+    # would be undecided between no broker and one.
+    result = _result({"platform": "aws", "systems": 6}, volume_per_day="unknown", latency="minutes")
     sized = [t.sizing for t in result.technologies if t.sizing is not None]
     assert sized
     assert all(
