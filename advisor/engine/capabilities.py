@@ -2088,12 +2088,15 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
             "persistent session expiry: 1 hour by default, adjustable up to 7 days",
         ),
         max_message=_kb(128, _IOT_CORE_QUOTAS, "largest payload of a publish request"),
-        unit="account",
-        unit_messages_per_second=None,
+        unit="account and Region",
+        unit_messages_per_second=_per_second(
+            20_000, _IOT_CORE_QUOTAS, "outbound publish requests per second per account, adjustable"
+        ),
         unit_mb_per_second=None,
         ordered_messages_per_second=None,
         max_wait=None,
         cost_shape="per million messages and connection-minutes",
+        unit_is_quota=True,
         good_at=(
             "An MQTT broker for devices: a persistent session keeps a device's QoS 1 messages while it is "
             "offline; device shadows and jobs hold the state and the work a device picks up when it reconnects."

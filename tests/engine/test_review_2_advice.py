@@ -422,3 +422,8 @@ class TestMachineSizing:
         assert hub.sizing is not None
         assert hub.sizing.units == 10
         assert any("on the one hub" in remedy for remedy in hub.remedies)
+
+    def test_aws_iot_core_is_sized_against_its_account_quota(self) -> None:
+        core = result(FIRMWARE, {**VENDING, "platform": "aws"}).technologies[0]
+        assert core.sizing is not None
+        assert "quota of 20,000 messages/s" in core.sizing.summary
