@@ -482,6 +482,7 @@ def plainly(message: str, answer_id: str, example: str = "") -> str:
         return f"name at most {high} systems; there are {count}"
     if message.startswith("is required"):
         return "choose one of the answers"
+    message = message.replace("a range must be two numbers [low, high]", "a range is two numbers, such as 3–10")
     return said(message, example)
 
 

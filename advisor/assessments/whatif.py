@@ -28,9 +28,9 @@ from advisor.engine.model import Assessment as Inputs
 from advisor.engine.model import Flow, FlowResult, Recommendation
 from advisor.engine.simulation import (
     BROKER,
-    SHAPES,
     LandscapeSimulation,
-    Outage,
+    OutageOf,
+    PatternOutcome,
     Scenario,
     Settled,
     Simulation,
@@ -39,7 +39,9 @@ from advisor.engine.simulation import (
     simulate_landscape,
     systems_of,
 )
+from advisor.engine.traffic import SHAPES, Outage
 from advisor.engine.whatif_parse import parse_scenario, scenario_to_dict
+from advisor.engine.wording import clock, duration
 from advisor.htmx import HtmxHttpRequest
 from advisor.limits import too_many, wait_to_save, wait_to_simulate
 
@@ -55,6 +57,7 @@ SHAPE_WORDS = {
     "lunch_peak": "Lunch peak, 12:30",
     "flash_sale": "Flash sale, 20:00",
 }
+OUTAGE_OF: dict[OutageOf, str] = {"consumers": "consumers", "broker": "the broker"}
 # The form's fields, and the scenario field each one's errors are reported on.
 FIELD_OF = {
     "scenario.shape": "shape",
@@ -203,27 +206,32 @@ class FlowPanel:
             ("Lost", [count(o.lost) for o in outcomes]),
             ("Still waiting at midnight", [count(o.queued_at_end) for o in outcomes]),
             ("Largest backlog", [count(o.max_backlog) for o in outcomes]),
-            ("Longest delay", [minutes(o.max_delay_minutes) for o in outcomes]),
-            ("95th-percentile delay", [minutes(o.p95_delay_minutes) for o in outcomes]),
-            ("Drains in", ["—" if o.drain_minutes is None else minutes(o.drain_minutes) for o in outcomes]),
+            ("Longest delay", [duration(o.max_delay_minutes) for o in outcomes]),
+            ("95th-percentile delay", [duration(o.p95_delay_minutes) for o in outcomes]),
+            ("Drains in", ["—" if o.drain_minutes is None else duration(o.drain_minutes) for o in outcomes]),
+            *self._drains(outcomes),
             ("Calls the producer makes", [count(o.producer_calls) for o in outcomes]),
             ("Retention exceeded", ["yes" if o.retention_exceeded else "no" for o in outcomes]),
+        ]
+
+    @staticmethod
+    def _drains(outcomes: list[PatternOutcome]) -> list[tuple[str, list[str]]]:
+        """With more than one outage, a row for each: how long what waits at its end takes to clear."""
+        drains = outcomes[0].drains
+        if len(drains) < 2:
+            return []
+        return [
+            (
+                f"Drains after {OUTAGE_OF[drain.of]} down {clock(drain.outage.start_minute)}–"
+                f"{clock(drain.outage.end_minute)}",
+                ["—" if (d := o.drains[n].drain_minutes) is None else duration(d) for o in outcomes],
+            )
+            for n, drain in enumerate(drains)
         ]
 
 
 def count(value: float) -> str:
     return f"{round(value):,}"
-
-
-def minutes(value: float) -> str:
-    if value < 1:
-        return "under a minute" if value > 0 else "0 min"
-    whole = round(value)
-    return f"{whole // 60} h {whole % 60:02d} min" if whole >= 60 else f"{whole} min"
-
-
-def clock(minute: int) -> str:
-    return f"{minute // 60:02d}:{minute % 60:02d}"
 
 
 def flow_panel(
@@ -270,7 +278,7 @@ class LandscapePanel:
             elif outcome.lost > 0.5:
                 words = f"loses {count(outcome.lost)}"
             elif outcome.max_backlog > 0.5:
-                drain = "" if outcome.drain_minutes is None else f", drains in {minutes(outcome.drain_minutes)}"
+                drain = "" if outcome.drain_minutes is None else f", drains in {duration(outcome.drain_minutes)}"
                 words = f"backs up to {count(outcome.max_backlog)}{drain}; loses nothing"
             else:
                 words = "loses nothing, nothing waits"
@@ -361,7 +369,7 @@ def evidence_sentence(simulation: Simulation, day: str) -> str:
     for pattern_id, outcome in simulation.patterns.items():
         words = f"{PATTERNS[pattern_id].short_name.lower()} loses {count(outcome.lost)} of {count(outcome.arrived)}"
         if outcome.max_backlog > 0.5 and pattern_id != PATTERN_IDS[0]:
-            drain = "" if outcome.drain_minutes is None else f", drained in {minutes(outcome.drain_minutes)}"
+            drain = "" if outcome.drain_minutes is None else f", drained in {duration(outcome.drain_minutes)}"
             words += f" (at most {count(outcome.max_backlog)} waiting{drain})"
         outcomes.append(words)
     return f"What-if saved {day} ({', '.join(setting)}): {'; '.join(outcomes)}."

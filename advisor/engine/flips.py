@@ -21,7 +21,8 @@ from functools import cache
 from .answers import ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer, plausible_values
 from .evaluation import SCORED_ANSWERS, FlowModel
 from .model import Flip, FlowChange, LandscapeFlip, Span
-from .scoring import KIND_ANSWERS, answer_of
+from .rules import BULK_TRANSFER
+from .scoring import KIND_ANSWERS, answer_of, with_answers
 
 MAX_FLIPS = 5
 MAX_LANDSCAPE_FLIPS = 6
@@ -133,6 +134,7 @@ def _shown(answer_id: str, value: object) -> object:
 
 def flow_flips(model: FlowModel) -> tuple[Flip, ...]:
     found: list[tuple[int, int, Flip]] = []
+    bulk = BULK_TRANSFER.holds(model.given)
     for order, answer_id in enumerate(FLOW_FLIP_ANSWERS):
         if not model.may_change(answer_id):
             continue
@@ -147,6 +149,9 @@ def flow_flips(model: FlowModel) -> tuple[Flip, ...]:
             for alternative in direction:
                 if best is not None and alternative.distance >= best[0]:
                     break
+                if bulk and BULK_TRANSFER.holds(with_answers(model.given, {answer_id: alternative.value})):
+                    # Still a periodic file: no pattern carries it, whichever one the scores favour.
+                    continue
                 pattern = model.winner_if(answer_id, alternative.value)
                 if pattern != model.headline:
                     flip = Flip(answer_id, _shown(answer_id, before), alternative.shown, pattern)
@@ -182,7 +187,12 @@ def landscape_flips(models: Sequence[FlowModel], names: Sequence[str]) -> tuple[
     given = models[0].given
     found: list[tuple[int, int, LandscapeFlip]] = []
     for order, answer_id in enumerate(LANDSCAPE_FLIP_ANSWERS):
-        movable = [(model, name) for model, name in zip(models, names, strict=True) if model.may_change(answer_id)]
+        # A bulk transfer reads no landscape answer: it stays a file whatever the landscape, so it never flips.
+        movable = [
+            (model, name)
+            for model, name in zip(models, names, strict=True)
+            if model.may_change(answer_id) and not BULK_TRANSFER.holds(model.given)
+        ]
         if not movable:
             continue
         before = answer_of(given, answer_id)

@@ -38,7 +38,7 @@ ApproachId = Literal[
     "",
 ]
 # The part a technology plays for a flow (catalog ROLES, and "operator": whoever runs it).
-Role = Literal["gateway", "queue", "router", "log", "push", "bulk", "operator", ""]
+Role = Literal["gateway", "queue", "router", "log", "push", "bulk", "device", "cache", "operator", ""]
 # "weak" when none of the three patterns fits well (a periodic bulk transfer).
 Fit = Literal["good", "weak"]
 
@@ -164,7 +164,8 @@ class Sizing:
     peak_per_second: float
     peak_mb_per_second: float
     # The share of the units' capacity left free at the peak (0 to 1).
-    headroom: float
+    # None where the vendor publishes no capacity to measure the peak against (a self-run broker, a larger tier).
+    headroom: float | None
     # How long messages must be kept to survive the longest outage the answers imply.
     retention_hours: float
     summary: str

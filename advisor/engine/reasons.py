@@ -33,20 +33,26 @@ from .rules import (
     SENDER_OFFLINE,
     SLOW_QUERY,
     SMALL_LANDSCAPE_RULE,
+    WAITED_FOR_COMMAND,
     asks_for_a_buffer,
     log_needed_because,
 )
 from .scoring import answer_of, drivers_of, kind_of
+from .traffic import outage_quote
 from .wording import (
     AVAILABILITY,
     DELIVERY,
     LATENCY,
     LATENCY_SHORT,
+    OUTAGE_WHY,
     REACH,
     RECEIVERS,
     SENDER_AVAILABILITY,
+    about,
     amount,
     capitalised,
+    clock,
+    duration,
     in_words,
     listed,
     names,
@@ -80,6 +86,8 @@ def reasons(
         *_load_and_timing(given),
         *_what_must_be_kept(given),
         *SMALL_LANDSCAPE_RULE.said(given),
+        # Figures last, beside the scores: the first reason is the one a decision record gives as its cause.
+        *_what_an_outage_does(given),
         _what_decides(given, model, contributions),
     ]
     if model.unknown:
@@ -121,9 +129,16 @@ def _what_it_is(given: Answers) -> list[str]:
         )
     else:
         said += LITTLE_TO_DECOUPLE.said(given)
-    said += CURRENT_ANSWERS.said(given) + BUSINESS_TRANSACTION.said(given)
+    said += WAITED_FOR_COMMAND.said(given) + CURRENT_ANSWERS.said(given) + BUSINESS_TRANSACTION.said(given)
     receivers = known(given["consumer_kind"])
-    if receivers in RECEIVERS:
+    if receivers == ConsumerKind.DEVICE and interaction == COMMAND:
+        said.append(
+            "It sends work to devices: each receives its commands over MQTT from a broker made for devices, which "
+            "keeps a queue per device until it connects and acknowledges them (Azure IoT Hub cloud-to-device "
+            "messages, AWS IoT Core persistent sessions; EMQX or Mosquitto where no cloud runs one) — not by phone "
+            "push, which keeps nothing, nor by a back-end queue, which does not reach a device."
+        )
+    elif receivers in RECEIVERS:
         reached = (
             "by push (Firebase Cloud Messaging, Apple Push Notification service) or a persistent connection "
             "(WebSocket, Server-Sent Events)"
@@ -144,7 +159,12 @@ def _who_is_away(given: Answers) -> list[str]:
     if PROVIDER_AWAY.holds(given):
         said += PROVIDER_AWAY.said(given)
     elif availability in AWAY:
-        if delivery in KEPT:
+        if delivery in KEPT and BULK_TRANSFER.holds(given):
+            said.append(
+                f"The consumer {AVAILABILITY[availability]} and {DELIVERY[delivery]}: the file stays where it was "
+                "dropped until the consumer is back to pick it up."
+            )
+        elif delivery in KEPT:
             said.append(
                 f"The consumer {AVAILABILITY[availability]} and {DELIVERY[delivery]}: the work must wait somewhere "
                 "durable until it is back — a queue or a durable subscription — or the sender must keep retrying."
@@ -155,6 +175,29 @@ def _who_is_away(given: Answers) -> list[str]:
                 "hold the work while it is away."
             )
     return said + SENDER_OFFLINE.said(given) + DEVICE_SENDER.said(given)
+
+
+def _what_an_outage_does(given: Answers) -> list[str]:
+    """The what-if's default outage in figures (closed forms of its simulation, traffic.outage_quote), for work
+    sent to consumers that are not always there. A query is left out: a queue holding it answers nobody. So is
+    a flow whose volume or peak is a range or unknown: the what-if sizes for a value the person did not give,
+    and its figures would read as theirs."""
+    consumers = consumers_of(given)
+    availability = given["consumer_availability"]
+    volume, peak = given["volume_per_day"], given["peak_factor"]
+    if given["interaction"] == QUERY or isinstance(volume, Span) or isinstance(peak, Span):
+        return []
+    quote = outage_quote(volume, peak, len(consumers), availability)
+    if quote is None or quote.drain_minutes is None or round(quote.lost) == 0:
+        return []
+    outage = quote.outage
+    back = "it is" if len(consumers) == 1 else "they are"
+    return [
+        f"During a {number(outage.minutes / 60)}-hour outage of {names(consumers)} "
+        f"({clock(outage.start_minute)}–{clock(outage.end_minute)}, {OUTAGE_WHY[availability]}), point-to-point "
+        f"loses {about(quote.lost)} calls even after {plural(quote.retries, 'retry', 'retries')} each; a queue "
+        f"holds them and drains in {duration(quote.drain_minutes)} once {back} back."
+    ]
 
 
 def _load_and_timing(given: Answers) -> list[str]:
@@ -172,7 +215,12 @@ def _load_and_timing(given: Answers) -> list[str]:
         if interaction == QUERY:
             said.append(
                 f"{reach} the average rate: the provider must scale for them"
-                + ("." if CURRENT_ANSWERS.holds(given) else ", or answers be cached.")
+                + ("." if CURRENT_ANSWERS.holds(given) or not may_be_cached(given) else ", or answers be cached.")
+            )
+        elif WAITED_FOR_COMMAND.holds(given):
+            said.append(
+                f"{reach} the average rate: the caller waits, so they cannot be levelled — "
+                "scale the consumer for them, or throttle the callers."
             )
         else:
             said.append(
@@ -180,7 +228,12 @@ def _load_and_timing(given: Answers) -> list[str]:
                 f"{'the consumers work at their' if len(consumers_of(given)) > 1 else 'the consumer works at its'} "
                 "own pace; a direct call passes them straight on."
             )
-    if interaction == COMMAND and latency in (Latency.MINUTES, Latency.HOURS) and not BULK_TRANSFER.holds(given):
+    if (
+        interaction == COMMAND
+        and latency in (Latency.MINUTES, Latency.HOURS)
+        and not BULK_TRANSFER.holds(given)
+        and not SMALL_LANDSCAPE_RULE.holds(given)
+    ):
         said.append(
             f"The work may complete {LATENCY[latency]}: nobody waits on it, so it can wait in a queue and be "
             "retried until it succeeds."
@@ -212,6 +265,12 @@ def _what_must_be_kept(given: Answers) -> list[str]:
                 f"{order.get(ordering, '') if ordering else ''}"
             )
     return said
+
+
+def may_be_cached(given: Answers) -> bool:
+    """A query's answers may come from a cache unless they must be current or the request has an effect that
+    must happen exactly once (a payment authorisation): such a request is never answered from old data."""
+    return not CURRENT_ANSWERS.holds(given) and known(given["delivery"]) != Delivery.EFFECTIVELY_ONCE
 
 
 def assumed(given: Answers, answer: str, words: str) -> str:
@@ -355,7 +414,7 @@ def _what_else_would_change(given: Answers, winner: str) -> list[str]:
 
 
 # A number's unit in a sentence about one of its plausible values.
-UNITS = {"volume_per_day": " a day", "peak_factor": "×", "message_size_kb": " KB"}
+UNITS = {"peak_factor": "×"}
 
 
 def _value_in_words(answer: str, value: object) -> str:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Final, Literal, cast
 
 from .answers import ANSWERS, Answers, Span, exact, highest, plausible_values, unsure
-from .catalog import COMMAND, EVENT, EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT
+from .catalog import COMMAND, EVENT, EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT, QUERY
 from .choices import (
     AWAY,
     KEPT,
@@ -343,8 +343,92 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
 )
 
 
+def _waited_for_command(given: Answers) -> bool:
+    return (
+        given["interaction"] == Interaction.COMMAND
+        and len(given["consumers"]) == 1
+        and given["latency"] == Latency.IMMEDIATE
+        and given["consumer_availability"] == Availability.ALWAYS
+        and given["source_availability"] == Availability.ALWAYS
+    )
+
+
+WAITED_FOR_COMMAND: Final = Rule(
+    "R2.8",
+    "A command whose caller waits for the outcome is a request/response call: a waiting caller cannot be levelled",
+    "interaction is command; one consumer; latency immediate; the consumer and the sender are always available",
+    ("interaction", "consumers", "latency", "consumer_availability", "source_availability"),
+    _waited_for_command,
+    (
+        Case({"interaction": Interaction.COMMAND, "latency": Latency.IMMEDIATE}, True),
+        Case({"interaction": Interaction.COMMAND, "latency": Latency.IMMEDIATE, "peak_factor": 10}, True),
+        Case({"interaction": Interaction.COMMAND, "latency": Latency.SECONDS}, False),
+        Case({"interaction": Interaction.COMMAND, "latency": Latency.UNKNOWN}, False),
+        Case({"interaction": Interaction.COMMAND, "latency": Latency.IMMEDIATE, "consumers": ["A", "B"]}, False),
+        Case(
+            {
+                "interaction": Interaction.COMMAND,
+                "latency": Latency.IMMEDIATE,
+                "consumer_availability": Availability.MAINTENANCE_WINDOWS,
+            },
+            False,
+        ),
+        Case(
+            {
+                "interaction": Interaction.COMMAND,
+                "latency": Latency.IMMEDIATE,
+                "source_availability": Availability.OFTEN_OFFLINE,
+            },
+            False,
+        ),
+    ),
+    scored_as=QUERY,
+    reason=lambda given: (
+        "The caller waits for the outcome (under a second): it needs the consumer's answer to go on, so this is "
+        "a request/response call, and a waiting caller cannot be levelled — a queue would only make it wait "
+        "longer. Call the consumer directly with a timeout, retries with backoff and an idempotency key, so a "
+        "retry after a timeout does the work once."
+    ),
+    risks=lambda given: (
+        Risk(
+            "A call that times out leaves the outcome unknown: the work may have been done although the caller "
+            "saw an error.",
+            "Send an idempotency key and retry with the same key until the consumer answers, or look the outcome "
+            "up (or reverse it) by that key before trying anew.",
+            HIGH if _kept(given) else MEDIUM,
+        ),
+    ),
+)
+
+
 def _the_sender(given: Answers) -> str:
     return f"The sender ({given['source']})" if given["source"] else "The sender"
+
+
+# How a queue keeps order per key, in each broker's own terms: a mechanism of the broker the team runs, then of its
+# platform, comes first, so the reason names the mechanism of the technology the advice lists.
+KEY_ORDER: Final = {
+    "sqs": "SQS FIFO message groups",
+    "service_bus": "Service Bus sessions",
+    "kafka": "Kafka partitions",
+    "pubsub": "Pub/Sub ordering keys",
+    "rabbitmq": "RabbitMQ queues filled by a consistent-hash exchange, each with a single active consumer",
+}
+PLATFORM_KEY_ORDER: Final = {
+    "aws": ("sqs",),
+    "azure": ("service_bus",),
+    "gcp": ("pubsub",),
+    "kubernetes": ("rabbitmq", "kafka"),
+    "on_premises": ("rabbitmq", "kafka"),
+    "any": ("rabbitmq", "kafka"),
+}
+
+
+def key_order(given: Answers) -> str:
+    """'SQS FIFO message groups, Service Bus sessions, ...', the team's own broker and platform first."""
+    first = (str(given["existing_broker"]), *PLATFORM_KEY_ORDER.get(str(given["platform"]), ()))
+    ids = [b for b in first if b in KEY_ORDER] + ["sqs", "service_bus", "kafka", "pubsub"]
+    return ", ".join(KEY_ORDER[b] for b in dict.fromkeys(ids))
 
 
 def _ordered_work(given: Answers) -> bool:
@@ -366,8 +450,8 @@ ORDERED_WORK: Final = Rule(
     reason=lambda given: (
         f"The work must stay in order {'per key' if given['ordering'] == Ordering.PER_KEY else 'across all of it'}: "
         "a direct call keeps order only with one sender instance, one request in flight per key and retries that "
-        "hold back the next request. Where that cannot be promised, a queue that keeps order per key does — SQS "
-        "FIFO message groups, Service Bus sessions, Kafka partitions, Pub/Sub ordering keys."
+        "hold back the next request. Where that cannot be promised, a queue that keeps order per key does — "
+        f"{key_order(given)}."
     ),
     risks=lambda given: (
         Risk(
@@ -566,7 +650,9 @@ def log_needed_because(given: Answers) -> list[str]:
     volume, peak = given["volume_per_day"], given["peak_factor"]
     # Numbers not sure of state no "call for": the rule's premise does not hold on them either.
     if not isinstance(volume, Span) and not isinstance(peak, Span) and volume * peak >= LOG_VOLUME_PER_DAY:
-        why.append(f"{number(volume)} events a day call for a partitioned log")
+        # Global order is one partition: the volume calls for a log, not for spreading it over partitions.
+        log = "a log" if given["ordering"] == Ordering.GLOBAL else "a partitioned log"
+        why.append(f"{number(volume)} events a day call for {log}")
     return why
 
 
@@ -606,29 +692,58 @@ def asks_for_a_buffer(given: Answers) -> bool:
 
 
 def _small_landscape(given: Answers) -> bool:
+    # Every premise is stated positively, so an answer the person was not sure of makes none of them true.
     return (
         given["interaction"] in (Interaction.COMMAND, Interaction.EVENT)
+        and given["consumer_kind"] == ConsumerKind.SERVICE
         and given["systems"] <= SMALL_LANDSCAPE
         and len(given["consumers"]) == 1
         and exact(given["volume_per_day"]) <= LOW_VOLUME_PER_DAY
         and given["change_rate"] == ChangeRate.RARE
-        and not asks_for_a_buffer(given)
+        and given["growth"] == Growth.NONE
+        and (
+            given["consumer_availability"] == Availability.ALWAYS
+            or (given["consumer_availability"] in AWAY and given["delivery"] == Delivery.BEST_EFFORT)
+        )
+        and given["source_availability"] == Availability.ALWAYS
+        and exact(given["peak_factor"]) < HIGH_PEAK
+        and given["latency"] in (Latency.IMMEDIATE, Latency.SECONDS, Latency.MINUTES)
+        and given["replay"] == Replay.NO
+        and given["ordering"] == Ordering.NONE
+    )
+
+
+def _small_landscape_reason(given: Answers) -> str:
+    later = (
+        f"; the work may complete {LATENCY[given['latency']]}, and the consumer is always there to take it at once"
+        if given["latency"] == Latency.MINUTES and given["consumer_availability"] == Availability.ALWAYS
+        else ""
+    )
+    peak = exact(given["peak_factor"])
+    peaks = "steady" if peak == 1 else f"peaks of {number(peak)}× the average"
+    return (
+        f"Few systems ({given['systems']}), a single consumer, low volume "
+        f"({plural(int(exact(given['volume_per_day'])), 'message')}"
+        f" a day, {peaks}), no growth and rare interface changes{later}: a direct call with retries carries it, "
+        "and a broker here would be over-engineering."
     )
 
 
 SMALL_LANDSCAPE_RULE: Final = Rule(
     "R4.1",
     "Few systems, one consumer, low volume and rare change: a broker would be over-engineering",
-    f"interaction is command or event; {SMALL_LANDSCAPE} systems or fewer; one consumer; "
-    f"{number(LOW_VOLUME_PER_DAY)} messages a day or fewer; interfaces change rarely; nothing asks for a buffer "
-    f"(a consumer away when work must not be lost, a sender that goes offline, peaks of {HIGH_PEAK}× or more, "
-    "latency minutes or hours, replay, ordering)",
+    f"interaction is command or event; the receiver is a service; {SMALL_LANDSCAPE} systems or fewer; one "
+    f"consumer; {number(LOW_VOLUME_PER_DAY)} messages a day or fewer; interfaces change rarely; growth none; "
+    "the consumer always available (or away when a loss is acceptable); the sender always available; peaks below "
+    f"{HIGH_PEAK}×; latency immediate, seconds or minutes; no replay; no ordering",
     (
         "interaction",
+        "consumer_kind",
         "systems",
         "consumers",
         "volume_per_day",
         "change_rate",
+        "growth",
         "consumer_availability",
         "delivery",
         "source_availability",
@@ -640,9 +755,13 @@ SMALL_LANDSCAPE_RULE: Final = Rule(
     _small_landscape,
     (
         Case({"interaction": Interaction.COMMAND}, True),
+        Case({"interaction": Interaction.COMMAND, "latency": Latency.MINUTES}, True),
+        Case({"interaction": Interaction.COMMAND, "latency": Latency.HOURS, "volume_per_day": 100}, False),
         Case({"interaction": Interaction.COMMAND}, False, {"systems": 6}),
         Case({"interaction": Interaction.COMMAND}, False, {"change_rate": ChangeRate.UNKNOWN}),
+        Case({"interaction": Interaction.COMMAND}, False, {"growth": Growth.SOME}),
         Case({"interaction": Interaction.COMMAND, "consumer_availability": Availability.OFTEN_OFFLINE}, False),
+        Case({"interaction": Interaction.COMMAND, "consumer_availability": Availability.UNKNOWN}, False),
         Case(
             {
                 "interaction": Interaction.COMMAND,
@@ -652,13 +771,13 @@ SMALL_LANDSCAPE_RULE: Final = Rule(
             True,
         ),
         Case({"interaction": Interaction.EVENT, "peak_factor": 5}, False),
-        Case({"interaction": Interaction.COMMAND, "latency": Latency.MINUTES}, False),
+        Case({"interaction": Interaction.EVENT, "consumer_kind": ConsumerKind.DEVICE}, False),
+        Case({"interaction": Interaction.COMMAND, "replay": Replay.UNKNOWN}, False),
+        Case({"interaction": Interaction.COMMAND, "ordering": Ordering.PER_KEY}, False),
         Case({"interaction": Interaction.QUERY}, False),
     ),
-    reason=lambda given: (
-        f"Few systems ({given['systems']}), a single consumer, low volume and rare interface changes: unless an "
-        "answer above asks for one, a broker here would be over-engineering."
-    ),
+    scored_as=QUERY,
+    reason=_small_landscape_reason,
 )
 
 
@@ -763,6 +882,8 @@ RULES: Final = (
     PROVIDER_AWAY,
     CURRENT_ANSWERS,
     COMMAND_TO_SEVERAL,
+    WAITED_FOR_COMMAND,
+    SMALL_LANDSCAPE_RULE,
     FACT_FOR_ONE_SERVICE,
     LITTLE_TO_DECOUPLE,
     NEEDS_A_LOG,
@@ -772,7 +893,6 @@ RULES: Final = (
     DEVICE_SENDER,
     BUSINESS_TRANSACTION,
     SENDER_OFFLINE,
-    SMALL_LANDSCAPE_RULE,
     NOBODY_RUNS_A_BROKER,
 )
 SCORED_AS: Final = tuple(r for r in RULES if r.scored_as is not None)

@@ -35,6 +35,12 @@ DELIVERY: dict[str, str] = {
     Delivery.NO_LOSS: "nothing may be lost",
     Delivery.EFFECTIVELY_ONCE: "nothing may be lost or take effect twice",
 }
+# Why the default scenario takes the consumer down for the outage it does (traffic.DEFAULT_OUTAGES).
+OUTAGE_WHY: dict[str, str] = {
+    Availability.MAINTENANCE_WINDOWS: "a night's maintenance window",
+    Availability.OFTEN_OFFLINE: "half a working day away",
+    Availability.UNKNOWN: "what the what-if assumes when its availability is not sure",
+}
 RECEIVERS: dict[str, str] = {ConsumerKind.DEVICE: "phones or devices", ConsumerKind.BROWSER: "browser sessions"}
 # An app on phones or a page in browsers is one consumer that many devices or sessions run.
 REACH: dict[str, str] = {ConsumerKind.DEVICE: " on many devices", ConsumerKind.BROWSER: " in many browsers"}
@@ -89,3 +95,25 @@ def percent(share: float) -> str:
 
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def about(count: float) -> str:
+    """A simulated count as a sentence quotes it: whole under 100, else 'about' and two significant figures."""
+    whole_count = round(count)
+    if whole_count < 100:
+        return f"{whole_count:,}"
+    magnitude = 10 ** (len(str(whole_count)) - 2)
+    return f"about {round(count / magnitude) * magnitude:,}"
+
+
+def duration(minutes: float) -> str:
+    """Minutes as the what-if shows them: 'under a minute', '25 min', '9 h 20 min'."""
+    if minutes < 1:
+        return "under a minute" if minutes > 0 else "0 min"
+    whole_minutes = round(minutes)
+    return f"{whole_minutes // 60} h {whole_minutes % 60:02d} min" if whole_minutes >= 60 else f"{whole_minutes} min"
+
+
+def clock(minute: int) -> str:
+    """Minute 570 of the day as 09:30; minute 1440 as 24:00, the day's end."""
+    return f"{minute // 60:02d}:{minute % 60:02d}"

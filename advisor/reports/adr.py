@@ -133,7 +133,7 @@ def _landscape_record(
     results = recommendation.flows
     direct = sum(r.pattern == POINT_TO_POINT for r in results)
     brokered = len(results) - direct
-    hub = needs_hub(landscape.systems, direct, len(results))
+    hub = needs_hub(landscape.systems, direct)
     options = {
         "hub": "A hub: an API gateway for the direct calls and one broker or event backbone for the rest",
         "backbone": "One backbone: a single broker or event platform for every brokered flow",

@@ -50,11 +50,21 @@ def _check_answers(flow_in: dict[str, Any], landscape: dict[str, Any], flow: Flo
         assert consumer == "often_offline"
     if re.search(r"The sender( \([^)]*\))? is often offline", said):
         assert sender == "often_offline"
+    if outage := re.search(r"During a (\d+)-hour outage of ", said):
+        # The what-if's default outage: none for a consumer always there, and a query is not quoted.
+        assert consumer != "always"
+        assert flow_in["interaction"] != "query"
+        assert outage.group(1) == ("2" if consumer == "maintenance_windows" else "4")
     if "more expected" in said:
         assert growth in ("some", "fast")
     if "no growth expected" in said:
         assert growth == "none"
     assert not re.search(r"(small|mid-sized|large) landscape", said)
+    warned = " ".join(r.risk + " " + r.mitigation for r in flow.risks)
+    if "while the consumer is down" in warned:
+        assert consumer != "always", warned
+    if "Cache answers" in warned or "answers be cached" in said:
+        assert flow_in.get("delivery") != "effectively_once", warned
 
 
 def _check_sentences_agree(flow: FlowResult) -> None:
@@ -63,6 +73,10 @@ def _check_sentences_agree(flow: FlowResult) -> None:
         assert not any(words in said for words in BUFFER_WORDS[1:3]), said
     if OVER_ENGINEERING in said:
         assert not any(words in said for words in BUFFER_WORDS), said
+        # Rule 4 says a broker is too much: the headline cannot be one.
+        assert flow.pattern == "point_to_point", said
+    if "a waiting caller cannot be levelled" in said:
+        assert "a broker absorbs them" not in said, said
 
 
 def _check_numbers(flow_in: dict[str, Any], landscape: dict[str, Any], flow: FlowResult) -> None:

@@ -88,7 +88,9 @@ def test_sizing_is_for_the_top_of_a_range_and_says_so() -> None:
 
 
 def test_sizing_for_an_unknown_volume_says_what_it_assumed() -> None:
-    result = _result({"platform": "aws"}, volume_per_day="unknown", latency="minutes")
+    result = _result(
+        {"platform": "aws"}, volume_per_day="unknown", latency="minutes", consumer_availability="maintenance_windows"
+    )
     sized = [t.sizing for t in result.technologies if t.sizing is not None]
     assert sized
     assert all(

@@ -32,7 +32,12 @@ def not_sure(numbers: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.one_of(numbers, st.just(UNKNOWN), st.lists(numbers, min_size=2, max_size=2).map(sorted))
 
 
-names = st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=20).filter(str.strip)
+# Names the API takes: no control characters, and no bidirectional controls, which it refuses (they can disguise a
+# name's text).
+BIDI_CONTROLS = "".join(map(chr, (*range(0x202A, 0x202F), *range(0x2066, 0x206A))))
+names = st.text(
+    st.characters(exclude_categories=("Cc", "Cs"), exclude_characters=BIDI_CONTROLS), min_size=1, max_size=20
+).filter(str.strip)
 flows = st.fixed_dictionaries(
     {"name": names, "interaction": choice(FLOW_CHOICES["interaction"])},
     optional={
