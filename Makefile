@@ -6,9 +6,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # The PostgreSQL run uses DATABASE_URL when it names a PostgreSQL database.
 DATABASE_URL_PG := $(if $(filter postgres%,$(DATABASE_URL)),$(DATABASE_URL),postgres://postgres@127.0.0.1:5432/test)
-# Fonts: emoji, Chinese, Japanese and Korean (Noto CJK) and Devanagari (Lohit), so names in those scripts print.
+# Fonts: emoji, Chinese, Japanese and Korean (Noto CJK) and Devanagari (Lohit), so names in those scripts print;
+# nginx: tests/test_nginx.py runs it in front of gunicorn with docs/deploy/nginx.conf.
 SYSTEM_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-color-emoji \
-  fonts-noto-cjk fonts-lohit-deva
+  fonts-noto-cjk fonts-lohit-deva nginx
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Share links and decision records point here: by default the address `make run` and `make serve` listen on.

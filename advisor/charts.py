@@ -17,9 +17,9 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from advisor import points
 from advisor.engine import Flow, FlowResult
 from advisor.engine.catalog import FACTOR_IDS, FACTORS, PATTERN_IDS, PATTERNS
+from advisor.engine.wording import whole
 
 Figure = dict[str, Any]
 FONT = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif"
@@ -360,7 +360,7 @@ def demo_scores(scores: dict[str, float]) -> Figure:
             "x": [PATTERNS[p].short_name for p in PATTERN_IDS],
             "y": [scores[p] for p in PATTERN_IDS],
             "marker": {"color": [PATTERNS[p].colour for p in PATTERN_IDS]},
-            "text": [str(points.whole(scores[p])) for p in PATTERN_IDS],
+            "text": [str(whole(scores[p])) for p in PATTERN_IDS],
             "textposition": "outside",
             "hovertemplate": "%{x}: %{y:.0f}<extra></extra>",
         }

@@ -29,6 +29,20 @@ def wait_to_save(request: HttpRequest) -> int:
     return _wait(request, "save", settings.ADVISOR_SAVE_RATE)
 
 
+def wait_to_rotate(request: HttpRequest, edit_token: str) -> int:
+    """A new share link renders a new PDF: counted per assessment (ROTATE_RATE) and as one of the client's saves."""
+    usage = get_usage(
+        request,
+        group="rotate",
+        key=lambda group, request: edit_token,
+        rate=settings.ADVISOR_ROTATE_RATE,
+        increment=True,
+    )
+    if usage is not None and usage["should_limit"]:
+        return max(1, int(usage["time_left"]))
+    return wait_to_save(request)
+
+
 def wait_to_render_pdf(request: HttpRequest) -> int:
     return _wait(request, "pdf", settings.ADVISOR_PDF_RATE)
 

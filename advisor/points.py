@@ -12,11 +12,7 @@ import re
 
 from advisor.engine import FlowResult
 from advisor.engine.catalog import FACTOR_IDS, FACTORS, PATTERN_IDS
-
-
-def whole(value: float) -> int:
-    """Half up, not Python's half to even, so that 0.5 and 1.5 both round the way a reader expects."""
-    return math.floor(value + 0.5)
+from advisor.engine.wording import whole
 
 
 def scores(result: FlowResult) -> dict[str, int]:

@@ -53,17 +53,24 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A database that does not answer: a 503 with Retry-After rather than a 500 and a traceback per request.
+    "advisor.middleware.DatabaseUnavailable",
     # Outside everything that writes a body, so it compresses the final one.
     "advisor.middleware.CompressText",
     "advisor.middleware.refuse_large_bodies",
     "advisor.middleware.api_problems",
+    # Headers only: outside the health probe, so its answer carries them too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Before CommonMiddleware checks the Host: a load balancer probes each instance by its address.
+    "advisor.middleware.health_probe",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check, which would answer PUT or DELETE on a page with a 403.
+    "advisor.middleware.RefuseUndeclaredMethods",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -96,6 +103,9 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DB_CONNECT_TIMEOUT = env.int("DB_CONNECT_TIMEOUT", default=5)
 DB_STATEMENT_TIMEOUT_MS = env.int("DB_STATEMENT_TIMEOUT_MS", default=10_000)
 DB_TCP_USER_TIMEOUT_MS = env.int("DB_TCP_USER_TIMEOUT_MS", default=10_000)
+# Seconds any wait for PostgreSQL's answer may last on an open connection (advisor/database.py); above
+# statement_timeout, so a slow query is the server's to stop.
+DB_ANSWER_SECONDS = env.float("DB_ANSWER_SECONDS", default=DB_STATEMENT_TIMEOUT_MS / 1000 + 5)
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # A black-holed database fails a request in seconds instead of holding a worker.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -135,11 +145,16 @@ PDF_WORKER = env.bool("PDF_WORKER", default=False)
 # A task RUNNING this long was left by a worker that died (the worst PDF renders in well under a minute):
 # it is queued again, /healthz reports it and its PDF link stops waiting for it (advisor/reports/stuck.py).
 TASK_STUCK_SECONDS = env.int("TASK_STUCK_SECONDS", default=600)
+# Finished task rows older than this are deleted by the worker (at start, then hourly); the PDFs stay.
+TASK_RESULT_DAYS = env.int("TASK_RESULT_DAYS", default=7)
 
 SESSION_ENGINE = "advisor.sessions"
 # Sessions only exist where an assessment was created or saved (they remember its edit link);
 # `manage.py clearsessions` removes expired ones (README "Deploying").
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 365
+# A session the browser has not sent back yet (a script that keeps no cookies makes one per save) lasts
+# this long; it gets SESSION_COOKIE_AGE once the browser returns it (assessments/views.py).
+UNCONFIRMED_SESSION_AGE = 60 * 60
 
 # Absolute links in shared pages, PDFs and decision records; never built from the request's Host.
 PUBLIC_URL = env.str("PUBLIC_URL", default="http://127.0.0.1:8000").rstrip("/")
@@ -210,6 +225,8 @@ ADVISOR_CREATE_RATE = env.str("CREATE_RATE", default="60/h")
 ADVISOR_PDF_RATE = env.str("PDF_RATE", default="20/m")
 # Each save re-scores and queues a new PDF: generous for a person, a wall for a script.
 ADVISOR_SAVE_RATE = env.str("SAVE_RATE", default="30/m")
+# A new share link queues a new PDF: per assessment, on top of the client's saves it counts against.
+ADVISOR_ROTATE_RATE = env.str("ROTATE_RATE", default="10/h")
 # The engine's runs for the API's recommendations and the editor's preview (htmx asks on each change):
 # counted per client, and charged per client in seconds of a worker's time per window (advisor/budget.py).
 ADVISOR_RECOMMEND_RATE = env.str("RECOMMEND_RATE", default="60/m")

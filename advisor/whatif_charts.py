@@ -89,7 +89,8 @@ def landscape_outage(simulation: LandscapeSimulation) -> Figure:
         data,
         max(160, 60 + 44 * len(affected)),
         barmode="group",
-        xaxis=_axis("messages (counted per consumer)"),
+        # Short ticks (2k, 40M) and title: a phone's plot is narrow beside the flows' names.
+        xaxis=_axis("messages", tickformat="~s"),
         yaxis={"automargin": True, "fixedrange": True, "autorange": "reversed"},
         showlegend=True,
         legend={"orientation": "h", "x": 0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"},

@@ -15,7 +15,8 @@ from django.test import Client
 from advisor.assessments import store
 from advisor.engine import parse_assessment, recommend
 from advisor.engine.model import Assessment
-from advisor.engine.simulation import Outage, Scenario, simulate, simulate_landscape
+from advisor.engine.simulation import Scenario, simulate, simulate_landscape
+from advisor.engine.traffic import Outage
 
 Timer = Callable[[Callable[[], object], int], float]
 PairedTimer = Callable[[Callable[[], object], Callable[[], object], int], tuple[float, float]]

@@ -44,7 +44,9 @@ class Forwarder:
     """A TCP port that forwards to another (a database), and can be made to refuse or to hang.
 
     `up()` forwards; `refuse()` closes the port and every forwarded connection, as a stopped database
-    does; `hang()` accepts and never answers, as a database on a frozen or black-holed host does.
+    does; `hang()` accepts and never answers, as a database on a frozen or black-holed host does;
+    `stall()` leaves the connections open now unanswered for ever (acknowledged, never answered) while
+    new ones are forwarded, as a stuck server process or a middlebox that lost their state does.
     """
 
     def __init__(self, target: tuple[str, int]) -> None:
@@ -52,6 +54,7 @@ class Forwarder:
         self.port = free_port()
         self._listener: socket.socket | None = None
         self._open: list[socket.socket] = []
+        self._stalled: set[socket.socket] = set()
         self._forward = True
 
     def up(self) -> None:
@@ -60,8 +63,14 @@ class Forwarder:
     def hang(self) -> None:
         self._listen(forward=False)
 
+    def stall(self) -> None:
+        self._stalled.update(self._open)
+
     def refuse(self) -> None:
         if self._listener is not None:
+            # shutdown wakes the thread blocked in accept(), which otherwise keeps the port bound after close.
+            with contextlib.suppress(OSError):
+                self._listener.shutdown(socket.SHUT_RDWR)
             self._listener.close()
             self._listener = None
         for connection in self._open:
@@ -69,6 +78,7 @@ class Forwarder:
                 connection.shutdown(socket.SHUT_RDWR)
             connection.close()
         self._open.clear()
+        self._stalled.clear()
 
     def _listen(self, forward: bool) -> None:
         self.refuse()
@@ -96,12 +106,13 @@ class Forwarder:
                 continue
             self._open.append(server)
             for source, sink in ((client, server), (server, client)):
-                threading.Thread(target=_pipe, args=(source, sink), daemon=True).start()
+                threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
 
-
-def _pipe(source: socket.socket, sink: socket.socket) -> None:
-    with contextlib.suppress(OSError):
-        while data := source.recv(65536):
-            sink.sendall(data)
-    with contextlib.suppress(OSError):
-        sink.shutdown(socket.SHUT_WR)
+    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            while data := source.recv(65536):
+                if source in self._stalled or sink in self._stalled:
+                    continue  # received (the sender's kernel sees it acknowledged), never passed on
+                sink.sendall(data)
+        with contextlib.suppress(OSError):
+            sink.shutdown(socket.SHUT_WR)

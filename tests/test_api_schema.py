@@ -64,6 +64,14 @@ def accepted_by_the_validator(body: dict[str, Any]) -> bool:
         ({"flows": [{**FLOW, "message_size_kb": 0.05}]}, False),
         ({"flows": [{**FLOW, "message_size_kb": 0.1}]}, True),
         ({"flows": [{**FLOW, "peak_factor": 2.5}]}, True),
+        ({"flows": [{**FLOW, "volume_per_day": "unknown", "peak_factor": "unknown"}]}, True),
+        ({"flows": [{**FLOW, "volume_per_day": [10_000, 50_000], "peak_factor": [3, 10]}]}, True),
+        ({"flows": [{**FLOW, "message_size_kb": [0.5, 2048]}]}, True),
+        ({"flows": [{**FLOW, "peak_factor": [3]}]}, False),
+        ({"flows": [{**FLOW, "peak_factor": [0, 10]}]}, False),
+        ({"flows": [{**FLOW, "volume_per_day": [10, 2.5]}]}, False),
+        ({"flows": [{**FLOW, "peak_factor": "often"}]}, False),
+        ({"flows": [{"name": "Orders", "interaction": "event", "consumers": "unknown"}]}, False),
         (
             {"flows": [{**FLOW, "replay": "yes", "consumer_kind": "device", "source_availability": "often_offline"}]},
             True,
@@ -120,5 +128,13 @@ def test_every_answer_in_the_table_is_in_the_schema_with_its_limits(schema: Draf
             if answer.kind == "choice":
                 assert documented["enum"] == [*answer.choices, "unknown"]
             if answer.kind in ("integer", "number"):
-                assert (documented["minimum"], documented["maximum"]) == (answer.low, answer.high)
+                # A number the person may not know is one of three: the number, "unknown", or a range [low, high].
+                forms = documented["anyOf"] if answer.accepts_range else [documented]
+                number, *doubts = forms
+                assert (number["minimum"], number["maximum"]) == (answer.low, answer.high)
+                if answer.accepts_range:
+                    unknown, span = doubts
+                    assert unknown["const"] == "unknown"
+                    assert span["prefixItems"] == [number, number]
+                    assert (span["minItems"], span["maxItems"]) == (2, 2)
     assert components["FlowIn"]["required"] == [a.id for a in FLOW_ANSWERS.values() if a.required]

@@ -24,6 +24,7 @@ OUTCOME_KEYS = {
     "max_delay_minutes",
     "p95_delay_minutes",
     "drain_minutes",
+    "drain_minutes_per_outage",
     "producer_calls",
     "retention_exceeded",
     "series",
@@ -75,10 +76,37 @@ def test_it_answers_each_pattern_with_the_contracts_keys_and_a_value_a_minute(cl
     assert answer["patterns"]["point_to_point"]["lost"] == pytest.approx(600, rel=0.01)
 
 
+def test_each_outage_has_its_drain_and_the_last_is_drain_minutes(client: Client) -> None:
+    body = {
+        "flow": {**ORDERS, "volume_per_day": 144_000},
+        "scenario": {
+            "shape": "flat",
+            "capacity_per_minute": 150,
+            "outages": [{"start_minute": 300, "minutes": 60}],
+            "broker_outages": [{"start_minute": 900, "minutes": 30}],
+        },
+    }
+    answer = post(client, SIMULATE, body).json()
+    queue = answer["patterns"]["message_queue"]
+    # 100 a minute, 150 taken: 6,000 drain in 120 minutes, then the outbox's 3,000 in 60.
+    assert queue["drain_minutes_per_outage"] == [
+        {"of": "consumers", "start_minute": 300, "minutes": 60, "drain_minutes": 120},
+        {"of": "broker", "start_minute": 900, "minutes": 30, "drain_minutes": 60},
+    ]
+    assert queue["drain_minutes"] == 60
+    # The OpenAPI schema documents the list and requires it.
+    components = client.get("/api/v1/openapi.json").json()["components"]
+    assert "drain_minutes_per_outage" in components["schemas"]["PatternOutcomeOut"]["required"]
+    assert Draft202012Validator({"$ref": "#/components/schemas/SimulationOut", "components": components}).is_valid(
+        answer
+    )
+
+
 def test_every_scenario_field_is_optional(client: Client) -> None:
     answer = post(client, SIMULATE, {"flow": ORDERS}).json()
     assert answer["patterns"]["message_queue"]["arrived"] == 1000
     assert answer["patterns"]["message_queue"]["drain_minutes"] is None
+    assert answer["patterns"]["message_queue"]["drain_minutes_per_outage"] == []
 
 
 @pytest.mark.parametrize(

@@ -74,3 +74,13 @@ def test_a_refusing_redis_leaves_it_up_and_says_so() -> None:
     assert isinstance(cache, dict)
     assert cache["status"] == "degraded"
     assert "serving from each process's memory" in cache["detail"]
+
+
+def test_a_load_balancer_probing_by_instance_address_gets_the_health_and_nothing_else(client: Client) -> None:
+    # ALLOWED_HOSTS names the site, not each instance's address, which is what a load balancer's probe sends.
+    response = client.get("/healthz", headers={"Host": "10.0.3.17:8000"})
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
+    assert client.head("/healthz", headers={"Host": "10.0.3.17"}).status_code == 200
+    for path in ("/", "/healthz/", "/patterns/", "/api/v1/openapi.json"):
+        assert client.get(path, headers={"Host": "10.0.3.17"}).status_code == 400, path

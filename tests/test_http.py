@@ -8,8 +8,11 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls.resolvers import RoutePattern
 
 from advisor.assessments.models import Assessment
+from advisor.middleware import declared_methods
 
 pytestmark = pytest.mark.django_db
 PUBLIC_PAGES = ["/", "/assess/", "/patterns/", "/patterns/event-driven/", "/factors/", "/factors/demo", "/use-cases/"]
@@ -89,3 +92,41 @@ def test_a_cached_results_page_does_not_read_the_stored_inputs_or_result(
     selects = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
     assert selects
     assert not [sql for sql in selects if '"result"' in sql or '"inputs"' in sql]
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH", "PROPFIND"])
+def test_a_method_no_page_takes_is_a_405_naming_the_allowed_ones_not_a_csrf_403(
+    assessment: Assessment, method: str
+) -> None:
+    client = Client(enforce_csrf_checks=True)
+    expected = {
+        "/": "GET, HEAD",
+        "/assess/": "GET, HEAD, POST",
+        assessment.get_absolute_url(): "GET, HEAD",
+        assessment.edit_url: "GET, HEAD, POST",
+        f"{assessment.edit_url}share": "POST",
+    }
+    for path, allowed in expected.items():
+        response = client.generic(method, path)
+        assert (response.status_code, response.get("Allow")) == (405, allowed), path
+    assert Assessment.objects.filter(pk=assessment.pk).exists()
+
+
+def test_every_page_declares_the_methods_it_takes() -> None:
+    # The 405 above reads them from the view: a page without a declaration would answer a CSRF 403 again.
+    undeclared = [
+        pattern
+        for pattern in walk(get_resolver().url_patterns)
+        if not str(pattern.pattern).startswith("api/") and declared_methods(pattern.callback) is None
+    ]
+    assert undeclared == []
+
+
+def walk(patterns: list[URLPattern | URLResolver], prefix: str = "") -> list[URLPattern]:
+    found: list[URLPattern] = []
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            found += walk(entry.url_patterns, prefix + str(entry.pattern))
+        else:
+            found.append(URLPattern(RoutePattern(prefix + str(entry.pattern)), entry.callback))
+    return found

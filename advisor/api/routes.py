@@ -11,8 +11,10 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from ninja import NinjaAPI
+from ninja.openapi.docs import Swagger
 
 from advisor.assessments import store
 from advisor.assessments.compare import comparison_to_dict
@@ -40,11 +42,19 @@ def _definitions(model: Any) -> dict[str, Any]:
 
 
 _INPUT_DEFINITIONS = {k: v for model in (AssessmentIn, *SIMULATION_INPUTS) for k, v in _definitions(model).items()}
+_EXAMPLE = {
+    "landscape": {"systems": 4, "platform": "aws"},
+    "flows": [
+        {"name": "Customer lookup", "interaction": "query", "latency": "immediate"},
+        {"name": "Order placed", "interaction": "event", "consumers": ["CRM", "Email", "Analytics"]},
+    ],
+}
 _REQUEST_BODY = {
     "requestBody": {
         "required": True,
         "content": {
-            "application/json": {"schema": {"$ref": "#/components/schemas/AssessmentIn"}},
+            # The docs' example: without one, Swagger UI makes up names from the names' pattern.
+            "application/json": {"schema": {"$ref": "#/components/schemas/AssessmentIn"}, "example": _EXAMPLE},
             # The same body in YAML, or a YAML list of flows; a CSV inventory has one row per flow.
             "application/yaml": {"schema": {"$ref": "#/components/schemas/AssessmentIn"}},
             "text/csv": {"schema": {"type": "string"}},
@@ -54,6 +64,22 @@ _REQUEST_BODY = {
 # Refusals list the first this many fields, and say how many more there are.
 MAX_ERRORS_LISTED = 50
 _ERRORS: dict[int, Any] = {400: ErrorOut, 413: ErrorOut, 415: ErrorOut, 422: ErrorOut}
+
+
+class SiteSwagger(Swagger):
+    """Swagger UI inside the site's own page (its language, landmarks and navigation), without deep links,
+    whose anchors nested in each operation's button are controls inside a control, and without the
+    syntax colours, which fail contrast on their dark background."""
+
+    def render_page(self, request: HttpRequest, api: NinjaAPI, **kwargs: Any) -> HttpResponse:
+        openapi_url = self.get_openapi_url(api, kwargs)
+        context = {
+            "swagger_settings": json.dumps({**self.settings, "url": openapi_url}),
+            "api": api,
+            "openapi_url": openapi_url,
+            "add_csrf": False,
+        }
+        return render(request, "api/docs.html", context)
 
 
 class AdvisorAPI(NinjaAPI):
@@ -70,6 +96,7 @@ api = AdvisorAPI(
     urls_namespace="api",
     openapi_url="/v1/openapi.json",
     docs_url="/docs",
+    docs=SiteSwagger(settings={"deepLinking": False, "syntaxHighlight": False, "defaultModelsExpandDepth": -1}),
 )
 api.add_router("/v1/simulations", simulations_router)
 

@@ -66,10 +66,16 @@ def _answer_field(answer: Answer) -> tuple[Any, Any]:
     match answer.kind:
         case "choice":
             return Literal[(*answer.choices, UNKNOWN)], Field(default, description=words)
-        case "integer":
-            return int, Field(default, ge=int(low), le=int(high), description=words)
-        case "number":
-            return float, Field(default, ge=low, le=high, description=words)
+        case "integer" | "number":
+            bounded: Any = (
+                Annotated[int, Field(ge=int(low), le=int(high))]
+                if answer.kind == "integer"
+                else Annotated[float, Field(ge=low, le=high)]
+            )
+            if not answer.accepts_range:
+                return bounded, Field(default, description=words)
+            doubt = ' Not sure: "unknown", or a range [low, high] (for example [3, 10]).'
+            return bounded | Literal["unknown"] | tuple[bounded, bounded], Field(default, description=words + doubt)
         case "text":
             rule = _text_rule(int(low), int(high))
             return str, Field(default, pattern=trimmed_text(int(low), int(high)), description=f"{words} {rule}")

@@ -11,7 +11,8 @@ from typing import Literal
 from pydantic import BaseModel, Field, create_model
 
 from advisor.engine.catalog import PATTERN_IDS
-from advisor.engine.simulation import BROKER, MINUTES, SHAPES
+from advisor.engine.simulation import BROKER, OutageOf
+from advisor.engine.traffic import MINUTES, SHAPES
 from advisor.engine.whatif_parse import MAX_CAPACITY, MAX_OUTAGES, MAX_RETENTION_HOURS, MAX_RETRIES, MIN_RETENTION_HOURS
 
 from .schemas import AssessmentIn, Closed, FlowIn
@@ -79,6 +80,18 @@ class SeriesOut(BaseModel):
     backlog: list[float] = Field(min_length=MINUTES, max_length=MINUTES)
 
 
+class DrainOut(BaseModel):
+    of: OutageOf = Field(description="Whose outage: the consumers' (outages) or the broker's.")
+    start_minute: int
+    minutes: int
+    drain_minutes: float | None = Field(
+        description=(
+            "From this outage's end until nothing waits (through any later outage); null when nothing waits at "
+            "its end, the outage lasts until midnight, or the backlog is not shrinking."
+        )
+    )
+
+
 class PatternOutcomeOut(BaseModel):
     """Counted per consumer: a message to three consumers is three deliveries."""
 
@@ -90,7 +103,13 @@ class PatternOutcomeOut(BaseModel):
     max_delay_minutes: float
     p95_delay_minutes: float
     drain_minutes: float | None = Field(
-        description="From the largest backlog until empty; null when nothing backed up or it does not shrink."
+        description=(
+            "From the end of the last outage (without one, from the largest backlog) until empty; null when "
+            "nothing backed up or it does not shrink."
+        )
+    )
+    drain_minutes_per_outage: list[DrainOut] = Field(
+        description="One per outage, consumers' and broker's, in the order of the day (earliest start first)."
     )
     producer_calls: float
     retention_exceeded: bool

@@ -53,6 +53,15 @@ def outcome_to_dict(outcome: PatternOutcome) -> dict[str, Any]:
         "max_delay_minutes": _figure(outcome.max_delay_minutes),
         "p95_delay_minutes": _figure(outcome.p95_delay_minutes),
         "drain_minutes": None if outcome.drain_minutes is None else _figure(outcome.drain_minutes),
+        "drain_minutes_per_outage": [
+            {
+                "of": drain.of,
+                "start_minute": drain.outage.start_minute,
+                "minutes": drain.outage.minutes,
+                "drain_minutes": None if drain.drain_minutes is None else _figure(drain.drain_minutes),
+            }
+            for drain in outcome.drains
+        ],
         "producer_calls": _figure(outcome.producer_calls),
         "retention_exceeded": outcome.retention_exceeded,
         "series": {

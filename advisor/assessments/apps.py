@@ -27,3 +27,9 @@ class AssessmentsConfig(AppConfig):
     def ready(self) -> None:
         # Every app's URLs name tokens as <token:...>; the URLconf is read after the apps are ready.
         register_converter(TokenConverter, "token")
+        # The whole site's PostgreSQL connections, web and worker alike: no wait on the server is unbounded.
+        from django.db.backends.signals import connection_created
+
+        from advisor.database import bound_waits
+
+        connection_created.connect(bound_waits, dispatch_uid="advisor.bound_waits")

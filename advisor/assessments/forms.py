@@ -15,6 +15,7 @@ the engine says what is wrong with it.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from dataclasses import dataclass, fields
 from decimal import Decimal
@@ -27,7 +28,7 @@ from django.http import QueryDict
 
 from advisor import engine
 from advisor.engine import FieldError, InvalidAssessment, parse_assessment
-from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer
+from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer, Span
 from advisor.engine.catalog import FACTOR_IDS, FACTORS, Factor, label
 from advisor.engine.choices import Interaction
 from advisor.engine.parse import MAX_FLOWS, MAX_NAME
@@ -98,21 +99,49 @@ def read_number(text: str, *, whole: bool) -> int | float | str:
     return int(value) if whole and value == value.to_integral_value() else float(value)
 
 
+# "Not sure" as people type it, and a range's two ends: "3-10", "3–10", "3 to 10", "10k - 50k".
+NOT_SURE = frozenset({"unknown", "not sure", "don't know", "?"})
+# A range as each number's question would take it, in the hint beside the box and in its refusals.
+RANGE_EXAMPLES = {"volume_per_day": "10k–50k", "peak_factor": "3–10", "message_size_kb": "2–64"}
+
+
+def doubt_hint(answer_id: str) -> str:
+    return f"Not sure? Type “not sure”, or a range such as {RANGE_EXAMPLES[answer_id]}."
+
+
+# Between a range's ends: a dash (not an exponent's sign, 2.5e-3) or "to".
+_RANGE_DASH = re.compile(r"\s*(?:–|—|\bto\b|(?<![eE])-)\s*", re.IGNORECASE)
+
+
 class NumberField(AnswerField):
     """A number as people type it (see read_number). Django's IntegerField and FloatField would check the
-    range with messages of their own; the range, and what is not a number at all, are the engine's to check."""
+    range with messages of their own; the range, and what is not a number at all, are the engine's to check.
+    Where the answer may be "not sure", that or a range of two numbers ("3–10") is taken as the API takes it."""
 
-    def __init__(self, *, whole: bool, **kwargs: Any) -> None:
+    def __init__(self, *, whole: bool, doubts: bool = False, **kwargs: Any) -> None:
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
         super().__init__(**kwargs)
         self.whole = whole
+        self.doubts = doubts
 
-    def to_python(self, value: Any) -> int | float | str | None:
+    def to_python(self, value: Any) -> int | float | str | list[int | float | str] | None:
         if value is None:
             return NO_ANSWER
-        return read_number(str(value), whole=self.whole)
+        text = str(value)
+        if self.doubts and text.strip().lower().replace("’", "'") in NOT_SURE:
+            return UNKNOWN
+        ends = _RANGE_DASH.split(text.strip()) if self.doubts else []
+        if len(ends) == 2 and all(ends):
+            return [read_number(end, whole=self.whole) for end in ends]
+        return read_number(text, whole=self.whole)
 
     def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, Span):
+            value = value.wire()
+        if value == UNKNOWN:
+            return "not sure"
+        if isinstance(value, (list, tuple)):
+            return "–".join(number_text(end) if isinstance(end, (int, float)) else str(end) for end in value)
         return number_text(value) if isinstance(value, (int, float)) else value
 
 
@@ -140,7 +169,9 @@ def answer_field(answer: Answer, wording: Wording) -> AnswerField:
             widget = forms.Select if answer.id in SELECTS else forms.RadioSelect
             return ChoiceField(widget=widget(choices=options), **common)
         case "integer" | "number":
-            return NumberField(whole=answer.kind == "integer", **common)
+            if answer.accepts_range:
+                common["help_text"] = f"{help_text} {doubt_hint(answer.id)}".strip()
+            return NumberField(whole=answer.kind == "integer", doubts=answer.accepts_range, **common)
         case "names":
             return NamesField(**common)
         case _:
@@ -262,8 +293,8 @@ class AssessmentForm(forms.Form):
         for _, form in self._parts():
             form.is_valid()
         payload: dict[str, Any] = {
-            "landscape": given(self.landscape),
-            "flows": [given(form) for form in self.flow_forms()],
+            "landscape": self.landscape_answers(),
+            "flows": [self.flow_answers(form) for form in self.flow_forms()],
         }
         if (weights := self.weights_form()) is not None:
             payload["weights"] = given(weights)
@@ -275,6 +306,14 @@ class AssessmentForm(forms.Form):
         except InvalidAssessment as invalid:
             self.refuse(invalid)
         return cleaned
+
+    def landscape_answers(self) -> dict[str, Any]:
+        """The landscape's answers as the engine reads them."""
+        return given(self.landscape)
+
+    def flow_answers(self, form: FlowForm) -> dict[str, Any]:
+        """One flow's answers as the engine reads them."""
+        return given(form)
 
     def refuse(self, invalid: InvalidAssessment) -> None:
         """Show the engine's refusal of answers made from this form's (a merge after a conflict)."""
@@ -414,9 +453,23 @@ EMPTY_TEXT = {
 }
 
 
+_NUMBER_OR_DOUBT = re.compile(r"must be (a (?:whole )?number from .+), \"unknown\" or a range \[low, high\], not (.*)")
+_RANGE_DOWN = re.compile(r"a range goes from low to high, not from (\S+) down to (\S+)")
+
+
 def plainly(message: str, answer_id: str, example: str = "") -> str:
     """An engine refusal in the words of the question it answers, where the engine's reads like code:
-    "must be 1 to 120 characters, not 0" is "give this flow a name (up to 120 characters)"."""
+    "must be 1 to 120 characters, not 0" is "give this flow a name (up to 120 characters)", and a number
+    that may be "unknown" or a range [low, high] says how to type those: “not sure”, or 3–10."""
+    if found := _NUMBER_OR_DOUBT.fullmatch(message):
+        number, typed = found.groups()
+        doubts = f"“not sure” or a range such as {RANGE_EXAMPLES.get(answer_id, '3–10')}"
+        if typed == "''":
+            return f"give {number}, or type {doubts.replace(' or ', ', or ', 1)}"
+        return said(f"{number}, {doubts}, not {typed}", example)
+    if found := _RANGE_DOWN.fullmatch(message):
+        high, low = found.groups()
+        return f"put the lower number first: {low}–{high}, not {high}–{low}"
     if found := _LENGTH.fullmatch(message):
         low, high, length = (int(n) for n in found.groups())
         if length < low:
@@ -429,6 +482,7 @@ def plainly(message: str, answer_id: str, example: str = "") -> str:
         return f"name at most {high} systems; there are {count}"
     if message.startswith("is required"):
         return "choose one of the answers"
+    message = message.replace("a range must be two numbers [low, high]", "a range is two numbers, such as 3–10")
     return said(message, example)
 
 
@@ -576,52 +630,257 @@ def _flow_name(flow: dict[str, Any]) -> str:
     return f"“{name}”" if name else "A flow without a name"
 
 
-# The quick path asks one group of questions per factor, in this order, about the landscape and one flow.
-QUICK_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("complexity", ("landscape-systems", "landscape-teams")),
-    ("data_volume", ("flow-volume_per_day", "flow-peak_factor", "flow-message_size_kb")),
-    ("real_time", ("flow-interaction", "flow-latency")),
-    ("loose_coupling", ("flow-consumers", "flow-consumer_kind", "landscape-change_rate")),
-    ("scalability", ("landscape-growth", "flow-replay")),
-    ("error_handling", ("flow-delivery", "flow-consumer_availability", "flow-source_availability")),
-    (
-        "tech_stack",
-        ("landscape-platform", "landscape-existing_broker", "landscape-operations", "landscape-async_experience"),
+# The quick path takes the landscape as a whole. First its systems and its flows as short rows: what each is,
+# where it goes, what the sender expects and how much. Then, for each flow, only the questions its row leaves
+# open, grouped by the factor they count for, and the questions about the whole landscape.
+QuickStage = Literal["rows", "questions"]
+QUICK_ROW = ("name", "source", "consumers", "interaction", "volume_per_day")
+QUICK_ROWS = 3
+QUICK_FLOW_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("real_time", ("latency", "freshness")),
+    ("data_volume", ("peak_factor", "message_size_kb")),
+    ("loose_coupling", ("consumer_kind", "consumer_availability")),
+    ("scalability", ("replay",)),
+    ("error_handling", ("delivery", "ordering", "source_availability", "transaction")),
+    ("tech_stack", ("source_kind",)),
+)
+# What a row's interaction already answers. A lookup's caller is connected when it asks and is answered by a
+# service; it has no order among messages, no past to re-read, no payload worth sizing and no transaction
+# to undo: those answers are left at their defaults. Only a query may be answered from a cache (freshness),
+# only a command is a step of a business transaction, and only an event comes from devices over MQTT.
+NOT_ASKED: dict[str, frozenset[str]] = {
+    Interaction.QUERY: frozenset(
+        {"source_availability", "ordering", "replay", "consumer_kind", "message_size_kb", "transaction", "source_kind"}
     ),
+    Interaction.COMMAND: frozenset({"freshness", "source_kind"}),
+    Interaction.EVENT: frozenset({"freshness", "transaction"}),
+}
+QUICK_LANDSCAPE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("complexity", ("teams",)),
+    ("loose_coupling", ("change_rate",)),
+    ("scalability", ("growth",)),
+    ("tech_stack", ("platform", "existing_broker", "operations", "async_experience")),
 )
-QUICK_INTRO = ("flow-name", "flow-source")
-QUICK_START = engine.Assessment(
-    flows=(engine.Flow(name="Main flow", interaction=Interaction.COMMAND, consumers=("Consumer",)),)
-)
+# A row's boxes sit side by side on a wide screen: an example in each box says what to type, and the
+# paragraph above the rows says the rest, so the boxes line up under their questions.
+ROW_PLACEHOLDERS = {"source": "e.g. Tills", "consumers": "e.g. Loyalty, ERP", "volume_per_day": "e.g. 20k"}
+SYSTEMS_QUESTION = "Which systems take part?"
+SYSTEMS_HELP = "Their names, separated by commas: the flows below pick from them."
+NO_FLOW = "describe at least one flow: its name, the system that sends it and the systems that receive it"
+_SYSTEMS_COUNT = re.compile(r"must be from (\d+) to (\d+), not (\d+)")
+
+
+def _blank(value: object) -> bool:
+    return value is None or (not value if isinstance(value, (list, tuple)) else not str(value).strip())
+
+
+def _distinct(names: list[str]) -> list[str]:
+    """Names as given, each once whatever its case."""
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(name.casefold(), name)
+    return list(seen.values())
+
+
+class QuickLandscapeForm(LandscapeForm):
+    """The landscape's questions, with its systems named rather than counted."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, wording="question", **kwargs)
+        self.fields["systems"] = NamesField(label=SYSTEMS_QUESTION, help_text=SYSTEMS_HELP, default="")
 
 
 class QuickForm(AssessmentForm):
-    """The quick path: the landscape and a single flow, asked in the questions' own words; no weights.
+    """The quick path: the systems, the flows as rows, then each flow's open questions; no weights.
 
-    One flow needs no formset: its fields are posted as flow-0-*, like the editor's first flow.
+    `stage` is the page shown: "rows" checks the systems and the rows alone, "questions" everything.
+    The answers of the other stage travel along as hidden fields (carried), so going back loses nothing.
     """
 
-    def __init__(self, data: QueryDict | None = None) -> None:
-        initial = _initial(QUICK_START)
-        super().__init__(data, initial=initial)
+    def __init__(
+        self, data: QueryDict | None = None, *, initial: dict[str, Any] | None = None, stage: QuickStage = "rows"
+    ) -> None:
+        given = initial or {"landscape": _values(engine.Landscape()) | {"systems": ""}}
+        super().__init__(data, initial=given)
+        self.stage: QuickStage = stage
+        # The id of the element that takes the focus when the page opens or is swapped in (none: the top).
+        self.focus = ""
         self.fields["name"].label = "Name of this assessment"
         self.fields["name"].widget.attrs["placeholder"] = "e.g. Shop and CRM"
-        self.landscape = LandscapeForm(data, prefix="landscape", initial=initial["landscape"], wording="question")
-        self.flow = FlowForm(data, prefix="flow-0", initial=initial["flows"][0], wording="question")
+        self.landscape = QuickLandscapeForm(data, prefix="landscape", initial=given.get("landscape"))
+        rows = given.get("flows") or []
+        count = self._row_count(data) if data is not None else max(len(rows), QUICK_ROWS)
+        self.rows = [
+            FlowForm(data, prefix=f"flow-{n}", initial=rows[n] if n < len(rows) else _blank_row(), wording="question")
+            for n in range(count)
+        ]
+        for row in self.rows:
+            interaction = row.fields["interaction"]
+            interaction.widget = forms.Select(choices=[("", "Choose…"), *interaction.widget.choices])
+            row.fields["source"].widget.attrs["list"] = "systems-named"
+            for answer in QUICK_ROW:
+                row.fields[answer].help_text = ""
+            for answer, example in ROW_PLACEHOLDERS.items():
+                row.fields[answer].widget.attrs["placeholder"] = example
+
+    @staticmethod
+    def _row_count(data: QueryDict) -> int:
+        """The rows the page carried: its count, or (from a post without one) the highest row it names."""
+        try:
+            count = int(data.get("flow-count", ""))
+        except ValueError:
+            found = [re.match(r"flow-(\d{1,4})-", key) for key in data]
+            count = max((int(m[1]) + 1 for m in found if m), default=1)
+        return min(max(count, 1), MAX_FLOWS)
 
     def flow_forms(self) -> list[FlowForm]:
-        return [self.flow]
+        return [form for _, form in self._kept]
+
+    @cached_property
+    def _kept(self) -> list[tuple[int, FlowForm]]:
+        """(position on the page, form) of the rows that describe a flow: an empty row is none."""
+        return [(n, row) for n, row in enumerate(self.rows) if not all(_blank(row[a].value()) for a in QUICK_ROW)]
 
     def flow_where(self, index: int) -> str:
-        """The one flow's questions need no "Flow 1" before them."""
-        return ""
+        return f"Flow {self._kept[index][0] + 1}"
 
-    def asked(self, names: tuple[str, ...]) -> list[forms.BoundField]:
-        """The fields named `landscape-…` or `flow-…`, in that order."""
-        return [(self.landscape if n.startswith("landscape-") else self.flow)[n.partition("-")[2]] for n in names]
+    @staticmethod
+    def asked(form: FlowForm) -> list[str]:
+        """The questions a flow is asked after its row, by what its row says the sender expects."""
+        skipped = NOT_ASKED.get(str(form["interaction"].value()), frozenset())
+        return [a for _, answers in QUICK_FLOW_GROUPS for a in answers if a not in skipped]
 
-    def groups(self) -> list[tuple[Factor, list[forms.BoundField]]]:
-        return [(FACTORS[factor_id], self.asked(names)) for factor_id, names in QUICK_GROUPS]
+    def landscape_answers(self) -> dict[str, Any]:
+        """The landscape's answers, with the systems counted: those named, and those the flows name."""
+        answers = given(self.landscape)
+        named = answers.pop("systems", None) or []
+        if self.stage == "rows":
+            answers = {}
+        systems = list(named)
+        for flow in self.flow_forms():
+            source = flow.cleaned_data.get("source")
+            systems += ([source] if isinstance(source, str) and source.strip() else []) + list(
+                flow.cleaned_data.get("consumers") or []
+            )
+        count = len(_distinct(systems))
+        # One system alone is refused when it was named; unnamed, a flow's two ends are the fewest assumed.
+        if count >= 2 or named:
+            answers["systems"] = count
+        return answers
 
-    def intro(self) -> list[forms.BoundField]:
-        return self.asked(QUICK_INTRO)
+    def flow_answers(self, form: FlowForm) -> dict[str, Any]:
+        """A row's answers and, past the rows, those of the questions it was asked. An interaction not
+        chosen and a number left empty are not given: the first is asked for, the second is assumed."""
+        kept = QUICK_ROW if self.stage == "rows" else (*QUICK_ROW, *self.asked(form))
+        answers = given(form)
+        return {a: answers[a] for a in kept if a in answers and not (a != "name" and answers[a] == "")}
+
+    def problem(self, error: FieldError) -> Problem:
+        """As AssessmentForm says it, each place named by its question ("Flow 2: Which systems receive it?")."""
+        owner, _, rest = error.field.partition(".")
+        answer_id = rest.partition("[")[0]
+        if owner == "flows":
+            return Problem("Flows", NO_FLOW, "flow-0-name")
+        if owner == "landscape" and answer_id == "systems":
+            if found := _SYSTEMS_COUNT.fullmatch(error.message):
+                low, high, count = (int(n) for n in found.groups())
+                message = (
+                    f"name at least {number_words(low)} systems, the one that sends and one that receives"
+                    if count < low
+                    else f"name at most {high} systems; there are {count}"
+                )
+            else:
+                message = said(error.message)
+            return Problem(SYSTEMS_QUESTION, message, "landscape-systems")
+        shown = super().problem(error)
+        if owner == "landscape" and (answer := LANDSCAPE_ANSWERS.get(answer_id)):
+            return dataclasses.replace(shown, where=answer.question)
+        if (flow := re.fullmatch(r"flows\[(\d+)\]", owner)) and (answer := FLOW_ANSWERS.get(answer_id)):
+            return dataclasses.replace(shown, where=f"{self.flow_where(int(flow[1]))}: {answer.question}")
+        return shown
+
+    def row_refused(self) -> bool:
+        """Whether a refusal concerns the rows' page: the systems, a row's answer or the flows as a whole."""
+        for error in self.problems:
+            owner, _, rest = error.field.partition(".")
+            answer_id = rest.partition("[")[0]
+            if owner in ("name", "flows") or (owner == "landscape" and answer_id == "systems"):
+                return True
+            if owner.startswith("flows[") and answer_id in QUICK_ROW:
+                return True
+        return False
+
+    def reopened(self, stage: QuickStage, *, add_row: bool = False) -> QuickForm:
+        """This form as typed, unchecked, at `stage` (with one more row): no error is shown yet."""
+        rows = [texts(row) for row in self.rows]
+        if add_row and len(rows) < MAX_FLOWS:
+            rows.append(_blank_row())
+        initial = {**texts(self), "landscape": texts(self.landscape), "flows": rows}
+        form = QuickForm(initial=initial, stage=stage)
+        # Where the person goes on: the new row's name, or the heading of the page they moved to.
+        form.focus = f"flow-{len(rows) - 1}-name" if add_row else f"{stage}-title"
+        return form
+
+    # What the page shows at each stage.
+
+    def named_systems(self) -> list[str]:
+        """The systems named so far, offered as each row's sender."""
+        value = self.landscape["systems"].value()
+        names = value if isinstance(value, (list, tuple)) else str(value or "").split(",")
+        return _distinct([name.strip() for name in names if name.strip()])
+
+    def row_fields(self) -> list[tuple[int, FlowForm, list[forms.BoundField]]]:
+        return [(n, row, [row[a] for a in QUICK_ROW]) for n, row in enumerate(self.rows)]
+
+    def flow_questions(self) -> list[tuple[FlowForm, str, list[tuple[Factor, list[forms.BoundField]]]]]:
+        """Each flow with its row in a line ("Tills → Loyalty · command: …") and its open questions, by factor."""
+        shown = []
+        for _, row in self._kept:
+            asked = self.asked(row)
+            groups = [
+                (FACTORS[factor_id], [row[a] for a in answers if a in asked])
+                for factor_id, answers in QUICK_FLOW_GROUPS
+            ]
+            source = str(row["source"].value() or "").strip() or "sender not named"
+            consumers = row["consumers"].field.prepare_value(row["consumers"].value())
+            interaction = str(row["interaction"].value() or "")
+            volume = str(row["volume_per_day"].value() or "").strip()
+            line = f"{source} → {consumers} · {label(interaction) if interaction else 'not chosen'}"
+            line += f" · {volume} a day" if volume else " · messages a day assumed"
+            shown.append((row, line, [(factor, fields) for factor, fields in groups if fields]))
+        return shown
+
+    def landscape_questions(self) -> list[tuple[Factor, list[forms.BoundField]]]:
+        return [(FACTORS[f], [self.landscape[a] for a in answers]) for f, answers in QUICK_LANDSCAPE_GROUPS]
+
+    def carried(self) -> list[tuple[str, str]]:
+        """(name, value) of every answer the stage shown does not ask, to post along as it was."""
+        shown_rows = self.stage == "rows"
+        pairs: list[tuple[str, str]] = []
+
+        def carry(field: forms.BoundField) -> None:
+            value = field.value()
+            if not _blank(value):
+                pairs.append((field.html_name, str(field.field.prepare_value(value))))
+
+        if not shown_rows:
+            carry(self["name"])
+            carry(self.landscape["systems"])
+        for answer in LANDSCAPE_ANSWERS:
+            if answer != "systems" and shown_rows:
+                carry(self.landscape[answer])
+        # A row's other answers travel only with a row that describes a flow: an empty row has none to keep.
+        for _, row in self._kept:
+            for answer in FLOW_ANSWERS:
+                if (answer in QUICK_ROW) != shown_rows:
+                    carry(row[answer])
+        return pairs
+
+
+def number_words(count: int) -> str:
+    return {1: "one", 2: "two", 3: "three"}.get(count, str(count))
+
+
+def _blank_row() -> dict[str, Any]:
+    """A row as it starts: nothing typed, nothing chosen; the questions after it at their defaults."""
+    return new_flow() | {"interaction": "", "volume_per_day": ""}

@@ -13,7 +13,7 @@ from advisor import charts, points
 from advisor.engine import Assessment, Flip, Flow, FlowResult, Landscape, Recommendation
 from advisor.engine.catalog import FACTOR_IDS, FIELD_LABELS, PATTERN_IDS, PATTERNS, label
 from advisor.engine.landscape import mix_sentence
-from advisor.engine.wording import listed, percent
+from advisor.engine.wording import listed, number, percent
 
 # What a flip says, on the pages, in the PDF, the decision record and the command line.
 FLIP_SENTENCE = "{field}: {before} → {after} would make it {pattern}."
@@ -23,10 +23,19 @@ def flip_words(flip: Flip) -> dict[str, str]:
     """The parts of FLIP_SENTENCE for one flip: the answer's label, its two values and the pattern."""
     return {
         "field": field_label(flip.field),
-        "before": label(str(flip.before)),
-        "after": label(str(flip.after)),
+        "before": _value_words(flip.before),
+        "after": _value_words(flip.after),
         "pattern": PATTERNS[flip.pattern].short_name.lower(),
     }
+
+
+def _value_words(value: object) -> str:
+    """An answer's value in a flip: a choice's label, a number, or a range [low, high] as "3–10"."""
+    if isinstance(value, (list, tuple)) and len(value) == 2:
+        return "–".join(number(end) for end in value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return number(value)
+    return label(str(value))
 
 
 def flip_sentence(flip: Flip) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -27,7 +28,15 @@ from advisor.engine.presets import USE_CASES
 from advisor.htmx import HtmxHttpRequest
 from advisor.inventory import UnreadableInventory, kind_of, load_inventory, parse_inventory
 from advisor.json_input import UnreadableJson, load_json
-from advisor.limits import over_budget, too_many, wait_to_create, wait_to_preview, wait_to_save, wait_to_simulate
+from advisor.limits import (
+    over_budget,
+    too_many,
+    wait_to_create,
+    wait_to_preview,
+    wait_to_rotate,
+    wait_to_save,
+    wait_to_simulate,
+)
 from advisor.middleware import compress, precompressed
 from advisor.views import private_page
 
@@ -46,6 +55,12 @@ MAX_IMPORT_ERRORS_LISTED = 50
 
 def _remember(request: HttpRequest, assessment: Assessment) -> None:
     tokens = request.session.get(MINE, [])
+    if request.session.session_key is None:
+        # New: a client that keeps no cookies (a script saving in a loop) must not leave a year-long session
+        # behind each request; it lasts an hour unless the browser sends it back.
+        request.session.set_expiry(settings.UNCONFIRMED_SESSION_AGE)
+    elif request.session.get_expiry_age() < settings.SESSION_COOKIE_AGE:
+        request.session.set_expiry(None)  # sent back: a person's browser, remembered for SESSION_COOKIE_AGE
     if tokens[:1] == [assessment.edit_token]:
         return  # already first: no session write on every visit of the edit page
     others = [t for t in tokens if t != assessment.edit_token]
@@ -109,8 +124,20 @@ def start(request: HtmxHttpRequest) -> HttpResponse:
         return redirect(assessment.edit_url)
     if "import" in request.POST:
         return _import(request)
-    form = QuickForm(request.POST)
+    # The rows' page posts "add" (one more row) or "next" (on to each flow's questions); the questions'
+    # page posts "rows" (back to the rows) or saves; every answer typed on either page travels along.
+    action = request.POST.get("action", "save")
+    if action in ("add", "rows"):
+        return _start_page(request, QuickForm(request.POST).reopened("rows", add_row=action == "add"))
+    if action == "next":
+        form = QuickForm(request.POST, stage="rows")
+        if form.validated() is None:
+            return _start_page(request, form, status=422)
+        return _start_page(request, form.reopened("questions"))
+    form = QuickForm(request.POST, stage="questions")
     if (assessment_in := form.validated()) is None:
+        if form.row_refused():
+            form.stage = "rows"
         return _start_page(request, form, status=422)
     if wait := wait_to_create(request):
         return too_many(request, wait)
@@ -400,8 +427,11 @@ def _results_page(
 
 
 @require_POST
-def rotate_view_link(request: HttpRequest, edit_token: str) -> HttpResponseRedirect:
+def rotate_view_link(request: HtmxHttpRequest, edit_token: str) -> HttpResponse:
     assessment = get_object_or_404(Assessment, edit_token=edit_token)
+    # Each new link renders a new PDF: sixty clicks must not queue sixty renders.
+    if wait := wait_to_rotate(request, edit_token):
+        return too_many(request, wait)
     assessment.view_token = new_token()
     assessment.save(update_fields=["view_token"])
     store.queue_report(assessment)  # the report shows the share link: the new one needs its own

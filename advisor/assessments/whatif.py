@@ -28,9 +28,9 @@ from advisor.engine.model import Assessment as Inputs
 from advisor.engine.model import Flow, FlowResult, Recommendation
 from advisor.engine.simulation import (
     BROKER,
-    SHAPES,
     LandscapeSimulation,
-    Outage,
+    OutageOf,
+    PatternOutcome,
     Scenario,
     Settled,
     Simulation,
@@ -39,7 +39,10 @@ from advisor.engine.simulation import (
     simulate_landscape,
     systems_of,
 )
+from advisor.engine.traffic import SHAPES, Outage
+from advisor.engine.upgrade import stored_flow_result
 from advisor.engine.whatif_parse import parse_scenario, scenario_to_dict
+from advisor.engine.wording import clock, duration
 from advisor.htmx import HtmxHttpRequest
 from advisor.limits import too_many, wait_to_save, wait_to_simulate
 
@@ -55,6 +58,7 @@ SHAPE_WORDS = {
     "lunch_peak": "Lunch peak, 12:30",
     "flash_sale": "Flash sale, 20:00",
 }
+OUTAGE_OF: dict[OutageOf, str] = {"consumers": "consumers", "broker": "the broker"}
 # The form's fields, and the scenario field each one's errors are reported on.
 FIELD_OF = {
     "scenario.shape": "shape",
@@ -203,27 +207,32 @@ class FlowPanel:
             ("Lost", [count(o.lost) for o in outcomes]),
             ("Still waiting at midnight", [count(o.queued_at_end) for o in outcomes]),
             ("Largest backlog", [count(o.max_backlog) for o in outcomes]),
-            ("Longest delay", [minutes(o.max_delay_minutes) for o in outcomes]),
-            ("95th-percentile delay", [minutes(o.p95_delay_minutes) for o in outcomes]),
-            ("Drains in", ["—" if o.drain_minutes is None else minutes(o.drain_minutes) for o in outcomes]),
+            ("Longest delay", [duration(o.max_delay_minutes) for o in outcomes]),
+            ("95th-percentile delay", [duration(o.p95_delay_minutes) for o in outcomes]),
+            ("Drains in", ["—" if o.drain_minutes is None else duration(o.drain_minutes) for o in outcomes]),
+            *self._drains(outcomes),
             ("Calls the producer makes", [count(o.producer_calls) for o in outcomes]),
             ("Retention exceeded", ["yes" if o.retention_exceeded else "no" for o in outcomes]),
+        ]
+
+    @staticmethod
+    def _drains(outcomes: list[PatternOutcome]) -> list[tuple[str, list[str]]]:
+        """With more than one outage, a row for each: how long what waits at its end takes to clear."""
+        drains = outcomes[0].drains
+        if len(drains) < 2:
+            return []
+        return [
+            (
+                f"Drains after {OUTAGE_OF[drain.of]} down {clock(drain.outage.start_minute)}–"
+                f"{clock(drain.outage.end_minute)}",
+                ["—" if (d := o.drains[n].drain_minutes) is None else duration(d) for o in outcomes],
+            )
+            for n, drain in enumerate(drains)
         ]
 
 
 def count(value: float) -> str:
     return f"{round(value):,}"
-
-
-def minutes(value: float) -> str:
-    if value < 1:
-        return "under a minute" if value > 0 else "0 min"
-    whole = round(value)
-    return f"{whole // 60} h {whole % 60:02d} min" if whole >= 60 else f"{whole} min"
-
-
-def clock(minute: int) -> str:
-    return f"{minute // 60:02d}:{minute % 60:02d}"
 
 
 def flow_panel(
@@ -270,7 +279,7 @@ class LandscapePanel:
             elif outcome.lost > 0.5:
                 words = f"loses {count(outcome.lost)}"
             elif outcome.max_backlog > 0.5:
-                drain = "" if outcome.drain_minutes is None else f", drains in {minutes(outcome.drain_minutes)}"
+                drain = "" if outcome.drain_minutes is None else f", drains in {duration(outcome.drain_minutes)}"
                 words = f"backs up to {count(outcome.max_backlog)}{drain}; loses nothing"
             else:
                 words = "loses nothing, nothing waits"
@@ -325,9 +334,10 @@ def flow_whatif(request: HtmxHttpRequest, view_token: str, index: int) -> HttpRe
         raise Http404("No such flow")
     if wait := wait_to_simulate(request):
         return too_many(request, wait)
-    results = assessment.recommendation().flows
-    saved = evidence(assessment, inputs, results)[index]
-    panel = flow_panel(inputs, results[index], index, request.GET, saved)
+    # Its own flow's result alone: a 50-flow result read whole cost more than the simulation.
+    result = stored_flow_result(assessment.result, inputs, index) or assessment.recommendation().flows[index]
+    saved = flow_evidence(assessment, inputs, index, result)
+    panel = flow_panel(inputs, result, index, request.GET, saved)
     # The owner (whose session remembers the edit link) may keep the what-if. Imported here: views imports us.
     from .views import MINE
 
@@ -361,7 +371,7 @@ def evidence_sentence(simulation: Simulation, day: str) -> str:
     for pattern_id, outcome in simulation.patterns.items():
         words = f"{PATTERNS[pattern_id].short_name.lower()} loses {count(outcome.lost)} of {count(outcome.arrived)}"
         if outcome.max_backlog > 0.5 and pattern_id != PATTERN_IDS[0]:
-            drain = "" if outcome.drain_minutes is None else f", drained in {minutes(outcome.drain_minutes)}"
+            drain = "" if outcome.drain_minutes is None else f", drained in {duration(outcome.drain_minutes)}"
             words += f" (at most {count(outcome.max_backlog)} waiting{drain})"
         outcomes.append(words)
     return f"What-if saved {day} ({', '.join(setting)}): {'; '.join(outcomes)}."
@@ -370,19 +380,36 @@ def evidence_sentence(simulation: Simulation, day: str) -> str:
 def evidence(assessment: Assessment, inputs: Inputs, results: tuple[FlowResult, ...]) -> list[tuple[str, ...]]:
     """For each flow, in order, the sentences of the what-ifs saved for it."""
     found: list[list[str]] = [[] for _ in inputs.flows]
-    index = {flow.name: i for i, flow in reversed(list(enumerate(inputs.flows)))}
-    for saved in assessment.what_ifs.all():
-        position = index.get(saved.flow_name)
-        if position is None:
-            continue
-        flow: Flow = inputs.flows[position]
-        try:
-            scenario = parse_scenario(saved.scenario)
-        except InvalidAssessment:
-            continue
-        simulation = simulate(flow, scenario, inputs.landscape, results[position])
-        found[position].append(evidence_sentence(simulation, date_format(saved.created, "j F Y")))
+    for position, saved in _saved(assessment, inputs):
+        found[position].extend(_sentence(saved, inputs, position, results[position]))
     return [tuple(sentences) for sentences in found]
+
+
+def flow_evidence(assessment: Assessment, inputs: Inputs, index: int, result: FlowResult) -> tuple[str, ...]:
+    """The sentences of the what-ifs saved for one flow: only its own are simulated."""
+    return tuple(
+        sentence
+        for position, saved in _saved(assessment, inputs)
+        if position == index
+        for sentence in _sentence(saved, inputs, position, result)
+    )
+
+
+def _saved(assessment: Assessment, inputs: Inputs) -> list[tuple[int, SavedWhatIf]]:
+    """The saved what-ifs with the position of their flow (the first of that name); a flow since renamed or
+    removed keeps none."""
+    index = {flow.name: i for i, flow in reversed(list(enumerate(inputs.flows)))}
+    return [(index[saved.flow_name], saved) for saved in assessment.what_ifs.all() if saved.flow_name in index]
+
+
+def _sentence(saved: SavedWhatIf, inputs: Inputs, position: int, result: FlowResult) -> list[str]:
+    try:
+        scenario = parse_scenario(saved.scenario)
+    except InvalidAssessment:
+        return []
+    flow: Flow = inputs.flows[position]
+    simulation = simulate(flow, scenario, inputs.landscape, result)
+    return [evidence_sentence(simulation, date_format(saved.created, "j F Y"))]
 
 
 @require_POST

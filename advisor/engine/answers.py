@@ -32,9 +32,9 @@ from .choices import (
     Transaction,
     options,
 )
-from .model import Flow, Landscape
+from .model import Flow, Landscape, Span
 
-__all__ = ["ANSWERS", "FLOW_ANSWERS", "LANDSCAPE_ANSWERS", "UNKNOWN", "Answer", "Answers"]
+__all__ = ["ANSWERS", "FLOW_ANSWERS", "LANDSCAPE_ANSWERS", "UNKNOWN", "Answer", "Answers", "Span"]
 
 Scope = Literal["landscape", "flow"]
 Kind = Literal["choice", "integer", "number", "text", "names"]
@@ -57,6 +57,9 @@ class Answer:
     ordered: bool = True
     # A number as a person would type it, shown with a refusal ("for example 20000 or 20k").
     example: str = ""
+    # For a number that may be "unknown" (or a range): the values it is scored over when unknown, a spread on
+    # a log scale across the answer's bounds, one step per order of magnitude of the signals it feeds.
+    plausible: tuple[float, ...] = ()
 
     @property
     def default(self) -> object:
@@ -66,8 +69,17 @@ class Answer:
         return None if found.default is MISSING else found.default
 
     @property
+    def in_sentence(self) -> str:
+        """The label inside a sentence: "message size (KB)", keeping the unit's capitals."""
+        return self.label[0].lower() + self.label[1:]
+
+    @property
     def accepts_unknown(self) -> bool:
-        return self.kind == "choice"
+        return self.kind == "choice" or bool(self.plausible)
+
+    @property
+    def accepts_range(self) -> bool:
+        return bool(self.plausible)
 
 
 LANDSCAPE_ANSWERS: Final[dict[str, Answer]] = {
@@ -204,6 +216,7 @@ FLOW_ANSWERS: Final[dict[str, Answer]] = {
             low=0,
             high=10**11,
             example="20000 or 20k",
+            plausible=(100, 10_000, 1_000_000, 100_000_000),
         ),
         Answer(
             "peak_factor",
@@ -215,6 +228,7 @@ FLOW_ANSWERS: Final[dict[str, Answer]] = {
             low=1,
             high=10_000,
             example="3",
+            plausible=(1, 3, 10, 30),
         ),
         Answer(
             "delivery",
@@ -255,7 +269,8 @@ FLOW_ANSWERS: Final[dict[str, Answer]] = {
             "choice",
             "Receiver kind",
             "What kind of system receives it?",
-            "Phones, devices and browser sessions are reached by push or a persistent connection.",
+            "Phones and browser sessions are reached by push or a persistent connection; machines (sensors, "
+            "vending machines, vehicles) take commands over MQTT from a broker that queues them per device.",
             options(ConsumerKind),
             ordered=False,
         ),
@@ -269,6 +284,7 @@ FLOW_ANSWERS: Final[dict[str, Answer]] = {
             low=0.1,
             high=1_048_576,
             example="4 or 0.5",
+            plausible=(1, 64, 1024),
         ),
         Answer(
             "replay",
@@ -338,14 +354,14 @@ class Answers(TypedDict):
     source: str
     consumers: tuple[str, ...]
     latency: Latency
-    volume_per_day: int
-    peak_factor: float
+    volume_per_day: int | Span
+    peak_factor: float | Span
     delivery: Delivery
     ordering: Ordering
     consumer_availability: Availability
     source_availability: Availability
     consumer_kind: ConsumerKind
-    message_size_kb: float
+    message_size_kb: float | Span
     replay: Replay
     source_kind: SenderKind
     transaction: Transaction
@@ -363,3 +379,35 @@ LANDSCAPE_CHOICES: Final[dict[str, tuple[str, ...]]] = {
     a.id: a.choices for a in LANDSCAPE_ANSWERS.values() if a.kind == "choice"
 }
 FLOW_CHOICES: Final[dict[str, tuple[str, ...]]] = {a.id: a.choices for a in FLOW_ANSWERS.values() if a.kind == "choice"}
+
+
+def unsure(value: object) -> bool:
+    """An answer the person was not sure of: "unknown", or a number given as a range."""
+    return value == UNKNOWN or isinstance(value, Span)
+
+
+def plausible_values(answer: str, value: object) -> tuple[object, ...]:
+    """The values an answer the person was not sure of could take: a range's, or every choice."""
+    return value.values if isinstance(value, Span) else ANSWERS[answer].choices
+
+
+def exact(value: float | Span) -> float:
+    """A number as one value, where only one can be: in a premise (none holds on a span, rules.Rule) and in a
+    completion (which fills one in for it)."""
+    if isinstance(value, Span):
+        raise TypeError(f"a number not sure of ({value.wire()}) reached a premise or a signal")
+    return value
+
+
+def highest(value: float | Span) -> float:
+    """The number at its most: what a range or an unknown answer could reach, for what must hold at the peak."""
+    return value.high if isinstance(value, Span) else value
+
+
+def planned(answer: str, value: float | Span) -> float:
+    """The number to size for: as given; a range at its top; unknown at the answer's default (said as assumed)."""
+    if not isinstance(value, Span):
+        return value
+    default = ANSWERS[answer].default
+    assert isinstance(default, (int, float))
+    return default if value.unknown else value.high

@@ -10,7 +10,9 @@ Vocabulary
 - roles: "queue" (work for one consumer), "router" (publish/subscribe fan-out
   of discrete events), "log" (a retained, replayable stream), "gateway"
   (request/response in front of APIs), "push" (the last hop to phones and
-  browser sessions), "bulk" (files and large payloads: batch, claim check).
+  browser sessions), "bulk" (files and large payloads: batch, claim check),
+  "device" (commands to machines over MQTT, held per device while it is
+  offline), "cache" (the local copy a caller reads while its provider is away).
 - platforms: the `platform` answers it runs on: "aws", "azure", "gcp",
   "kubernetes", "on_premises", "any".
 - ordering: the strongest order it keeps: "none", "per_key" or "global".
@@ -136,6 +138,28 @@ class Capability:
     larger_tiers: tuple[Tier, ...] = ()
     # What it does or may not do where no figure says it.
     facts: tuple[Fact, ...] = ()
+    # Where the vendor publishes no rate per unit, what the sizing assumes, in a sentence with its source: a self-run
+    # broker is sized in practice (a queue per subscriber, a stream, replicas on nodes), a service by what bounds it.
+    practice: Fact | None = None
+    # The nodes a unit is replicated on (quorum queues, stream replicas): the cluster the sizing assumes.
+    replicas: Sourced | None = None
+    # Each subscriber reads from a unit of its own (a RabbitMQ queue per subscriber) rather than sharing one.
+    unit_per_reader: bool = False
+    # How it keeps order per key where its own order is that of one queue (RabbitMQ: queues filled by key).
+    per_key_how: str = ""
+    # Above this size the vendor's guidance is a claim check, though the service takes larger messages.
+    claim_check_above: Sourced | None = None
+    # The same quota where it is lower (Pub/Sub's publisher throughput in smaller Regions).
+    lower_quota: Sourced | None = None
+    # Throughput is counted in chunks of this size (Eventarc Advanced: 64 KB), a smaller event as a whole chunk.
+    counted_in: Sourced | None = None
+    # Messages received and not yet deleted, at most (SQS standard, which sets no rate).
+    in_flight: Sourced | None = None
+    # Write-equivalent throughput one vCPU takes, and the share of it to plan for (Google's Managed Kafka).
+    vcpu_mb_per_second: Sourced | None = None
+    vcpu_utilisation: Sourced | None = None
+    # The fewest units a cluster has (Google's Managed Kafka: 3 vCPUs).
+    fewest_units: Sourced | None = None
 
 
 # The date the stored pages were read, for pages that show no "last updated" date of their own.
@@ -332,6 +356,22 @@ _S3_GET_RATE = Source(
     READ_ON,
 )
 
+_SQS_STANDARD_QUOTAS = Source(
+    "Amazon SQS standard queue quotas - Amazon Simple Queue Service",
+    "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-queues.html",
+    REREAD_ON,
+)
+_SNS_THROTTLING = Source(
+    "Troubleshoot ThrottlingException and Rate exceeded errors in Amazon SNS (AWS re:Post Knowledge Center)",
+    "https://repost.aws/knowledge-center/sns-throttling-exception-errors",
+    REREAD_ON,
+)
+_MQ_QUORUM_QUEUES = Source(
+    "Best practices for quorum queues for Amazon MQ for RabbitMQ - Amazon MQ",
+    "https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/quorum-queues-best-practices.html",
+    REREAD_ON,
+)
+
 # --- Microsoft Azure ---------------------------------------------------------------------------
 
 _SERVICE_BUS_QUOTAS = Source(
@@ -406,9 +446,19 @@ _BLOB_SCALE_TARGETS = Source(
     "2026-05-18",
 )
 
+_SERVICE_BUS_PREMIUM = Source(
+    "Service Bus premium messaging tier",
+    "https://learn.microsoft.com/en-us/azure/service-bus-messaging/service-bus-premium-messaging",
+    REREAD_ON,
+)
+_SERVICE_BUS_LARGE_MESSAGES = Source(
+    "Azure Service Bus Premium: Large Message Support Generally Available (Messaging on Azure blog)",
+    "https://techcommunity.microsoft.com/t5/messaging-on-azure-blog/azure-service-bus-premium-large-message-support-generally/ba-p/2900186",
+    "2021-11-02",
+)
+
 # --- Google Cloud ------------------------------------------------------------------------------
 
-_PUBSUB_QUOTAS_ORDERING = Source("Quotas and limits", "https://cloud.google.com/pubsub/quotas", READ_ON)
 _PUBSUB_QUOTAS_REGIONS = Source("Quotas and limits", "https://cloud.google.com/pubsub/quotas", READ_ON)
 _PUBSUB_RETENTION = Source(
     "pubsub: update message retention duration documentation #8558",
@@ -440,6 +490,7 @@ _GOOGLE_API_GATEWAY_TIMEOUT = Source(
     REREAD_ON,
 )
 _CLOUD_STORAGE_QUOTAS = Source("Quotas & limits", "https://cloud.google.com/storage/quotas", READ_ON)
+_PUBSUB_ORDERING = Source("Order messages (Pub/Sub)", "https://docs.cloud.google.com/pubsub/docs/ordering", REREAD_ON)
 
 # --- Self-run ----------------------------------------------------------------------------------
 
@@ -457,6 +508,25 @@ _RABBITMQ_STREAM_FRAME = Source(
     "fix(network): bump default frame max to 20 MiB",
     "https://github.com/rabbitmq/rabbitmq-stream-java-client/pull/1052",
     "2026-08-06",
+)
+_RABBITMQ_MODULUS_HASH = Source(
+    "Modulus Hash Exchange (RabbitMQ 4.3 documentation)",
+    "https://www.rabbitmq.com/docs/modulus-hash-exchange",
+    REREAD_ON,
+)
+_RABBITMQ_SHARDING = Source(
+    "rabbitmq-sharding: sharded queues for RabbitMQ (README)",
+    "https://github.com/rabbitmq/rabbitmq-sharding",
+    REREAD_ON,
+)
+_RABBITMQ_CLUSTERING = Source(
+    "Clustering Guide (RabbitMQ 4.0 documentation)", "https://rabbitmq.com/docs/4.0/clustering", REREAD_ON
+)
+_NATS_JETSTREAM = Source("JetStream (NATS documentation)", "https://docs.nats.io/nats-concepts/jetstream", REREAD_ON)
+_PULSAR_PARTITIONED_TOPICS = Source(
+    "Partitioned topics (Apache Pulsar 2.5.1 documentation)",
+    "https://pulsar.apache.org/docs/2.5.1/cookbooks-partitioned",
+    REREAD_ON,
 )
 _KAFKA_MAX_MESSAGE = Source(
     "KAFKA-4203: Align broker default for max.message.bytes with Java producer default #4154",
@@ -519,6 +589,62 @@ _APNS_COALESCING = Source(
     "2026-12-05",
 )
 
+# --- Machines (IoT), caches and bulk loads (read 2026-12-07, the architect's second review) ------------
+
+_IOT_HUB_QUOTAS = Source(
+    "IoT Hub quotas and throttling",
+    "https://learn.microsoft.com/en-us/azure/iot-hub/iot-hub-devguide-quotas-throttling",
+    REREAD_ON,
+)
+_IOT_HUB_C2D = Source(
+    "Understand cloud-to-device messaging from an IoT hub",
+    "https://learn.microsoft.com/en-us/azure/iot-hub/iot-hub-devguide-messages-c2d",
+    REREAD_ON,
+)
+_IOT_CORE_QUOTAS = Source(
+    "AWS IoT Core endpoints and quotas", "https://docs.aws.amazon.com/general/latest/gr/iot-core.html", REREAD_ON
+)
+_IOT_LENS_RELIABILITY = Source(
+    "AWS IoT Lens: workload architecture (IOTREL05-BP01-02, MQTT persistent sessions)",
+    "https://docs.aws.amazon.com/wellarchitected/latest/iot-lens/workload-architecture.html",
+    REREAD_ON,
+)
+_GOOGLE_IOT_CORE_RETIRED = Source(
+    "Google.Cloud.Iot.V1 (Cloud IoT API client library)",
+    "https://cloud.google.com/dotnet/docs/reference/Google.Cloud.Iot.V1/latest",
+    REREAD_ON,
+)
+_MQTT_5 = Source(
+    "MQTT Version 5.0 (OASIS Standard), 1.5.5 Variable Byte Integer",
+    "https://docs.oasis-open.org/mqtt/mqtt/v5.0/mqtt-v5.0.html",
+    REREAD_ON,
+)
+_ELASTICACHE = Source(
+    "What is Amazon ElastiCache?", "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/WhatIs.html", REREAD_ON
+)
+_AZURE_REDIS_RETIREMENT = Source(
+    "Azure Cache for Redis retirement: what to know",
+    "https://learn.microsoft.com/en-us/azure/azure-cache-for-redis/retirement-faq",
+    REREAD_ON,
+)
+_MEMORYSTORE_VALKEY = Source(
+    "Memorystore for Valkey overview",
+    "https://cloud.google.com/memorystore/docs/valkey/product-overview",
+    REREAD_ON,
+)
+_VALKEY_README = Source("valkey-io/valkey: README", "https://github.com/valkey-io/valkey", REREAD_ON)
+_GLUE_ETL = Source(
+    "Running ETL jobs on Amazon S3 tables with AWS Glue",
+    "https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-tables-integrating-glue.html",
+    REREAD_ON,
+)
+_DATA_FACTORY = Source(
+    "Azure Data Factory documentation", "https://learn.microsoft.com/en-us/azure/data-factory/", REREAD_ON
+)
+_BIGQUERY_LOAD_JOBS = Source(
+    "Optimize load jobs (BigQuery)", "https://docs.cloud.google.com/bigquery/docs/optimize-load-jobs", REREAD_ON
+)
+
 AWS: Final = ("aws",)
 AZURE: Final = ("azure",)
 GCP: Final = ("gcp",)
@@ -577,6 +703,33 @@ _EVENT_HUBS_STANDARD_UNITS = Sourced(40, "throughput units", _EVENT_HUBS_QUOTAS,
 _EVENT_HUBS_STANDARD_PARTITIONS = Sourced(
     32, "partitions per event hub", _EVENT_HUBS_QUOTAS, "Basic and Standard tiers"
 )
+# A RabbitMQ cluster has an odd number of nodes, three or more; quorum queues and streams replicate over three.
+_RABBITMQ_NODES = Sourced(
+    3, "nodes", _RABBITMQ_CLUSTERING, "an odd number of nodes (three, five, seven); two-node clusters are discouraged"
+)
+_RABBITMQ_PER_KEY = (
+    "a consistent-hash or modulus-hash exchange routes each key to one of several queues, each read by a single "
+    "active consumer"
+)
+_RABBITMQ_PER_KEY_FACT = Fact(
+    "Per-key order with parallel consumers: bind N queues to an x-modulus-hash (or consistent-hash) exchange and "
+    "enable single active consumer on each; a key always reaches the same queue while the bindings stay the same.",
+    _RABBITMQ_MODULUS_HASH,
+)
+_RABBITMQ_PRACTICE = Fact(
+    "RabbitMQ publishes no rate per queue: a queue is its unit of concurrency, so the sizing assumes a quorum queue "
+    "per subscriber on a cluster of 3 nodes, and more queues filled by key where one consumer cannot keep up.",
+    _RABBITMQ_SHARDING,
+)
+_SERVICE_BUS_CLAIM_CHECK = _kb(
+    _MIB,
+    _SERVICE_BUS_LARGE_MESSAGES,
+    "the claim check remains Microsoft's best practice for large documents; Premium's messages up to 100 MB serve "
+    "systems without a shared store, transactions and applications already built on them",
+)
+_SERVICE_BUS_PREMIUM_UNITS = Sourced(
+    16, "messaging units", _SERVICE_BUS_PREMIUM, "per Premium namespace: 1, 2, 4, 8 or 16, changed at will"
+)
 
 CAPABILITIES: Final[tuple[Capability, ...]] = (
     # --- Amazon Web Services ---
@@ -604,6 +757,17 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         needs_experience=False,
         footprint=0,
         limits=(Sourced(10, "messages per batch", _SQS_MESSAGE_QUOTAS, "SendMessageBatch and ReceiveMessage"),),
+        in_flight=Sourced(
+            120000,
+            "messages in flight",
+            _SQS_STANDARD_QUOTAS,
+            "approximately, per standard queue: received by a consumer and not yet deleted; more queues, or a raise",
+        ),
+        practice=Fact(
+            "AWS's quotas set a standard queue no rate: its backlog is unlimited, and what bounds it is the messages "
+            "in flight, received by a consumer and not yet deleted.",
+            _SQS_STANDARD_QUOTAS,
+        ),
     ),
     Capability(
         id="amazon_sqs_fifo",
@@ -675,6 +839,11 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         good_at="Fanning a notification out to many queues, functions and HTTP endpoints without storing it.",
         needs_experience=False,
         footprint=0,
+        practice=Fact(
+            "AWS sets no rate per standard topic: Publish calls may not exceed the request rate allowed for each "
+            "account and Region, a quota raised on request.",
+            _SNS_THROTTLING,
+        ),
         http_retry=_hours(1, _SNS_RETRIES, "total retry time to HTTP/S endpoints: 3,600 seconds (hard limit)"),
         limits=(
             _kb(256, _SNS_LARGE_MESSAGES, "default MaximumMessageSize (256 KiB)"),
@@ -879,6 +1048,16 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         good_at="Running RabbitMQ (or ActiveMQ) applications unchanged, with AWS operating the brokers.",
         needs_experience=False,
         footprint=2,
+        per_key_how=_RABBITMQ_PER_KEY,
+        replicas=Sourced(
+            3, "nodes", _MQ_QUORUM_QUEUES, "a cluster broker replicates quorum queues over three nodes by default"
+        ),
+        practice=Fact(
+            "Amazon MQ publishes no rate per queue: the sizing assumes a cluster deployment, whose quorum queues "
+            "replicate over 3 nodes, with a queue per subscriber.",
+            _MQ_QUORUM_QUEUES,
+        ),
+        facts=(_RABBITMQ_PER_KEY_FACT,),
         limits=(
             Sourced(5000, "connections", _MQ_RABBITMQ_SIZING, "single-instance mq.m5.large broker"),
             Sourced(30000, "queues", _MQ_RABBITMQ_SIZING, "single-instance mq.m5.large broker"),
@@ -1056,7 +1235,8 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         needs_experience=False,
         footprint=0,
         tier=Tier("Standard", max_message=_SERVICE_BUS_STANDARD_MESSAGE),
-        larger_tiers=(Tier("Premium", max_message=_SERVICE_BUS_MAX_MESSAGE),),
+        larger_tiers=(Tier("Premium", max_message=_SERVICE_BUS_MAX_MESSAGE, max_units=_SERVICE_BUS_PREMIUM_UNITS),),
+        claim_check_above=_SERVICE_BUS_CLAIM_CHECK,
         limits=(
             _SERVICE_BUS_STANDARD_MESSAGE,
             _SERVICE_BUS_DUPLICATE_WINDOW,
@@ -1087,7 +1267,8 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         needs_experience=False,
         footprint=0,
         tier=Tier("Standard", max_message=_SERVICE_BUS_STANDARD_MESSAGE),
-        larger_tiers=(Tier("Premium", max_message=_SERVICE_BUS_MAX_MESSAGE),),
+        larger_tiers=(Tier("Premium", max_message=_SERVICE_BUS_MAX_MESSAGE, max_units=_SERVICE_BUS_PREMIUM_UNITS),),
+        claim_check_above=_SERVICE_BUS_CLAIM_CHECK,
         limits=(
             _SERVICE_BUS_STANDARD_MESSAGE,
             _SERVICE_BUS_DUPLICATE_WINDOW,
@@ -1144,7 +1325,12 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         unit_mb_per_second=_mb_per_second(
             1, _EVENT_HUBS_SCALABILITY, "ingress per throughput unit; egress 2 MB/s or 4,096 events/s"
         ),
-        ordered_messages_per_second=None,
+        ordered_messages_per_second=_per_second(
+            1000, _EVENT_HUBS_PARTITIONS, "one partition carries one throughput unit's worth"
+        ),
+        ordered_mb_per_second=_mb_per_second(
+            1, _EVENT_HUBS_PARTITIONS, "one partition carries one throughput unit's worth"
+        ),
         max_wait=None,
         cost_shape="per throughput-unit-hour plus ingress events (Standard)",
         good_at="High-volume telemetry and event streams with replay, sized in throughput units and partitions.",
@@ -1348,13 +1534,16 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
             "publisher throughput quota in large Regions (europe-west1, us-central1, us-east1); 50 MB/s elsewhere",
         ),
         ordered_messages_per_second=None,
-        ordered_mb_per_second=_mb_per_second(1, _PUBSUB_QUOTAS_ORDERING, "publisher throughput per ordering key"),
+        ordered_mb_per_second=_mb_per_second(
+            1, _PUBSUB_ORDERING, "publish throughput per ordering key; the topic's keys share the Region's quota"
+        ),
         max_wait=None,
         cost_shape="per TiB of throughput (and retained storage)",
         good_at="Serverless fan-out and work distribution at any scale, with ordering keys, seek and exactly-once.",
         needs_experience=False,
         footprint=0,
         unit_is_quota=True,
+        lower_quota=_mb_per_second(50, _PUBSUB_QUOTAS_REGIONS, "publisher throughput quota in smaller Regions"),
         limits=(
             _mb_per_second(50, _PUBSUB_QUOTAS_REGIONS, "publisher throughput quota in smaller Regions"),
             _hours(168, _PUBSUB_SEEK, "longest snapshot lifetime for seek"),
@@ -1411,6 +1600,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         needs_experience=False,
         footprint=0,
         unit_is_quota=True,
+        counted_in=_kb(64, _EVENTARC_QUOTAS, "publish throughput is counted in 64 KB units"),
         limits=(
             Sourced(500, "triggers per location", _EVENTARC_STANDARD_QUOTAS, "per project"),
             Sourced(100, "enrollments per bus", _EVENTARC_QUOTAS, "Eventarc Advanced"),
@@ -1430,6 +1620,14 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         retention=None,
         max_message=None,
         unit="vCPU",
+        vcpu_mb_per_second=_mb_per_second(
+            20,
+            _MANAGED_KAFKA_SIZING,
+            "estimated capacity of one vCPU in one zone, in write-equivalent MB/s (reads count a quarter, as they "
+            "cost a quarter of a write)",
+        ),
+        vcpu_utilisation=Sourced(50, "% vCPU utilisation", _MANAGED_KAFKA_SIZING, "the baseline target to plan for"),
+        replicas=Sourced(3, "replicas", _MANAGED_KAFKA_SIZING, "the default number of replicas of a partition"),
         unit_messages_per_second=None,
         unit_mb_per_second=None,
         ordered_messages_per_second=None,
@@ -1439,10 +1637,8 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         group_parallelism=_KAFKA_GROUP_PARALLELISM,
         needs_experience=True,
         footprint=2,
-        limits=(
-            Sourced(3, "vCPUs", _MANAGED_KAFKA_SIZING, "smallest cluster"),
-            Sourced(8, "GiB of memory per vCPU", _MANAGED_KAFKA_SIZING, "between 1 and 8"),
-        ),
+        fewest_units=Sourced(3, "vCPUs", _MANAGED_KAFKA_SIZING, "smallest cluster"),
+        limits=(Sourced(8, "GiB of memory per vCPU", _MANAGED_KAFKA_SIZING, "between 1 and 8"),),
     ),
     Capability(
         id="google_api_gateway",
@@ -1593,6 +1789,11 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         needs_experience=False,
         footprint=3,
         limits=(_kb(512 * _MIB, _RABBITMQ_HARD_CAP, "hard cap that max_message_size can be raised to"),),
+        facts=(_RABBITMQ_PER_KEY_FACT,),
+        practice=_RABBITMQ_PRACTICE,
+        replicas=_RABBITMQ_NODES,
+        unit_per_reader=True,
+        per_key_how=_RABBITMQ_PER_KEY,
     ),
     Capability(
         id="rabbitmq_streams",
@@ -1615,6 +1816,13 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="servers you run",
         good_at="Replay and large fan-out on a RabbitMQ you already run, without adding Kafka.",
         needs_experience=True,
+        replicas=_RABBITMQ_NODES,
+        practice=Fact(
+            "RabbitMQ publishes no rate per stream: the sizing assumes one stream replicated over a cluster of 3 "
+            "nodes, which every subscriber reads at its own offset, and a super stream (partitions by key) where one "
+            "stream cannot keep up.",
+            _RABBITMQ_CLUSTERING,
+        ),
         footprint=3,
         limits=(
             _kb(
@@ -1671,6 +1879,12 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="servers you run (brokers and BookKeeper bookies)",
         good_at="Both queueing and streaming on one platform, multi-tenant and geo-replicated.",
         needs_experience=True,
+        practice=Fact(
+            "A Pulsar topic is served by a single broker; a partitioned topic spans several brokers for more "
+            "throughput. The sizing assumes one topic with a subscription per subscriber, partitioned where one broker "
+            "cannot carry the peak.",
+            _PULSAR_PARTITIONED_TOPICS,
+        ),
         footprint=3,
     ),
     Capability(
@@ -1694,6 +1908,17 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         cost_shape="servers you run",
         good_at="Lightweight persistent messaging and replay that also runs at the edge.",
         needs_experience=False,
+        replicas=Sourced(
+            3,
+            "servers",
+            _NATS_JETSTREAM,
+            "JetStream-enabled servers: 1, or 3 or 5 for fault tolerance against 1 or 2 failing at once",
+        ),
+        practice=Fact(
+            "NATS publishes no rate per stream: the sizing assumes one stream replicated over 3 JetStream servers, "
+            "with a durable consumer per subscriber.",
+            _NATS_JETSTREAM,
+        ),
         footprint=3,
     ),
     Capability(
@@ -1811,6 +2036,327 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
                 "stored notification per app",
                 _APNS_COALESCING,
                 "while a device is offline APNs stores one notification per app and drops the others",
+            ),
+        ),
+    ),  # --- Machines (IoT): commands to devices over MQTT, held per device while it is offline ---
+    Capability(
+        id="azure_iot_hub",
+        name="Azure IoT Hub",
+        roles=("device",),
+        platforms=AZURE,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=_hours(48, _IOT_HUB_QUOTAS, "longest time to live of a cloud-to-device message: 2 days"),
+        max_message=_kb(64, _IOT_HUB_QUOTAS, "largest cloud-to-device message"),
+        unit="IoT hub unit",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per hub unit and day, by tier (a daily message quota)",
+        good_at=(
+            "Commands and settings for devices: cloud-to-device messages wait in a queue per device until it "
+            "connects and completes them; a device twin's desired properties hold the state a device reads when it "
+            "reconnects."
+        ),
+        needs_experience=False,
+        footprint=1,
+        limits=(
+            Sourced(50, "messages queued per device", _IOT_HUB_C2D, "an error occurs when more are sent to one device"),
+        ),
+    ),
+    Capability(
+        id="aws_iot_core",
+        name="AWS IoT Core",
+        roles=("device",),
+        platforms=AWS,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=_hours(
+            168,
+            _IOT_LENS_RELIABILITY,
+            "persistent session expiry: 1 hour by default, adjustable up to 7 days",
+        ),
+        max_message=_kb(128, _IOT_CORE_QUOTAS, "largest payload of a publish request"),
+        unit="account",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per million messages and connection-minutes",
+        good_at=(
+            "An MQTT broker for devices: a persistent session keeps a device's QoS 1 messages while it is "
+            "offline; device shadows and jobs hold the state and the work a device picks up when it reconnects."
+        ),
+        needs_experience=False,
+        footprint=0,
+        limits=(
+            Sourced(
+                1,
+                "hour",
+                _IOT_CORE_QUOTAS,
+                "persistent session expiry period by default: queued messages are discarded after it",
+            ),
+        ),
+    ),
+    Capability(
+        id="mqtt_broker_self_run",
+        name="Self-run MQTT broker (EMQX or Mosquitto)",
+        roles=("device",),
+        platforms=("gcp", *SELF_RUN),
+        managed=False,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=None,
+        max_message=_kb(
+            256 * _MIB, _MQTT_5, "the protocol's largest packet: 268,435,455 bytes; brokers configure less"
+        ),
+        unit="broker",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="servers you run (and licences, for EMQX's enterprise edition)",
+        good_at=(
+            "MQTT for devices on your own servers or cluster: persistent sessions keep QoS 1 messages for a "
+            "device that is offline, bridged to the backbone behind it."
+        ),
+        needs_experience=False,
+        footprint=3,
+        facts=(
+            Fact(
+                "Google Cloud has no managed device broker: Google Cloud IoT Core was retired on 16 August 2023, so "
+                "on Google Cloud devices connect to an MQTT broker you run (or a partner's) in front of Pub/Sub.",
+                _GOOGLE_IOT_CORE_RETIRED,
+            ),
+        ),
+    ),
+    # --- Caches: the local copy a caller reads while the provider is away ---
+    Capability(
+        id="amazon_elasticache",
+        name="Amazon ElastiCache",
+        roles=("cache",),
+        platforms=AWS,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_most_once",),
+        replay=False,
+        retention=None,
+        max_message=None,
+        unit="cache",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per GB-hour and request unit (serverless), or per node-hour",
+        good_at="An in-memory cache in front of a provider, serverless or on nodes you size.",
+        needs_experience=False,
+        footprint=0,
+        facts=(
+            Fact(
+                "Works with the Valkey, Memcached and Redis OSS engines; a serverless cache scales its memory, "
+                "compute and network by itself.",
+                _ELASTICACHE,
+            ),
+        ),
+    ),
+    Capability(
+        id="azure_managed_redis",
+        name="Azure Managed Redis",
+        roles=("cache",),
+        platforms=AZURE,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_most_once",),
+        replay=False,
+        retention=None,
+        max_message=None,
+        unit="cache",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per instance-hour, by memory and performance tier",
+        good_at="An in-memory cache in front of a provider, the successor to Azure Cache for Redis.",
+        needs_experience=False,
+        footprint=1,
+        facts=(
+            Fact(
+                "Azure Cache for Redis is being retired (its Basic, Standard and Premium tiers on 30 September "
+                "2028): start new caches on Azure Managed Redis.",
+                _AZURE_REDIS_RETIREMENT,
+            ),
+        ),
+    ),
+    Capability(
+        id="google_memorystore",
+        name="Memorystore for Valkey",
+        roles=("cache",),
+        platforms=GCP,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_most_once",),
+        replay=False,
+        retention=None,
+        max_message=None,
+        unit="instance",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per node-hour",
+        good_at="A managed Valkey (Redis-compatible) cache in front of a provider on Google Cloud.",
+        needs_experience=False,
+        footprint=1,
+        facts=(
+            Fact(
+                "An instance is a set of shards, each a primary node with optional replicas spread over zones: "
+                "provision enough shards for the whole key space.",
+                _MEMORYSTORE_VALKEY,
+            ),
+        ),
+    ),
+    Capability(
+        id="valkey_self_run",
+        name="Self-run Valkey or Redis",
+        roles=("cache",),
+        platforms=SELF_RUN,
+        managed=False,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_most_once",),
+        replay=False,
+        retention=None,
+        max_message=None,
+        unit="server",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="servers you run",
+        good_at="An in-memory cache on your own servers or cluster, in front of a provider that is sometimes away.",
+        needs_experience=False,
+        footprint=3,
+        facts=(
+            Fact(
+                "Valkey was forked from the open-source Redis project right before Redis moved to source-available "
+                "licences: check the licence of the Redis version you run.",
+                _VALKEY_README,
+            ),
+        ),
+    ),
+    # --- Bulk loads: the ETL/ELT or load tool that takes a file into its target ---
+    Capability(
+        id="aws_glue",
+        name="AWS Glue (ETL jobs)",
+        roles=("bulk",),
+        platforms=AWS,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=None,
+        max_message=None,
+        unit="job",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per DPU-hour while a job runs",
+        good_at=(
+            "Loading a dropped file into its target on a schedule or when it lands: an ETL job reads it from "
+            "Amazon S3, transforms it and writes it to the warehouse (or Redshift's COPY loads it directly)."
+        ),
+        needs_experience=False,
+        footprint=0,
+        facts=(
+            Fact(
+                "A serverless data integration service: a job runs an extract, transform and load script on Apache "
+                "Spark, and each run's status, duration and start time can be monitored.",
+                _GLUE_ETL,
+            ),
+        ),
+    ),
+    Capability(
+        id="azure_data_factory",
+        name="Azure Data Factory",
+        roles=("bulk",),
+        platforms=AZURE,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=None,
+        max_message=None,
+        unit="pipeline",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="per activity run and integration-runtime hour",
+        good_at=(
+            "Scheduled or event-triggered pipelines that copy a file or an extract into its target and transform "
+            "it; a self-hosted integration runtime reaches systems on premises."
+        ),
+        needs_experience=False,
+        footprint=0,
+        facts=(
+            Fact(
+                "Azure's cloud ETL service for scale-out serverless data integration and data transformation, with "
+                "monitoring of every pipeline run.",
+                _DATA_FACTORY,
+            ),
+        ),
+    ),
+    Capability(
+        id="bigquery_load_jobs",
+        name="BigQuery load jobs",
+        roles=("bulk",),
+        platforms=GCP,
+        managed=True,
+        broker_ids=(),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=None,
+        max_message=None,
+        unit="load job",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="no charge for batch loads from Cloud Storage (shared slot pool)",
+        good_at="Loading a file dropped in Cloud Storage into a BigQuery table, as one job per batch.",
+        needs_experience=False,
+        footprint=0,
+        facts=(
+            Fact(
+                "Table modifications per table per day (load, copy and query jobs that write to it) are a fixed "
+                "limit that cannot be raised: load fewer, larger batches, and failed jobs count too.",
+                _BIGQUERY_LOAD_JOBS,
             ),
         ),
     ),

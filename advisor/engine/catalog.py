@@ -197,8 +197,8 @@ PATTERNS: Final[dict[str, Pattern]] = {
 
 # The parts a technology can play (capabilities.py roles) that carry each pattern, and what each part is.
 PATTERN_ROLES: Final[dict[str, tuple[str, ...]]] = {
-    POINT_TO_POINT: ("gateway",),
-    MESSAGE_QUEUE: ("queue",),
+    POINT_TO_POINT: ("gateway", "cache"),
+    MESSAGE_QUEUE: ("queue", "device"),
     EVENT_DRIVEN: ("router", "log", "push"),
 }
 ROLES: Final[dict[str, str]] = {
@@ -208,6 +208,8 @@ ROLES: Final[dict[str, str]] = {
     "log": "event log (stream)",
     "push": "push or persistent connection to phones and browsers",
     "bulk": "bulk transfer and claim check",
+    "device": "commands to machines over MQTT, held per device",
+    "cache": "local copy (cache) of a provider's answers",
 }
 
 APPROACHES: Final[dict[str, Approach]] = {

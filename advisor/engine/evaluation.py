@@ -2,7 +2,8 @@
 
 An "unknown" answer is not replaced by its default: the flow is scored for
 each plausible combination of its unknown answers (a completion), every value
-equally likely. The scores shown are the mean over the completions, and the
+equally likely; a number given as a range, or not known, is varied over the
+values of its Span (model.py). The scores shown are the mean over the completions, and the
 robustness is the share of completions each pattern wins. Completions are
 enumerated when there are at most MAX_COMPLETIONS of them, otherwise drawn
 with a fixed seed, so the same input always gives the same bytes. Only
@@ -24,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from operator import itemgetter
 
-from .answers import ANSWERS, UNKNOWN, Answers
+from .answers import ANSWERS, Answers, plausible_values, unsure
 from .catalog import FACTOR_IDS, PATTERN_IDS
 from .model import Flow, Landscape
 from .scoring import (
@@ -105,34 +106,37 @@ def scored_key(given: Answers) -> tuple[object, ...]:
     """What a flow's model reads of its answers: the scored ones, with consumers counted rather than named,
     and which answers were not sure (the model reports them all)."""
     scored = tuple(len(given["consumers"]) if a == "consumers" else answer_of(given, a) for a in SCORED_ANSWERS)
-    return scored + tuple(a for a in ANSWERS if answer_of(given, a) == UNKNOWN)
+    return scored + tuple(a for a in ANSWERS if unsure(answer_of(given, a)))
 
 
-def _combinations(unknown: tuple[str, ...]) -> int:
+# The answers not sure of, each with the values it could take: a choice's options, or a number's range.
+Doubts = tuple[tuple[str, tuple[object, ...]], ...]
+
+
+def _combinations(doubts: Doubts) -> int:
     count = 1
-    for answer in unknown:
-        count *= len(ANSWERS[answer].choices)
+    for _, options in doubts:
+        count *= len(options)
     return count
 
 
 @cache
-def _sample_column(answer: str) -> tuple[object, ...]:
+def _sample_column(answer: str, options: tuple[object, ...]) -> tuple[object, ...]:
     """The values one unknown answer takes in the MAX_COMPLETIONS sampled completions, drawn once.
 
     Each answer has a column of its own, so a flow with one more answer given keeps the same values for
     the others: scoring the sample with that answer set to a value is what a re-run with it would score.
     """
     draw = random.Random(f"{SAMPLE_SEED}:{answer}")
-    options = ANSWERS[answer].choices
     return tuple(draw.choice(options) for _ in range(MAX_COMPLETIONS))
 
 
 @cache
-def plausible_completions(unknown: tuple[str, ...]) -> tuple[tuple[object, ...], ...]:
+def plausible_completions(doubts: Doubts) -> tuple[tuple[object, ...], ...]:
     """The combinations of values the unknown answers could take: all of them, or a fixed-seed sample."""
-    if _combinations(unknown) <= MAX_COMPLETIONS:
-        return tuple(itertools.product(*(ANSWERS[a].choices for a in unknown)))
-    return tuple(zip(*(_sample_column(a) for a in unknown), strict=True))
+    if _combinations(doubts) <= MAX_COMPLETIONS:
+        return tuple(itertools.product(*(options for _, options in doubts)))
+    return tuple(zip(*(_sample_column(a, options) for a, options in doubts), strict=True))
 
 
 # The signals an answer moves that feed a factor: all a changed answer needs re-computed for it.
@@ -188,12 +192,13 @@ class FlowModel:
     def __init__(self, given: Answers, shares: Mapping[str, float]) -> None:
         self.given = given
         self.shares = shares
-        self.unknown = tuple(a for a in ANSWERS if answer_of(given, a) == UNKNOWN)
+        self.unknown = tuple(a for a in ANSWERS if unsure(answer_of(given, a)))
         self.varied = varied = tuple(a for a in self.unknown if a in SCORED_ANSWERS)
         self.varied_set = frozenset(varied)
+        self.doubts: Doubts = tuple((a, plausible_values(a, answer_of(given, a))) for a in varied)
         # Each completion as the values of the varied answers, in their order.
-        self.values = values = plausible_completions(varied)
-        self.combinations = _combinations(varied)
+        self.values = values = plausible_completions(self.doubts)
+        self.combinations = _combinations(self.doubts)
         self.sampled = len(values) < self.combinations
         weight = 1 / len(values)
         # Answers, signals and kind of each completion, worked out when a group first needs them: only
@@ -271,7 +276,7 @@ class FlowModel:
         self.robustness = {p: count * weight for p, count in self.wins.items()}
         # The headline: the pattern that wins most often (the mean scores break a tie). With nothing unknown it
         # is the top score; averaged over unknown answers, a score is not a decision.
-        self.headline = max(PATTERN_IDS, key=lambda p: (self.wins[p], self.totals[PATTERN_IDS.index(p)]))
+        self.headline = _most_wins(self.wins, self.totals)
         # Settled when the headline wins at least two thirds of the plausible answers.
         self.decided = 3 * self.wins[self.headline] >= 2 * len(values)
         # The headline moves only when some completion's winner does: the closest of them bounds every change.
@@ -298,12 +303,16 @@ class FlowModel:
                 if values[position] == value
             ]
             totals = _total_of(kept, 1 / len(kept))
-        elif _combinations(tuple(a for a in self.varied if a != answer)) <= MAX_COMPLETIONS:
+        elif self._combinations_without(answer) <= MAX_COMPLETIONS:
             totals = FlowModel(with_answers(self.given, {answer: value}), self.shares).totals
         else:
             totals = self.rescored(answer, value)
         self._known[answer, value] = totals
         return totals
+
+    def _combinations_without(self, answer: str) -> int:
+        """How many completions are left once one unknown answer is given."""
+        return _combinations(tuple(d for d in self.doubts if d[0] != answer))
 
     def may_change(self, answer: str, value: object | None = None) -> bool:
         """False when this answer (set to `value`, or to any value when None) provably cannot change the winner.
@@ -432,13 +441,17 @@ class FlowModel:
                 t for t, values in zip(self.completion_totals, self.values, strict=True) if values[position] == value
             ]
             return _headline_of(kept)
-        if _combinations(tuple(a for a in self.varied if a != answer)) <= MAX_COMPLETIONS:
+        if self._combinations_without(answer) <= MAX_COMPLETIONS:
             return FlowModel(with_answers(self.given, {answer: value}), self.shares).headline
-        return _headline_of(self._completions_if(answer, value))
+        return self._headline_with(answer, value)
 
-    def _completions_if(self, answer: str, value: object) -> list[Totals]:
-        """Each completion's totals with one answer set to `value` in every one."""
-        completions = [list(totals) for totals in self.completion_totals]
+    def _headline_with(self, answer: str, value: object) -> str:
+        """The headline with one answer set to `value` in every completion.
+
+        Only the completions whose totals move are looked at: each moves its win from its old winner to its
+        new one, and the mean by its change over the number of completions.
+        """
+        deltas: dict[int, list[float]] = {}
         kind_moves = answer in KIND_ANSWERS and not self.keeps_kind(answer, value)
         # Groups of different factors share their completions' answers: each kind is worked out once.
         kinds: dict[int, str] = {}
@@ -456,14 +469,29 @@ class FlowModel:
                     kind = kinds[key]
                 if pressure == group.pressure and kind == group.kind:
                     continue
-                new = raw_contributions(factor_id, kind, pressure, share)
-                delta = [n - o for n, o in zip(new, group.raw, strict=True)]
+                n0, n1, n2 = raw_contributions(factor_id, kind, pressure, share)
+                o0, o1, o2 = group.raw
+                d0, d1, d2 = n0 - o0, n1 - o1, n2 - o2
                 for member in group.members:
-                    totals = completions[member]
-                    totals[0] += delta[0]
-                    totals[1] += delta[1]
-                    totals[2] += delta[2]
-        return [(t0, t1, t2) for t0, t1, t2 in completions]
+                    delta = deltas.get(member)
+                    if delta is None:
+                        deltas[member] = [d0, d1, d2]
+                    else:
+                        delta[0] += d0
+                        delta[1] += d1
+                        delta[2] += d2
+        wins = dict(self.wins)
+        s0 = s1 = s2 = 0.0
+        for member, (d0, d1, d2) in deltas.items():
+            t0, t1, t2 = self.completion_totals[member]
+            wins[self.leads[member][0]] -= 1
+            wins[winner_of((t0 + d0, t1 + d1, t2 + d2))] += 1
+            s0 += d0
+            s1 += d1
+            s2 += d2
+        scale = 1 / len(self.values)
+        means = (self.totals[0] + s0 * scale, self.totals[1] + s1 * scale, self.totals[2] + s2 * scale)
+        return _most_wins(wins, means)
 
     def winner_if(self, answer: str, value: object) -> str:
         """The headline a re-run with one answer changed would give (an unknown answer then given)."""
@@ -473,7 +501,7 @@ class FlowModel:
         if answer in self.varied:
             return self.headline_if(answer, value)
         if self.varied:
-            return _headline_of(self._completions_if(answer, value))
+            return self._headline_with(answer, value)
         return winner_of(self.rescored(answer, value))
 
 
@@ -487,7 +515,10 @@ def _headline_of(completions: list[Totals]) -> str:
     wins = dict.fromkeys(PATTERN_IDS, 0)
     for totals in completions:
         wins[winner_of(totals)] += 1
-    means = _total_of(completions, 1 / len(completions))
+    return _most_wins(wins, _total_of(completions, 1 / len(completions)))
+
+
+def _most_wins(wins: Mapping[str, int], means: Totals) -> str:
     return max(PATTERN_IDS, key=lambda p: (wins[p], means[PATTERN_IDS.index(p)]))
 
 

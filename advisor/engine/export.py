@@ -19,7 +19,7 @@ import typing
 from enum import Enum
 from typing import Any, Literal, get_args, get_origin
 
-from .model import Assessment, FlowResult, Recommendation
+from .model import Assessment, FlowResult, Recommendation, Span
 
 # The metadata key of a dataclass field whose JSON name differs from its own ("before" is "from").
 JSON_NAME = "json"
@@ -34,7 +34,10 @@ def json_name(field: dataclasses.Field[Any]) -> str:
 
 
 def to_json(value: object) -> Any:
-    """A dataclass (and whatever it holds) as JSON-ready values: tuples become lists, enums their values."""
+    """A dataclass (and whatever it holds) as JSON-ready values: tuples become lists, enums their values, a
+    number not sure of "unknown" or [low, high] as the API takes it."""
+    if isinstance(value, Span):
+        return value.wire()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {json_name(f): to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, Enum):

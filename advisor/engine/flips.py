@@ -18,10 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .answers import ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer
+from .answers import ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer, plausible_values
 from .evaluation import SCORED_ANSWERS, FlowModel
-from .model import Flip, FlowChange, LandscapeFlip
-from .scoring import KIND_ANSWERS, answer_of
+from .model import Flip, FlowChange, LandscapeFlip, Span
+from .rules import BULK_TRANSFER
+from .scoring import KIND_ANSWERS, answer_of, with_answers
 
 MAX_FLIPS = 5
 MAX_LANDSCAPE_FLIPS = 6
@@ -133,10 +134,14 @@ def _shown(answer_id: str, value: object) -> object:
 
 def flow_flips(model: FlowModel) -> tuple[Flip, ...]:
     found: list[tuple[int, int, Flip]] = []
+    bulk = BULK_TRANSFER.holds(model.given)
     for order, answer_id in enumerate(FLOW_FLIP_ANSWERS):
         if not model.may_change(answer_id):
             continue
         before = answer_of(model.given, answer_id)
+        if isinstance(before, Span):
+            # A number not sure of has no place on its ladder: unknown_flips gives the values that matter.
+            continue
         best: tuple[int, Flip] | None = None
         for direction in alternatives(ANSWERS[answer_id], before):
             if not _worth_walking(model, answer_id, before, direction):
@@ -144,6 +149,9 @@ def flow_flips(model: FlowModel) -> tuple[Flip, ...]:
             for alternative in direction:
                 if best is not None and alternative.distance >= best[0]:
                     break
+                if bulk and BULK_TRANSFER.holds(with_answers(model.given, {answer_id: alternative.value})):
+                    # Still a periodic file: no pattern carries it, whichever one the scores favour.
+                    continue
                 pattern = model.winner_if(answer_id, alternative.value)
                 if pattern != model.headline:
                     flip = Flip(answer_id, _shown(answer_id, before), alternative.shown, pattern)
@@ -161,11 +169,14 @@ def unknown_flips(model: FlowModel) -> tuple[Flip, ...]:
     for answer_id in model.unknown:
         if answer_id not in SCORED_ANSWERS:
             continue
-        for value in ANSWERS[answer_id].choices:
+        given = answer_of(model.given, answer_id)
+        # "unknown", or a range as the API takes it: [low, high].
+        before = (given.low, given.high) if isinstance(given, Span) and not given.unknown else UNKNOWN
+        for value in plausible_values(answer_id, given):
             # Against the headline: the pattern that wins most of the plausible answers.
             pattern = model.winner_if(answer_id, value)
             if pattern != model.headline:
-                flips.append(Flip(answer_id, UNKNOWN, value, pattern))
+                flips.append(Flip(answer_id, before, value, pattern))
     return tuple(flips)
 
 
@@ -176,7 +187,12 @@ def landscape_flips(models: Sequence[FlowModel], names: Sequence[str]) -> tuple[
     given = models[0].given
     found: list[tuple[int, int, LandscapeFlip]] = []
     for order, answer_id in enumerate(LANDSCAPE_FLIP_ANSWERS):
-        movable = [(model, name) for model, name in zip(models, names, strict=True) if model.may_change(answer_id)]
+        # A bulk transfer reads no landscape answer: it stays a file whatever the landscape, so it never flips.
+        movable = [
+            (model, name)
+            for model, name in zip(models, names, strict=True)
+            if model.may_change(answer_id) and not BULK_TRANSFER.holds(model.given)
+        ]
         if not movable:
             continue
         before = answer_of(given, answer_id)

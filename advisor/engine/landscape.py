@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from .answers import LANDSCAPE_ANSWERS, UNKNOWN
 from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, PATTERNS, POINT_TO_POINT, QUERY, label
-from .choices import Experience, Operations, Platform
+from .choices import Broker, Experience, Operations, Platform
 from .model import Landscape, LandscapeFlip
 from .wording import capitalised, listed, plural
 
@@ -22,8 +22,6 @@ UNDECIDED = "undecided"
 
 HUB_SYSTEMS = 6
 HUB_DIRECT_FLOWS = 4
-# In a landscape this large, a majority of direct flows stands for many more than were typed in.
-LARGE_LANDSCAPE = 10
 CLOUDS = ("aws", "azure", "gcp")
 # What a count of flows does with each pattern, the verb agreeing with the count (one, many).
 MIX_VERBS = {
@@ -89,7 +87,7 @@ def advice(
         share = f"{len(direct)} of the {flows} {'is' if len(direct) == 1 else 'are'} point-to-point"
     systems = plural(n, "system") + (" (assumed: the number of systems was left out)" if "systems" in assumed else "")
     said.append(f"{systems} could need up to {plural(links, 'direct connection')} (n(n−1)/2); {share}.")
-    if needs_hub(n, len(calls), len(winners)):
+    if needs_hub(n, len(calls)):
         queries = sum(1 for k in calls if k == QUERY)
         # The gateway fronts every direct call; a broker is only for flows that are not direct.
         gateway = (
@@ -108,7 +106,7 @@ def advice(
             "one set of conventions for naming, schemas, retries and monitoring."
         )
     said += _who_runs_it(landscape, brokered)
-    unknown = [a.label.lower() for a in LANDSCAPE_ANSWERS.values() if getattr(landscape, a.id) == UNKNOWN]
+    unknown = [a.in_sentence for a in LANDSCAPE_ANSWERS.values() if getattr(landscape, a.id) == UNKNOWN]
     if unknown:
         its, it = ("its", "it") if len(unknown) == 1 else ("their", "them")
         said.append(
@@ -119,11 +117,10 @@ def advice(
     return tuple(said)
 
 
-def needs_hub(systems: int, direct: int, flows: int) -> bool:
-    """Many systems and many direct links: typed flows, or a majority of them in a large landscape."""
-    if systems < HUB_SYSTEMS:
-        return False
-    return direct >= HUB_DIRECT_FLOWS or (systems >= LARGE_LANDSCAPE and direct > 0 and 2 * direct > flows)
+def needs_hub(systems: int, direct: int) -> bool:
+    """Many systems and many direct links (DESIGN rule 5): one direct flow, however large the landscape, is one
+    connection, and a hub would not make each system connect once instead of to every other."""
+    return systems >= HUB_SYSTEMS and direct >= HUB_DIRECT_FLOWS
 
 
 def _who_runs_it(landscape: Landscape, brokered: int) -> list[str]:
@@ -131,11 +128,21 @@ def _who_runs_it(landscape: Landscape, brokered: int) -> list[str]:
         return []
     platform, operations = landscape.platform, landscape.operations
     experience = landscape.async_experience
-    if operations == Operations.MANAGED and platform in (*CLOUDS, Platform.ANY) and experience == Experience.NONE:
-        where = "your cloud's" if platform == Platform.ANY else f"{label(platform)}'s"
+    # A broker the team already runs comes first among each flow's technologies: no advice to leave it here.
+    alone = (
+        operations == Operations.MANAGED and experience == Experience.NONE and landscape.existing_broker == Broker.NONE
+    )
+    if alone and platform in CLOUDS:
         return [
-            f"No asynchronous experience yet and nobody to run brokers: use {where} managed messaging services, "
-            "not a self-run cluster, and move one flow first."
+            f"No asynchronous experience yet and nobody to run brokers: use {label(platform)}'s managed messaging "
+            "services, not a self-run cluster, and move one flow first."
+        ]
+    if alone and platform == Platform.ANY:
+        # With no platform chosen, only brokers that run anywhere can be listed, and they are self-run.
+        return [
+            "No asynchronous experience yet, nobody to run brokers and no platform chosen: the brokers named for "
+            "each flow run anywhere but must be run by someone. Choosing a cloud lets its vendor run them "
+            "(Amazon SQS, Azure Service Bus, Google Pub/Sub); either way, move one flow first."
         ]
     if operations == Operations.MANAGED and platform in (Platform.ON_PREMISES, Platform.KUBERNETES):
         where = "On premises" if platform == Platform.ON_PREMISES else f"On {label(platform)}"
@@ -154,7 +161,7 @@ def _flip_sentence(flip: LandscapeFlip, flows: int) -> str:
     which = "the flow" if flows == 1 else f"{changed} of {plural(flows, 'flow')}"
     value = flip.after if answer.kind == "integer" else f"“{label(str(flip.after))}”"
     return (
-        f"If {answer.label.lower()} were {value} (now {_now(answer.kind, flip.before)}), {which} would change to "
+        f"If {answer.in_sentence} were {value} (now {_now(answer.kind, flip.before)}), {which} would change to "
         f"{becoming}: {listed([c.name for c in flip.flows[:3]])}{' and more' if changed > 3 else ''}."
     )
 

@@ -38,9 +38,38 @@ ApproachId = Literal[
     "",
 ]
 # The part a technology plays for a flow (catalog ROLES, and "operator": whoever runs it).
-Role = Literal["gateway", "queue", "router", "log", "push", "bulk", "operator", ""]
+Role = Literal["gateway", "queue", "router", "log", "push", "bulk", "device", "cache", "operator", ""]
 # "weak" when none of the three patterns fits well (a periodic bulk transfer).
 Fit = Literal["good", "weak"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A number the person was not sure of: a range they gave (`[low, high]`), or "unknown".
+
+    `values` are the plausible values the flow is scored over, lowest first: the range's ends and its
+    geometric middle, or for "unknown" a fixed spread over what such flows carry (answers.Answer.plausible).
+    No premise holds on a span, and no sentence states one of its values as what the person said.
+    """
+
+    values: tuple[float, ...]
+    unknown: bool = False
+
+    @property
+    def low(self) -> float:
+        return self.values[0]
+
+    @property
+    def high(self) -> float:
+        return self.values[-1]
+
+    def wire(self) -> object:
+        """As the API takes it back: "unknown" or [low, high]."""
+        return "unknown" if self.unknown else [_plain(self.low), _plain(self.high)]
+
+
+def _plain(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,14 +95,14 @@ class Flow:
     source: str = ""
     consumers: tuple[str, ...] = ("consumer",)
     latency: Latency = Latency.SECONDS
-    volume_per_day: int = 1000
-    peak_factor: float = 1
+    volume_per_day: int | Span = 1000
+    peak_factor: float | Span = 1
     delivery: Delivery = Delivery.NO_LOSS
     ordering: Ordering = Ordering.NONE
     consumer_availability: Availability = Availability.ALWAYS
     source_availability: Availability = Availability.ALWAYS
     consumer_kind: ConsumerKind = ConsumerKind.SERVICE
-    message_size_kb: float = 4
+    message_size_kb: float | Span = 4
     replay: Replay = Replay.NO
     source_kind: SenderKind = SenderKind.SERVICE
     transaction: Transaction = Transaction.SINGLE
@@ -135,7 +164,8 @@ class Sizing:
     peak_per_second: float
     peak_mb_per_second: float
     # The share of the units' capacity left free at the peak (0 to 1).
-    headroom: float
+    # None where the vendor publishes no capacity to measure the peak against (a self-run broker, a larger tier).
+    headroom: float | None
     # How long messages must be kept to survive the longest outage the answers imply.
     retention_hours: float
     summary: str

@@ -14,7 +14,7 @@ from typing import Any
 
 from .answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, VOCABULARY, Answer
 from .catalog import FACTOR_IDS
-from .model import Assessment, Flow, Landscape
+from .model import Assessment, Flow, Landscape, Span
 
 MAX_FLOWS = 500
 MAX_WEIGHT = 3
@@ -130,18 +130,55 @@ def _answers(raw: dict[str, Any], answers: dict[str, Answer], path: str, errors:
 
 def _value(value: object, answer: Answer, path: str, errors: list[FieldError]) -> object:
     low, high = answer.low, answer.high
+    if answer.accepts_range and (value == UNKNOWN or isinstance(value, list)):
+        return _span(value, answer, path, errors)
     match answer.kind:
         case "choice":
             choice = _choice(value, path, answer.choices, errors)
             return None if choice is None else VOCABULARY[answer.id](choice)
-        case "integer":
-            return checked_integer(value, path, int(low), int(high), errors)
-        case "number":
-            return checked_number(value, path, low, high, errors)
+        case "integer" | "number":
+            count = len(errors)
+            number = _number(value, answer, path, errors)
+            if answer.accepts_range and len(errors) > count and errors[-1].message.startswith("must be a "):
+                # A wrong kind of value: say the other ways to answer this one.
+                last = errors[-1]
+                errors[-1] = FieldError(
+                    last.field, last.message.replace(", not", ', "unknown" or a range [low, high], not', 1)
+                )
+            return number
         case "text":
             return _text(value, path, int(low), int(high), errors)
         case "names":
             return _names(value, path, int(low), int(high), errors)
+
+
+def _span(value: object, answer: Answer, path: str, errors: list[FieldError]) -> object:
+    """ "unknown", or a range [low, high] of the answer's numbers: a Span, or the number when both ends agree."""
+    if value == UNKNOWN:
+        return Span(answer.plausible, unknown=True)
+    if not isinstance(value, list) or len(value) != 2:
+        errors.append(FieldError(path, f"a range must be two numbers [low, high], not {shown(value)}"))
+        return None
+    count = len(errors)
+    low, high = (_number(end, answer, f"{path}[{i}]", errors) for i, end in enumerate(value))
+    if len(errors) > count or low is None or high is None:
+        return None
+    if low > high:
+        errors.append(FieldError(path, f"a range goes from low to high, not from {figure(low)} down to {figure(high)}"))
+        return None
+    if low == high:
+        return low
+    # The ends and the geometric middle: the answers' signals grow with the logarithm of these numbers.
+    middle = math.sqrt(low * high) if low > 0 else high / 2
+    # Rounded as people would say it, but never past an end.
+    middle = min(max(round(middle) if answer.kind == "integer" else float(f"{middle:.2g}"), low), high)
+    return Span(tuple(sorted({low, middle, high})))
+
+
+def _number(value: object, answer: Answer, path: str, errors: list[FieldError]) -> float | None:
+    if answer.kind == "integer":
+        return checked_integer(value, path, int(answer.low), int(answer.high), errors)
+    return checked_number(value, path, answer.low, answer.high, errors)
 
 
 def _names(raw: object, path: str, low: int, high: int, errors: list[FieldError]) -> tuple[str, ...] | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
 
-from .answers import ANSWERS, UNKNOWN, Answers
+from .answers import ANSWERS, UNKNOWN, Answers, Span, highest
 from .catalog import APPROACHES, COMMAND, EVENT, FACTORS, PATTERN_IDS, PATTERNS, QUERY, label
 from .choices import AWAY, KEPT, WAITED, Availability, ConsumerKind, Delivery, Growth, Latency, Ordering, Replay
 from .evaluation import FlowModel
@@ -33,19 +33,27 @@ from .rules import (
     SENDER_OFFLINE,
     SLOW_QUERY,
     SMALL_LANDSCAPE_RULE,
+    WAITED_FOR_COMMAND,
     asks_for_a_buffer,
     log_needed_because,
 )
 from .scoring import answer_of, drivers_of, kind_of
+from .traffic import outage_quote
 from .wording import (
     AVAILABILITY,
     DELIVERY,
     LATENCY,
     LATENCY_SHORT,
+    OUTAGE_WHY,
     REACH,
     RECEIVERS,
     SENDER_AVAILABILITY,
+    about,
+    amount,
     capitalised,
+    clock,
+    duration,
+    in_words,
     listed,
     names,
     number,
@@ -78,6 +86,8 @@ def reasons(
         *_load_and_timing(given),
         *_what_must_be_kept(given),
         *SMALL_LANDSCAPE_RULE.said(given),
+        # Figures last, beside the scores: the first reason is the one a decision record gives as its cause.
+        *_what_an_outage_does(given),
         _what_decides(given, model, contributions),
     ]
     if model.unknown:
@@ -119,9 +129,16 @@ def _what_it_is(given: Answers) -> list[str]:
         )
     else:
         said += LITTLE_TO_DECOUPLE.said(given)
-    said += CURRENT_ANSWERS.said(given) + BUSINESS_TRANSACTION.said(given)
+    said += WAITED_FOR_COMMAND.said(given) + CURRENT_ANSWERS.said(given) + BUSINESS_TRANSACTION.said(given)
     receivers = known(given["consumer_kind"])
-    if receivers in RECEIVERS:
+    if receivers == ConsumerKind.DEVICE and interaction == COMMAND:
+        said.append(
+            "It sends work to devices: each receives its commands over MQTT from a broker made for devices, which "
+            "keeps a queue per device until it connects and acknowledges them (Azure IoT Hub cloud-to-device "
+            "messages, AWS IoT Core persistent sessions; EMQX or Mosquitto where no cloud runs one) — not by phone "
+            "push, which keeps nothing, nor by a back-end queue, which does not reach a device."
+        )
+    elif receivers in RECEIVERS:
         reached = (
             "by push (Firebase Cloud Messaging, Apple Push Notification service) or a persistent connection "
             "(WebSocket, Server-Sent Events)"
@@ -142,7 +159,12 @@ def _who_is_away(given: Answers) -> list[str]:
     if PROVIDER_AWAY.holds(given):
         said += PROVIDER_AWAY.said(given)
     elif availability in AWAY:
-        if delivery in KEPT:
+        if delivery in KEPT and BULK_TRANSFER.holds(given):
+            said.append(
+                f"The consumer {AVAILABILITY[availability]} and {DELIVERY[delivery]}: the file stays where it was "
+                "dropped until the consumer is back to pick it up."
+            )
+        elif delivery in KEPT:
             said.append(
                 f"The consumer {AVAILABILITY[availability]} and {DELIVERY[delivery]}: the work must wait somewhere "
                 "durable until it is back — a queue or a durable subscription — or the sender must keep retrying."
@@ -155,24 +177,63 @@ def _who_is_away(given: Answers) -> list[str]:
     return said + SENDER_OFFLINE.said(given) + DEVICE_SENDER.said(given)
 
 
+def _what_an_outage_does(given: Answers) -> list[str]:
+    """The what-if's default outage in figures (closed forms of its simulation, traffic.outage_quote), for work
+    sent to consumers that are not always there. A query is left out: a queue holding it answers nobody. So is
+    a flow whose volume or peak is a range or unknown: the what-if sizes for a value the person did not give,
+    and its figures would read as theirs."""
+    consumers = consumers_of(given)
+    availability = given["consumer_availability"]
+    volume, peak = given["volume_per_day"], given["peak_factor"]
+    if given["interaction"] == QUERY or isinstance(volume, Span) or isinstance(peak, Span):
+        return []
+    quote = outage_quote(volume, peak, len(consumers), availability)
+    if quote is None or quote.drain_minutes is None or round(quote.lost) == 0:
+        return []
+    outage = quote.outage
+    back = "it is" if len(consumers) == 1 else "they are"
+    return [
+        f"During a {number(outage.minutes / 60)}-hour outage of {names(consumers)} "
+        f"({clock(outage.start_minute)}–{clock(outage.end_minute)}, {OUTAGE_WHY[availability]}), point-to-point "
+        f"loses {about(quote.lost)} calls even after {plural(quote.retries, 'retry', 'retries')} each; a queue "
+        f"holds them and drains in {duration(quote.drain_minutes)} once {back} back."
+    ]
+
+
 def _load_and_timing(given: Answers) -> list[str]:
     said = []
     interaction = known(given["interaction"])
     latency = known(given["latency"])
     peak = given["peak_factor"]
-    if peak >= HIGH_PEAK:
+    if highest(peak) >= HIGH_PEAK and not (isinstance(peak, Span) and peak.unknown):
+        if not isinstance(peak, Span):
+            reach = f"Peaks reach {number(peak)}×"
+        elif peak.low >= HIGH_PEAK:
+            reach = f"Peaks reach {amount(peak)}×"
+        else:
+            reach = f"Peaks may reach {number(peak.high)}× (the range given is {amount(peak)}×)"
         if interaction == QUERY:
             said.append(
-                f"Peaks reach {number(peak)}× the average rate: the provider must scale for them"
-                + ("." if CURRENT_ANSWERS.holds(given) else ", or answers be cached.")
+                f"{reach} the average rate: the provider must scale for them"
+                + ("." if not may_be_cached(given) else ", or answers be cached.")
+            )
+        elif WAITED_FOR_COMMAND.holds(given):
+            said.append(
+                f"{reach} the average rate: the caller waits, so they cannot be levelled — scale the consumer for "
+                "them, or throttle the callers."
             )
         else:
             said.append(
-                f"Peaks reach {number(peak)}× the average rate: a broker absorbs them so "
+                f"{reach} the average rate: a broker absorbs them so "
                 f"{'the consumers work at their' if len(consumers_of(given)) > 1 else 'the consumer works at its'} "
                 "own pace; a direct call passes them straight on."
             )
-    if interaction == COMMAND and latency in (Latency.MINUTES, Latency.HOURS) and not BULK_TRANSFER.holds(given):
+    if (
+        interaction == COMMAND
+        and latency in (Latency.MINUTES, Latency.HOURS)
+        and not BULK_TRANSFER.holds(given)
+        and not SMALL_LANDSCAPE_RULE.holds(given)
+    ):
         said.append(
             f"The work may complete {LATENCY[latency]}: nobody waits on it, so it can wait in a queue and be "
             "retried until it succeeds."
@@ -206,6 +267,12 @@ def _what_must_be_kept(given: Answers) -> list[str]:
     return said
 
 
+def may_be_cached(given: Answers) -> bool:
+    """A query's answers may come from a cache unless they must be current or the request has an effect that
+    must happen exactly once (a payment authorisation): such a request is never answered from old data."""
+    return not CURRENT_ANSWERS.holds(given) and known(given["delivery"]) != Delivery.EFFECTIVELY_ONCE
+
+
 def assumed(given: Answers, answer: str, words: str) -> str:
     """An answer in words, marked when the input left it out and it was taken by default."""
     return f"{words} (assumed)" if answer in given["assumed"] else words
@@ -217,7 +284,7 @@ def drivers_in_words(given: Answers, factor_id: str) -> str:
     def said(answer: str, words: Mapping[str, str] | None = None, prefix: str = "") -> str:
         value = answer_of(given, answer)
         if value == UNKNOWN:
-            return f"{ANSWERS[answer].label.lower()} not sure"
+            return f"{ANSWERS[answer].in_sentence} not sure"
         return assumed(given, answer, prefix + (words[str(value)] if words else label(str(value))))
 
     fan_out = assumed(
@@ -225,12 +292,15 @@ def drivers_in_words(given: Answers, factor_id: str) -> str:
         "consumers",
         plural(len(consumers_of(given)), "consumer") + REACH.get(known(given["consumer_kind"]) or "", ""),
     )
-    volume = assumed(given, "volume_per_day", f"{number(given['volume_per_day'])} a day")
+    volume = assumed(given, "volume_per_day", in_words(given["volume_per_day"], "{} a day", "messages per day"))
     match factor_id:
         case "complexity":
             parts = [assumed(given, "systems", plural(int(given["systems"]), "system")), said("teams"), fan_out]
         case "data_volume":
-            parts = [volume, assumed(given, "peak_factor", f"peaks {number(given['peak_factor'])}× the average")]
+            parts = [
+                volume,
+                assumed(given, "peak_factor", in_words(given["peak_factor"], "peaks {}× the average", "peak factor")),
+            ]
         case "real_time":
             parts = [said("latency", LATENCY_SHORT)]
         case "loose_coupling":
@@ -310,7 +380,7 @@ def _what_decides(given: Answers, model: FlowModel, contributions: Mapping[str, 
 
 
 def _what_to_settle(flips: Sequence[Flip]) -> str:
-    deciding = listed(list(dict.fromkeys(ANSWERS[flip.field].label.lower() for flip in flips)))
+    deciding = listed(list(dict.fromkeys(ANSWERS[flip.field].in_sentence for flip in flips)))
     return (
         "Undecided: no pattern wins two thirds of the plausible answers, so the confidence is low and the decision "
         f"stays open — settle {deciding or 'the answers you were not sure of'} first."
@@ -338,13 +408,24 @@ def _what_else_would_change(given: Answers, winner: str) -> list[str]:
         if rule.caps is not None and winner in rule.caps_for:
             effects.append(f"the confidence is at most {rule.caps}")
         for answer, values in rule.would_hold(given).items() if effects else ():
-            shown = listed([f"“{label(value)}”" for value in values], "or")
-            said.append(f"if {ANSWERS[answer].label.lower()} is {shown}, {listed(effects)}")
+            shown = listed([_value_in_words(answer, value) for value in values], "or")
+            said.append(f"if {ANSWERS[answer].in_sentence} is {shown}, {listed(effects)}")
     return list(dict.fromkeys(said))
 
 
+# A number's unit in a sentence about one of its plausible values.
+UNITS = {"peak_factor": "×"}
+
+
+def _value_in_words(answer: str, value: object) -> str:
+    """One plausible value of an answer not sure of: a choice's label in quotes, or a number with its unit."""
+    if isinstance(value, (int, float)):
+        return number(value) + UNITS.get(answer, "")
+    return f"“{label(str(value))}”"
+
+
 def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip], besides: Sequence[str]) -> str:
-    fields = listed([ANSWERS[a].label.lower() for a in model.unknown])
+    fields = listed([ANSWERS[a].in_sentence for a in model.unknown])
     shares = sorted(((share, p) for p, share in model.robustness.items() if share > 0), reverse=True)
     also = f" Beyond the pattern, {listed(besides, '; and')}." if besides else ""
     if len(shares) == 1:
@@ -367,11 +448,11 @@ def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip], besides: Sequenc
     by_pattern: dict[str, dict[str, list[str]]] = {}
     for flip in flips:
         values = by_pattern.setdefault(flip.pattern, {}).setdefault(flip.field, [])
-        values.append(f"“{label(str(flip.after))}”")
+        values.append(_value_in_words(flip.field, flip.after))
     turns = [
         f"{PATTERNS[pattern].in_sentence} if "
         + listed(
-            [f"{ANSWERS[field].label.lower()} is {listed(values, 'or')}" for field, values in fields_.items()], "or if"
+            [f"{ANSWERS[field].in_sentence} is {listed(values, 'or')}" for field, values in fields_.items()], "or if"
         )
         for pattern, fields_ in by_pattern.items()
     ]

@@ -8,11 +8,21 @@ more or less harmful.
 from __future__ import annotations
 
 from .answers import Answers
-from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, POINT_TO_POINT, QUERY
-from .choices import Availability, Delivery, Experience, Operations, Ordering, Platform
+from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, POINT_TO_POINT, QUERY, label
+from .choices import (
+    Availability,
+    Broker,
+    ConsumerKind,
+    Delivery,
+    Experience,
+    Interaction,
+    Operations,
+    Ordering,
+    Platform,
+)
 from .model import ApproachId, Risk
-from .reasons import known
-from .rules import APPROACH_RULES, BUSINESS_TRANSACTION, CURRENT_ANSWERS, ORDERED_WORK, SENDER_OFFLINE
+from .reasons import known, may_be_cached
+from .rules import APPROACH_RULES, BUSINESS_TRANSACTION, ORDERED_WORK, SENDER_OFFLINE, WAITED_FOR_COMMAND
 from .wording import RECEIVERS
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
@@ -20,7 +30,7 @@ SEVERITY_ORDER = (HIGH, MEDIUM, LOW)
 
 
 def risks(given: Answers, winner: str, approach: ApproachId) -> tuple[Risk, ...]:
-    found = [*_of_the_pattern(given, winner, approach), *_of_the_answers(given, winner)]
+    found = [*_of_the_pattern(given, winner, approach), *_of_the_answers(given, winner, approach)]
     found.sort(key=lambda r: SEVERITY_ORDER.index(r.severity))
     return tuple(found)
 
@@ -39,7 +49,7 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
         return found
     if winner == POINT_TO_POINT:
         # A direct call keeps order only while one request per key is in flight (R2.5).
-        found += ORDERED_WORK.warned(given)
+        found += ORDERED_WORK.warned(given) + WAITED_FOR_COMMAND.warned(given)
         found.append(
             Risk(
                 "The caller fails or hangs when the provider is slow or down.",
@@ -52,12 +62,23 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
             found.append(
                 Risk(
                     "Read load lands on the provider at every request.",
-                    "Scale the provider horizontally; its answers must be current, so none may come from a cache."
-                    if CURRENT_ANSWERS.holds(given)
-                    else "Cache answers that may be slightly stale; scale the provider horizontally.",
+                    "Cache answers that may be slightly stale; scale the provider horizontally."
+                    if may_be_cached(given)
+                    else "Scale the provider horizontally; no answer may come from a cache.",
                     LOW,
                 )
             )
+            if delivery == Delivery.EFFECTIVELY_ONCE:
+                found.append(
+                    Risk(
+                        "A request retried after a timeout takes effect twice (a payment authorised twice), or one "
+                        "whose answer never came stays in effect.",
+                        "Give each request a unique id that the provider deduplicates on (an idempotency key; for "
+                        "card payments the terminal's trace number), retry with the same id, and reverse a request "
+                        "whose answer never came.",
+                        HIGH,
+                    )
+                )
         elif must_keep:
             found.append(
                 Risk(
@@ -87,7 +108,10 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
                 MEDIUM,
             ),
             Risk(
-                "A backlog grows unnoticed while the consumer is down.",
+                # An answer of "always available" leaves only the outage nobody planned.
+                "A backlog grows unnoticed while the consumer is down."
+                if away
+                else "A backlog grows unnoticed when the consumer falls behind or has an unplanned outage.",
                 "Alert on queue depth and on the age of the oldest message; size retention for the longest outage.",
                 HIGH if away else MEDIUM,
             ),
@@ -98,8 +122,20 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
                 Risk(
                     "An event is lost if the producer crashes between saving and publishing.",
                     "Transactional outbox: store the event with the change and publish it from there to durable, "
-                    "persistent topics.",
+                    "persistent topics. Where the producer is another company's (a webhook), store each event "
+                    "before you acknowledge it, so that a failure makes the producer send it again.",
                     HIGH,
+                )
+            )
+        if delivery == Delivery.NO_LOSS:
+            # Effectively once has its own, stronger risk (_of_the_answers).
+            found.append(
+                Risk(
+                    "Subscribers get an event more than once: brokers deliver at least once, and a webhook is sent "
+                    "again until it is acknowledged.",
+                    "Idempotent subscribers: record each event id handled, in the subscriber's own transaction, and "
+                    "skip one seen before.",
+                    MEDIUM,
                 )
             )
         if approach == "event_log":
@@ -130,14 +166,25 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
     return found
 
 
-def _of_the_answers(given: Answers, winner: str) -> list[Risk]:
+def _of_the_answers(given: Answers, winner: str, approach: ApproachId) -> list[Risk]:
     found: list[Risk] = []
     delivery = known(given["delivery"])
     must_keep = delivery != Delivery.BEST_EFFORT
     found += SENDER_OFFLINE.warned(given)
     found += BUSINESS_TRANSACTION.warned(given)
     receivers = known(given["consumer_kind"])
-    if receivers in RECEIVERS:
+    if receivers == ConsumerKind.DEVICE and known(given["interaction"]) == Interaction.COMMAND:
+        found.append(
+            Risk(
+                "A device offline for longer than its broker keeps queued messages (a bounded time and count per "
+                "device, in the limits) never gets the command.",
+                "Keep the desired state where the device reads it when it reconnects — a device twin's desired "
+                "properties, a device shadow, or a job (Device Update for IoT Hub, AWS IoT Jobs) — send large "
+                "payloads by URL (a claim check), and have each device report what it applied.",
+                HIGH if must_keep else MEDIUM,
+            )
+        )
+    elif receivers in RECEIVERS:
         found.append(
             Risk(
                 f"Push to {RECEIVERS[receivers]} is best effort: a message sent while one is offline or its "
@@ -147,15 +194,20 @@ def _of_the_answers(given: Answers, winner: str) -> list[Risk]:
                 HIGH if must_keep else MEDIUM,
             )
         )
-    if winner != POINT_TO_POINT:
+    # A periodic file goes through no broker, whichever pattern scores highest as a weak fit.
+    if winner != POINT_TO_POINT and approach != "bulk_transfer":
         ordering = known(given["ordering"])
         if ordering in (Ordering.PER_KEY, Ordering.GLOBAL):
             found.append(
                 Risk(
                     f"Messages arrive out of order ({'per key' if ordering == Ordering.PER_KEY else 'global'} "
                     "ordering is required).",
-                    "Partition or group by key (partitions, FIFO message groups, sessions, ordering keys); global "
-                    "order limits throughput to one consumer at a time.",
+                    "Partition or group by key (partitions, FIFO message groups, sessions, ordering keys), so each "
+                    "key's messages are read in order while keys are read in parallel."
+                    if ordering == Ordering.PER_KEY
+                    else "Keep every message in one ordered group (one partition, shard, session or FIFO message "
+                    "group), read by one consumer at a time: global order limits throughput to what that consumer "
+                    "takes.",
                     HIGH if ordering == Ordering.GLOBAL else MEDIUM,
                 )
             )
@@ -168,17 +220,26 @@ def _of_the_answers(given: Answers, winner: str) -> list[Risk]:
                 )
             )
         if known(given["async_experience"]) == Experience.NONE:
-            found.append(
-                Risk(
-                    "The team has no experience with asynchronous systems.",
-                    (
-                        "Start with a managed service, one flow first, and invest in monitoring and training before "
-                        "moving more flows."
-                        if given["operations"] != Operations.SELF_HOSTED and given["platform"] != Platform.ON_PREMISES
-                        else "Start with one flow on the simplest broker that fits, with its operations (upgrades, "
-                        "monitoring, capacity) rehearsed, and train the team before moving more flows."
-                    ),
-                    MEDIUM,
-                )
-            )
+            found.append(Risk("The team has no experience with asynchronous systems.", _start_with(given), MEDIUM))
     return found
+
+
+def _start_with(given: Answers) -> str:
+    """Where a team new to asynchronous systems starts: the broker it already runs, else a managed service where
+    a vendor runs one, else the simplest broker it can run."""
+    broker = known(given["existing_broker"])
+    if broker is not None and broker != Broker.NONE:
+        return (
+            f"Build on the {label(broker)} you already run: lean on the people who operate it, agree conventions "
+            "(naming, keys, consumer groups, retries, dead letters) before the first flow, and train the team "
+            "before moving more flows."
+        )
+    if given["operations"] != Operations.SELF_HOSTED and given["platform"] != Platform.ON_PREMISES:
+        return (
+            "Start with a managed service, one flow first, and invest in monitoring and training before moving more "
+            "flows."
+        )
+    return (
+        "Start with one flow on the simplest broker that fits, with its operations (upgrades, monitoring, capacity) "
+        "rehearsed, and train the team before moving more flows."
+    )

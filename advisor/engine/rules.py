@@ -24,12 +24,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Literal, cast
 
-from .answers import ANSWERS, Answers
-from .catalog import COMMAND, EVENT, EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT
+from .answers import ANSWERS, Answers, Span, exact, highest, plausible_values, unsure
+from .catalog import COMMAND, EVENT, EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT, QUERY
 from .choices import (
     AWAY,
     KEPT,
-    UNKNOWN,
     Availability,
     Broker,
     ChangeRate,
@@ -95,20 +94,34 @@ class Rule:
     reason: Callable[[Answers], str] | None = None
     risks: Callable[[Answers], tuple[Risk, ...]] | None = None
 
+    def __post_init__(self) -> None:
+        numbers = tuple(a for a in self.reads if ANSWERS[a].accepts_range)
+        if numbers:
+            # A number given as a range or not known makes no premise true, as an unknown choice makes none:
+            # the premises compare numbers, so they are not asked at all (the frozen rule is set up once here).
+            premise = self.holds
+
+            def holds(given: Answers) -> bool:
+                read = cast(Mapping[str, object], given)
+                return not any(isinstance(read[a], Span) for a in numbers) and premise(given)
+
+            object.__setattr__(self, "holds", holds)
+
     def said(self, given: Answers) -> list[str]:
         """Its sentence, when it holds; answers it rests on that the input left out are named as assumed."""
         if self.reason is None or not self.holds(given):
             return []
-        left_out = [ANSWERS[a].label.lower() for a in self.reads if a in given["assumed"]]
+        left_out = [ANSWERS[a].in_sentence for a in self.reads if a in given["assumed"]]
         assumed = f" (Assumed, as the input left it out: {listed(left_out)}.)" if left_out else ""
         return [self.reason(given) + assumed]
 
-    def would_hold(self, given: Answers) -> dict[str, tuple[str, ...]]:
+    def would_hold(self, given: Answers) -> dict[str, tuple[object, ...]]:
         """For each answer it reads that was not sure, the plausible values under which it would hold."""
         found = {}
         for answer in self.reads:
-            if cast(Mapping[str, object], given)[answer] == UNKNOWN:
-                values = tuple(v for v in ANSWERS[answer].choices if self.holds(with_answer(given, answer, v)))
+            value = cast(Mapping[str, object], given)[answer]
+            if unsure(value):
+                values = tuple(v for v in plausible_values(answer, value) if self.holds(with_answer(given, answer, v)))
                 if values:
                     found[answer] = values
         return found
@@ -118,7 +131,11 @@ class Rule:
         the confidence is not lifted by not knowing."""
         if self.holds(given):
             return True
-        return any(2 * len(values) >= len(ANSWERS[answer].choices) for answer, values in self.would_hold(given).items())
+        read = cast(Mapping[str, object], given)
+        return any(
+            2 * len(values) >= len(plausible_values(answer, read[answer]))
+            for answer, values in self.would_hold(given).items()
+        )
 
     def warned(self, given: Answers) -> tuple[Risk, ...]:
         """Its risks, when it holds."""
@@ -280,8 +297,9 @@ def _kept_work_may_go_direct(given: Answers) -> bool:
         and len(given["consumers"]) == 1
         and given["delivery"] in KEPT
         and given["consumer_availability"] == Availability.ALWAYS
-        and given["peak_factor"] < HIGH_PEAK
-        and given["latency"] in (Latency.IMMEDIATE, Latency.SECONDS)
+        and exact(given["peak_factor"]) < HIGH_PEAK
+        # A caller that waits for the outcome (immediate) is R2.8's, which says the same and more.
+        and given["latency"] == Latency.SECONDS
         and given["source_availability"] == Availability.ALWAYS
         and given["ordering"] == Ordering.NONE
     )
@@ -291,7 +309,7 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
     "R2.3",
     "Work that must not be lost does not by itself need a queue",
     "interaction is command; one consumer; delivery is no loss or effectively once; the consumer and the "
-    f"sender are always available; peaks below {HIGH_PEAK}×; latency immediate or seconds; no ordering",
+    f"sender are always available; peaks below {HIGH_PEAK}×; latency seconds; no ordering",
     (
         "interaction",
         "consumers",
@@ -317,6 +335,7 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
         Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "consumers": ["A", "B"]}, False),
         Case({"interaction": Interaction.COMMAND, "delivery": Delivery.BEST_EFFORT}, False),
         Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "ordering": Ordering.PER_KEY}, False),
+        Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "latency": Latency.IMMEDIATE}, False),
     ),
     reason=lambda given: (
         f"{capitalised(DELIVERY[given['delivery']])}, but the consumer is always available and peaks stay below "
@@ -326,8 +345,92 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
 )
 
 
+def _waited_for_command(given: Answers) -> bool:
+    return (
+        given["interaction"] == Interaction.COMMAND
+        and len(given["consumers"]) == 1
+        and given["latency"] == Latency.IMMEDIATE
+        and given["consumer_availability"] == Availability.ALWAYS
+        and given["source_availability"] == Availability.ALWAYS
+    )
+
+
+WAITED_FOR_COMMAND: Final = Rule(
+    "R2.8",
+    "A command whose caller waits for the outcome is a request/response call: a waiting caller cannot be levelled",
+    "interaction is command; one consumer; latency immediate; the consumer and the sender are always available",
+    ("interaction", "consumers", "latency", "consumer_availability", "source_availability"),
+    _waited_for_command,
+    (
+        Case({"interaction": Interaction.COMMAND, "latency": Latency.IMMEDIATE}, True),
+        Case({"interaction": Interaction.COMMAND, "latency": Latency.IMMEDIATE, "peak_factor": 10}, True),
+        Case({"interaction": Interaction.COMMAND, "latency": Latency.SECONDS}, False),
+        Case({"interaction": Interaction.COMMAND, "latency": Latency.UNKNOWN}, False),
+        Case({"interaction": Interaction.COMMAND, "latency": Latency.IMMEDIATE, "consumers": ["A", "B"]}, False),
+        Case(
+            {
+                "interaction": Interaction.COMMAND,
+                "latency": Latency.IMMEDIATE,
+                "consumer_availability": Availability.MAINTENANCE_WINDOWS,
+            },
+            False,
+        ),
+        Case(
+            {
+                "interaction": Interaction.COMMAND,
+                "latency": Latency.IMMEDIATE,
+                "source_availability": Availability.OFTEN_OFFLINE,
+            },
+            False,
+        ),
+    ),
+    scored_as=QUERY,
+    reason=lambda given: (
+        "The caller waits for the outcome (under a second): it needs the consumer's answer to go on, so this is "
+        "a request/response call, and a waiting caller cannot be levelled — a queue would only make it wait "
+        "longer. Call the consumer directly with a timeout, retries with backoff and an idempotency key, so a "
+        "retry after a timeout does the work once."
+    ),
+    risks=lambda given: (
+        Risk(
+            "A call that times out leaves the outcome unknown: the work may have been done although the caller "
+            "saw an error.",
+            "Send an idempotency key and retry with the same key until the consumer answers, or look the outcome "
+            "up (or reverse it) by that key before trying anew.",
+            HIGH if _kept(given) else MEDIUM,
+        ),
+    ),
+)
+
+
 def _the_sender(given: Answers) -> str:
     return f"The sender ({given['source']})" if given["source"] else "The sender"
+
+
+# How a queue keeps order per key, in each broker's own terms: a mechanism of the broker the team runs, then of its
+# platform, comes first, so the reason names the mechanism of the technology the advice lists.
+KEY_ORDER: Final = {
+    "sqs": "SQS FIFO message groups",
+    "service_bus": "Service Bus sessions",
+    "kafka": "Kafka partitions",
+    "pubsub": "Pub/Sub ordering keys",
+    "rabbitmq": "RabbitMQ queues filled by a consistent-hash exchange, each with a single active consumer",
+}
+PLATFORM_KEY_ORDER: Final = {
+    "aws": ("sqs",),
+    "azure": ("service_bus",),
+    "gcp": ("pubsub",),
+    "kubernetes": ("rabbitmq", "kafka"),
+    "on_premises": ("rabbitmq", "kafka"),
+    "any": ("rabbitmq", "kafka"),
+}
+
+
+def key_order(given: Answers) -> str:
+    """'SQS FIFO message groups, Service Bus sessions, ...', the team's own broker and platform first."""
+    first = (str(given["existing_broker"]), *PLATFORM_KEY_ORDER.get(str(given["platform"]), ()))
+    ids = [b for b in first if b in KEY_ORDER] + ["sqs", "service_bus", "kafka", "pubsub"]
+    return ", ".join(KEY_ORDER[b] for b in dict.fromkeys(ids))
 
 
 def _ordered_work(given: Answers) -> bool:
@@ -349,8 +452,8 @@ ORDERED_WORK: Final = Rule(
     reason=lambda given: (
         f"The work must stay in order {'per key' if given['ordering'] == Ordering.PER_KEY else 'across all of it'}: "
         "a direct call keeps order only with one sender instance, one request in flight per key and retries that "
-        "hold back the next request. Where that cannot be promised, a queue that keeps order per key does — SQS "
-        "FIFO message groups, Service Bus sessions, Kafka partitions, Pub/Sub ordering keys."
+        "hold back the next request. Where that cannot be promised, a queue that keeps order per key does — "
+        f"{key_order(given)}."
     ),
     risks=lambda given: (
         Risk(
@@ -489,7 +592,7 @@ def _little_to_decouple(given: Answers) -> bool:
         and len(given["consumers"]) <= 2
         and given["growth"] == Growth.NONE
         and given["replay"] != Replay.YES
-        and given["volume_per_day"] * given["peak_factor"] < LOG_VOLUME_PER_DAY
+        and exact(given["volume_per_day"]) * exact(given["peak_factor"]) < LOG_VOLUME_PER_DAY
     )
 
 
@@ -546,8 +649,12 @@ def log_needed_because(given: Answers) -> list[str]:
     why = []
     if given["replay"] == Replay.YES:
         why.append("consumers must re-read past events")
-    if given["volume_per_day"] * given["peak_factor"] >= LOG_VOLUME_PER_DAY:
-        why.append(f"{number(given['volume_per_day'])} events a day call for a partitioned log")
+    volume, peak = given["volume_per_day"], given["peak_factor"]
+    # Numbers not sure of state no "call for": the rule's premise does not hold on them either.
+    if not isinstance(volume, Span) and not isinstance(peak, Span) and volume * peak >= LOG_VOLUME_PER_DAY:
+        # Global order is one partition: the volume calls for a log, not for spreading it over partitions.
+        log = "a log" if given["ordering"] == Ordering.GLOBAL else "a partitioned log"
+        why.append(f"{number(volume)} events a day call for {log}")
     return why
 
 
@@ -578,7 +685,8 @@ def asks_for_a_buffer(given: Answers) -> bool:
     return (
         (given["consumer_availability"] in AWAY and given["delivery"] in KEPT)
         or given["source_availability"] in AWAY
-        or given["peak_factor"] >= HIGH_PEAK
+        # Peaks that may reach the threshold (a range or not known) ask for a buffer as peaks that do.
+        or highest(given["peak_factor"]) >= HIGH_PEAK
         or given["latency"] in (Latency.MINUTES, Latency.HOURS)
         or given["replay"] == Replay.YES
         or given["ordering"] in (Ordering.PER_KEY, Ordering.GLOBAL)
@@ -586,29 +694,57 @@ def asks_for_a_buffer(given: Answers) -> bool:
 
 
 def _small_landscape(given: Answers) -> bool:
+    # Every premise is stated positively, so an answer the person was not sure of makes none of them true.
     return (
         given["interaction"] in (Interaction.COMMAND, Interaction.EVENT)
+        and given["consumer_kind"] == ConsumerKind.SERVICE
         and given["systems"] <= SMALL_LANDSCAPE
         and len(given["consumers"]) == 1
-        and given["volume_per_day"] <= LOW_VOLUME_PER_DAY
+        and exact(given["volume_per_day"]) <= LOW_VOLUME_PER_DAY
         and given["change_rate"] == ChangeRate.RARE
-        and not asks_for_a_buffer(given)
+        and given["growth"] == Growth.NONE
+        and (
+            given["consumer_availability"] == Availability.ALWAYS
+            or (given["consumer_availability"] in AWAY and given["delivery"] == Delivery.BEST_EFFORT)
+        )
+        and given["source_availability"] == Availability.ALWAYS
+        and exact(given["peak_factor"]) < HIGH_PEAK
+        and given["latency"] in (Latency.IMMEDIATE, Latency.SECONDS, Latency.MINUTES)
+        and given["replay"] == Replay.NO
+        and given["ordering"] == Ordering.NONE
+    )
+
+
+def _small_landscape_reason(given: Answers) -> str:
+    later = (
+        f"; the work may complete {LATENCY[given['latency']]}, and the consumer is always there to take it at once"
+        if given["latency"] == Latency.MINUTES and given["consumer_availability"] == Availability.ALWAYS
+        else ""
+    )
+    peak, volume = exact(given["peak_factor"]), int(exact(given["volume_per_day"]))
+    peaks = "steady" if peak == 1 else f"peaks of {number(peak)}× the average"
+    return (
+        f"Few systems ({given['systems']}), a single consumer, low volume ({plural(volume, 'message')}"
+        f" a day, {peaks}), no growth and rare interface changes{later}: a direct call with retries carries it, "
+        "and a broker here would be over-engineering."
     )
 
 
 SMALL_LANDSCAPE_RULE: Final = Rule(
     "R4.1",
     "Few systems, one consumer, low volume and rare change: a broker would be over-engineering",
-    f"interaction is command or event; {SMALL_LANDSCAPE} systems or fewer; one consumer; "
-    f"{number(LOW_VOLUME_PER_DAY)} messages a day or fewer; interfaces change rarely; nothing asks for a buffer "
-    f"(a consumer away when work must not be lost, a sender that goes offline, peaks of {HIGH_PEAK}× or more, "
-    "latency minutes or hours, replay, ordering)",
+    f"interaction is command or event; the receiver is a service; {SMALL_LANDSCAPE} systems or fewer; one "
+    f"consumer; {number(LOW_VOLUME_PER_DAY)} messages a day or fewer; interfaces change rarely; growth none; "
+    "the consumer always available (or away when a loss is acceptable); the sender always available; peaks below "
+    f"{HIGH_PEAK}×; latency immediate, seconds or minutes; no replay; no ordering",
     (
         "interaction",
+        "consumer_kind",
         "systems",
         "consumers",
         "volume_per_day",
         "change_rate",
+        "growth",
         "consumer_availability",
         "delivery",
         "source_availability",
@@ -620,9 +756,13 @@ SMALL_LANDSCAPE_RULE: Final = Rule(
     _small_landscape,
     (
         Case({"interaction": Interaction.COMMAND}, True),
+        Case({"interaction": Interaction.COMMAND, "latency": Latency.MINUTES}, True),
+        Case({"interaction": Interaction.COMMAND, "latency": Latency.HOURS, "volume_per_day": 100}, False),
         Case({"interaction": Interaction.COMMAND}, False, {"systems": 6}),
         Case({"interaction": Interaction.COMMAND}, False, {"change_rate": ChangeRate.UNKNOWN}),
+        Case({"interaction": Interaction.COMMAND}, False, {"growth": Growth.SOME}),
         Case({"interaction": Interaction.COMMAND, "consumer_availability": Availability.OFTEN_OFFLINE}, False),
+        Case({"interaction": Interaction.COMMAND, "consumer_availability": Availability.UNKNOWN}, False),
         Case(
             {
                 "interaction": Interaction.COMMAND,
@@ -632,13 +772,13 @@ SMALL_LANDSCAPE_RULE: Final = Rule(
             True,
         ),
         Case({"interaction": Interaction.EVENT, "peak_factor": 5}, False),
-        Case({"interaction": Interaction.COMMAND, "latency": Latency.MINUTES}, False),
+        Case({"interaction": Interaction.EVENT, "consumer_kind": ConsumerKind.DEVICE}, False),
+        Case({"interaction": Interaction.COMMAND, "replay": Replay.UNKNOWN}, False),
+        Case({"interaction": Interaction.COMMAND, "ordering": Ordering.PER_KEY}, False),
         Case({"interaction": Interaction.QUERY}, False),
     ),
-    reason=lambda given: (
-        f"Few systems ({given['systems']}), a single consumer, low volume and rare interface changes: unless an "
-        "answer above asks for one, a broker here would be over-engineering."
-    ),
+    scored_as=QUERY,
+    reason=_small_landscape_reason,
 )
 
 
@@ -646,13 +786,13 @@ def _bulk(given: Answers) -> bool:
     return (
         given["interaction"] in (Interaction.COMMAND, Interaction.EVENT)
         and given["latency"] == Latency.HOURS
-        and (given["volume_per_day"] <= BULK_MESSAGES_PER_DAY or given["peak_factor"] >= BULK_PEAK_FACTOR)
+        and (exact(given["volume_per_day"]) <= BULK_MESSAGES_PER_DAY or exact(given["peak_factor"]) >= BULK_PEAK_FACTOR)
     )
 
 
 def _bulk_reason(given: Answers) -> str:
-    volume = given["volume_per_day"]
-    hours = float(f"{24 / given['peak_factor']:.2g}")
+    volume = int(exact(given["volume_per_day"]))
+    hours = float(f"{24 / exact(given['peak_factor']):.2g}")
     burst = "" if volume <= BULK_MESSAGES_PER_DAY else f", all within {number(hours)} hour{'' if hours == 1 else 's'}"
     return (
         f"It moves {plural(volume, 'message')} a day{burst}, due {LATENCY['hours']}: a periodic bulk transfer. "
@@ -743,6 +883,8 @@ RULES: Final = (
     PROVIDER_AWAY,
     CURRENT_ANSWERS,
     COMMAND_TO_SEVERAL,
+    WAITED_FOR_COMMAND,
+    SMALL_LANDSCAPE_RULE,
     FACT_FOR_ONE_SERVICE,
     LITTLE_TO_DECOUPLE,
     NEEDS_A_LOG,
@@ -752,7 +894,6 @@ RULES: Final = (
     DEVICE_SENDER,
     BUSINESS_TRANSACTION,
     SENDER_OFFLINE,
-    SMALL_LANDSCAPE_RULE,
     NOBODY_RUNS_A_BROKER,
 )
 SCORED_AS: Final = tuple(r for r in RULES if r.scored_as is not None)

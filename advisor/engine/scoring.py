@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import cast
 
-from .answers import ANSWERS, Answers
+from .answers import ANSWERS, Answers, exact
 from .catalog import FACTOR_IDS, FITS, PATTERN_IDS
 from .choices import (
     Availability,
@@ -113,12 +113,12 @@ def _fan_out(answers: Answers) -> float:
 
 
 def _rate(answers: Answers) -> float:
-    return rate_level(answers["volume_per_day"], answers["peak_factor"])
+    return rate_level(exact(answers["volume_per_day"]), exact(answers["peak_factor"]))
 
 
 def _peak(answers: Answers) -> float:
     burst = SENDER_BURST * ABSENCE[answers["source_availability"]]
-    return max(peak_level(answers["peak_factor"]), burst)
+    return max(peak_level(exact(answers["peak_factor"])), burst)
 
 
 def _deferral(answers: Answers) -> float:

@@ -31,53 +31,36 @@ from itertools import accumulate
 from operator import add, le, sub
 from typing import Final, Literal
 
+from .answers import planned
 from .capabilities import CAPABILITIES
 from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT
 from .choices import Availability, Delivery
 from .evaluation import answers_of
 from .model import Assessment, Flow, FlowResult, Landscape, Recommendation
 from .recommend import recommend
-from .technology import TARGET_UTILISATION, needs_of
+from .technology import needs_of
+from .traffic import (
+    DEFAULT_RETRIES,
+    EMPTY,
+    FIRST_BACKOFF_SECONDS,
+    MINUTES,
+    Outage,
+    Shape,
+    arrivals,
+    default_shape,
+)
+from .traffic import default_capacity as capacity_for
+from .traffic import default_outages as outages_for
 
-MINUTES: Final = 1440
-Shape = Literal["flat", "business_day", "lunch_peak", "flash_sale"]
 # How a consumer's copy of a message travels: a direct call, a queue (or durable subscription), or a
 # non-durable subscription that drops what arrives while the subscriber is away.
 Carrier = Literal["call", "queue", "drop"]
-SHAPES: Final[tuple[Shape, ...]] = ("flat", "business_day", "lunch_peak", "flash_sale")
 BROKER: Final = "broker"
-# AWS SDKs' standard retry mode makes three attempts, i.e. two retries (as of 2026-12-07:
-# https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html), with an exponential backoff
-# whose initial delay is 1 second (https://docs.rs/aws-sdk-iotdeviceadvisor/0.19.0/x86_64-unknown-linux-gnu/
-# aws_sdk_iotdeviceadvisor/struct.RetryConfig.html, read 2026-12-07); we double it at each retry.
-DEFAULT_RETRIES: Final = 2
-FIRST_BACKOFF_SECONDS: Final = 1.0
+# Whose outage a drain follows: the consumers' (the scenario's outages) or the broker's.
+OutageOf = Literal["consumers", "broker"]
 MAX_RETRIES: Final = 10
-# The outage each availability answer implies over a day: a maintenance window is a night's two hours
-# (01:00-03:00); a consumer that is often offline is away for half a working day (09:00-13:00).
-DEFAULT_OUTAGES: Final[dict[Availability, tuple[tuple[int, int], ...]]] = {
-    Availability.ALWAYS: (),
-    Availability.MAINTENANCE_WINDOWS: ((60, 120),),
-    Availability.OFTEN_OFFLINE: ((540, 240),),
-}
-# Where each shape puts its peak (minute of the day, and how wide it is).
-BUSINESS_HOURS = (480, 1080)
-RAMP_MINUTES = 60
-LUNCH_MIDDLE, LUNCH_SPREAD = 750, 40.0
-SALE_START, SALE_MINUTES, SALE_DECAY = 1200, 15, 45.0
-EMPTY = 1e-9
 # A flow simulated alone is read in a landscape of default answers.
 NO_LANDSCAPE: Final = Landscape()
-
-
-@dataclass(frozen=True, slots=True)
-class Outage:
-    start_minute: int
-    minutes: int
-
-    @property
-    def end_minute(self) -> int:
-        return self.start_minute + self.minutes
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +101,17 @@ class Series:
 
 
 @dataclass(frozen=True, slots=True)
+class Drain:
+    """One outage, and how long what waits at its end takes to clear."""
+
+    of: OutageOf
+    outage: Outage
+    # From the outage's end until nothing waits (through any later outage); None when nothing waits at its
+    # end, or it cannot be told: the outage lasts until midnight, or the backlog is not shrinking.
+    drain_minutes: float | None
+
+
+@dataclass(frozen=True, slots=True)
 class PatternOutcome:
     arrived: float
     delivered: float
@@ -129,6 +123,8 @@ class PatternOutcome:
     mean_delay_minutes: float
     # From the largest backlog until it is empty; None when nothing backed up or it does not shrink.
     drain_minutes: float | None
+    # One per outage (the consumers' and the broker's), in the order of the day.
+    drains: tuple[Drain, ...]
     producer_calls: float
     retention_exceeded: bool
     series: Series
@@ -172,9 +168,10 @@ class Traffic:
 
 
 def traffic_of(flow: Flow) -> Traffic:
+    """A number given as a range is simulated at its top, one not known at its default, as the sizing is."""
     return Traffic(
-        volume_per_day=float(flow.volume_per_day),
-        peak_factor=float(flow.peak_factor),
+        volume_per_day=float(planned("volume_per_day", flow.volume_per_day)),
+        peak_factor=float(planned("peak_factor", flow.peak_factor)),
         source=flow.source,
         consumers=tuple(flow.consumers),
         consumer_availability=flow.consumer_availability,
@@ -186,14 +183,11 @@ def traffic_of(flow: Flow) -> Traffic:
 
 
 def default_capacity(traffic: Traffic) -> float:
-    """The peak per minute with the headroom the technology sizing leaves (technology.TARGET_UTILISATION)."""
-    return traffic.volume_per_day / MINUTES * traffic.peak_factor / TARGET_UTILISATION
+    return capacity_for(traffic.volume_per_day, traffic.peak_factor)
 
 
 def default_outages(traffic: Traffic) -> tuple[Outage, ...]:
-    # Not sure how available the consumer is: the sizing plans for one that is often offline, and so do we.
-    windows = DEFAULT_OUTAGES.get(traffic.consumer_availability, DEFAULT_OUTAGES[Availability.OFTEN_OFFLINE])
-    return tuple(Outage(start, minutes) for start, minutes in windows)
+    return outages_for(traffic.consumer_availability)
 
 
 def default_retention(flow: Flow, landscape: Landscape, result: FlowResult | None) -> float:
@@ -217,7 +211,7 @@ def settle(
 ) -> Settled:
     traffic = traffic_of(flow)
     return Settled(
-        shape=scenario.shape or ("flat" if traffic.peak_factor <= 1 else "business_day"),
+        shape=scenario.shape or default_shape(traffic.peak_factor),
         capacity_per_minute=(
             default_capacity(traffic) if scenario.capacity_per_minute is None else scenario.capacity_per_minute
         ),
@@ -233,43 +227,6 @@ def settle(
 
 
 # --- traffic -----------------------------------------------------------------------------------
-
-
-def _peak_profile(shape: Shape) -> list[float]:
-    """Where the peak sits, 0 (base) to 1 (the peak), minute by minute."""
-    if shape == "flat":
-        return [0.0] * MINUTES
-    if shape == "business_day":
-        start, end = BUSINESS_HOURS
-        return [max(0.0, min(1.0, (t - start + 1) / RAMP_MINUTES, (end - t) / RAMP_MINUTES)) for t in range(MINUTES)]
-    if shape == "lunch_peak":
-        return [math.exp(-(((t - LUNCH_MIDDLE) / LUNCH_SPREAD) ** 2) / 2) for t in range(MINUTES)]
-    return [
-        0.0
-        if t < SALE_START
-        else 1.0
-        if t < SALE_START + SALE_MINUTES
-        else math.exp(-(t - SALE_START - SALE_MINUTES) / SALE_DECAY)
-        for t in range(MINUTES)
-    ]
-
-
-PROFILES: Final[dict[Shape, tuple[float, ...]]] = {shape: tuple(_peak_profile(shape)) for shape in SHAPES}
-
-
-def arrivals(volume_per_day: float, peak_factor: float, shape: Shape) -> list[float]:
-    """Messages per minute summing to the day's volume, the peak `peak_factor` times the mean where the shape
-    leaves room for it (a short sale cannot hold a whole day's volume at ten times the mean)."""
-    mean = volume_per_day / MINUTES
-    profile = PROFILES[shape]
-    weight = sum(profile)
-    if weight == 0 or peak_factor <= 1:
-        return [mean] * MINUTES
-    peak = peak_factor * mean
-    base = (MINUTES * mean - peak * weight) / (MINUTES - weight)
-    if base < 0:
-        base, peak = 0.0, MINUTES * mean / weight
-    return [base + (peak - base) * g for g in profile]
 
 
 def _down(outages: Sequence[Outage]) -> list[bool]:
@@ -369,9 +326,12 @@ def queued_lane(arrived: list[float], capacity: list[float], retention_minutes: 
             lost += total[t - keep] - gone
             gone = total[t - keep]
         starts[t] = gone
-        served = min(capacity[t], total[t] - gone)
+        waiting = total[t] - gone
+        served = min(capacity[t], waiting)
         processed[t] = served
-        gone += served
+        # All taken: nothing waits, exactly (adding it back to a large running total would leave a rounding
+        # error above EMPTY, and count a minute more of draining).
+        gone = total[t] if served == waiting else gone + served
         backlog[t] = total[t] - gone
     # Nothing ever waited past its minute: every delay is 0, and there is no need to walk the arrivals.
     waited = max(backlog) > EMPTY or lost > 0
@@ -436,7 +396,9 @@ def _lane(
     return replace(lane, arrived=arrived, lost=lane.lost + lost_on_the_way, calls=sum(arrived))
 
 
-def _outcome(pattern: str, lanes: Sequence[tuple[int, Lane]], outage_end: int | None) -> PatternOutcome:
+def _outcome(
+    pattern: str, lanes: Sequence[tuple[int, Lane]], outages: Sequence[tuple[OutageOf, Outage]]
+) -> PatternOutcome:
     """The lanes of the consumers added up; `count` lanes alike are simulated once."""
     arrived = _added([(n, lane.arrived) for n, lane in lanes])
     processed = _added([(n, lane.processed) for n, lane in lanes])
@@ -456,7 +418,9 @@ def _outcome(pattern: str, lanes: Sequence[tuple[int, Lane]], outage_end: int | 
         max_delay_minutes=max((d for d, _ in delays), default=0.0),
         p95_delay_minutes=_percentile(delays, mass, 0.95),
         mean_delay_minutes=sum(d * w for d, w in delays) / mass if mass > EMPTY else 0.0,
-        drain_minutes=drain_minutes(backlog, outage_end),
+        # Drains are counted from the end of the last outage: what the consumers and callers catch up on.
+        drain_minutes=drain_minutes(backlog, max((o.end_minute for _, o in outages), default=None)),
+        drains=tuple(Drain(of, outage, drain_after(backlog, outage.end_minute)) for of, outage in outages),
         producer_calls=calls,
         retention_exceeded=any(lane.retention_exceeded for _, lane in lanes),
         series=Series(tuple(arrived), tuple(processed), tuple(backlog)),
@@ -489,11 +453,23 @@ def drain_minutes(backlog: list[float], outage_end: int | None = None) -> float 
     highest = max(backlog)
     if highest <= EMPTY:
         return None
-    if outage_end is not None and 0 < outage_end < MINUTES and backlog[outage_end - 1] > EMPTY:
-        peak = outage_end - 1
-    else:
-        # The last minute at the top: a backlog held level drains from its end.
-        peak = MINUTES - 1 - backlog[::-1].index(highest)
+    if outage_end is not None and _waits_after(backlog, outage_end):
+        return _drained_from(backlog, outage_end - 1)
+    # The last minute at the top: a backlog held level drains from its end.
+    return _drained_from(backlog, MINUTES - 1 - backlog[::-1].index(highest))
+
+
+def drain_after(backlog: list[float], outage_end: int) -> float | None:
+    """Minutes from an outage's end until the backlog is empty; None when nothing waits at its end, or the
+    outage lasts until midnight (nothing after it to tell by)."""
+    return _drained_from(backlog, outage_end - 1) if _waits_after(backlog, outage_end) else None
+
+
+def _waits_after(backlog: list[float], outage_end: int) -> bool:
+    return 0 < outage_end < MINUTES and backlog[outage_end - 1] > EMPTY
+
+
+def _drained_from(backlog: list[float], peak: int) -> float | None:
     for t in range(peak + 1, MINUTES):
         if backlog[t] <= EMPTY:
             # The last minute counts by the share of it the rest needed, at the pace of the minute before.
@@ -536,8 +512,11 @@ def simulate(
         affected = 0
     groups = [(n, capacity) for n, capacity in ((affected, off), (len(traffic.consumers) - affected, up)) if n]
     broker_down = _down(settled.broker_outages)
-    # Drains are counted from the end of the last outage: what the consumers and callers catch up on.
-    outage_end = max((o.end_minute for o in (*settled.outages, *settled.broker_outages)), default=None)
+    whose: tuple[OutageOf, ...] = ("consumers", BROKER)
+    outages = sorted(
+        [*((whose[0], o) for o in settled.outages), *((whose[1], o) for o in settled.broker_outages)],
+        key=lambda pair: (pair[1].start_minute, whose.index(pair[0])),
+    )
     lanes: dict[tuple[str, int], Lane] = {}
     outcomes = {}
     for pattern in patterns:
@@ -545,7 +524,7 @@ def simulate(
         for group, (_, capacity) in enumerate(groups):
             if (carrier, group) not in lanes:
                 lanes[carrier, group] = _lane(carrier, base, capacity, settled, broker_down)
-        outcomes[pattern] = _outcome(pattern, [(n, lanes[carrier, g]) for g, (n, _) in enumerate(groups)], outage_end)
+        outcomes[pattern] = _outcome(pattern, [(n, lanes[carrier, g]) for g, (n, _) in enumerate(groups)], outages)
     return Simulation(MINUTES, settled, outcomes)
 
 

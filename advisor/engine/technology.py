@@ -12,21 +12,23 @@ docs/decision-rules.md R6.
 
 from __future__ import annotations
 
+import dataclasses
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from functools import cache
+from typing import cast
 
-from .answers import Answers
+from .answers import ANSWERS, Answers, Span, planned
 from .capabilities import CAPABILITIES, Capability, Fact, Sourced, Tier
 from .catalog import POINT_TO_POINT, label
 from .choices import AWAY, Availability, ConsumerKind, Experience, Interaction, Operations, Ordering, Platform, Replay
 from .model import ApproachId, Limit, Role, Sizing, TechnologyChoice
 from .reasons import known
-from .wording import number, plural
+from .traffic import TARGET_UTILISATION
+from .wording import amount, listed, number, percent, plural
 
 ORDER_RANK: dict[str, int] = {Ordering.NONE: 0, Ordering.PER_KEY: 1, Ordering.GLOBAL: 2}
-# Sized so the peak uses at most this share of the units' capacity: the rest is headroom.
-TARGET_UTILISATION = 0.7
 # How long messages must be kept, in hours, and why: a day for a consumer that is always available, has a
 # maintenance window (a night, with a margin) or gets work due within hours; a long weekend for one that is
 # often offline (or may be); a week of history for consumers that replay.
@@ -48,11 +50,20 @@ APPS_ONLY = ("apple_push_notification_service",)
 CONNECTIONS = tuple(c.id for c in CAPABILITIES if "push" in c.roles and c.managed and c.id not in MOBILE_PUSH)
 # Parts that need not keep order themselves: a direct caller keeps it by waiting for each answer before
 # sending the next, and updates pushed to a phone or browser carry their own sequence (see _choice's remedy).
-ORDER_KEPT_ELSEWHERE = ("gateway", "push")
+ORDER_KEPT_ELSEWHERE = ("gateway", "push", "device", "cache")
 # A command names the one system that must do the work: explicit invocation, which Google's "Choose Cloud
 # Tasks or Pub/Sub" gives to Cloud Tasks (rate control, scheduling, one handler per task).
 EXPLICIT_INVOCATION = ("google_cloud_tasks",)
 SHOWN = 2
+# A log the team already runs carries the other brokered parts too: a consumer group reads a topic as a work queue,
+# and a consumer group per subscriber fans each event out. It is the broker the team knows, so it comes first.
+LOG_READ_AS = {
+    "queue": "One consumer group reads its topic as a work queue.",
+    "router": "Each subscriber reads the topic through a consumer group of its own, so the producer does not know "
+    "them.",
+}
+# A claim check sends a reference (an object key and a few attributes) in place of the payload: assumed 1 KB.
+REFERENCE_KB = 1.0
 # Where each technology stands in the table: the last tie-breaker, so the same input lists the same order.
 POSITION = {c.id: i for i, c in enumerate(CAPABILITIES)}
 # The technologies that can play each part, in table order.
@@ -77,10 +88,12 @@ class Needs:
     readers: int = 1
     # How long a consumer may be away and still expect its messages, in hours; 0 when it is always up.
     outage_hours: float = 0
+    # What the sizing was worked out for when a number was a range or not known, as the sizing's first words.
+    basis: str = ""
 
 
 def needs_of(given: Answers, role: Role) -> Needs:
-    volume, peak, size = given["volume_per_day"], given["peak_factor"], given["message_size_kb"]
+    volume, peak, size = (planned(a, given[a]) for a in ("volume_per_day", "peak_factor", "message_size_kb"))
     per_second = volume / 86_400 * peak
     # Not sure whether order matters: choose what can keep it per key, the common need.
     ordering = known(given["ordering"]) or Ordering.PER_KEY
@@ -89,7 +102,31 @@ def needs_of(given: Answers, role: Role) -> Needs:
     hours, why = REPLAY_RETENTION if replay else RETENTION[outage]
     away = RETENTION[outage][0] if outage in AWAY else 0
     readers = max(1, len(given["consumers"]))
-    return Needs(role, ordering, replay, size, per_second, per_second * size / 1024, hours, why, readers, away)
+    return Needs(
+        role, ordering, replay, size, per_second, per_second * size / 1024, hours, why, readers, away, _basis(given)
+    )
+
+
+SIZED_NUMBERS = {"volume_per_day": "{} a day", "peak_factor": "peaks {}×", "message_size_kb": "{} KB"}
+
+
+def _basis(given: Answers) -> str:
+    """For a range, the sizing is for its top; for a number not known, for its default, said as assumed."""
+    tops, defaults = [], []
+    for answer, words in SIZED_NUMBERS.items():
+        value = cast(Mapping[str, object], given)[answer]
+        if isinstance(value, Span):
+            shown = words.format(number(planned(answer, value)))
+            if value.unknown:
+                defaults.append(f"{shown} ({ANSWERS[answer].in_sentence} not sure)")
+            else:
+                tops.append(f"{shown} (of {words.format(amount(value))})")
+    parts = []
+    if tops:
+        parts.append(f"for the top of the range, {listed(tops)}")
+    if defaults:
+        parts.append(f"assuming {listed(defaults)}; size again once known")
+    return f"Sized {'; '.join(parts)}: " if parts else ""
 
 
 def role_of(given: Answers, winner: str, approach: ApproachId) -> Role:
@@ -104,9 +141,15 @@ def role_of(given: Answers, winner: str, approach: ApproachId) -> Role:
 
 def technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[TechnologyChoice, ...]:
     role = role_of(given, winner, approach)
+    receivers = known(given["consumer_kind"])
+    if approach == "local_copy":
+        return _local_copy(given)
+    if receivers == ConsumerKind.DEVICE and known(given["interaction"]) == Interaction.COMMAND and role != "bulk":
+        # Work for machines waits in a queue per device on a broker made for them, which is the queue itself:
+        # phone push keeps nothing, and a back-end queue does not reach a device.
+        return _chosen(given, needs_of(given, "device"))
     explicit = role == "queue" and known(given["interaction"]) == Interaction.COMMAND
     backbone = _chosen(given, needs_of(given, role), first=EXPLICIT_INVOCATION if explicit else ())
-    receivers = known(given["consumer_kind"])
     if winner == POINT_TO_POINT or receivers not in (ConsumerKind.DEVICE, ConsumerKind.BROWSER):
         return backbone
     # The last hop to phones and browsers comes first: it is what reaches them; the backbone sits behind it.
@@ -116,6 +159,30 @@ def technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[Tec
     else:
         push = _chosen(given, needs_of(given, "push"), skip=APPS_ONLY, first=CONNECTIONS)
     return push + backbone
+
+
+# What each part of a local copy does: the cache answers while the provider is away, the router carries the
+# provider's change events to a read model, and the gateway fronts the direct calls while the provider is up.
+COPY_PARTS: dict[Role, str] = {
+    "cache": "The local copy — ",
+    "router": "Carries the provider's change events to a read model the caller owns (event-carried state transfer) — ",
+    "gateway": "Fronts the direct calls while the provider is up — ",
+}
+
+
+def _local_copy(given: Answers) -> tuple[TechnologyChoice, ...]:
+    """A cache and a change feed for the copy, then the gateway for the calls that still go direct."""
+    # The change events go the other way: the provider publishes them, and the caller's read model, which is up
+    # whenever the caller is, subscribes.
+    to_the_caller = cast(Answers, {**given, "consumer_availability": Availability.ALWAYS})
+    found: list[TechnologyChoice] = []
+    for role, words in COPY_PARTS.items():
+        picked = _chosen(given, needs_of(to_the_caller if role == "router" else given, role))[:1]
+        found += [
+            replace(choice, why=words + choice.why[0].lower() + choice.why[1:]) if choice.role != "operator" else choice
+            for choice in picked
+        ]
+    return tuple(found)
 
 
 def _chosen(
@@ -139,13 +206,33 @@ def _chosen(
             POSITION[capability.id],
         )
 
-    existing = sorted((c for c in here if broker in c.broker_ids), key=rank)[:1]
+    existing = sorted((c for c in here if broker in c.broker_ids), key=rank)[:1] or _existing_log(
+        needs, platform, run_by_us, broker
+    )
     on_platform = [c for c in here if not existing or c.id != existing[0].id]
     if experience == Experience.NONE:
         on_platform = [c for c in on_platform if not c.needs_experience] or on_platform
 
-    picked = existing[:1] + sorted(on_platform, key=rank)[: SHOWN - min(1, len(existing))]
+    # A bulk transfer names where the file lands and the tool that loads it, and the SFTP endpoint beside them.
+    shown = SHOWN + 1 if needs.role == "bulk" else SHOWN
+    picked = existing[:1] + sorted(on_platform, key=rank)[: shown - min(1, len(existing))]
     choices = [_choice(c, needs, bool(existing) and c.id == existing[0].id) for c in picked]
+    if existing and needs.role not in existing[0].roles:
+        choices[0] = replace(choices[0], why=f"{choices[0].why} {LOG_READ_AS[needs.role]}")
+    if needs.ordering == Ordering.GLOBAL and not any(c.managed for c in picked):
+        # The platform's services fit but for the peak one ordered group must carry: say that, not who operates.
+        per_key = replace(needs, ordering=Ordering.PER_KEY)
+        outgrown = [
+            c
+            for c in PLAYERS[needs.role]
+            if c.managed
+            and platform in c.platforms
+            and c.id not in skip
+            and _meets(c, per_key)
+            and not _meets(c, needs)
+        ]
+        if outgrown:
+            return (*choices, _one_group(needs, outgrown))
     if (
         needs.role != "gateway"
         and not any(c.managed for c in picked)
@@ -157,6 +244,20 @@ def _chosen(
     return tuple(choices)
 
 
+def _existing_log(needs: Needs, platform: str, run_by_us: bool, broker: str) -> list[Capability]:
+    """The log the team already runs, for a queue's or a router's part (LOG_READ_AS), on its platform."""
+    if needs.role not in LOG_READ_AS:
+        return []
+    runs = [
+        c
+        for c in PLAYERS["log"]
+        if broker in c.broker_ids
+        and (platform in c.platforms or (run_by_us and not c.managed))
+        and _meets(c, replace(needs, role="log"))
+    ]
+    return sorted(runs, key=lambda c: (c.managed == run_by_us, c.footprint, POSITION[c.id]))[:1]
+
+
 def _meets(capability: Capability, needs: Needs) -> bool:
     """Plays its part for this flow: keeps the order asked (global order is one key, so one ordered group
     must take the whole peak), and keeps a history to replay when the flow needs a log."""
@@ -166,9 +267,35 @@ def _meets(capability: Capability, needs: Needs) -> bool:
         return False
     if capability.for_ordered_flows and needs.ordering == Ordering.NONE:
         return False
-    if needs.ordering == Ordering.GLOBAL and capability.ordered_messages_per_second is not None:
-        return capability.ordered_messages_per_second.value >= needs.peak_per_second
+    if needs.ordering == Ordering.GLOBAL:
+        carried = _carried(capability, needs)
+        one_group = (
+            (carried.peak_per_second, capability.ordered_messages_per_second),
+            (carried.peak_mb_per_second, capability.ordered_mb_per_second),
+        )
+        if any(limit is not None and limit.value < load for load, limit in one_group):
+            return False
     return not (needs.replay and needs.role == "log" and not capability.replay)
+
+
+def _claim_checked(capability: Capability, needs: Needs) -> bool:
+    """The message goes by claim check: it exceeds the technology's limit, or the size its vendor advises."""
+    return any(
+        limit is not None and needs.size_kb > limit.value
+        for limit in (capability.max_message, capability.claim_check_above)
+    )
+
+
+def _carried(capability: Capability, needs: Needs) -> Needs:
+    """What passes through the technology: with a claim check, a reference in place of each payload."""
+    if not _claim_checked(capability, needs):
+        return needs
+    return replace(needs, size_kb=REFERENCE_KB, peak_mb_per_second=needs.peak_per_second * REFERENCE_KB / 1024)
+
+
+def _partitioned(capability: Capability) -> bool:
+    """A key lands on one of its units (a shard, a partition), so global order is one unit."""
+    return capability.ordered_mb_per_second is not None and not capability.unit_is_quota
 
 
 def _loads(capability: Capability, needs: Needs, reads: bool = True) -> list[float]:
@@ -189,6 +316,8 @@ def _loads(capability: Capability, needs: Needs, reads: bool = True) -> list[flo
 def _units(capability: Capability, needs: Needs, reads: bool = True) -> int:
     """How many of the technology's units the peak needs, with headroom; 1 when it scales by itself. A cluster's
     partitions come in multiples of its brokers, so that each broker leads as many as the next."""
+    if needs.ordering == Ordering.GLOBAL and _partitioned(capability):
+        return 1
     loads = _loads(capability, needs, reads)
     units = max(1, *(math.ceil(load / TARGET_UTILISATION) for load in loads)) if loads else 1
     if capability.brokers is not None:
@@ -198,31 +327,244 @@ def _units(capability: Capability, needs: Needs, reads: bool = True) -> int:
 
 
 def _sizing(capability: Capability, needs: Needs) -> Sizing | None:
-    """Units and retention for what holds messages (queues, routers, logs); gateways and push hold none."""
-    if (
-        needs.role not in ("queue", "router", "log")
-        or capability.unit_is_quota
-        or (capability.unit_messages_per_second is None and capability.unit_mb_per_second is None)
-    ):
+    """Units and retention for what holds messages (queues, routers, logs); gateways and push hold none. Each
+    technology is sized the way it scales: units with a rate each, a quota of the account, vCPUs of a cluster, or
+    (where its vendor publishes no rate) in practice, with the assumption said."""
+    if needs.role not in ("queue", "router", "log"):
         return None
-    units = _units(capability, needs)
-    headroom = round(1 - max(_loads(capability, needs), default=0.0) / units, 3)
-    peak = round(needs.peak_per_second, 3)
+    carried = _carried(capability, needs)
+    if capability.vcpu_mb_per_second is not None:
+        return _vcpu_sizing(capability, needs, carried)
+    if capability.unit_is_quota:
+        return _quota_sizing(capability, needs, carried)
+    tier = capability.tier
+    if tier is not None and tier.max_message is not None and carried.size_kb > tier.max_message.value:
+        return _larger_tier_sizing(capability, needs, carried)
+    if capability.unit_messages_per_second is None and capability.unit_mb_per_second is None:
+        return _practice_sizing(capability, needs, carried) if capability.practice else None
+    units = _units(capability, carried)
+    headroom = round(1 - max(_loads(capability, carried), default=0.0) / units, 3)
+    label = f"{tier.name} {capability.unit}" if tier is not None and not _tier(capability, carried) else capability.unit
     summary = (
-        f"{plural(units, capability.unit)} for a peak of {number(round(peak, 2))} messages/s "
-        f"({number(round(needs.peak_mb_per_second, 3))} MB/s), {round(headroom * 100)} % headroom"
-        f"{_batching(capability, needs)}{_reads(capability, needs)}{_spread(capability)}; keep "
-        f"messages {plural(int(needs.retention_hours), 'hour')} ({needs.retention_why})."
+        f"{plural(units, label)}{_partitions(capability, carried, units)} for {_peak(carried)}, "
+        f"{round(headroom * 100)} % headroom{_batching(capability, carried)}{_reads(capability, carried)}"
+        f"{_spread(capability, carried)}{_claim(capability, needs)}; {_keep(needs)}."
     )
+    return _sized(capability.unit, units, carried, headroom, needs, summary)
+
+
+def _sized(unit: str, units: int, carried: Needs, headroom: float | None, needs: Needs, summary: str) -> Sizing:
     return Sizing(
-        capability.unit,
+        unit,
         units,
-        peak,
-        round(needs.peak_mb_per_second, 4),
+        _significant(carried.peak_per_second, 3),
+        _significant(carried.peak_mb_per_second, 4),
         headroom,
         needs.retention_hours,
         summary,
     )
+
+
+def _significant(value: float, decimals: int) -> float:
+    """Rounded to a few decimals, or to three significant figures where that would read 0."""
+    rounded = round(value, decimals)
+    return rounded if rounded or not value else float(f"{value:.3g}")
+
+
+def _keep(needs: Needs) -> str:
+    return f"keep messages {plural(int(needs.retention_hours), 'hour')} ({needs.retention_why})"
+
+
+def _pace(per_second: float) -> tuple[int, str]:
+    """The period a rate reads best in: per second down to one every ten seconds, then per minute or per hour."""
+    if per_second >= 0.1 or per_second == 0:
+        return 1, "/s"
+    return (60, " a minute") if per_second * 60 >= 1 else (3600, " an hour")
+
+
+def _figure(value: float) -> str:
+    """Two decimals, or two significant figures below 1: 115.74, 0.93, 0.0042."""
+    return number(round(value, 2) if value >= 1 or value == 0 else float(f"{value:.2g}"))
+
+
+def _data(mb_per_second: float, factor: int, period: str) -> str:
+    """Megabytes, or kilobytes or bytes where that is too small to read, over the same period as the rate."""
+    amount = mb_per_second * factor
+    if amount >= 1 or amount == 0:
+        return f"{number(round(amount, 1))} MB{period}"
+    kb = amount * 1024
+    return f"{_figure(kb)} KB{period}" if kb >= 0.1 else f"{_figure(kb * 1024)} bytes{period}"
+
+
+def _peak(needs: Needs) -> str:
+    """'a peak of 115.74 messages/s (0.2 MB/s)', or per minute or hour for a handful a day."""
+    factor, period = _pace(needs.peak_per_second)
+    messages = f"{_figure(needs.peak_per_second * factor)} messages{period}"
+    return f"a peak of {messages} ({_data(needs.peak_mb_per_second, factor, period)})"
+
+
+def _claim(capability: Capability, needs: Needs) -> str:
+    """With a claim check the queue carries references and the payloads go to object storage: say both."""
+    if not _claim_checked(capability, needs):
+        return ""
+    factor, period = _pace(needs.peak_per_second)
+    store = _object_store(capability)
+    return (
+        f"; with a claim check each message is a reference of {number(REFERENCE_KB)} KB (assumed), and the "
+        f"payloads, {_data(needs.peak_mb_per_second, factor, period)} at the peak, go to object storage{store}"
+    )
+
+
+def _object_store(capability: Capability) -> str:
+    """The object store that runs where the technology runs (Amazon S3 beside SQS), named in brackets."""
+    stores = [c for c in PLAYERS["bulk"] if c.replay and set(c.platforms) & set(capability.platforms)]
+    return f" ({stores[0].name})" if stores else ""
+
+
+def _partitions(capability: Capability, needs: Needs, units: int) -> str:
+    """Event Hubs: keys spread over partitions, not over throughput units, so both are named."""
+    if capability.unit_partitions is None:
+        return ""
+    partitions = 1 if needs.ordering == Ordering.GLOBAL else units * int(capability.unit_partitions.value)
+    return f" and {plural(partitions, 'partition')}"
+
+
+def _quota_sizing(capability: Capability, needs: Needs, carried: Needs) -> Sizing | None:
+    """A service sized by a quota of the account or project: the share of it the peak takes."""
+    quota = capability.unit_messages_per_second or capability.unit_mb_per_second
+    if quota is None:
+        return None
+    chunk = capability.counted_in
+    counted = carried
+    if chunk is not None:
+        chunks = math.ceil(carried.size_kb / chunk.value)
+        counted = replace(carried, peak_mb_per_second=carried.peak_per_second * chunks * chunk.value / 1024)
+    share = max(_loads(capability, counted, reads=False), default=0.0)
+    words = (
+        f"1 {capability.unit} for {_peak(carried)}, {_share(share)} of its quota of {number(quota.value)} "
+        f"{quota.unit} ({quota.note})"
+    )
+    if share > TARGET_UTILISATION:
+        words += f"; ask for a raise to {math.ceil(share / TARGET_UTILISATION)} times it where the quota allows one"
+    lower = capability.lower_quota
+    if lower is not None and counted.peak_mb_per_second > TARGET_UTILISATION * lower.value:
+        words += (
+            f"; in smaller Regions the quota is {number(lower.value)} {lower.unit}, of which this peak takes "
+            f"{_share(counted.peak_mb_per_second / lower.value)}: publish in a large Region or ask for a raise"
+        )
+    summary = f"{words}{_ordering_key(capability, carried)}{_claim(capability, needs)}; {_keep(needs)}."
+    return _sized(capability.unit, 1, carried, round(1 - share, 3), needs, summary)
+
+
+def _share(share: float) -> str:
+    return percent(share) if share >= 0.01 else "under 1 %"
+
+
+def _ordering_key(capability: Capability, needs: Needs) -> str:
+    """An ordering key takes only so much: one key carries all of a globally ordered flow."""
+    limit = capability.ordered_mb_per_second
+    if limit is None or needs.ordering == Ordering.NONE:
+        return ""
+    if needs.ordering == Ordering.GLOBAL:
+        return (
+            f"; global order is one ordering key, which takes at most {number(limit.value)} {limit.unit}: this peak "
+            f"uses {_share(needs.peak_mb_per_second / limit.value)} of it"
+        )
+    per_key = limit.value * 1024 / needs.size_kb
+    return (
+        f"; one ordering key takes at most {number(limit.value)} {limit.unit}, about "
+        f"{number(round(per_key))} messages/s of {_size(needs.size_kb)}: keep any one key's peak below it"
+    )
+
+
+def _vcpu_sizing(capability: Capability, needs: Needs, carried: Needs) -> Sizing | None:
+    """Google's plan for a Managed Kafka cluster: replicated writes and reads in write-equivalent MB/s, over what a
+    vCPU takes at the planned utilisation."""
+    per_vcpu, utilisation, replicas = capability.vcpu_mb_per_second, capability.vcpu_utilisation, capability.replicas
+    if per_vcpu is None or utilisation is None or replicas is None:
+        return None
+    produce = carried.peak_mb_per_second
+    copies = int(replicas.value)
+    written = produce * copies
+    read = needs.readers * produce + produce * (copies - 1)
+    equivalent = written + read / 4
+    smallest = int(capability.fewest_units.value) if capability.fewest_units is not None else 1
+    vcpus = max(smallest, math.ceil(equivalent / per_vcpu.value / (utilisation.value / 100)))
+    headroom = round(1 - equivalent / (vcpus * per_vcpu.value), 3)
+    groups = plural(needs.readers, "consumer group")
+    summary = (
+        f"{plural(vcpus, capability.unit)} for {_peak(carried)}: {number(round(equivalent, 1))} MB/s of "
+        f"write-equivalent traffic ({copies} replicas, {groups}, reads counted at a quarter) at "
+        f"{number(per_vcpu.value)} MB/s a vCPU and {number(utilisation.value)} % utilisation, at least "
+        f"{smallest}{_claim(capability, needs)}; {_keep(needs)}."
+    )
+    return _sized(capability.unit, vcpus, carried, headroom, needs, summary)
+
+
+def _larger_tier_sizing(capability: Capability, needs: Needs, carried: Needs) -> Sizing | None:
+    """Messages beyond the entry tier's size go to a larger tier, whose units publish no rate (Service Bus Premium's
+    messaging units), or stay on the entry tier with a claim check."""
+    entry = capability.tier
+    fits = next(
+        (t for t in capability.larger_tiers if t.max_message is None or carried.size_kb <= t.max_message.value), None
+    )
+    if entry is None or fits is None:
+        return None
+    scale = fits.max_units
+    grows = f", adding {scale.unit} ({scale.note}) as its load shows" if scale is not None else ""
+    store = _object_store(capability)
+    summary = (
+        f"1 {fits.name} {capability.unit} for {_peak(carried)}: messages of {_size(carried.size_kb)} are beyond "
+        f"{entry.name}'s {_size(entry.max_message.value if entry.max_message else 0)}, and no rate is published for "
+        f"{fits.name}'s units, so start with the smallest{grows}; or 1 {entry.name} {capability.unit} with a claim "
+        f"check (a reference of {number(REFERENCE_KB)} KB per message, the payloads in object storage{store}); "
+        f"{_keep(needs)}."
+    )
+    return _sized(capability.unit, 1, carried, None, needs, summary)
+
+
+def _practice_sizing(capability: Capability, needs: Needs, carried: Needs) -> Sizing | None:
+    """No rate per unit from the vendor: the units the consumers need (a queue per subscriber), the nodes they are
+    replicated on, what bounds the service, and the assumption, each said."""
+    practice = capability.practice
+    if practice is None:
+        return None
+    units = needs.readers if capability.unit_per_reader and needs.role == "router" else 1
+    replicas = capability.replicas
+    nodes = f" replicated on {number(replicas.value)} {replicas.unit}" if replicas is not None else ""
+    # Order per key through hash-routed queues: one queue per instance of the consumer, each read by one at a time.
+    keyed = (
+        "; for order per key, one queue per instance of the consumer behind the hash exchange, each with a single "
+        "active consumer"
+        if needs.ordering == Ordering.PER_KEY and capability.per_key_how and needs.role == "queue"
+        else ""
+    )
+    summary = (
+        f"{plural(units, capability.unit)}{nodes} for {_peak(carried)}{keyed}{_in_flight(capability, carried)}"
+        f"{_claim(capability, needs)}; {_keep(needs)}. {practice.text}"
+    )
+    return _sized(capability.unit, units, carried, None, needs, summary)
+
+
+def _in_flight(capability: Capability, needs: Needs) -> str:
+    """What bounds a queue with no rate: messages received and not yet deleted, so how long each may take."""
+    limit = capability.in_flight
+    if limit is None or needs.peak_per_second <= 0:
+        return ""
+    seconds = limit.value / needs.peak_per_second
+    if seconds >= 86_400:
+        return f"; at most about {number(limit.value)} {limit.unit}, more than a day of this peak"
+    took = f"{number(round(seconds))} seconds" if seconds < 3600 else plural(round(seconds / 3600), "hour")
+    return (
+        f"; at most about {number(limit.value)} {limit.unit}, which this peak reaches only if each message takes "
+        f"over {took} to process"
+    )
+
+
+def _with_basis(sizing: Sizing | None, needs: Needs) -> Sizing | None:
+    if sizing is None or not needs.basis:
+        return sizing
+    return dataclasses.replace(sizing, summary=needs.basis + sizing.summary)
 
 
 def _batching(capability: Capability, needs: Needs) -> str:
@@ -244,16 +586,18 @@ def _reads(capability: Capability, needs: Needs) -> str:
     shared = capability.read_mb_per_second
     if shared is None or needs.readers < 2:
         return ""
-    read = number(round(needs.readers * needs.peak_mb_per_second, 1))
+    read = _data(needs.readers * needs.peak_mb_per_second, 1, "/s")
     return (
-        f"; {needs.readers} consumers each read every message, {read} MB/s at the peak, sharing "
+        f"; {needs.readers} consumers each read every message, {read} at the peak, sharing "
         f"{number(shared.value)} MB/s per {capability.unit}"
     )
 
 
-def _spread(capability: Capability) -> str:
+def _spread(capability: Capability, needs: Needs) -> str:
     if capability.brokers is None:
         return ""
+    if needs.ordering == Ordering.GLOBAL:
+        return "; global order is one partition, on one broker at a time"
     brokers = int(capability.brokers.value)
     return (
         f"; at least {brokers} and a multiple of {brokers}, so the partitions spread evenly over "
@@ -342,37 +686,58 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
     why = capability.good_at
     if existing:
         why = f"You already run it; {why[0].lower()}{why[1:]}"
-    if needs.ordering != Ordering.NONE and capability.ordering != Ordering.NONE:
+    if needs.ordering == Ordering.PER_KEY and capability.per_key_how:
+        why += f" Keeps order per key ({capability.per_key_how})."
+    elif needs.ordering == Ordering.GLOBAL and capability.ordering == Ordering.PER_KEY:
+        why += f" Keeps global order when every message carries the same key ({capability.ordering_how})."
+    elif needs.ordering != Ordering.NONE and capability.ordering != Ordering.NONE:
         kept = "per key" if capability.ordering == Ordering.PER_KEY else "globally"
         why += f" Keeps order {kept} ({capability.ordering_how})."
     remedies = []
-    if needs.role == "push" and needs.ordering != Ordering.NONE and capability.ordering == Ordering.NONE:
+    if needs.role in ("push", "device") and needs.ordering != Ordering.NONE and capability.ordering == Ordering.NONE:
         remedies.append(
             "It does not keep order: number each update per key (a sequence or version) so the app or page "
             "ignores one older than what it shows."
         )
+    advised = capability.claim_check_above
     if capability.max_message is not None and needs.size_kb > capability.max_message.value:
         remedies.append(
             f"Messages of {number(needs.size_kb)} KB exceed its {number(capability.max_message.value)} KB limit: "
             "use a claim check — store the payload in object storage and send a reference to it."
         )
+    elif advised is not None and needs.size_kb > advised.value:
+        remedies.append(
+            f"Messages of {_size(needs.size_kb)} are beyond the {_size(advised.value)} its vendor advises sending "
+            f"through it: use a claim check — store the payload in object storage{_object_store(capability)} and "
+            f"send a reference to it ({advised.note})."
+        )
+    carried = _carried(capability, needs)
     if capability.retention is not None and needs.retention_hours > capability.retention.value:
+        # A device reads its desired state when it reconnects, however long it was away.
+        instead = (
+            "keep the desired state in a device twin or shadow (or a job), which a device reads whenever it reconnects"
+            if needs.role == "device"
+            else "archive them to object storage, or choose a longer-lived store"
+        )
         remedies.append(
             f"It keeps messages at most {plural(int(capability.retention.value), 'hour')}, less than the "
-            f"{number(needs.retention_hours)} wanted: archive them to object storage, or choose a longer-lived store."
+            f"{number(needs.retention_hours)} wanted: {instead}."
         )
-    units = _units(capability, needs)
+    units = _units(capability, carried)
+    by_key = " by key" if needs.ordering == Ordering.PER_KEY else ""
     if units > 1 and capability.unit_is_quota:
         remedies.append(f"The peak needs {units} times the default quota ({capability.unit}): ask for a raise.")
     elif units > 1 and capability.unit_partitions is not None:
         partitions = units * int(capability.unit_partitions.value)
         remedies.append(
             f"Create at least {plural(partitions, 'partition')} (one carries one {capability.unit}'s worth) and "
-            "spread the load over them by key."
+            f"spread the load over them{by_key}."
         )
+    elif units > 1 and _partitioned(capability):
+        remedies.append(f"Spread the load over {plural(units, capability.unit)}{by_key}.")
     elif units > 1:
-        remedies.append(f"Spread the load over {plural(units, capability.unit)} by key.")
-    advice = (_fan_out(capability, needs), _tier(capability, needs), _retries(capability, needs))
+        remedies.append(f"Spread the load over {plural(units, capability.unit)}, each with its share of the producers.")
+    advice = (_fan_out(capability, carried), _tier(capability, carried), _retries(capability, needs))
     remedies += [words for words in advice if words]
     if capability.group_parallelism is not None:
         remedies.append(_group_parallelism(needs.ordering))
@@ -380,7 +745,7 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
         name=capability.name,
         why=why,
         role=needs.role,
-        sizing=_sizing(capability, needs),
+        sizing=_with_basis(_sizing(capability, needs), needs),
         limits=_limits(capability.id, needs.ordering != Ordering.NONE),
         remedies=tuple(remedies),
     )
@@ -423,6 +788,13 @@ def _limits(capability_id: str, ordered: bool) -> tuple[Limit, ...]:
         (f"Messages per {unit} without batching", capability.unbatched_messages_per_second),
         ("Retries to an HTTP/S endpoint for", capability.http_retry),
         ("Fewest brokers", capability.brokers),
+        (f"Fewest {unit}s", capability.fewest_units),
+        (f"Throughput per {unit}", capability.vcpu_mb_per_second),
+        ("Planned utilisation", capability.vcpu_utilisation),
+        ("Replicated over", capability.replicas),
+        ("Largest message the vendor advises sending", capability.claim_check_above),
+        ("Counted in chunks of", capability.counted_in),
+        ("At most", capability.in_flight),
         ("", capability.unit_partitions),
     )
     # The larger tiers' ceilings back the advice that names them.
@@ -434,7 +806,8 @@ def _limits(capability_id: str, ordered: bool) -> tuple[Limit, ...]:
     ]
     shown = [(what, sourced) for what, sourced in [*named, *ceilings] if sourced is not None]
     limits = [_limit(what, sourced) for what, sourced in shown + [("", s) for s in capability.limits]]
-    return tuple(limits + [_fact(fact) for fact in capability.facts])
+    practice = [capability.practice] if capability.practice is not None else []
+    return tuple(limits + [_fact(fact) for fact in (*capability.facts, *practice)])
 
 
 def _fact(fact: Fact) -> Limit:
@@ -447,6 +820,29 @@ def _limit(what: str, sourced: Sourced) -> Limit:
     if sourced.note:
         text += f" ({sourced.note})" if what else f" {sourced.note}"
     return Limit(text, sourced.source.title, sourced.source.url, sourced.source.as_of)
+
+
+def _one_group(needs: Needs, outgrown: list[Capability]) -> TechnologyChoice:
+    """Global order is one ordered group, and the peak outgrows what one group takes on every service here."""
+    groups = "; ".join(
+        f"{c.name}: " + " and ".join(f"{number(limit.value)} {limit.unit}" for limit in _group_limits(c))
+        for c in outgrown
+    )
+    return TechnologyChoice(
+        "One ordered group cannot carry this peak",
+        f"Global order puts every message in one ordered group (a partition, a shard), and {_peak(needs)} is more "
+        f"than one takes ({groups}). Keep order per key instead (an account, an order, a device), so the keys spread "
+        "over partitions and each stays in order, or batch events into fewer, larger messages.",
+        limits=tuple(_limit(f"{c.name}, one ordered group", limit) for c in outgrown for limit in _group_limits(c)),
+    )
+
+
+def _group_limits(capability: Capability) -> list[Sourced]:
+    return [
+        limit
+        for limit in (capability.ordered_messages_per_second, capability.ordered_mb_per_second)
+        if limit is not None
+    ]
 
 
 def _who_operates(platform: str, needs: Needs) -> TechnologyChoice:

@@ -31,8 +31,8 @@ from typing import Any, Final, Literal
 
 from .answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer, Scope
 from .catalog import FACTOR_IDS, FIELD_LABELS, PATTERN_IDS, label
-from .export import recommendation_from_dict
-from .model import Assessment, Recommendation
+from .export import flow_result_from_dict, recommendation_from_dict
+from .model import Assessment, FlowResult, Recommendation
 from .parse import MAX_FLOWS, TOP_LEVEL_FIELDS, InvalidAssessment, parse_assessment
 
 # The shape of the stored inputs and result snapshot that this engine writes. Version 1 is the
@@ -217,7 +217,7 @@ def _repair(
         _repair_weights(inputs, answer_id, rereads, set_aside)
     elif owner == "flows":
         _repair_flows(inputs, rereads, set_aside)
-    elif found := _FLOW_PATH.fullmatch(f"{owner}.{answer_id}" if rest else owner):
+    elif (found := _FLOW_PATH.fullmatch(f"{owner}.{answer_id}" if rest else owner)) and _is_flow(inputs, found):
         flows, index = inputs["flows"], int(found[1])
         if not isinstance(flows[index], dict):
             set_aside[owner] = flows[index]
@@ -235,6 +235,12 @@ def _repair(
         value = inputs.pop(key, None)
         set_aside[str(key)] = value
         rereads.append(Reread(str(key), value, None, "retired"))
+
+
+def _is_flow(inputs: dict[str, Any], found: re.Match[str]) -> bool:
+    """The path names a stored flow, not a top-level field that merely looks like one ("flows[0]")."""
+    flows = inputs.get("flows")
+    return isinstance(flows, list) and int(found[1]) < len(flows)
 
 
 def _repair_answer(
@@ -344,13 +350,29 @@ def stored_recommendation(raw: object, assessment: Assessment) -> Recommendation
     return recommendation
 
 
+def stored_flow_result(raw: object, assessment: Assessment, index: int) -> FlowResult | None:
+    """One flow's stored result, read alone (a what-if panel shows one flow of maybe fifty), or None when it
+    cannot be read or does not answer that flow, as `stored_recommendation` would find it."""
+    flows = raw.get("flows") if isinstance(raw, dict) else None
+    if not isinstance(flows, list) or len(flows) != len(assessment.flows) or not isinstance(flows[index], dict):
+        return None
+    try:
+        result = flow_result_from_dict(flows[index])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    return result if result.name == assessment.flows[index].name and _flow_complete(result) else None
+
+
 def _complete(recommendation: Recommendation) -> bool:
     """Every pattern scored and every factor weighed in each flow, as the pages and reports read them."""
+    return set(PATTERN_IDS) <= set(recommendation.mix) and all(map(_flow_complete, recommendation.flows))
+
+
+def _flow_complete(flow: FlowResult) -> bool:
     patterns, factors = set(PATTERN_IDS), set(FACTOR_IDS)
-    return patterns <= set(recommendation.mix) and all(
+    return (
         flow.pattern in patterns
         and patterns <= set(flow.scores)
         and factors <= set(flow.factors)
         and all(patterns <= set(flow.factors[f].contributions) for f in factors)
-        for flow in recommendation.flows
     )

@@ -10,7 +10,8 @@ from typing import Any
 
 from .model import Assessment, Flow
 from .parse import FieldError, InvalidAssessment, checked_integer, checked_number, parse_assessment, shown
-from .simulation import BROKER, MINUTES, SHAPES, Outage, Scenario, systems_of
+from .simulation import BROKER, Scenario, systems_of
+from .traffic import MINUTES, SHAPES, Outage
 
 SIMULATION_FIELDS = ("flow", "scenario")
 SCENARIO_FIELDS = ("shape", "capacity_per_minute", "outages", "retry_attempts", "retention_hours", "broker_outages")

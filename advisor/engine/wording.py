@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from .choices import Availability, ConsumerKind, Delivery, Latency
+from .model import Span
 
 AVAILABILITY: dict[str, str] = {
     Availability.ALWAYS: "is always available",
@@ -33,6 +34,12 @@ DELIVERY: dict[str, str] = {
     Delivery.BEST_EFFORT: "a loss is acceptable",
     Delivery.NO_LOSS: "nothing may be lost",
     Delivery.EFFECTIVELY_ONCE: "nothing may be lost or take effect twice",
+}
+# Why the default scenario takes the consumer down for the outage it does (traffic.DEFAULT_OUTAGES).
+OUTAGE_WHY: dict[str, str] = {
+    Availability.MAINTENANCE_WINDOWS: "a night's maintenance window",
+    Availability.OFTEN_OFFLINE: "half a working day away",
+    Availability.UNKNOWN: "what the what-if assumes when its availability is not sure",
 }
 RECEIVERS: dict[str, str] = {ConsumerKind.DEVICE: "phones or devices", ConsumerKind.BROWSER: "browser sessions"}
 # An app on phones or a page in browsers is one consumer that many devices or sessions run.
@@ -63,6 +70,20 @@ def number(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
+def amount(value: float | Span) -> str:
+    """A number answer in words: as given, a range as "3–10", and "not sure" when unknown."""
+    if not isinstance(value, Span):
+        return number(value)
+    return "not sure" if value.unknown else f"{number(value.low)}–{number(value.high)}"
+
+
+def in_words(value: float | Span, words: str, label: str) -> str:
+    """A number answer in its phrase ("{} a day"): "20,000 a day", "10,000–50,000 a day", or "<label> not sure"."""
+    if isinstance(value, Span) and value.unknown:
+        return f"{label} not sure"
+    return words.format(amount(value))
+
+
 def whole(points: float) -> int:
     """A score in the whole points pages show, halves rounded up as Django's floatformat rounds them."""
     return int(Decimal(str(points)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
@@ -74,3 +95,25 @@ def percent(share: float) -> str:
 
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def about(count: float) -> str:
+    """A simulated count as a sentence quotes it: whole under 100, else 'about' and two significant figures."""
+    whole_count = round(count)
+    if whole_count < 100:
+        return f"{whole_count:,}"
+    magnitude = 10 ** (len(str(whole_count)) - 2)
+    return f"about {round(count / magnitude) * magnitude:,}"
+
+
+def duration(minutes: float) -> str:
+    """Minutes as the what-if shows them: 'under a minute', '25 min', '9 h 20 min'."""
+    if minutes < 1:
+        return "under a minute" if minutes > 0 else "0 min"
+    whole_minutes = round(minutes)
+    return f"{whole_minutes // 60} h {whole_minutes % 60:02d} min" if whole_minutes >= 60 else f"{whole_minutes} min"
+
+
+def clock(minute: int) -> str:
+    """Minute 570 of the day as 09:30; minute 1440 as 24:00, the day's end."""
+    return f"{minute // 60:02d}:{minute % 60:02d}"

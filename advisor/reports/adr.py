@@ -21,7 +21,7 @@ from advisor.assessments.presentation import field_label
 from advisor.engine import Assessment, Flow, FlowResult, Landscape, Recommendation
 from advisor.engine.catalog import APPROACHES, FACTOR_IDS, FACTORS, PATTERN_IDS, PATTERNS, POINT_TO_POINT, label
 from advisor.engine.landscape import HUB_SYSTEMS, needs_hub
-from advisor.engine.wording import listed, number, plural
+from advisor.engine.wording import in_words, listed, plural
 
 from .deliverable import flip_condition, flip_sentence, revisit_when
 from .mermaid import landscape_mermaid, legend
@@ -133,7 +133,7 @@ def _landscape_record(
     results = recommendation.flows
     direct = sum(r.pattern == POINT_TO_POINT for r in results)
     brokered = len(results) - direct
-    hub = needs_hub(landscape.systems, direct, len(results))
+    hub = needs_hub(landscape.systems, direct)
     options = {
         "hub": "A hub: an API gateway for the direct calls and one broker or event backbone for the rest",
         "backbone": "One backbone: a single broker or event platform for every brokered flow",
@@ -317,7 +317,12 @@ def _flow_record(
 def _answers(flow: Flow) -> str:
     """The flow's main answers in a line: "interaction: query; latency: not sure; 20,000 messages a day; ..."."""
     said = [f"{field_label(f).lower()}: {_answer(getattr(flow, f))}" for f in CONTEXT_ANSWERS]
-    said.insert(2, f"{number(flow.volume_per_day)} messages a day, peaks {number(flow.peak_factor)}× the average")
+    said.insert(
+        2,
+        in_words(flow.volume_per_day, "{} messages a day", "messages a day")
+        + ", "
+        + in_words(flow.peak_factor, "peaks {}× the average", "peak factor"),
+    )
     return _upper_first("; ".join(said))
 
 

@@ -14,8 +14,8 @@ from advisor.assessments.presentation import ResultsView, field_label
 from advisor.assessments.templatetags.advisor_tags import some_names
 from advisor.engine import Flow, FlowResult
 from advisor.engine.catalog import FACTOR_IDS
-from advisor.engine.model import Limit
-from advisor.engine.wording import number
+from advisor.engine.model import Limit, Span
+from advisor.engine.wording import amount
 
 from . import deliverable, figures, glossary
 from .pdf import render_pdf, svg_data_url
@@ -125,8 +125,10 @@ def _short(flow: Flow, field: str) -> str:
         return some_names(list(value), APPENDIX_NAMES)
     if field == "source":
         return value or "(not named)"
-    if isinstance(value, int | float):
-        return number(value) + ("×" if field == "peak_factor" else "")
+    if isinstance(value, Span) and value.unknown:
+        return "not sure"
+    if isinstance(value, int | float | Span):
+        return amount(value) + ("×" if field == "peak_factor" else "")
     return "not sure" if value == "unknown" else str(value).replace("_", " ")
 
 

@@ -177,12 +177,13 @@ def revisit_when(result: FlowResult) -> list[str]:
 def sizing_ceiling(technology: TechnologyChoice) -> str:
     """The rate at which a technology's sizing runs out of headroom, as a re-evaluation trigger."""
     sizing = technology.sizing
-    if sizing is None or sizing.headroom >= 1:
+    if sizing is None or sizing.headroom is None or sizing.headroom >= 1:
         return ""
     ceiling = sizing.peak_per_second / (1 - sizing.headroom)
+    carry = "carries" if sizing.units == 1 else "carry"
     return (
         f"Re-evaluate {technology.name} above {number(round(ceiling))} messages per second at the peak: "
-        f"{plural(sizing.units, sizing.unit)} carry up to that with no headroom left."
+        f"{plural(sizing.units, sizing.unit)} {carry} up to that with no headroom left."
     )
 
 

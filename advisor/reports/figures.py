@@ -12,9 +12,9 @@ import base64
 from collections.abc import Sequence
 from html import escape
 
-from advisor import points
 from advisor.engine import FlowResult
 from advisor.engine.catalog import FACTOR_IDS, FACTORS, PATTERN_IDS, PATTERNS
+from advisor.engine.wording import whole
 
 INK = "#1d2630"
 TRACK = "#f2f5f7"
@@ -51,7 +51,7 @@ def score_bars(result: FlowResult, colours: Sequence[str]) -> str:
             f'<text x="{label_width - 6}" y="{y + 9}" text-anchor="end">{name}</text>'
             f'<rect x="{label_width}" y="{y}" width="{bar_width}" height="{bar}" fill="{TRACK}"/>'
             + "".join(rects)
-            + f'<text x="{label_width + bar_width + 6}" y="{y + 9}">{points.whole(result.scores[pattern_id])}</text>'
+            + f'<text x="{label_width + bar_width + 6}" y="{y + 9}">{whole(result.scores[pattern_id])}</text>'
         )
     return _document(label_width + bar_width + 40, row * len(PATTERN_IDS), "".join(rows))
 

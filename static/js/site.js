@@ -18,26 +18,21 @@
     }
   });
 
-  // Questionnaire progress: how many of the seven steps have been looked at or answered.
-  var form = document.querySelector("[data-progress]");
-  if (form) {
-    var steps = Array.prototype.slice.call(form.querySelectorAll("[data-step]"));
-    var bar = form.querySelector("[data-progress-bar]");
-    var text = form.querySelector("[data-progress-text]");
-    var seen = new Set();
-    var update = function () {
-      bar.style.width = (100 * seen.size / steps.length) + "%";
-      text.textContent = seen.size + " of " + steps.length + " steps answered";
-    };
-    form.addEventListener("focusin", function (event) {
-      var step = event.target.closest("[data-step]");
-      if (step) { seen.add(steps.indexOf(step)); update(); }
-    });
-    form.addEventListener("change", function (event) {
-      var step = event.target.closest("[data-step]");
-      if (step) { seen.add(steps.indexOf(step)); update(); }
-    });
-  }
+  // The quick path's rows offer the systems named above as each flow's sender, as they are typed.
+  document.addEventListener("input", function (event) {
+    if (event.target.id !== "landscape-systems") return;
+    var list = document.getElementById("systems-named");
+    if (!list) return;
+    var seen = {};
+    list.replaceChildren.apply(list, event.target.value.split(",").map(function (name) { return name.trim(); })
+      .filter(function (name) {
+        var key = name.toLowerCase();
+        if (!name || seen[key]) return false;
+        seen[key] = true;
+        return true;
+      })
+      .map(function (name) { var option = document.createElement("option"); option.value = name; return option; }));
+  });
 
   // Below 1024 px the editor's preview folds into a bar above the Save bar; its button opens and closes
   // it, and Escape closes it again. Without this script the preview stays where it is, after the form.

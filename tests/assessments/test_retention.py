@@ -12,6 +12,8 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from advisor.assessments.models import Assessment
+from advisor.reports.background import store_report
+from advisor.reports.models import RenderedReport
 from tests.conftest import make_assessment
 
 from .forms import editor_post
@@ -32,6 +34,21 @@ class TestSessions:
         client.post(assessment.edit_url, editor_post(assessment, action="save"))
         assert Session.objects.count() == 1
         assert assessment.name in client.get("/assess/").content.decode()
+
+    def test_a_save_without_a_session_cookie_makes_a_session_of_an_hour_that_a_returning_browser_keeps_a_year(
+        self, client: Client, assessment: Assessment
+    ) -> None:
+        # A script that keeps no cookies leaves one session per save: none of them may last a year.
+        client.post(assessment.edit_url, editor_post(assessment, action="save"))
+        session = Session.objects.get()
+        assert session.expire_date < timezone.now() + timedelta(hours=1, minutes=1)
+        assert client.cookies["sessionid"]["max-age"] == 3600
+        # A browser sends it back: it is a person's, remembered for the usual year.
+        assessment.refresh_from_db()
+        client.get(assessment.edit_url)
+        session = Session.objects.get()
+        assert session.expire_date > timezone.now() + timedelta(days=364)
+        assert client.cookies["sessionid"]["max-age"] == 60 * 60 * 24 * 365
 
 
 def purge(**options: object) -> str:
@@ -55,12 +72,20 @@ class TestRetention:
         stale, recent = make_assessment(name="Stale"), make_assessment(name="Recent")
         age(stale, 31)
         age(recent, 29)
-        assert "Purged 1 assessments not viewed for 30 days." in purge()
+        assert "Purged 1 assessment not viewed for 30 days." in purge()
         assert list(Assessment.objects.values_list("name", flat=True)) == ["Recent"]
+
+    @override_settings(RETENTION_DAYS=30)
+    def test_it_counts_assessments_not_the_reports_deleted_with_them(self) -> None:
+        stale = make_assessment(name="Stale")
+        store_report(stale, b"%PDF-1.7")
+        age(stale, 31)
+        assert "Purged 1 assessment not viewed for 30 days." in purge()
+        assert not RenderedReport.objects.exists()
 
     def test_a_dry_run_counts_and_keeps(self, assessment: Assessment) -> None:
         age(assessment, 8)
-        assert "1 assessments not viewed for 7 days would be purged." in purge(days=7, dry_run=True)
+        assert "1 assessment not viewed for 7 days would be purged." in purge(days=7, dry_run=True)
         assert Assessment.objects.count() == 1
 
     def test_a_negative_number_of_days_is_refused(self) -> None:

@@ -3,10 +3,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
+from django_tasks_db.models import DBTaskResult
 
 from advisor.assessments.models import Assessment
 from advisor.engine import ENGINE_VERSION
+from tests.conftest import make_assessment
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +65,22 @@ def test_the_view_link_cannot_change_anything(client: Client, assessment: Assess
 @pytest.mark.parametrize("action", ["share", "fork", "rerun"])
 def test_actions_need_a_post(client: Client, assessment: Assessment, action: str) -> None:
     assert client.get(f"{assessment.edit_url}{action}").status_code == 405
+
+
+@override_settings(PDF_WORKER=True, ADVISOR_ROTATE_RATE="10/h")
+def test_rotating_one_link_in_a_loop_is_refused_after_the_limit_and_queues_no_more_renders(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        assessment = make_assessment()
+        answers = [client.post(f"{assessment.edit_url}share") for _ in range(60)]
+    assert [response.status_code for response in answers] == [302] * 10 + [429] * 50
+    assert 1 <= int(answers[-1]["Retry-After"]) <= 3600
+    assert DBTaskResult.objects.count() == 1 + 10  # the first version's PDF and one per rotation that was let through
+
+
+@override_settings(ADVISOR_ROTATE_RATE="10/h", ADVISOR_SAVE_RATE="5/m")
+def test_rotating_many_links_counts_against_the_clients_saves(client: Client) -> None:
+    assessments = [make_assessment(name=f"Landscape {number}") for number in range(6)]
+    answers = [client.post(f"{assessment.edit_url}share").status_code for assessment in assessments]
+    assert answers == [302] * 5 + [429]

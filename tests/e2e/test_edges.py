@@ -43,3 +43,47 @@ def test_bar_chart_labels_are_not_clipped_at_360_px(page: Page, live_server: Any
     )
     screenshot(page, f"bars{path.replace('/', '-')}360")
     assert clipped == []
+
+
+# Every word of the cells inside which a line breaks: a word on two lines was cut mid-way (a compound may
+# break after its hyphen, "geo-|replicated", as printed text does).
+CUT_WORDS = """(selector) => [...document.querySelectorAll(selector)].flatMap(cell => {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    const cut = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of node.textContent.matchAll(/[^\\s-]+-?/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const lines = new Set([...range.getClientRects()].map(rect => Math.round(rect.top)));
+            if (lines.size > 1) cut.push(match[0]);
+        }
+    }
+    return cut;
+})"""
+
+
+@pytest.mark.parametrize("slug", ["point-to-point", "message-queue", "event-driven"])
+def test_the_technology_table_fits_a_phone_without_cutting_words(page: Page, live_server: Any, slug: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(f"{live_server.url}/patterns/{slug}/")
+    table = page.get_by_role("table", name="Technologies that carry")
+    table.scroll_into_view_if_needed()
+    expect(table.get_by_role("row").nth(1)).to_be_visible()
+    holder = table.locator("xpath=..")
+    assert holder.evaluate("element => element.scrollWidth <= element.clientWidth + 1")
+    assert page.evaluate(CUT_WORDS, "#technologies ~ div td, #technologies ~ div th") == []
+    screenshot(page, f"pattern-{slug}-technologies-360", full_page=False)
+    results = AXE.run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_the_technology_table_stays_a_table_with_its_column_headers_on_a_wide_screen(
+    page: Page, live_server: Any
+) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/patterns/message-queue/")
+    table = page.get_by_role("table", name="Technologies that carry")
+    table.scroll_into_view_if_needed()
+    expect(table.get_by_role("columnheader", name="Largest message")).to_be_visible()
+    screenshot(page, "pattern-message-queue-technologies-1280", full_page=False)

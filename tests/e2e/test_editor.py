@@ -115,7 +115,8 @@ def test_errors_open_where_the_person_is_and_each_leads_to_its_field(
     expect(summary).to_be_focused()
     expect(summary.get_by_role("listitem")).to_have_text(
         [
-            "Flow 1, messages per day: a whole number from 0 to 100,000,000,000, not 'lots'; for example 20000 or 20k",
+            "Flow 1, messages per day: a whole number from 0 to 100,000,000,000, “not sure” or a range such as "
+            "10k–50k, not 'lots'; for example 20000 or 20k",
             "Flow 2, consumers: name at least one system that receives it",
         ]
     )
@@ -145,7 +146,12 @@ def test_on_a_phone_the_quick_path_leads_to_adding_flows_with_the_preview_a_tap_
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(live_server.url + "/assess/")
     page.get_by_label("Name of this assessment").fill("Tills and loyalty")
-    page.get_by_label("Which systems receive it?").fill("Loyalty")
+    row = page.locator("#flow-0")
+    row.get_by_label("Name of the flow").fill("Purchases")
+    row.get_by_label("Which system sends it?").fill("Till")
+    row.get_by_label("Which systems receive it?").fill("Loyalty")
+    row.get_by_label("What does the sender expect?").select_option("command")
+    page.get_by_role("button", name="Next: questions about each flow").click()
     page.get_by_role("button", name="See the recommendation").click()
 
     # The owner's results: the other flows are the next step, and the edit link is theirs to keep.

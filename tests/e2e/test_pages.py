@@ -79,6 +79,17 @@ def test_the_questionnaire_works_with_the_keyboard_alone(page: Page, live_server
     page.goto(live_server.url + "/assess/")
     page.get_by_label("Name of this assessment").focus()
     page.keyboard.type("Keyboard only")
+    # The systems, then the first row: name, sender, receivers, what the sender expects.
+    for typed in ("Till, Loyalty", "Purchases", "Till", "Loyalty"):
+        page.keyboard.press("Tab")
+        page.keyboard.type(typed)
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("#flow-0-interaction")).to_have_value("query")
+    # Enter in the next box goes on to the questions about each flow, whose heading takes the focus.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Questions about each flow")).to_be_focused()
     submit = page.get_by_role("button", name="See the recommendation")
     for _ in range(80):
         page.keyboard.press("Tab")

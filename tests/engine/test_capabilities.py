@@ -59,7 +59,7 @@ REQUIRED_IDS = (
     "aws_transfer_family",
 )
 
-ROLES = {"queue", "router", "log", "gateway", "push", "bulk"}
+ROLES = {"queue", "router", "log", "gateway", "push", "bulk", "device", "cache"}
 PLATFORMS = {"aws", "azure", "gcp", "kubernetes", "on_premises", "any"}
 ORDERINGS = {"none", "per_key", "global"}
 DELIVERIES = {"at_most_once", "at_least_once", "exactly_once"}
@@ -79,9 +79,21 @@ FIELD_UNITS = {
     "dedicated_read_mb_per_second": "MB/s",
     "unbatched_messages_per_second": "messages/s",
     "http_retry": "hours",
+    "claim_check_above": "KB",
+    "lower_quota": "MB/s",
+    "counted_in": "KB",
+    "vcpu_mb_per_second": "MB/s",
 }
 # Counts whose unit is the thing counted ("brokers", "partition per throughput unit").
-COUNTS = ("group_parallelism", "brokers", "unit_partitions")
+COUNTS = (
+    "group_parallelism",
+    "brokers",
+    "unit_partitions",
+    "replicas",
+    "in_flight",
+    "fewest_units",
+    "vcpu_utilisation",
+)
 
 
 def numbers(capability: Capability) -> list[Sourced]:
@@ -93,7 +105,8 @@ def numbers(capability: Capability) -> list[Sourced]:
 
 
 def sources(capability: Capability) -> list[Source]:
-    return [n.source for n in numbers(capability)] + [fact.source for fact in capability.facts]
+    practice = [capability.practice] if capability.practice is not None else []
+    return [n.source for n in numbers(capability)] + [fact.source for fact in (*capability.facts, *practice)]
 
 
 def each(test: Callable[[Capability], None]) -> Callable[[Capability], None]:

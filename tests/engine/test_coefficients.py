@@ -214,7 +214,9 @@ EXTREMES: dict[str, dict[str, dict[str, Any]]] = {
 # The flows of each kind: a waited-for query, a command, an event.
 KINDS = {
     "query": {"interaction": "query", "latency": "seconds"},
-    "command": {"interaction": "command", "latency": "seconds"},
+    # Sent to a machine, a command moves no pressure differently (its fan-out stays one), and rule 4's few systems
+    # (a back-end receiver) do not score it as a direct request (R4.1).
+    "command": {"interaction": "command", "latency": "seconds", "consumer_kind": "device"},
     "event": {"interaction": "event", "latency": "seconds"},
 }
 # A command to several consumers is scored as an event; a query answered later is scored as a command and may have
@@ -278,7 +280,12 @@ class TestFitsAtBothEnds:
             ({"interaction": "query", "latency": "immediate"}, (100, 10, 0)),
             ({"interaction": "query", "latency": "seconds"}, (94, 20, 4)),
             # Urgency 1 and 0 for a command and for an event.
-            ({"interaction": "command", "latency": "immediate"}, (100, 45, 50)),
+            # A consumer with maintenance windows keeps the command's own line: were it always available, the
+            # caller waiting for the outcome would make it a request scored with the query's fits (R2.8).
+            (
+                {"interaction": "command", "latency": "immediate", "consumer_availability": "maintenance_windows"},
+                (100, 45, 50),
+            ),
             ({"interaction": "command", "latency": "hours", "volume_per_day": 1000}, (20, 100, 45)),
             ({"interaction": "event", "latency": "immediate"}, (90, 60, 90)),
             ({"interaction": "event", "latency": "hours", "volume_per_day": 1000}, (75, 85, 85)),

@@ -228,6 +228,9 @@ class TestNotSure:
         )
 
 
+WHOLE_OR_NOT_SURE = 'must be a whole number from 0 to 100,000,000,000, "unknown" or a range [low, high],'
+
+
 class TestValidationMessages:
     """Each refusal names the field and says what is wanted, in words a person can act on."""
 
@@ -246,20 +249,28 @@ class TestValidationMessages:
             (
                 {"volume_per_day": 2.5},
                 "flows[0].volume_per_day",
-                "must be a whole number from 0 to 100,000,000,000, not 2.5",
+                'must be a whole number from 0 to 100,000,000,000, "unknown" or a range [low, high], not 2.5',
             ),
             (
                 {"volume_per_day": "x" * 50},
                 "flows[0].volume_per_day",
-                f"must be a whole number from 0 to 100,000,000,000, not '{'x' * 36}...",
+                f"{WHOLE_OR_NOT_SURE} not '{'x' * 36}...",
             ),
             (
                 {"volume_per_day": "x" * 38},
                 "flows[0].volume_per_day",
-                f"must be a whole number from 0 to 100,000,000,000, not '{'x' * 38}'",
+                f"{WHOLE_OR_NOT_SURE} not '{'x' * 38}'",
             ),
-            ({"peak_factor": float("inf")}, "flows[0].peak_factor", "must be a number from 1 to 10,000, not inf"),
-            ({"peak_factor": "2"}, "flows[0].peak_factor", "must be a number from 1 to 10,000, not '2'"),
+            (
+                {"peak_factor": float("inf")},
+                "flows[0].peak_factor",
+                'must be a number from 1 to 10,000, "unknown" or a range [low, high], not inf',
+            ),
+            (
+                {"peak_factor": "2"},
+                "flows[0].peak_factor",
+                "must be a number from 1 to 10,000, \"unknown\" or a range [low, high], not '2'",
+            ),
         ],
     )
     def test_message(self, flow: dict[str, Any], field: str, message: str) -> None:

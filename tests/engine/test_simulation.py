@@ -8,16 +8,8 @@ from hypothesis import strategies as st
 
 from advisor.engine.catalog import EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT
 from advisor.engine.model import Flow
-from advisor.engine.simulation import (
-    MINUTES,
-    SHAPES,
-    Outage,
-    Scenario,
-    arrivals,
-    default_capacity,
-    simulate,
-    traffic_of,
-)
+from advisor.engine.simulation import Scenario, default_capacity, simulate, traffic_of
+from advisor.engine.traffic import MINUTES, SHAPES, Outage, arrivals
 
 BROKERED = (MESSAGE_QUEUE, EVENT_DRIVEN)
 
@@ -74,6 +66,38 @@ def test_an_outage_drains_in_lambda_t_over_mu_minus_lambda() -> None:
         assert outcome.drain_minutes == pytest.approx(240)
         assert outcome.lost == 0
         assert outcome.queued_at_end == pytest.approx(0, abs=1e-6)
+
+
+def test_each_outage_drains_in_its_own_lambda_t_over_mu_minus_lambda() -> None:
+    # λ = 100, μ = 150: an hour down drains in 100·60 / 50 = 120 minutes, half an hour later in 60.
+    outages = (Outage(900, 30), Outage(300, 60))
+    simulation = simulate(flow(), Scenario(shape="flat", capacity_per_minute=150, outages=outages))
+    for pattern in BROKERED:
+        outcome = simulation.patterns[pattern]
+        # In the order of the day; the last one's is the outcome's drain, as before.
+        assert [(d.of, d.outage) for d in outcome.drains] == [("consumers", outages[1]), ("consumers", outages[0])]
+        assert [d.drain_minutes for d in outcome.drains] == pytest.approx([120, 60])
+        assert outcome.drain_minutes == pytest.approx(60)
+    # A failed call waits only for its retry: settled within a minute of each return.
+    assert all(d.drain_minutes is not None and d.drain_minutes <= 1 for d in simulation.patterns[POINT_TO_POINT].drains)
+
+
+def test_a_broker_outage_has_a_drain_of_its_own_and_none_for_direct_calls() -> None:
+    scenario = Scenario(
+        shape="flat", capacity_per_minute=150, outages=(Outage(300, 60),), broker_outages=(Outage(900, 30),)
+    )
+    simulation = simulate(flow(), scenario)
+    queue, direct = simulation.patterns[MESSAGE_QUEUE], simulation.patterns[POINT_TO_POINT]
+    # The outbox keeps what the producer sends while the broker is down: 3,000 drain in 3,000 / 50 minutes.
+    assert [(d.of, d.outage.start_minute) for d in queue.drains] == [("consumers", 300), ("broker", 900)]
+    assert [d.drain_minutes for d in queue.drains] == pytest.approx([120, 60])
+    assert direct.drains[1].drain_minutes is None
+
+
+def test_an_outage_nothing_waits_after_has_no_drain() -> None:
+    # Nothing arrives at night on a business day whose peak holds the whole volume.
+    simulation = simulate(flow(peak=8), Scenario(shape="business_day", outages=(Outage(60, 120),)))
+    assert [d.drain_minutes for d in simulation.patterns[MESSAGE_QUEUE].drains] == [None]
 
 
 def test_a_drain_that_ends_within_a_minute_counts_the_share_of_it() -> None:

@@ -22,7 +22,8 @@ import simpy
 
 from advisor.engine.catalog import MESSAGE_QUEUE
 from advisor.engine.model import Flow
-from advisor.engine.simulation import MINUTES, Outage, Scenario, simulate
+from advisor.engine.simulation import Scenario, simulate
+from advisor.engine.traffic import MINUTES, Outage
 
 ARRIVALS_PER_MINUTE = 10
 CAPACITY_PER_MINUTE = 20

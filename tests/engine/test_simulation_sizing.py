@@ -9,8 +9,9 @@ from advisor.engine.catalog import EVENT_DRIVEN, MESSAGE_QUEUE
 from advisor.engine.choices import Availability
 from advisor.engine.evaluation import answers_of
 from advisor.engine.presets import USE_CASES
-from advisor.engine.simulation import DEFAULT_OUTAGES, Outage, Scenario, default_outcome, simulate
-from advisor.engine.technology import TARGET_UTILISATION, needs_of
+from advisor.engine.simulation import Scenario, default_outcome, simulate
+from advisor.engine.technology import needs_of
+from advisor.engine.traffic import DEFAULT_OUTAGES, TARGET_UTILISATION, Outage
 
 PRESET_FLOWS = [(slug, index) for slug, case in USE_CASES.items() for index in range(len(case.assessment["flows"]))]
 # Flows whose messages must not be lost: durable subscriptions and an outbox by default.

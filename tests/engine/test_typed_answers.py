@@ -14,7 +14,8 @@ from mypy import api
 from advisor.engine.answers import ANSWERS, VOCABULARY, Answers, Kind
 from advisor.engine.catalog import APPROACHES, FACTOR_IDS, PATTERN_IDS
 from advisor.engine.model import Fit, Flow, Landscape, Role
-from advisor.engine.simulation import Carrier, Shape
+from advisor.engine.simulation import Carrier
+from advisor.engine.traffic import Shape
 
 ENGINE = Path(__file__).resolve().parents[2] / "advisor" / "engine"
 # Where strings become members (parse, and upgrade of stored inputs by their paths) and where the

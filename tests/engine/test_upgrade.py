@@ -20,6 +20,7 @@ from advisor.engine.upgrade import (
     FieldRename,
     Reread,
     Step,
+    stored_flow_result,
     stored_recommendation,
     upgrade,
 )
@@ -137,6 +138,9 @@ def test_an_unknown_weight_and_too_many_flows_are_kept_aside() -> None:
         {"flows": [{"name": 7, "interaction": 7}], "landscape": [], "weights": "heavy"},
         {"flows": [{"name": "x", "interaction": "event"}], "weights": dict.fromkeys(FACTOR_IDS, 0)},
         {"flows": [{"name": "x", "interaction": "event", "consumers": ["A", "a"]}], "schema": 3, 5: 6},
+        # A top-level key that reads like a flow's path, with no flows stored (found by the property below).
+        {"flows[0]": None},
+        {"flows[3].name": 1, "flows": [{"name": "x", "interaction": "event"}]},
     ],
 )
 def test_reading_never_raises_whatever_was_stored(raw: object) -> None:
@@ -157,6 +161,22 @@ def test_reading_never_raises_whatever_was_stored(raw: object) -> None:
 def test_any_json_reads_as_a_valid_assessment(raw: object, version: int) -> None:
     read = upgrade(raw, version)
     assert parse_assessment(assessment_to_dict(read.assessment)) == read.assessment
+
+
+def test_one_flows_stored_result_is_read_alone_only_when_it_answers_that_flow() -> None:
+    assessment = parse_assessment(CURRENT)
+    whole = recommend(assessment)
+    snapshot = recommendation_to_dict(whole)
+    for index, result in enumerate(whole.flows):
+        assert stored_flow_result(snapshot, assessment, index) == result
+    assert stored_flow_result({**snapshot, "flows": snapshot["flows"][:-1]}, assessment, 0) is None
+    assert stored_flow_result({**snapshot, "flows": "garbled"}, assessment, 0) is None
+    assert stored_flow_result(None, assessment, 0) is None
+    renamed = copy.deepcopy(snapshot)
+    renamed["flows"][0]["name"] = "Another flow"
+    assert stored_flow_result(renamed, assessment, 0) is None
+    del snapshot["flows"][0]["scores"]
+    assert stored_flow_result(snapshot, assessment, 0) is None
 
 
 def test_a_stored_result_is_read_only_when_it_answers_the_flows_read() -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.core.management import call_command
 from django.test import Client, override_settings
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from advisor.assessments.models import Assessment
@@ -97,6 +99,22 @@ class TestWithAWorker:
         save(client, assessment, name="Third")
         work()
         assert list(RenderedReport.objects.values_list("version", "state")) == [(3, "ready")]
+
+    @pytest.mark.django_db(transaction=True)
+    @override_settings(TASK_RESULT_DAYS=7)
+    def test_the_worker_prunes_finished_tasks_older_than_a_week(self, client: Client, assessment: Assessment) -> None:
+        save(client, assessment, name="Rendered last month")
+        work()
+        DBTaskResult.objects.update(finished_at=timezone.now() - timedelta(days=8))
+        save(client, assessment, name="Rendered a day ago")
+        work()
+        DBTaskResult.objects.filter(finished_at__gt=timezone.now() - timedelta(days=1)).update(
+            finished_at=timezone.now() - timedelta(days=1)
+        )
+        save(client, assessment, name="Rendered now")
+        call_command("worker", batch=True, verbosity=0)
+        assert sorted(DBTaskResult.objects.values_list("status", flat=True)) == ["SUCCESSFUL", "SUCCESSFUL"]
+        assert not DBTaskResult.objects.filter(finished_at__lt=timezone.now() - timedelta(days=7)).exists()
 
 
 class TestFreshness:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from advisor.engine import parse_assessment, recommend
-from advisor.engine.model import Risk
-from advisor.reports.deliverable import actions, open_decisions
+from advisor.engine.model import Risk, Sizing, TechnologyChoice
+from advisor.reports.deliverable import actions, open_decisions, sizing_ceiling
 from tests.conftest import SHOP
 
 
@@ -34,3 +36,10 @@ def test_a_decisive_unknown_comes_before_one_that_changes_nothing() -> None:
         "any other value keeps point-to-point.",
     )
     assert decisions[1].consequences == ("No value of it changes a winner: Order placed stays event-driven.",)
+
+
+@pytest.mark.parametrize(("units", "verb"), [(1, "1 queue carries"), (2, "2 queues carry")])
+def test_the_sizing_ceiling_agrees_with_its_count(units: int, verb: str) -> None:
+    sized = Sizing("queue", units, 50.0, 0.1, 0.5, 24, "")
+    trigger = sizing_ceiling(TechnologyChoice(name="Amazon SQS FIFO queue", why="", sizing=sized))
+    assert trigger.endswith(f"{verb} up to that with no headroom left.")

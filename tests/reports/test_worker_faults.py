@@ -97,6 +97,39 @@ def test_the_worker_waits_out_a_refusing_database_and_renders_when_it_is_back(
         database.refuse()
 
 
+@override_settings(PDF_WORKER=True)
+def test_the_worker_outlives_a_database_that_accepts_and_never_answers(
+    workers: Callable[..., subprocess.Popen[bytes]],
+) -> None:
+    settings = connection.settings_dict
+    database = Forwarder((settings["HOST"], int(settings["PORT"])))
+    database.up()
+    worker = workers(database_url(database.port), DB_ANSWER_SECONDS="3")
+    try:
+        first = make_assessment()
+        wait_for(ready(lambda: RenderedReport.objects.filter(assessment=first).first()), 120)
+
+        # Ten seconds of a database that accepts every connection and answers none (connect_timeout bounds each try).
+        database.hang()
+        time.sleep(10)
+        assert worker.poll() is None
+        database.up()
+        back = time.monotonic()
+        second = make_assessment(name="After the hang")
+        wait_for(ready(lambda: RenderedReport.objects.filter(assessment=second).first()), 120)
+        print(f"\nrecovery after a 10 s hang: report ready {time.monotonic() - back:.1f} s after it answers again")
+
+        # The worker's open connection goes silent for ever while new ones are answered: its wait is bounded.
+        database.stall()
+        stalled = time.monotonic()
+        third = make_assessment(name="On a silent connection")
+        wait_for(ready(lambda: RenderedReport.objects.filter(assessment=third).first()), 60)
+        print(f"recovery from a connection silent for ever: report ready {time.monotonic() - stalled:.1f} s after")
+        assert worker.poll() is None
+    finally:
+        database.refuse()
+
+
 @override_settings(PDF_WORKER=True, TASK_STUCK_SECONDS=3)
 def test_a_task_left_running_by_a_killed_worker_is_taken_back(
     client: Client, workers: Callable[..., subprocess.Popen[bytes]]

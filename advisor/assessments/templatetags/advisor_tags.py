@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString
 from advisor import points
 from advisor.assessments import presentation
 from advisor.engine import Flip, FlowResult, catalog
+from advisor.engine.wording import whole
 
 register = template.Library()
 
@@ -53,7 +54,7 @@ def margin_shown(result: FlowResult) -> str:
 
 @register.filter
 def score_shown(score: float) -> int:
-    return points.whole(score)
+    return whole(score)
 
 
 @register.filter

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from advisor.assessments.whatif import clock as clock_of
+from advisor.engine.wording import clock as clock_of
 
 register = template.Library()
 

@@ -29,7 +29,12 @@ class Command(BaseCommand):
             return
         stale = Assessment.objects.filter(last_viewed__lt=timezone.now() - timedelta(days=days))
         if options["dry_run"]:
-            self.stdout.write(f"{stale.count()} assessments not viewed for {days} days would be purged.")
+            self.stdout.write(f"{assessments(stale.count())} not viewed for {days} days would be purged.")
             return
-        deleted, _ = stale.delete()
-        self.stdout.write(f"Purged {deleted} assessments not viewed for {days} days.")
+        # delete() counts every row it removed, reports included: only the assessments are reported.
+        _, per_model = stale.delete()
+        self.stdout.write(f"Purged {assessments(per_model.get(Assessment._meta.label, 0))} not viewed for {days} days.")
+
+
+def assessments(count: int) -> str:
+    return f"{count} assessment" if count == 1 else f"{count} assessments"
