@@ -143,7 +143,12 @@ def _holds_sentence(result: FlowResult, holds: Sequence[tuple[object, float]]) -
 
 
 def _pattern_words(results: Sequence[FlowResult]) -> str:
-    return listed([f"{r.name} stays {PATTERNS[r.pattern].short_name.lower()}" for r in results])
+    return listed([f"{r.name} stays {_outcome(r)}" for r in results])
+
+
+def _outcome(result: FlowResult) -> str:
+    """A flow's outcome in a sentence: its pattern, or a bulk transfer (which no pattern carries)."""
+    return "a bulk transfer" if result.approach == "bulk_transfer" else PATTERNS[result.pattern].short_name.lower()
 
 
 def flip_condition(flip: Flip | LandscapeFlip) -> str:
