@@ -46,6 +46,12 @@ def field_label(field: str) -> str:
     return FIELD_LABELS.get(field, field.replace("_", " "))
 
 
+def field_in_sentence(field: str) -> str:
+    """An answer's label inside a sentence: "message size (KB)", the unit's capitals kept."""
+    words = field_label(field)
+    return words[:1].lower() + words[1:]
+
+
 # A bulk transfer is an outcome of its own, not one of the three patterns: it is named so wherever a pattern would be.
 BULK_SLUG = "bulk-transfer"
 BULK_SHORT = "Bulk transfer"
@@ -121,7 +127,7 @@ class FlowView:
     @property
     def unknowns(self) -> str:
         """The answers the user was not sure about, in words."""
-        return listed([field_label(f).lower() for f in self.result.unknowns])
+        return listed([field_in_sentence(f) for f in self.result.unknowns])
 
     @property
     def score_bars(self) -> list[tuple[str, int, list[tuple[str, str, int]]]]:

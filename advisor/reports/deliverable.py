@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from advisor.assessments.presentation import field_label
+from advisor.assessments.presentation import field_in_sentence
 from advisor.engine import Assessment, Flip, FlowResult, Recommendation
 from advisor.engine.answers import ANSWERS
 from advisor.engine.catalog import PATTERNS, label
@@ -157,7 +157,7 @@ def flip_condition(flip: Flip | LandscapeFlip) -> str:
     if flip.field in AMOUNTS and isinstance(before, int | float) and isinstance(after, int | float):
         subject, unit, up, down = AMOUNTS[flip.field]
         return f"{subject} {up if after > before else down} {number(after)}{unit}"
-    answer = field_label(flip.field).lower()
+    answer = field_in_sentence(flip.field)
     if before == UNKNOWN:
         return f"the {answer} turns out to be “{label(str(after))}”"
     return f"the {answer} changes from “{label(str(before))}” to “{label(str(after))}”"
