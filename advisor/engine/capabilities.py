@@ -160,6 +160,11 @@ class Capability:
     vcpu_utilisation: Sourced | None = None
     # The fewest units a cluster has (Google's Managed Kafka: 3 vCPUs).
     fewest_units: Sourced | None = None
+    # A router that keeps no messages for its subscribers, in words (SNS stores nothing; EventBridge holds an
+    # event only while it retries), and the queue that keeps them instead: one per subscriber that must not
+    # lose one, with a dead-letter queue (SNS → SQS fan-out).
+    stores_nothing: str = ""
+    subscriber_queue: str = ""
 
 
 # The date the stored pages were read, for pages that show no "last updated" date of their own.
@@ -823,12 +828,8 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         ordering_how="",
         delivery=("at_least_once",),
         replay=False,
-        retention=_hours(
-            552,
-            _SNS_RETRIES,
-            "SNS stores nothing: it retries delivery to SQS and Lambda subscribers 100,015 times over 23 days; "
-            "subscribe an SQS queue for durable consumers",
-        ),
+        # It stores nothing: its retries are no retention, and a subscriber's queue keeps the messages.
+        retention=None,
         max_message=_kb(_MIB, _SNS_LARGE_MESSAGES, "1 MiB with the MaximumMessageSize topic attribute raised"),
         unit="topic",
         unit_messages_per_second=None,
@@ -854,7 +855,15 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
                 "when MaximumMessageSize is above 256 KiB (Firehose, SQS and Lambda only)",
             ),
             _seconds(3600, _SNS_RETRIES, "total retry time to HTTP/S endpoints (hard limit)"),
+            _hours(
+                552,
+                _SNS_RETRIES,
+                "of retries to SQS and Lambda subscribers (100,015 attempts over 23 days); SNS stores nothing, so "
+                "subscribe an SQS queue for durable consumers",
+            ),
         ),
+        stores_nothing="it stores nothing",
+        subscriber_queue="amazon_sqs_standard",
     ),
     Capability(
         id="amazon_sns_fifo",
@@ -926,6 +935,11 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         http_retry=_hours(
             24, _EVENTBRIDGE_RETRIES, "default retry window to a target, API destinations included (up to 185 attempts)"
         ),
+        stores_nothing=(
+            "it holds an event only while it retries a target (24 hours by default), then drops it unless a "
+            "dead-letter queue is set"
+        ),
+        subscriber_queue="amazon_sqs_standard",
         facts=(
             Fact(
                 "API destinations deliver matching events to HTTPS endpoints such as a partner's webhook, with the "
@@ -1814,7 +1828,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         ordered_messages_per_second=None,
         max_wait=None,
         cost_shape="servers you run",
-        good_at="Replay and large fan-out on a RabbitMQ you already run, without adding Kafka.",
+        good_at="Replay and large fan-out as streams on RabbitMQ, beside its queues on the same brokers.",
         needs_experience=True,
         replicas=_RABBITMQ_NODES,
         practice=Fact(

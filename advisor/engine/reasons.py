@@ -430,13 +430,12 @@ def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip], besides: Sequenc
     also = f" Beyond the pattern, {listed(besides, '; and')}." if besides else ""
     if len(shares) == 1:
         name = PATTERNS[shares[0][1]].in_sentence
+        # No shares are given here, so the sample they would be estimated from is not named either.
         if besides:
-            return f"You were not sure about {fields}: whatever the answer, {name} comes out ahead.{also}" + (
-                _how_sampled(model)
-            )
+            return f"You were not sure about {fields}: whatever the answer, {name} comes out ahead.{also}"
         return (
             f"You were not sure about {fields}: whatever the answer, {name} comes out ahead, so the confidence "
-            f"is not lowered for it.{_how_sampled(model)}"
+            "is not lowered for it."
         )
     (top, winner), rest = shares[0], shares[1:]
     others = listed([f"{PATTERNS[p].in_sentence} in {percent(share)}" for share, p in rest])
