@@ -165,6 +165,8 @@ class Capability:
     # lose one, with a dead-letter queue (SNS → SQS fan-out).
     stores_nothing: str = ""
     subscriber_queue: str = ""
+    # It delivers at most once and keeps nothing (Core NATS): listed only for events a subscriber may miss.
+    at_most_once: bool = False
 
 
 # The date the stored pages were read, for pages that show no "last updated" date of their own.
@@ -528,6 +530,7 @@ _RABBITMQ_CLUSTERING = Source(
     "Clustering Guide (RabbitMQ 4.0 documentation)", "https://rabbitmq.com/docs/4.0/clustering", REREAD_ON
 )
 _NATS_JETSTREAM = Source("JetStream (NATS documentation)", "https://docs.nats.io/nats-concepts/jetstream", REREAD_ON)
+_CORE_NATS = Source("Core NATS (NATS documentation)", "https://docs.nats.io/nats-concepts/core-nats", "2026-12-07")
 _PULSAR_PARTITIONED_TOPICS = Source(
     "Partitioned topics (Apache Pulsar 2.5.1 documentation)",
     "https://pulsar.apache.org/docs/2.5.1/cookbooks-partitioned",
@@ -1900,6 +1903,36 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
             _PULSAR_PARTITIONED_TOPICS,
         ),
         footprint=3,
+    ),
+    Capability(
+        id="nats_core",
+        name="Core NATS",
+        roles=("router",),
+        platforms=SELF_RUN,
+        managed=False,
+        broker_ids=("nats",),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_most_once",),
+        replay=False,
+        retention=None,
+        max_message=_kb(_MIB, _NATS_CONSTANTS, "default max_payload (MAX_PAYLOAD_SIZE = 1 MiB); configurable"),
+        unit="subject",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="servers you run",
+        good_at="Fire-and-forget publish/subscribe on subjects, for events a subscriber may miss.",
+        needs_experience=False,
+        footprint=3,
+        at_most_once=True,
+        stores_nothing="it keeps nothing: a subscriber gets only what is published while it is connected",
+        practice=Fact(
+            "Core NATS (no JetStream) delivers at most once, only to subscribers connected when a message is "
+            "published, and publishes no rate per subject: the sizing assumes one subject on the servers you run.",
+            _CORE_NATS,
+        ),
     ),
     Capability(
         id="nats_jetstream",

@@ -259,8 +259,14 @@ def _what_must_be_kept(given: Answers) -> list[str]:
                 Ordering.PER_KEY: " It must keep order per key: FIFO topics, sessions or ordering keys do.",
                 Ordering.GLOBAL: " It must keep order across all events, which limits it to one consumer at a time.",
             }
+            # A subscription need not be durable where a lost event is acceptable (Core NATS, SNS to a function).
+            subscriptions = (
+                "topics each subscriber listens on, with nothing kept, as a lost event is acceptable"
+                if known(given["delivery"]) == Delivery.BEST_EFFORT
+                else "topics with a durable subscription per subscriber"
+            )
             said.append(
-                "Published as events, a router — topics with a durable subscription per subscriber — is enough: "
+                f"Published as events, a router — {subscriptions} — is enough: "
                 f"{assumed(given, 'replay', 'nothing is replayed')}, and a router carries this volume."
                 f"{order.get(ordering, '') if ordering else ''}"
             )

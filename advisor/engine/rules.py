@@ -61,11 +61,13 @@ HIGH_PEAK = 5
 # Facts published this often need a log's partitions rather than a router (events a day, peak included).
 LOG_VOLUME_PER_DAY = 10_000_000
 # A flow that may lose an event needs no log for its volume until a router cannot carry its peak: the largest
-# rate a managed router states for one account, Amazon EventBridge's PutEvents quota in its largest Regions
-# (capabilities.py, with its source).
-ROUTER_QUOTA: Final = next(c.unit_messages_per_second for c in CAPABILITIES if c.id == "amazon_eventbridge")
-assert ROUTER_QUOTA is not None
-ROUTER_PEAK_PER_SECOND: Final = ROUTER_QUOTA.value
+# rate a managed router states as a quota of one account: Amazon EventBridge's PutEvents quota in its largest
+# Regions (capabilities.py, with its source).
+ROUTER: Final = max(
+    (c for c in CAPABILITIES if c.unit_is_quota and c.unit_messages_per_second is not None and "router" in c.roles),
+    key=lambda c: c.unit_messages_per_second.value if c.unit_messages_per_second else 0,
+)
+ROUTER_PEAK_PER_SECOND: Final = ROUTER.unit_messages_per_second.value if ROUTER.unit_messages_per_second else 0
 # A periodic bulk transfer is due within hours and moves at most one message an hour, or the whole day's
 # messages in a burst of two hours or less (a peak twelve times the average).
 BULK_MESSAGES_PER_DAY = 24
@@ -671,7 +673,7 @@ def log_needed_because(given: Answers) -> list[str]:
         why.append(f"{number(volume)} events a day that must not be lost call for a log")
     elif rate > ROUTER_PEAK_PER_SECOND:
         why.append(
-            f"a peak of {number(round(rate))} events a second is more than a router carries (Amazon EventBridge "
+            f"a peak of {number(round(rate))} events a second is more than a router carries ({ROUTER.name} "
             f"takes {number(ROUTER_PEAK_PER_SECOND)} a second in its largest Regions)"
         )
     return why

@@ -294,6 +294,8 @@ def _meets(capability: Capability, needs: Needs) -> bool:
         return False
     if capability.for_ordered_flows and needs.ordering == Ordering.NONE:
         return False
+    if capability.at_most_once and needs.kept:
+        return False
     if needs.ordering == Ordering.GLOBAL:
         carried = _carried(capability, needs)
         one_group = (
@@ -404,8 +406,8 @@ def _keep(capability: Capability, needs: Needs) -> str:
     kept = f"{plural(int(needs.retention_hours), 'hour')} ({needs.retention_why})"
     if not capability.stores_nothing:
         return f"keep messages {kept}"
-    if not needs.kept:
-        return f"{capability.stores_nothing}, and a lost message is acceptable: nothing needs to keep it"
+    if not needs.kept or not capability.subscriber_queue:
+        return f"{capability.stores_nothing}; a lost message is acceptable here"
     queue = CAPABILITIES[POSITION[capability.subscriber_queue]]
     yours = " (on the one you already run)" if needs.broker in queue.broker_ids else ""
     return (

@@ -55,9 +55,7 @@ class TestATheTeamsOwnBrokerOnly:
     """A: "on a RabbitMQ you already run" was said where the team runs Kafka, NATS or Pulsar."""
 
     @pytest.mark.parametrize("broker", ["kafka", "nats", "pulsar"])
-    def test_only_the_broker_the_team_runs_is_called_theirs_and_it_comes_first_with_a_sizing(
-        self, broker: str
-    ) -> None:
+    def test_only_the_broker_the_team_runs_is_called_theirs_and_it_comes_first_with_a_sizing(self, broker: str) -> None:
         found = result(REPLAYED_FACT, landscape(existing_broker=broker))
         first, *others = found.technologies
         assert first.why.startswith("You already run it")
@@ -113,6 +111,23 @@ class Test6ALogForVolume:
         assert "needs a log" not in " ".join(found.reasons)
         assert all(t.role == "router" for t in found.technologies)
         assert found.technologies[0].why.startswith("You already run it")
+
+    def test_best_effort_invalidations_go_over_core_nats_which_keeps_nothing(self) -> None:
+        core = result(CACHE_INVALIDATION, landscape(existing_broker="nats")).technologies[0]
+        assert core.name == "Core NATS"
+        assert core.sizing is not None
+        assert "keep messages" not in core.sizing.summary
+
+    def test_core_nats_is_never_offered_for_events_that_must_not_be_lost(self) -> None:
+        found = result({**CACHE_INVALIDATION, "delivery": "no_loss"}, landscape(existing_broker="nats"))
+        assert "Core NATS" not in [t.name for t in found.technologies]
+
+    def test_best_effort_events_beyond_what_a_router_takes_go_to_a_log(self) -> None:
+        found = result(
+            {**CACHE_INVALIDATION, "volume_per_day": 300_000_000}, landscape(platform="aws", operations="managed")
+        )
+        assert found.approach == "event_log"
+        assert "more than a router carries" in " ".join(found.reasons)
 
 
 SIGNED_UP = {
