@@ -409,7 +409,7 @@ def _keep(capability: Capability, needs: Needs) -> str:
     if not needs.kept or not capability.subscriber_queue:
         return f"{capability.stores_nothing}; a lost message is acceptable here"
     queue = CAPABILITIES[POSITION[capability.subscriber_queue]]
-    yours = " (on the one you already run)" if needs.broker in queue.broker_ids else ""
+    yours = f" (in the {label(needs.broker)} you already run)" if needs.broker in queue.broker_ids else ""
     return (
         f"{capability.stores_nothing}: subscribe an {queue.name} per subscriber that must not lose a message"
         f"{yours}, each with a dead-letter queue for what its consumer cannot process, and keep messages there {kept}"

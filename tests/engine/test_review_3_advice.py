@@ -127,7 +127,7 @@ class Test6ALogForVolume:
             {**CACHE_INVALIDATION, "volume_per_day": 300_000_000}, landscape(platform="aws", operations="managed")
         )
         assert found.approach == "event_log"
-        assert "more than a router carries" in " ".join(found.reasons)
+        assert "beyond a router's quota" in " ".join(found.reasons)
 
 
 SIGNED_UP = {
