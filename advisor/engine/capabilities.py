@@ -2099,8 +2099,10 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         replay=False,
         retention=_hours(48, _IOT_HUB_QUOTAS, "longest time to live of a cloud-to-device message: 2 days"),
         max_message=_kb(64, _IOT_HUB_QUOTAS, "largest cloud-to-device message"),
-        unit="IoT hub unit",
-        unit_messages_per_second=None,
+        unit="S1 or S2 unit",
+        unit_messages_per_second=_per_second(
+            1.67, _IOT_HUB_QUOTAS, "cloud-to-device sends per S1 or S2 unit (100 a minute); 83.33 per S3 unit"
+        ),
         unit_mb_per_second=None,
         ordered_messages_per_second=None,
         max_wait=None,
@@ -2133,12 +2135,15 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
             "persistent session expiry: 1 hour by default, adjustable up to 7 days",
         ),
         max_message=_kb(128, _IOT_CORE_QUOTAS, "largest payload of a publish request"),
-        unit="account",
-        unit_messages_per_second=None,
+        unit="account and Region",
+        unit_messages_per_second=_per_second(
+            20_000, _IOT_CORE_QUOTAS, "outbound publish requests per second per account, adjustable"
+        ),
         unit_mb_per_second=None,
         ordered_messages_per_second=None,
         max_wait=None,
         cost_shape="per million messages and connection-minutes",
+        unit_is_quota=True,
         good_at=(
             "An MQTT broker for devices: a persistent session keeps a device's QoS 1 messages while it is "
             "offline; device shadows and jobs hold the state and the work a device picks up when it reconnects."

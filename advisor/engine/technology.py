@@ -359,7 +359,8 @@ def _sizing(capability: Capability, needs: Needs) -> Sizing | None:
     """Units and retention for what holds messages (queues, routers, logs); gateways and push hold none. Each
     technology is sized the way it scales: units with a rate each, a quota of the account, vCPUs of a cluster, or
     (where its vendor publishes no rate) in practice, with the assumption said."""
-    if needs.role not in ("queue", "router", "log"):
+    # A device broker holds each device's commands in a queue of its own, so it is sized like a queue.
+    if needs.role not in ("queue", "router", "log", "device"):
         return None
     carried = _carried(capability, needs)
     if capability.vcpu_mb_per_second is not None:
@@ -774,6 +775,9 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
             f"Create at least {plural(partitions, 'partition')} (one carries one {capability.unit}'s worth) and "
             f"spread the load over them{by_key}."
         )
+    elif units > 1 and needs.role == "device":
+        # A device broker's units are the capacity of one hub, not separate brokers to spread producers over.
+        remedies.append(f"Provision {plural(units, capability.unit)} on the one hub: units add to its capacity.")
     elif units > 1 and _partitioned(capability):
         remedies.append(f"Spread the load over {plural(units, capability.unit)}{by_key}.")
     elif units > 1:
