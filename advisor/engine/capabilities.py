@@ -160,6 +160,13 @@ class Capability:
     vcpu_utilisation: Sourced | None = None
     # The fewest units a cluster has (Google's Managed Kafka: 3 vCPUs).
     fewest_units: Sourced | None = None
+    # A router that keeps no messages for its subscribers, in words (SNS stores nothing; EventBridge holds an
+    # event only while it retries), and the queue that keeps them instead: one per subscriber that must not
+    # lose one, with a dead-letter queue (SNS → SQS fan-out).
+    stores_nothing: str = ""
+    subscriber_queue: str = ""
+    # It delivers at most once and keeps nothing (Core NATS): listed only for events a subscriber may miss.
+    at_most_once: bool = False
 
 
 # The date the stored pages were read, for pages that show no "last updated" date of their own.
@@ -523,6 +530,7 @@ _RABBITMQ_CLUSTERING = Source(
     "Clustering Guide (RabbitMQ 4.0 documentation)", "https://rabbitmq.com/docs/4.0/clustering", REREAD_ON
 )
 _NATS_JETSTREAM = Source("JetStream (NATS documentation)", "https://docs.nats.io/nats-concepts/jetstream", REREAD_ON)
+_CORE_NATS = Source("Core NATS (NATS documentation)", "https://docs.nats.io/nats-concepts/core-nats", "2026-12-07")
 _PULSAR_PARTITIONED_TOPICS = Source(
     "Partitioned topics (Apache Pulsar 2.5.1 documentation)",
     "https://pulsar.apache.org/docs/2.5.1/cookbooks-partitioned",
@@ -823,12 +831,8 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         ordering_how="",
         delivery=("at_least_once",),
         replay=False,
-        retention=_hours(
-            552,
-            _SNS_RETRIES,
-            "SNS stores nothing: it retries delivery to SQS and Lambda subscribers 100,015 times over 23 days; "
-            "subscribe an SQS queue for durable consumers",
-        ),
+        # It stores nothing: its retries are no retention, and a subscriber's queue keeps the messages.
+        retention=None,
         max_message=_kb(_MIB, _SNS_LARGE_MESSAGES, "1 MiB with the MaximumMessageSize topic attribute raised"),
         unit="topic",
         unit_messages_per_second=None,
@@ -854,7 +858,15 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
                 "when MaximumMessageSize is above 256 KiB (Firehose, SQS and Lambda only)",
             ),
             _seconds(3600, _SNS_RETRIES, "total retry time to HTTP/S endpoints (hard limit)"),
+            _hours(
+                552,
+                _SNS_RETRIES,
+                "of retries to SQS and Lambda subscribers (100,015 attempts over 23 days); SNS stores nothing, so "
+                "subscribe an SQS queue for durable consumers",
+            ),
         ),
+        stores_nothing="it stores nothing",
+        subscriber_queue="amazon_sqs_standard",
     ),
     Capability(
         id="amazon_sns_fifo",
@@ -926,6 +938,11 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         http_retry=_hours(
             24, _EVENTBRIDGE_RETRIES, "default retry window to a target, API destinations included (up to 185 attempts)"
         ),
+        stores_nothing=(
+            "it holds an event only while it retries a target (24 hours by default), then drops it unless a "
+            "dead-letter queue is set"
+        ),
+        subscriber_queue="amazon_sqs_standard",
         facts=(
             Fact(
                 "API destinations deliver matching events to HTTPS endpoints such as a partner's webhook, with the "
@@ -1814,7 +1831,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         ordered_messages_per_second=None,
         max_wait=None,
         cost_shape="servers you run",
-        good_at="Replay and large fan-out on a RabbitMQ you already run, without adding Kafka.",
+        good_at="Replay and large fan-out as streams on RabbitMQ, beside its queues on the same brokers.",
         needs_experience=True,
         replicas=_RABBITMQ_NODES,
         practice=Fact(
@@ -1886,6 +1903,36 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
             _PULSAR_PARTITIONED_TOPICS,
         ),
         footprint=3,
+    ),
+    Capability(
+        id="nats_core",
+        name="Core NATS",
+        roles=("router",),
+        platforms=SELF_RUN,
+        managed=False,
+        broker_ids=("nats",),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_most_once",),
+        replay=False,
+        retention=None,
+        max_message=_kb(_MIB, _NATS_CONSTANTS, "default max_payload (MAX_PAYLOAD_SIZE = 1 MiB); configurable"),
+        unit="subject",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="servers you run",
+        good_at="Fire-and-forget publish/subscribe on subjects, for events a subscriber may miss.",
+        needs_experience=False,
+        footprint=3,
+        at_most_once=True,
+        stores_nothing="it keeps nothing: a subscriber gets only what is published while it is connected",
+        practice=Fact(
+            "Core NATS (no JetStream) delivers at most once, only to subscribers connected when a message is "
+            "published, and publishes no rate per subject: the sizing assumes one subject on the servers you run.",
+            _CORE_NATS,
+        ),
     ),
     Capability(
         id="nats_jetstream",

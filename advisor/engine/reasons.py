@@ -264,8 +264,14 @@ def _what_must_be_kept(given: Answers) -> list[str]:
                 Ordering.PER_KEY: " It must keep order per key: FIFO topics, sessions or ordering keys do.",
                 Ordering.GLOBAL: " It must keep order across all events, which limits it to one consumer at a time.",
             }
+            # A subscription need not be durable where a lost event is acceptable (Core NATS, SNS to a function).
+            subscriptions = (
+                "topics each subscriber listens on, with nothing kept, as a lost event is acceptable"
+                if known(given["delivery"]) == Delivery.BEST_EFFORT
+                else "topics with a durable subscription per subscriber"
+            )
             said.append(
-                "Published as events, a router — topics with a durable subscription per subscriber — is enough: "
+                f"Published as events, a router — {subscriptions} — is enough: "
                 f"{assumed(given, 'replay', 'nothing is replayed')}, and a router carries this volume."
                 f"{order.get(ordering, '') if ordering else ''}"
             )
@@ -443,13 +449,12 @@ def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip], besides: Sequenc
     also = f" Beyond the pattern, {listed(besides, '; and')}." if besides else ""
     if len(shares) == 1:
         name = PATTERNS[shares[0][1]].in_sentence
+        # No shares are given here, so the sample they would be estimated from is not named either.
         if besides:
-            return f"You were not sure about {fields}: whatever the answer, {name} comes out ahead.{also}" + (
-                _how_sampled(model)
-            )
+            return f"You were not sure about {fields}: whatever the answer, {name} comes out ahead.{also}"
         return (
             f"You were not sure about {fields}: whatever the answer, {name} comes out ahead, so the confidence "
-            f"is not lowered for it.{_how_sampled(model)}"
+            "is not lowered for it."
         )
     (top, winner), rest = shares[0], shares[1:]
     others = listed([f"{PATTERNS[p].in_sentence} in {percent(share)}" for share, p in rest])

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Final, Literal, cast
 
 from .answers import ANSWERS, Answers, Span, exact, highest, plausible_values, unsure
+from .capabilities import CAPABILITIES
 from .catalog import COMMAND, EVENT, EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT, QUERY
 from .choices import (
     AWAY,
@@ -59,6 +60,14 @@ LOW_VOLUME_PER_DAY = 10_000
 HIGH_PEAK = 5
 # Facts published this often need a log's partitions rather than a router (events a day, peak included).
 LOG_VOLUME_PER_DAY = 10_000_000
+# A flow that may lose an event needs no log for its volume until a router cannot carry its peak: the largest
+# rate a managed router states as a quota of one account: Amazon EventBridge's PutEvents quota in its largest
+# Regions (capabilities.py, with its source).
+ROUTER: Final = max(
+    (c for c in CAPABILITIES if c.unit_is_quota and c.unit_messages_per_second is not None and "router" in c.roles),
+    key=lambda c: c.unit_messages_per_second.value if c.unit_messages_per_second else 0,
+)
+ROUTER_PEAK_PER_SECOND: Final = ROUTER.unit_messages_per_second.value if ROUTER.unit_messages_per_second else 0
 # A periodic bulk transfer is due within hours and moves at most one message an hour, or the whole day's
 # messages in a burst of two hours or less (a peak twelve times the average).
 BULK_MESSAGES_PER_DAY = 24
@@ -93,10 +102,13 @@ class Rule:
     fit: Fit = "good"
     reason: Callable[[Answers], str] | None = None
     risks: Callable[[Answers], tuple[Risk, ...]] | None = None
+    # Its premises read a number given as a range or not known themselves, as no premise: for a rule whose
+    # premises are alternatives, a range must not silence the others.
+    reads_ranges: bool = False
 
     def __post_init__(self) -> None:
         numbers = tuple(a for a in self.reads if ANSWERS[a].accepts_range)
-        if numbers:
+        if numbers and not self.reads_ranges:
             # A number given as a range or not known makes no premise true, as an unknown choice makes none:
             # the premises compare numbers, so they are not asked at all (the frozen rule is set up once here).
             premise = self.holds
@@ -654,28 +666,85 @@ def log_needed_because(given: Answers) -> list[str]:
     if given["replay"] == Replay.YES:
         why.append("consumers must re-read past events")
     volume, peak = given["volume_per_day"], given["peak_factor"]
-    # Numbers not sure of state no "call for": the rule's premise does not hold on them either.
-    if not isinstance(volume, Span) and not isinstance(peak, Span) and volume * peak >= LOG_VOLUME_PER_DAY:
-        # Global order is one partition: the volume calls for a log, not for spreading it over partitions.
-        log = "a log" if given["ordering"] == Ordering.GLOBAL else "a partitioned log"
-        why.append(f"{number(volume)} events a day call for {log}")
+    # Numbers not sure of state no "call for": the rule's premise does not hold on them either. The volume calls
+    # for a log where every subscriber must get every event: a durable router stores each event once per
+    # subscription, a log once for all. A router that may drop one stores nothing, so it carries the volume.
+    if isinstance(volume, Span) or isinstance(peak, Span):
+        return why
+    rate = volume * peak / 86_400
+    # "A log", not "a partitioned log": how many partitions it takes is the sizing's to say.
+    if volume * peak >= LOG_VOLUME_PER_DAY and given["delivery"] in KEPT:
+        why.append(f"{number(volume)} events a day that must not be lost call for a log")
+    elif rate > ROUTER_PEAK_PER_SECOND:
+        why.append(
+            f"a peak of {number(round(rate))} events a second is beyond a router's quota ({ROUTER.name} "
+            f"takes {number(ROUTER_PEAK_PER_SECOND)} a second in its largest Regions)"
+        )
     return why
 
 
 NEEDS_A_LOG: Final = Rule(
     "R3.3",
-    "Published facts that are replayed or that come in the tens of millions a day run on a log, not a router",
-    f"replay is yes, or messages a day times the peak factor is {number(LOG_VOLUME_PER_DAY)} or more",
-    ("replay", "volume_per_day", "peak_factor"),
+    "Published facts that are replayed, that must not be lost and come in the tens of millions a day, or that "
+    "outgrow a router's rate run on a log, not a router",
+    f"replay is yes; or messages a day times the peak factor is {number(LOG_VOLUME_PER_DAY)} or more and delivery "
+    f"is no loss or effectively once; or a peak above {number(ROUTER_PEAK_PER_SECOND)} messages a second",
+    ("replay", "volume_per_day", "peak_factor", "delivery"),
     lambda given: bool(log_needed_because(given)),
     (
         Case({"interaction": Interaction.EVENT, "replay": Replay.YES}, True),
-        Case({"interaction": Interaction.EVENT, "volume_per_day": 5_000_000, "peak_factor": 2}, True),
-        Case({"interaction": Interaction.EVENT, "volume_per_day": 4_999_999, "peak_factor": 2}, False),
+        Case({"interaction": Interaction.EVENT, "replay": Replay.YES, "peak_factor": [2, 20]}, True),
+        Case(
+            {
+                "interaction": Interaction.EVENT,
+                "volume_per_day": 5_000_000,
+                "peak_factor": 2,
+                "delivery": Delivery.NO_LOSS,
+            },
+            True,
+        ),
+        Case(
+            {
+                "interaction": Interaction.EVENT,
+                "volume_per_day": 5_000_000,
+                "peak_factor": 2,
+                "delivery": Delivery.BEST_EFFORT,
+            },
+            False,
+        ),
+        Case(
+            {
+                "interaction": Interaction.EVENT,
+                "volume_per_day": 5_000_000,
+                "peak_factor": 2,
+                "delivery": Delivery.UNKNOWN,
+            },
+            False,
+        ),
+        Case(
+            {
+                "interaction": Interaction.EVENT,
+                "volume_per_day": 4_999_999,
+                "peak_factor": 2,
+                "delivery": Delivery.NO_LOSS,
+            },
+            False,
+        ),
+        Case(
+            {
+                "interaction": Interaction.EVENT,
+                "volume_per_day": 300_000_000,
+                "peak_factor": 3,
+                "delivery": Delivery.BEST_EFFORT,
+            },
+            True,
+        ),
         Case({"interaction": Interaction.EVENT, "replay": Replay.UNKNOWN}, False),
     ),
     approach="event_log",
     approach_for=(EVENT_DRIVEN,),
+    # Replay alone makes it hold: a volume or peak given as a range only leaves out the other premise.
+    reads_ranges=True,
 )
 
 

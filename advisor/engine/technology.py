@@ -22,7 +22,18 @@ from typing import cast
 from .answers import ANSWERS, Answers, Span, planned
 from .capabilities import CAPABILITIES, Capability, Fact, Sourced, Tier
 from .catalog import POINT_TO_POINT, label
-from .choices import AWAY, Availability, ConsumerKind, Experience, Interaction, Operations, Ordering, Platform, Replay
+from .choices import (
+    AWAY,
+    Availability,
+    ConsumerKind,
+    Delivery,
+    Experience,
+    Interaction,
+    Operations,
+    Ordering,
+    Platform,
+    Replay,
+)
 from .model import ApproachId, Limit, Role, Sizing, TechnologyChoice
 from .reasons import known
 from .traffic import TARGET_UTILISATION
@@ -90,6 +101,10 @@ class Needs:
     outage_hours: float = 0
     # What the sizing was worked out for when a number was a range or not known, as the sizing's first words.
     basis: str = ""
+    # Every message must reach its consumers (no loss, or effectively once, or not known): something keeps it.
+    kept: bool = True
+    # The broker the team already runs ("sqs", "kafka"), or "" when none or not known.
+    broker: str = ""
 
 
 def needs_of(given: Answers, role: Role) -> Needs:
@@ -103,7 +118,19 @@ def needs_of(given: Answers, role: Role) -> Needs:
     away = RETENTION[outage][0] if outage in AWAY else 0
     readers = max(1, len(given["consumers"]))
     return Needs(
-        role, ordering, replay, size, per_second, per_second * size / 1024, hours, why, readers, away, _basis(given)
+        role,
+        ordering,
+        replay,
+        size,
+        per_second,
+        per_second * size / 1024,
+        hours,
+        why,
+        readers,
+        away,
+        _basis(given),
+        known(given["delivery"]) != Delivery.BEST_EFFORT,
+        known(given["existing_broker"]) or "",
     )
 
 
@@ -240,7 +267,7 @@ def _chosen(
         and not existing
         and not (needs.role == "bulk" and platform in SELF_RUN_PLATFORMS)
     ):
-        choices.append(_who_operates(platform, needs))
+        choices.append(_who_operates(platform, known(given["operations"]), needs, skip))
     return tuple(choices)
 
 
@@ -266,6 +293,8 @@ def _meets(capability: Capability, needs: Needs) -> bool:
     ):
         return False
     if capability.for_ordered_flows and needs.ordering == Ordering.NONE:
+        return False
+    if capability.at_most_once and needs.kept:
         return False
     if needs.ordering == Ordering.GLOBAL:
         carried = _carried(capability, needs)
@@ -349,7 +378,7 @@ def _sizing(capability: Capability, needs: Needs) -> Sizing | None:
     summary = (
         f"{plural(units, label)}{_partitions(capability, carried, units)} for {_peak(carried)}, "
         f"{round(headroom * 100)} % headroom{_batching(capability, carried)}{_reads(capability, carried)}"
-        f"{_spread(capability, carried)}{_claim(capability, needs)}; {_keep(needs)}."
+        f"{_spread(capability, carried)}{_claim(capability, needs)}; {_keep(capability, needs)}."
     )
     return _sized(capability.unit, units, carried, headroom, needs, summary)
 
@@ -372,8 +401,20 @@ def _significant(value: float, decimals: int) -> float:
     return rounded if rounded or not value else float(f"{value:.3g}")
 
 
-def _keep(needs: Needs) -> str:
-    return f"keep messages {plural(int(needs.retention_hours), 'hour')} ({needs.retention_why})"
+def _keep(capability: Capability, needs: Needs) -> str:
+    """How long messages are kept, and where: a router that keeps none states no retention of its own, and each
+    subscriber that must not lose a message gets a queue of its own, with a dead-letter queue, that keeps them."""
+    kept = f"{plural(int(needs.retention_hours), 'hour')} ({needs.retention_why})"
+    if not capability.stores_nothing:
+        return f"keep messages {kept}"
+    if not needs.kept or not capability.subscriber_queue:
+        return f"{capability.stores_nothing}; a lost message is acceptable here"
+    queue = CAPABILITIES[POSITION[capability.subscriber_queue]]
+    yours = f" (in the {label(needs.broker)} you already run)" if needs.broker in queue.broker_ids else ""
+    return (
+        f"{capability.stores_nothing}: subscribe an {queue.name} per subscriber that must not lose a message"
+        f"{yours}, each with a dead-letter queue for what its consumer cannot process, and keep messages there {kept}"
+    )
 
 
 def _pace(per_second: float) -> tuple[int, str]:
@@ -453,7 +494,7 @@ def _quota_sizing(capability: Capability, needs: Needs, carried: Needs) -> Sizin
             f"; in smaller Regions the quota is {number(lower.value)} {lower.unit}, of which this peak takes "
             f"{_share(counted.peak_mb_per_second / lower.value)}: publish in a large Region or ask for a raise"
         )
-    summary = f"{words}{_ordering_key(capability, carried)}{_claim(capability, needs)}; {_keep(needs)}."
+    summary = f"{words}{_ordering_key(capability, carried)}{_claim(capability, needs)}; {_keep(capability, needs)}."
     return _sized(capability.unit, 1, carried, round(1 - share, 3), needs, summary)
 
 
@@ -497,7 +538,7 @@ def _vcpu_sizing(capability: Capability, needs: Needs, carried: Needs) -> Sizing
         f"{plural(vcpus, capability.unit)} for {_peak(carried)}: {number(round(equivalent, 1))} MB/s of "
         f"write-equivalent traffic ({copies} replicas, {groups}, reads counted at a quarter) at "
         f"{number(per_vcpu.value)} MB/s a vCPU and {number(utilisation.value)} % utilisation, at least "
-        f"{smallest}{_claim(capability, needs)}; {_keep(needs)}."
+        f"{smallest}{_claim(capability, needs)}; {_keep(capability, needs)}."
     )
     return _sized(capability.unit, vcpus, carried, headroom, needs, summary)
 
@@ -519,7 +560,7 @@ def _larger_tier_sizing(capability: Capability, needs: Needs, carried: Needs) ->
         f"{entry.name}'s {_size(entry.max_message.value if entry.max_message else 0)}, and no rate is published for "
         f"{fits.name}'s units, so start with the smallest{grows}; or 1 {entry.name} {capability.unit} with a claim "
         f"check (a reference of {number(REFERENCE_KB)} KB per message, the payloads in object storage{store}); "
-        f"{_keep(needs)}."
+        f"{_keep(capability, needs)}."
     )
     return _sized(capability.unit, 1, carried, None, needs, summary)
 
@@ -542,7 +583,7 @@ def _practice_sizing(capability: Capability, needs: Needs, carried: Needs) -> Si
     )
     summary = (
         f"{plural(units, capability.unit)}{nodes} for {_peak(carried)}{keyed}{_in_flight(capability, carried)}"
-        f"{_claim(capability, needs)}; {_keep(needs)}. {practice.text}"
+        f"{_claim(capability, needs)}; {_keep(capability, needs)}. {practice.text}"
     )
     return _sized(capability.unit, units, carried, None, needs, summary)
 
@@ -849,22 +890,32 @@ def _group_limits(capability: Capability) -> list[Sourced]:
     ]
 
 
-def _who_operates(platform: str, needs: Needs) -> TechnologyChoice:
-    """Nothing managed plays this part here: say who would run it, and the clouds' managed options."""
+def _who_operates(platform: str, operations: str | None, needs: Needs, skip: tuple[str, ...]) -> TechnologyChoice:
+    """Nothing managed plays this part here: say who would run it, and the clouds' managed options that fit."""
     managed = [
-        next((c.name for c in CAPABILITIES if needs.role in c.roles and c.managed and cloud in c.platforms), "")
+        next(
+            (
+                c.name
+                for c in PLAYERS[needs.role]
+                if c.managed and cloud in c.platforms and c.id not in skip and _meets(c, needs)
+            ),
+            "",
+        )
         for cloud in CLOUDS
     ]
     alternatives = ", ".join(name for name in managed if name)
     if platform == Platform.ANY:
-        return TechnologyChoice(
-            "A managed service on your cloud",
-            f"With no platform chosen and nobody to run it, prefer a managed one: {alternatives}.",
-            "operator",
+        # Operations not known is not "nobody to run it": say what a managed service spares the team.
+        why = (
+            "With no platform chosen and nobody to run it, prefer a managed one"
+            if operations == Operations.MANAGED
+            else "With no platform chosen and no answer on who would run it, a managed one spares the team running it"
         )
+        return TechnologyChoice("A managed service on your cloud", f"{why}: {alternatives}.", "operator")
     where = "On premises," if platform == Platform.ON_PREMISES else f"On {label(platform)}"
+    runs = "nobody runs it for you" if operations == Operations.MANAGED else "someone must run it"
     return TechnologyChoice(
         "Someone to operate it",
-        f"{where} nobody runs it for you: the team takes it on, or uses a cloud's managed service ({alternatives}).",
+        f"{where} {runs}: the team takes it on, or uses a cloud's managed service ({alternatives}).",
         "operator",
     )

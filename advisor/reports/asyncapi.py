@@ -66,6 +66,7 @@ SERVERS: Final[dict[str, Server]] = {
     "rabbitmq_streams": Server("amqp", "{host}:5672", "amqp", "0.9.1"),
     "apache_kafka": Server("kafka", "{host}:9092", "kafka"),
     "apache_pulsar": Server("pulsar", "{host}:6650", "pulsar"),
+    "nats_core": Server("nats", "{host}:4222", "nats"),
     "nats_jetstream": Server("nats", "{host}:4222", "nats"),
 }
 VARIABLES: Final = {
