@@ -727,7 +727,7 @@ def _retries(capability: Capability, needs: Needs) -> str | None:
 def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyChoice:
     why = capability.good_at
     if existing:
-        why = f"You already run it; {why[0].lower()}{why[1:]}"
+        why = f"You already run it. {why}"
     if needs.ordering == Ordering.PER_KEY and capability.per_key_how:
         why += f" Keeps order per key ({capability.per_key_how})."
     elif needs.ordering == Ordering.GLOBAL and capability.ordering == Ordering.PER_KEY:

@@ -272,3 +272,16 @@ def test_more_traffic_never_needs_fewer_units(low: int, high: int, platform: str
     for technology in larger.technologies:
         if technology.sizing and technology.name in units:
             assert technology.sizing.units >= units[technology.name]
+
+
+def test_the_broker_the_team_runs_keeps_its_proper_names_in_why() -> None:
+    """ "You already run it; kafka's …" lowercased the product's name: the sentence now ends before it."""
+    assessment = parse_assessment(
+        {
+            "landscape": {"platform": "aws", "existing_broker": "kafka", "async_experience": "strong"},
+            "flows": [{"name": "Clicks", "interaction": "event", "consumers": ["A", "B", "C"], "replay": "yes"}],
+        }
+    )
+    why = recommend(assessment).flows[0].technologies[0].why
+    assert why.startswith("You already run it. ")
+    assert "kafka's" not in why
