@@ -160,6 +160,9 @@ class Capability:
     vcpu_utilisation: Sourced | None = None
     # The fewest units a cluster has (Google's Managed Kafka: 3 vCPUs).
     fewest_units: Sourced | None = None
+    # Where the unit's rate counts operations, not messages written (Service Bus Standard's credits): what each
+    # message costs besides its send, once on a queue and once per subscription on a topic.
+    charged: tuple[str, ...] = ()
 
 
 # The date the stored pages were read, for pages that show no "last updated" date of their own.
@@ -730,6 +733,16 @@ _SERVICE_BUS_CLAIM_CHECK = _kb(
 _SERVICE_BUS_PREMIUM_UNITS = Sourced(
     16, "messaging units", _SERVICE_BUS_PREMIUM, "per Premium namespace: 1, 2, 4, 8 or 16, changed at will"
 )
+# A queue or topic lives in one namespace and cannot draw on another's credits; for throughput beyond them Microsoft
+# advises Premium ("Standard tier is the recommended choice for developer environments, QA environments, and low
+# throughput production systems").
+_SERVICE_BUS_STANDARD = Tier(
+    "Standard",
+    max_message=_SERVICE_BUS_STANDARD_MESSAGE,
+    max_units=Sourced(
+        1, "namespace", _SERVICE_BUS_THROTTLING, "a queue or topic uses the credits of its one namespace"
+    ),
+)
 
 CAPABILITIES: Final[tuple[Capability, ...]] = (
     # --- Amazon Web Services ---
@@ -1234,9 +1247,10 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         good_at="Enterprise work queues: sessions for order, duplicate detection, transactions, dead-lettering.",
         needs_experience=False,
         footprint=0,
-        tier=Tier("Standard", max_message=_SERVICE_BUS_STANDARD_MESSAGE),
+        tier=_SERVICE_BUS_STANDARD,
         larger_tiers=(Tier("Premium", max_message=_SERVICE_BUS_MAX_MESSAGE, max_units=_SERVICE_BUS_PREMIUM_UNITS),),
         claim_check_above=_SERVICE_BUS_CLAIM_CHECK,
+        charged=("a receive",),
         limits=(
             _SERVICE_BUS_STANDARD_MESSAGE,
             _SERVICE_BUS_DUPLICATE_WINDOW,
@@ -1266,9 +1280,10 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         good_at="Durable publish/subscribe with filtered subscriptions, each a queue of its own.",
         needs_experience=False,
         footprint=0,
-        tier=Tier("Standard", max_message=_SERVICE_BUS_STANDARD_MESSAGE),
+        tier=_SERVICE_BUS_STANDARD,
         larger_tiers=(Tier("Premium", max_message=_SERVICE_BUS_MAX_MESSAGE, max_units=_SERVICE_BUS_PREMIUM_UNITS),),
         claim_check_above=_SERVICE_BUS_CLAIM_CHECK,
+        charged=("a filter evaluation", "a receive"),
         limits=(
             _SERVICE_BUS_STANDARD_MESSAGE,
             _SERVICE_BUS_DUPLICATE_WINDOW,

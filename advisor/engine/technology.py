@@ -302,7 +302,7 @@ def _loads(capability: Capability, needs: Needs, reads: bool = True) -> list[flo
     """The share of one unit each limited dimension takes at the peak: writes in messages and megabytes, and
     reads, which every consumer makes of every message, where the unit's reads are limited apart."""
     per_unit = [
-        (needs.peak_per_second, capability.unit_messages_per_second),
+        (needs.peak_per_second * _operations(capability, needs), capability.unit_messages_per_second),
         (needs.peak_mb_per_second, capability.unit_mb_per_second),
     ]
     if reads:
@@ -311,6 +311,36 @@ def _loads(capability: Capability, needs: Needs, reads: bool = True) -> list[flo
             (needs.readers * needs.peak_mb_per_second, capability.read_mb_per_second),
         ]
     return [load / limit.value for load, limit in per_unit if limit is not None]
+
+
+def _operations(capability: Capability, needs: Needs) -> int:
+    """What one message costs where the rate counts operations: its send, and what is charged besides, once on a
+    queue and for each subscription on a topic (Service Bus Standard's credits)."""
+    readers = needs.readers if needs.role == "router" else 1
+    return 1 + len(capability.charged) * readers
+
+
+def _charged(capability: Capability, needs: Needs) -> str:
+    """' and 416.67 credits/s (its send, and a filter evaluation and a receive for each of 4 subscriptions)'."""
+    if not capability.charged:
+        return ""
+    factor, period = _pace(needs.peak_per_second)
+    each = listed(list(capability.charged))
+    subscriptions = plural(needs.readers, "subscription")
+    per = f", and {each} for each of {subscriptions}" if needs.role == "router" else f" and {each}"
+    credits = _figure(needs.peak_per_second * _operations(capability, needs) * factor)
+    return f" and {credits} credits{period} (each message's send{per})"
+
+
+def _past_entry_tier(capability: Capability, needs: Needs) -> bool:
+    """More units than the entry tier has, where a larger tier's units publish no rate: one larger unit, not more."""
+    tier = capability.tier
+    return (
+        bool(capability.charged)
+        and tier is not None
+        and tier.max_units is not None
+        and _units(capability, needs) > tier.max_units.value
+    )
 
 
 def _units(capability: Capability, needs: Needs, reads: bool = True) -> int:
@@ -342,11 +372,14 @@ def _sizing(capability: Capability, needs: Needs) -> Sizing | None:
         return _larger_tier_sizing(capability, needs, carried)
     if capability.unit_messages_per_second is None and capability.unit_mb_per_second is None:
         return _practice_sizing(capability, needs, carried) if capability.practice else None
+    if _past_entry_tier(capability, carried):
+        return _larger_tier_sizing(capability, needs, carried)
     units = _units(capability, carried)
     headroom = round(1 - max(_loads(capability, carried), default=0.0) / units, 3)
     label = f"{tier.name} {capability.unit}" if tier is not None and not _tier(capability, carried) else capability.unit
     summary = (
-        f"{plural(units, label)}{_partitions(capability, carried, units)} for {_peak(carried)}, "
+        f"{plural(units, label)}{_partitions(capability, carried, units)} for {_peak(carried)}"
+        f"{_charged(capability, carried)}, "
         f"{round(headroom * 100)} % headroom{_batching(capability, carried)}{_reads(capability, carried)}"
         f"{_spread(capability, carried)}{_claim(capability, needs)}; {_keep(needs)}."
     )
@@ -502,8 +535,9 @@ def _vcpu_sizing(capability: Capability, needs: Needs, carried: Needs) -> Sizing
 
 
 def _larger_tier_sizing(capability: Capability, needs: Needs, carried: Needs) -> Sizing | None:
-    """Messages beyond the entry tier's size go to a larger tier, whose units publish no rate (Service Bus Premium's
-    messaging units), or stay on the entry tier with a claim check."""
+    """Messages beyond the entry tier's size, or operations beyond what its one unit carries, go to a larger tier,
+    whose units publish no rate (Service Bus Premium's messaging units); a large message may instead stay on the
+    entry tier with a claim check."""
     entry = capability.tier
     fits = next(
         (t for t in capability.larger_tiers if t.max_message is None or carried.size_kb <= t.max_message.value), None
@@ -513,12 +547,22 @@ def _larger_tier_sizing(capability: Capability, needs: Needs, carried: Needs) ->
     scale = fits.max_units
     grows = f", adding {scale.unit} ({scale.note}) as its load shows" if scale is not None else ""
     store = _object_store(capability)
+    rate = capability.unit_messages_per_second
+    if entry.max_message is not None and carried.size_kb > entry.max_message.value:
+        beyond = f"messages of {_size(carried.size_kb)} are beyond {entry.name}'s {_size(entry.max_message.value)}"
+        instead = (
+            f"; or 1 {entry.name} {capability.unit} with a claim check (a reference of {number(REFERENCE_KB)} KB per "
+            f"message, the payloads in object storage{store})"
+        )
+    else:
+        beyond = (
+            f"that is more than {percent(TARGET_UTILISATION)} of the {number(rate.value if rate else 0)} credits a "
+            f"second of one {entry.name} {capability.unit}"
+        )
+        instead = ""
     summary = (
-        f"1 {fits.name} {capability.unit} for {_peak(carried)}: messages of {_size(carried.size_kb)} are beyond "
-        f"{entry.name}'s {_size(entry.max_message.value if entry.max_message else 0)}, and no rate is published for "
-        f"{fits.name}'s units, so start with the smallest{grows}; or 1 {entry.name} {capability.unit} with a claim "
-        f"check (a reference of {number(REFERENCE_KB)} KB per message, the payloads in object storage{store}); "
-        f"{_keep(needs)}."
+        f"1 {fits.name} {capability.unit} for {_peak(carried)}{_charged(capability, carried)}: {beyond}, and no rate "
+        f"is published for {fits.name}'s units, so start with the smallest{grows}{instead}; {_keep(needs)}."
     )
     return _sized(capability.unit, 1, carried, None, needs, summary)
 
@@ -625,9 +669,11 @@ def _tier(capability: Capability, needs: Needs) -> str | None:
         return None
     units = _units(capability, needs)
     partitions = units * int(capability.unit_partitions.value) if capability.unit_partitions else 0
+    credits = _figure(needs.peak_per_second * _operations(capability, needs))
+    more = f"{credits} credits/s at the peak" if capability.charged else plural(units, capability.unit)
     wanted = [
         (needs.size_kb, tier.max_message, f"messages of {_size(needs.size_kb)}"),
-        (units, tier.max_units, plural(units, capability.unit)),
+        (units, tier.max_units, more),
         (partitions, tier.max_partitions, plural(partitions, "partition")),
     ]
     beyond = [(ceiling, need) for amount, ceiling, need in wanted if ceiling is not None and amount > ceiling.value]
@@ -735,7 +781,7 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
         )
     elif units > 1 and _partitioned(capability):
         remedies.append(f"Spread the load over {plural(units, capability.unit)}{by_key}.")
-    elif units > 1:
+    elif units > 1 and not _past_entry_tier(capability, carried):
         remedies.append(f"Spread the load over {plural(units, capability.unit)}, each with its share of the producers.")
     advice = (_fan_out(capability, carried), _tier(capability, carried), _retries(capability, needs))
     remedies += [words for words in advice if words]
