@@ -160,6 +160,8 @@ class Capability:
     vcpu_utilisation: Sourced | None = None
     # The fewest units a cluster has (Google's Managed Kafka: 3 vCPUs).
     fewest_units: Sourced | None = None
+    # A daily message quota per unit of the tier named in its note, counted in chunks of counted_in (IoT Hub S1).
+    daily_quota: Sourced | None = None
     # Where the unit's rate counts operations, not messages written (Service Bus Standard's credits): what each
     # message costs besides its send, once on a queue and once per subscription on a topic.
     charged: tuple[str, ...] = ()
@@ -602,6 +604,11 @@ _IOT_HUB_QUOTAS = Source(
 _IOT_HUB_C2D = Source(
     "Understand cloud-to-device messaging from an IoT hub",
     "https://learn.microsoft.com/en-us/azure/iot-hub/iot-hub-devguide-messages-c2d",
+    REREAD_ON,
+)
+_IOT_HUB_SCALING = Source(
+    "Choose the right IoT Hub tier and size for your solution",
+    "https://learn.microsoft.com/en-us/azure/iot-hub/iot-hub-scaling",
     REREAD_ON,
 )
 _IOT_CORE_QUOTAS = Source(
@@ -2068,6 +2075,14 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         retention=_hours(48, _IOT_HUB_QUOTAS, "longest time to live of a cloud-to-device message: 2 days"),
         max_message=_kb(64, _IOT_HUB_QUOTAS, "largest cloud-to-device message"),
         unit="IoT hub unit",
+        daily_quota=Sourced(
+            400_000,
+            "messages a day",
+            _IOT_HUB_SCALING,
+            "S1: each unit of a level 1 hub; S2 takes 6,000,000 a unit; cloud-to-device messaging needs the "
+            "standard tier",
+        ),
+        counted_in=_kb(4, _IOT_HUB_QUOTAS, "the message size the daily quota counts in, on paid tiers"),
         unit_messages_per_second=None,
         unit_mb_per_second=None,
         ordered_messages_per_second=None,

@@ -90,6 +90,7 @@ class Needs:
     outage_hours: float = 0
     # What the sizing was worked out for when a number was a range or not known, as the sizing's first words.
     basis: str = ""
+    messages_per_day: float = 0
 
 
 def needs_of(given: Answers, role: Role) -> Needs:
@@ -103,7 +104,18 @@ def needs_of(given: Answers, role: Role) -> Needs:
     away = RETENTION[outage][0] if outage in AWAY else 0
     readers = max(1, len(given["consumers"]))
     return Needs(
-        role, ordering, replay, size, per_second, per_second * size / 1024, hours, why, readers, away, _basis(given)
+        role,
+        ordering,
+        replay,
+        size,
+        per_second,
+        per_second * size / 1024,
+        hours,
+        why,
+        readers,
+        away,
+        _basis(given),
+        volume,
     )
 
 
@@ -360,6 +372,8 @@ def _sizing(capability: Capability, needs: Needs) -> Sizing | None:
     """Units and retention for what holds messages (queues, routers, logs); gateways and push hold none. Each
     technology is sized the way it scales: units with a rate each, a quota of the account, vCPUs of a cluster, or
     (where its vendor publishes no rate) in practice, with the assumption said."""
+    if capability.daily_quota is not None:
+        return _daily_sizing(capability, needs, capability.daily_quota)
     if needs.role not in ("queue", "router", "log"):
         return None
     carried = _carried(capability, needs)
@@ -384,6 +398,36 @@ def _sizing(capability: Capability, needs: Needs) -> Sizing | None:
         f"{_spread(capability, carried)}{_claim(capability, needs)}; {_keep(needs)}."
     )
     return _sized(capability.unit, units, carried, headroom, needs, summary)
+
+
+def _daily_sizing(capability: Capability, needs: Needs, quota: Sourced) -> Sizing:
+    """Units of a tier whose quota is messages a day, each message counted in chunks (IoT Hub): the day's total
+    bounds it, whatever the peak."""
+    chunk = capability.counted_in.value if capability.counted_in is not None else needs.size_kb
+    chunks = max(1, math.ceil(needs.size_kb / chunk))
+    counted = needs.messages_per_day * chunks
+    units = max(1, math.ceil(counted / (quota.value * TARGET_UTILISATION)))
+    headroom = round(1 - counted / (quota.value * units), 3)
+    tier = quota.note.split(":")[0]
+    each = f" of {_size(needs.size_kb)}, counted as {chunks} chunks of {_size(chunk)} each," if chunks > 1 else ""
+    summary = (
+        f"{plural(units, f'{tier} {capability.unit}')} ({number(quota.value)} {quota.unit} each, in chunks of "
+        f"{_size(chunk)}): {number(needs.messages_per_day)} messages a day{each} make {number(counted)} a day, "
+        f"{round(headroom * 100)} % headroom; {_waits(capability, needs)}."
+    )
+    return _sized(capability.unit, units, needs, headroom, needs, summary)
+
+
+def _waits(capability: Capability, needs: Needs) -> str:
+    """How long a message waits for a device that is away: what is wanted, or the service's longest, after which the
+    device reads its desired state when it reconnects."""
+    longest = capability.retention
+    if longest is None or needs.retention_hours <= longest.value:
+        return _keep(needs)
+    return (
+        f"a message waits at most {plural(int(longest.value), 'hour')} for its device; one away longer reads its "
+        "desired state when it reconnects"
+    )
 
 
 def _sized(unit: str, units: int, carried: Needs, headroom: float | None, needs: Needs, summary: str) -> Sizing:
@@ -840,6 +884,7 @@ def _limits(capability_id: str, ordered: bool) -> tuple[Limit, ...]:
         ("Replicated over", capability.replicas),
         ("Largest message the vendor advises sending", capability.claim_check_above),
         ("Counted in chunks of", capability.counted_in),
+        (f"Messages a day per {unit}", capability.daily_quota),
         ("At most", capability.in_flight),
         ("", capability.unit_partitions),
     )
