@@ -53,6 +53,8 @@ class Fact:
 
     text: str
     source: Source
+    # It tells how to keep order per key: beside a flow in global order it would split the one sequence.
+    per_key: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -725,10 +727,11 @@ _RABBITMQ_PER_KEY_FACT = Fact(
     "Per-key order with parallel consumers: bind N queues to an x-modulus-hash (or consistent-hash) exchange and "
     "enable single active consumer on each; a key always reaches the same queue while the bindings stay the same.",
     _RABBITMQ_MODULUS_HASH,
+    per_key=True,
 )
 _RABBITMQ_PRACTICE = Fact(
     "RabbitMQ publishes no rate per queue: a queue is its unit of concurrency, so the sizing assumes a quorum queue "
-    "per subscriber on a cluster of 3 nodes, and more queues filled by key where one consumer cannot keep up.",
+    "per subscriber on a cluster of 3 nodes.",
     _RABBITMQ_SHARDING,
 )
 _SERVICE_BUS_CLAIM_CHECK = _kb(

@@ -112,11 +112,7 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
                 "Idempotent consumers: remember processed message ids or use business keys.",
                 HIGH if delivery == Delivery.EFFECTIVELY_ONCE else MEDIUM,
             ),
-            Risk(
-                "A poison message is retried forever or blocks the queue.",
-                "Bounded retries with backoff, then a dead-letter queue with an alert.",
-                MEDIUM,
-            ),
+            _poison(given),
             Risk(
                 # An answer of "always available" leaves only the outage nobody planned.
                 "A backlog grows unnoticed while the consumer is down."
@@ -233,6 +229,24 @@ def _of_the_answers(given: Answers, winner: str, approach: ApproachId) -> list[R
         if known(given["async_experience"]) == Experience.NONE:
             found.append(Risk("The team has no experience with asynchronous systems.", _start_with(given), MEDIUM))
     return found
+
+
+def _poison(given: Answers) -> Risk:
+    """A dead-letter queue moves a failed message aside and lets the next one pass: where the order is global, that
+    breaks the sequence, so the line stops, or the failed message and all after it are parked together."""
+    if known(given["ordering"]) == Ordering.GLOBAL:
+        return Risk(
+            "A poison message is retried forever, or moved aside so that later messages overtake it and the sequence "
+            "breaks.",
+            "Bounded retries with backoff, then stop the consumer and alert, so nothing overtakes the failed message; "
+            "or park it with every message after it, in order, and replay them together once it is fixed.",
+            HIGH,
+        )
+    return Risk(
+        "A poison message is retried forever or blocks the queue.",
+        "Bounded retries with backoff, then a dead-letter queue with an alert.",
+        MEDIUM,
+    )
 
 
 def _stored(given: Answers) -> str:

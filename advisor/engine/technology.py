@@ -627,9 +627,15 @@ def _practice_sizing(capability: Capability, needs: Needs, carried: Needs) -> Si
         if needs.ordering == Ordering.PER_KEY and capability.per_key_how and needs.role == "queue"
         else ""
     )
+    # One consumer that cannot keep up is helped by more queues filled by key, unless the order is global.
+    more = (
+        " Where one consumer cannot keep up, more queues filled by key."
+        if capability.unit_per_reader and capability.per_key_how and needs.ordering != Ordering.GLOBAL
+        else ""
+    )
     summary = (
         f"{plural(units, capability.unit)}{nodes} for {_peak(carried)}{keyed}{_in_flight(capability, carried)}"
-        f"{_claim(capability, needs)}; {_keep(needs)}. {practice.text}"
+        f"{_claim(capability, needs)}; {_keep(needs)}. {practice.text}{more}"
     )
     return _sized(capability.unit, units, carried, None, needs, summary)
 
@@ -836,7 +842,7 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
         why=why,
         role=needs.role,
         sizing=_with_basis(_sizing(capability, needs), needs),
-        limits=_limits(capability.id, needs.ordering != Ordering.NONE),
+        limits=_limits(capability.id, needs.ordering != Ordering.NONE, needs.ordering == Ordering.GLOBAL),
         remedies=tuple(remedies),
     )
 
@@ -860,8 +866,9 @@ def _group_parallelism(ordering: str) -> str:
 
 
 @cache
-def _limits(capability_id: str, ordered: bool) -> tuple[Limit, ...]:
-    """The sourced limits that bear on a flow: they depend only on the technology and whether order is kept."""
+def _limits(capability_id: str, ordered: bool, global_order: bool = False) -> tuple[Limit, ...]:
+    """The sourced limits that bear on a flow: they depend only on the technology and whether order is kept, and
+    how to keep it per key is not shown beside one global sequence."""
     capability = CAPABILITIES[POSITION[capability_id]]
     unit = capability.unit
     named = (
@@ -898,7 +905,8 @@ def _limits(capability_id: str, ordered: bool) -> tuple[Limit, ...]:
     shown = [(what, sourced) for what, sourced in [*named, *ceilings] if sourced is not None]
     limits = [_limit(what, sourced) for what, sourced in shown + [("", s) for s in capability.limits]]
     practice = [capability.practice] if capability.practice is not None else []
-    return tuple(limits + [_fact(fact) for fact in (*capability.facts, *practice)])
+    facts = [fact for fact in (*capability.facts, *practice) if not (global_order and fact.per_key)]
+    return tuple(limits + [_fact(fact) for fact in facts])
 
 
 def _fact(fact: Fact) -> Limit:

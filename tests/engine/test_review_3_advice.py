@@ -92,3 +92,140 @@ class TestHIoTHubIsSized:
         assert "400,000 messages a day" in hub.sizing.summary
         assert "20,000" in hub.sizing.summary
         assert hub.sizing.headroom == 0.95
+
+
+LEDGER_BANK = {
+    "systems": 8,
+    "teams": "few",
+    "change_rate": "monthly",
+    "growth": "none",
+    "platform": "on_premises",
+    "existing_broker": "none",
+    "operations": "self_hosted",
+    "async_experience": "some",
+}
+JOURNAL = {
+    "source": "billing",
+    "consumers": ["general-ledger"],
+    "interaction": "command",
+    "latency": "minutes",
+    "volume_per_day": 2_000_000,
+    "peak_factor": 4,
+    "delivery": "effectively_once",
+    "ordering": "global",
+    "consumer_availability": "maintenance_windows",
+    "message_size_kb": 1,
+}
+PER_KEY_WORDS = ("consistent-hash", "filled by key", "message groups", "partitions,", "ordering keys", "by key")
+
+
+class TestDGlobalOrderIsOneSequence:
+    """Theme D, R3-19: a ledger's global sequence is one ordered line; nothing may spread it over keys or let a
+    failed entry be overtaken."""
+
+    def test_no_sentence_offers_per_key_mechanisms(self) -> None:
+        found = result(JOURNAL, LEDGER_BANK)
+        texts = [*found.reasons, *(r.risk + " " + r.mitigation for r in found.risks)]
+        for t in found.technologies:
+            texts += [t.why, t.sizing.summary if t.sizing else "", *(limit.text for limit in t.limits), *t.remedies]
+        offending = [text for text in texts for word in PER_KEY_WORDS if word in text]
+        assert not offending
+
+    def test_a_failed_entry_stops_the_line_rather_than_being_skipped(self) -> None:
+        found = result(JOURNAL, LEDGER_BANK)
+        poison = next(r for r in found.risks if "poison" in r.risk)
+        assert "dead-letter queue with an alert" not in poison.mitigation
+        assert "stop" in poison.mitigation
+        assert "park" in poison.mitigation
+
+    def test_order_per_key_still_names_the_per_key_mechanisms(self) -> None:
+        found = result({**JOURNAL, "ordering": "per_key"}, LEDGER_BANK)
+        assert "consistent-hash exchange" in " ".join(found.reasons)
+
+
+PICKUP_SHOP = {
+    "systems": 6,
+    "teams": "few",
+    "change_rate": "monthly",
+    "growth": "fast",
+    "platform": "gcp",
+    "existing_broker": "pubsub",
+    "operations": "managed",
+    "async_experience": "some",
+}
+PICKUP = {
+    "source": "order-service",
+    "consumers": ["customer-app"],
+    "interaction": "event",
+    "latency": "seconds",
+    "volume_per_day": 60000,
+    "peak_factor": 6,
+    "delivery": "best_effort",
+    "ordering": "none",
+    "consumer_availability": "often_offline",
+    "consumer_kind": "device",
+    "message_size_kb": 1,
+}
+
+
+class TestDPhonesReachedByPush:
+    """Theme D, R3-25: no queue holds a notification for an offline phone; the backbone keeps the events and the app
+    syncs its inbox when it reconnects."""
+
+    def test_the_outage_reason_does_not_say_a_queue_holds_them_for_the_phones(self) -> None:
+        found = result(PICKUP, PICKUP_SHOP)
+        words = " ".join(found.reasons)
+        assert "a queue holds them" not in words
+        assert "reconnect" in words
+
+
+FACILITIES = {
+    "systems": 5,
+    "teams": "few",
+    "change_rate": "monthly",
+    "growth": "some",
+    "platform": "aws",
+    "existing_broker": "none",
+    "operations": "managed",
+    "async_experience": "some",
+}
+WORK_ORDER = {
+    "source": "asset-portal",
+    "consumers": ["maintenance-system"],
+    "interaction": "command",
+    "latency": "seconds",
+    "volume_per_day": "unknown",
+    "peak_factor": "unknown",
+    "delivery": "no_loss",
+    "ordering": "none",
+    "consumer_availability": "unknown",
+    "message_size_kb": 3,
+}
+
+
+class TestEUnknownsThatDecideTheChoice:
+    """Theme E, R3-12: a queue for no-loss work whose consumer availability and peaks are not known is not a high
+    confidence: answered "always available, steady", a direct call would carry it (R2.3)."""
+
+    def test_the_queue_is_at_most_medium_while_the_availability_and_peak_are_unknown(self) -> None:
+        found = result(WORK_ORDER, FACILITIES)
+        assert found.pattern == "message_queue" or not found.decided
+        assert found.confidence in ("medium", "low")
+
+    def test_a_consumer_known_to_be_away_leaves_the_queue_high(self) -> None:
+        found = result(
+            {
+                **WORK_ORDER,
+                "consumer_availability": "maintenance_windows",
+                "volume_per_day": 20000,
+                "peak_factor": 4,
+                "latency": "minutes",
+            },
+            FACILITIES,
+        )
+        assert (found.pattern, found.confidence) == ("message_queue", "high")
+
+    def test_a_reason_says_why_the_queue_covers_the_unknown_availability(self) -> None:
+        words = " ".join(result(WORK_ORDER, FACILITIES).reasons)
+        assert "a direct call" in words
+        assert "at most medium" in words
