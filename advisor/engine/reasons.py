@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import cast
 
 from .answers import ANSWERS, UNKNOWN, Answers, Span, highest, unsure
+from .capabilities import CAPABILITIES
 from .catalog import APPROACHES, COMMAND, EVENT, FACTORS, MESSAGE_QUEUE, PATTERN_IDS, PATTERNS, QUERY, label
 from .choices import AWAY, KEPT, WAITED, Availability, ConsumerKind, Delivery, Growth, Latency, Ordering, Replay
 from .evaluation import FlowModel
@@ -290,6 +291,12 @@ def _what_must_be_kept(given: Answers) -> list[str]:
         ordering = known(given["ordering"])
         if why:
             said.append(f"Published as events, this fact needs a log (a stream), not just a router: {listed(why)}.")
+        elif given["replay"] == UNKNOWN:
+            said.append(
+                "Whether consumers must re-read past events was not answered: a router — topics with a durable "
+                "subscription per subscriber — carries these events while they need not, as it keeps none once "
+                f"delivered; if they must, this fact needs a log (a stream) instead — {_log_of(given)}."
+            )
         elif known(given["replay"]) == Replay.NO:
             order = {
                 Ordering.PER_KEY: " It must keep order per key: FIFO topics, sessions or ordering keys do.",
@@ -301,6 +308,14 @@ def _what_must_be_kept(given: Answers) -> list[str]:
                 f"{order.get(ordering, '') if ordering else ''}"
             )
     return said
+
+
+def _log_of(given: Answers) -> str:
+    """The logs that run on the flow's platform (all of them where it is not chosen), for a fact that turns out to be
+    replayed."""
+    logs = [c.name for c in CAPABILITIES if "log" in c.roles]
+    there = [c.name for c in CAPABILITIES if "log" in c.roles and given["platform"] in c.platforms]
+    return listed(there or logs, "or")
 
 
 def may_be_cached(given: Answers) -> bool:

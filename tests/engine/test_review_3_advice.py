@@ -229,3 +229,50 @@ class TestEUnknownsThatDecideTheChoice:
         words = " ".join(result(WORK_ORDER, FACILITIES).reasons)
         assert "a direct call" in words
         assert "at most medium" in words
+
+
+CARRIER = {
+    "systems": 9,
+    "teams": "unknown",
+    "change_rate": "unknown",
+    "growth": "unknown",
+    "platform": "azure",
+    "existing_broker": "none",
+}
+DELIVERED = {
+    "source": "carrier-gateway",
+    "consumers": ["order-service", "customer-notifications", "billing", "analytics"],
+    "interaction": "event",
+    "latency": "unknown",
+    "volume_per_day": "unknown",
+    "peak_factor": "unknown",
+    "delivery": "unknown",
+    "ordering": "unknown",
+    "consumer_availability": "unknown",
+    "message_size_kb": "unknown",
+    "replay": "unknown",
+}
+
+
+class TestEReplayNotAnswered:
+    """Theme E, R3-36: with replay not answered, a router is offered while saying what would need a log; and the
+    landscape does not call settling its unknowns a first decision when no answer changes any flow's pattern."""
+
+    def test_the_reasons_say_that_replay_would_need_a_log(self) -> None:
+        found = result(DELIVERED, CARRIER)
+        assert found.approach == "event_router"
+        words = " ".join(found.reasons)
+        assert "re-read past events" in words
+        assert "Azure Event Hubs" in words
+
+    def test_unknowns_that_change_no_winner_are_not_a_decision_to_take_first(self) -> None:
+        found = recommendation(DELIVERED, CARRIER)
+        assert found.flows[0].robustness[found.flows[0].pattern] == 1.0
+        advice = " ".join(found.landscape_advice)
+        assert "You were not sure about teams" in advice
+        assert "decision to take first" not in advice
+
+    def test_unknowns_that_change_a_winner_remain_a_decision_to_take_first(self) -> None:
+        found = recommendation(WORK_ORDER, {**FACILITIES, "teams": "unknown"})
+        assert found.flows[0].robustness[found.flows[0].pattern] < 1.0
+        assert "decision to take first" in " ".join(found.landscape_advice)
