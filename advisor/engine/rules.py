@@ -309,6 +309,11 @@ DIRECT_CALL_FOR_KEPT_WORK: Final = Rule(
 )
 
 
+def _peaks_in_words(peak: float) -> str:
+    """The peak as given, not the rule's threshold: the what-if's flips say where the advice would really change."""
+    return "the load is steady" if peak <= 1 else f"peaks reach only {number(peak)}× the average"
+
+
 def _kept_work_may_go_direct(given: Answers) -> bool:
     return (
         given["interaction"] == Interaction.COMMAND
@@ -359,9 +364,9 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
     caps_for=(MESSAGE_QUEUE,),
     caps_if_possible=True,
     reason=lambda given: (
-        f"{capitalised(DELIVERY[given['delivery']])}, but the consumer is always available and peaks stay below "
-        f"{HIGH_PEAK}× the average: a direct call with retries and an idempotency key can carry it, while a "
-        "queue stays the safer choice if that changes."
+        f"{capitalised(DELIVERY[given['delivery']])}, but the consumer is always available and "
+        f"{_peaks_in_words(exact(given['peak_factor']))}: a direct call with retries and an idempotency key can carry "
+        "it, while a queue stays the safer choice should the consumer start to have downtime or the peaks grow."
     ),
 )
 

@@ -25,6 +25,7 @@ from .catalog import POINT_TO_POINT, label
 from .choices import AWAY, Availability, ConsumerKind, Experience, Interaction, Operations, Ordering, Platform, Replay
 from .model import ApproachId, Limit, Role, Sizing, TechnologyChoice
 from .reasons import known
+from .rules import SMALL_LANDSCAPE_RULE
 from .traffic import TARGET_UTILISATION
 from .wording import amount, listed, number, percent, plural
 
@@ -162,6 +163,8 @@ def technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[Tec
         return _chosen(given, needs_of(given, "device"))
     explicit = role == "queue" and known(given["interaction"]) == Interaction.COMMAND
     backbone = _chosen(given, needs_of(given, role), first=EXPLICIT_INVOCATION if explicit else ())
+    if role == "gateway":
+        return _direct(given, backbone)
     if winner == POINT_TO_POINT or receivers not in (ConsumerKind.DEVICE, ConsumerKind.BROWSER):
         return backbone
     # The last hop to phones and browsers comes first: it is what reaches them; the backbone sits behind it.
@@ -171,6 +174,34 @@ def technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[Tec
     else:
         push = _chosen(given, needs_of(given, "push"), skip=APPS_ONLY, first=CONNECTIONS)
     return push + backbone
+
+
+BY_NAME = {c.name: c for c in CAPABILITIES}
+
+
+def _direct(given: Answers, gateways: tuple[TechnologyChoice, ...]) -> tuple[TechnologyChoice, ...]:
+    """A direct call needs no gateway of its own: in a small landscape (R4.1) it leads, the gateway optional; and a
+    team with nobody to run one is not offered a self-run gateway, only a managed one where its platform has one."""
+    small = SMALL_LANDSCAPE_RULE.holds(given)
+    nobody = known(given["operations"]) == Operations.MANAGED
+    kept = [g for g in gateways if not (nobody and g.name in BY_NAME and not BY_NAME[g.name].managed)]
+    managed_here = any(g.name in BY_NAME for g in kept)
+    if not small and managed_here:
+        return tuple(kept)
+    optional = (
+        "a gateway is optional at this size"
+        if small
+        else "a gateway gives many callers one front door, but nobody is there to run a self-run one"
+    )
+    call = TechnologyChoice(
+        "A direct HTTPS call",
+        "The sender calls the consumer's API (or the tool's webhook) directly, with a timeout, retries with backoff "
+        f"and an idempotency key; {optional}.",
+        "gateway",
+    )
+    if nobody and not managed_here:
+        kept.append(_who_operates(known(given["platform"]) or Platform.ANY, needs_of(given, "gateway")))
+    return (call, *kept)
 
 
 # What each part of a local copy does: the cache answers while the provider is away, the router carries the

@@ -276,3 +276,50 @@ class TestEReplayNotAnswered:
         found = recommendation(WORK_ORDER, {**FACILITIES, "teams": "unknown"})
         assert found.flows[0].robustness[found.flows[0].pattern] < 1.0
         assert "decision to take first" in " ".join(found.landscape_advice)
+
+
+SMALL_SHOP = {
+    "systems": 2,
+    "teams": "one",
+    "change_rate": "rare",
+    "growth": "none",
+    "platform": "any",
+    "existing_broker": "none",
+    "operations": "managed",
+    "async_experience": "none",
+}
+NEW_CUSTOMER = {
+    "source": "crm",
+    "consumers": ["invoicing"],
+    "interaction": "command",
+    "latency": "seconds",
+    "volume_per_day": 50,
+    "peak_factor": 1,
+    "delivery": "no_loss",
+    "ordering": "none",
+    "consumer_availability": "always",
+    "message_size_kb": 2,
+}
+
+
+class TestGNoSelfRunGatewayForTwoSystems:
+    """Theme G, R3-09: two systems, 50 calls a day and nobody to run anything get a direct call, a gateway being
+    optional and, where wanted, managed; the reason does not set a threshold its own flips contradict."""
+
+    def test_a_direct_call_leads_and_no_self_run_gateway_is_offered(self) -> None:
+        found = result(NEW_CUSTOMER, SMALL_SHOP)
+        assert found.pattern == "point_to_point"
+        names = [t.name for t in found.technologies]
+        assert names[0] == "A direct HTTPS call"
+        assert "optional" in found.technologies[0].why
+        assert not any("Self-run" in name for name in names)
+
+    def test_a_managed_cloud_offers_its_managed_gateway_as_the_option(self) -> None:
+        found = result(NEW_CUSTOMER, {**SMALL_SHOP, "platform": "aws"})
+        names = [t.name for t in found.technologies]
+        assert names[0] == "A direct HTTPS call"
+        assert any(name.startswith("Amazon API Gateway") for name in names)
+
+    def test_the_reason_states_the_peak_rather_than_a_threshold_the_flips_contradict(self) -> None:
+        found = result(NEW_CUSTOMER, SMALL_SHOP)
+        assert not any("below 5×" in r for r in found.reasons)
