@@ -252,8 +252,10 @@ def _poison(given: Answers) -> Risk:
 def _stored(given: Answers) -> str:
     """How the sender learns the broker has stored a message, on the broker it runs (or on any of them)."""
     confirms = {
-        Broker.RABBITMQ: "the broker has confirmed it (publisher confirms, on persistent messages)",
-        Broker.KAFKA: "every in-sync replica has it (acks=all, min.insync.replicas of 2 or more)",
+        Broker.RABBITMQ: "the broker has confirmed it (publisher confirms, on persistent messages), and have each "
+        "consumer acknowledge a message manually once its work is committed",
+        Broker.KAFKA: "every in-sync replica has it (acks=all, min.insync.replicas of 2 or more), and have each "
+        "consumer commit its offset once its work is committed",
     }
     broker = known(given["existing_broker"])
     if broker in confirms:

@@ -53,6 +53,7 @@ class TestHTheSenderKnowsTheBrokerHasIt:
         assert found.pattern == "message_queue"
         words = said(found)
         assert "publisher confirms" in words
+        assert "acknowledge a message manually" in words
         assert "outbox" in words
 
     def test_a_no_loss_command_on_kafka_names_acks_all(self) -> None:
