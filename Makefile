@@ -119,7 +119,7 @@ worker: install
 	PDF_WORKER=1 $(PY) manage.py worker
 
 bench: install
-	HTTPS=0 PDF_RATE=1000/m SIMULATE_RATE=100000/m $(PY) -m benchmarks
+	HTTPS=0 PDF_RATE=1000/m SIMULATE_RATE=100000/m RECOMMEND_RATE=100000/m PREVIEW_RATE=100000/m $(PY) -m benchmarks
 
 # Bounded load on loopback (hey, a Debian package): LOAD_SECONDS (20) per phase, each target alone beside /healthz, then the mix.
 load: install

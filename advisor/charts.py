@@ -27,6 +27,9 @@ FACTOR_COLOURS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc94
 GRID = "#e6e9ed"
 # Line style as well as colour, so diagrams read without colour vision.
 DASHES = {"point_to_point": "solid", "message_queue": "dash", "event_driven": "dot"}
+# A bulk transfer fits none of the three patterns: the diagram draws it apart, as the headline counts it.
+BULK = "bulk"
+BULK_LINE = {"name": "Bulk transfer", "colour": "#525d69", "dash": "dashdot"}
 
 
 def text(value: str, limit: int = 40) -> str:
@@ -160,8 +163,9 @@ def landscape_diagram(flows: Sequence[Flow], results: Sequence[FlowResult]) -> F
     pairs = Counter((flow.source or "Source", consumer) for flow in flows for consumer in flow.consumers)
     drawn: dict[tuple[str, str], int] = {}
     for flow, result in zip(flows, results, strict=True):
-        xs, ys, names = lines.setdefault(result.pattern, ([], [], []))
-        ax, ay, angles, heads = arrows.setdefault(result.pattern, ([], [], [], []))
+        drawn_as = BULK if result.fit == "weak" else result.pattern
+        xs, ys, names = lines.setdefault(drawn_as, ([], [], []))
+        ax, ay, angles, heads = arrows.setdefault(drawn_as, ([], [], [], []))
         source_name = flow.source or "Source"
         label = text(result.name)
         for consumer in flow.consumers:
@@ -182,12 +186,13 @@ def landscape_diagram(flows: Sequence[Flow], results: Sequence[FlowResult]) -> F
             angles.append(angle)
             heads.append(label)
     data: list[dict[str, Any]] = []
-    for pattern_id in PATTERN_IDS:
-        if pattern_id not in lines:
+    styles = {p: (PATTERNS[p].short_name, PATTERNS[p].colour, DASHES[p]) for p in PATTERN_IDS}
+    styles[BULK] = (BULK_LINE["name"], BULK_LINE["colour"], BULK_LINE["dash"])
+    for drawn_as, (name, colour, dash) in styles.items():
+        if drawn_as not in lines:
             continue
-        pattern = PATTERNS[pattern_id]
-        xs, ys, names = lines[pattern_id]
-        ax, ay, angles, heads = arrows[pattern_id]
+        xs, ys, names = lines[drawn_as]
+        ax, ay, angles, heads = arrows[drawn_as]
         data.append(
             {
                 "type": "scatter",
@@ -195,10 +200,10 @@ def landscape_diagram(flows: Sequence[Flow], results: Sequence[FlowResult]) -> F
                 "x": xs,
                 "y": ys,
                 "text": names,
-                "name": pattern.short_name,
-                "legendgroup": pattern.id,
-                "line": {"color": pattern.colour, "width": 2.5, "dash": DASHES[pattern.id]},
-                "hovertemplate": "%{text}" + f" ({pattern.short_name})<extra></extra>",
+                "name": name,
+                "legendgroup": drawn_as,
+                "line": {"color": colour, "width": 2.5, "dash": dash},
+                "hovertemplate": "%{text}" + f" ({name})<extra></extra>",
             }
         )
         data.append(
@@ -208,11 +213,11 @@ def landscape_diagram(flows: Sequence[Flow], results: Sequence[FlowResult]) -> F
                 "x": ax,
                 "y": ay,
                 "text": heads,
-                "name": pattern.short_name,
-                "legendgroup": pattern.id,
+                "name": name,
+                "legendgroup": drawn_as,
                 "showlegend": False,
-                "marker": {"symbol": "arrow", "size": 11, "angle": angles, "color": pattern.colour},
-                "hovertemplate": "%{text}" + f" ({pattern.short_name})<extra></extra>",
+                "marker": {"symbol": "arrow", "size": 11, "angle": angles, "color": colour},
+                "hovertemplate": "%{text}" + f" ({name})<extra></extra>",
             }
         )
     crowded = count > 12

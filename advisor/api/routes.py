@@ -202,6 +202,7 @@ def parse_loaded(loaded: Loaded) -> Assessment:
 
 @api.post(
     "/v1/recommendations",
+    tags=["recommendations"],
     response={200: RecommendationOut, 429: ErrorOut, 503: ErrorOut, **_ERRORS},
     openapi_extra=_REQUEST_BODY,
     by_alias=True,
@@ -282,6 +283,7 @@ def _replay(client: str, key: str, digest: str) -> HttpResponse | None:
 
 @api.post(
     "/v1/assessments",
+    tags=["assessments"],
     response={201: LinksOut, 429: ErrorOut, **_ERRORS},
     openapi_extra={**_REQUEST_BODY, **_IDEMPOTENCY_HEADER},
     summary="Store an assessment and get its share links",
@@ -327,6 +329,7 @@ _COMPARE_PARAMETERS = {
 
 @api.get(
     "/v1/compare",
+    tags=["assessments"],
     response={200: dict[str, Any], 400: ErrorOut, 404: ErrorOut},
     openapi_extra=_COMPARE_PARAMETERS,
     summary="What changed from one stored assessment (a) to another (b)",

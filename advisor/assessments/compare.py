@@ -20,7 +20,7 @@ from advisor.engine import Assessment, Flow, FlowResult, Landscape, Recommendati
 from advisor.engine.catalog import FACTOR_IDS, FACTORS, PATTERN_IDS, PATTERNS, label
 from advisor.engine.wording import number, plural
 
-from .presentation import field_label
+from .presentation import field_in_sentence
 
 # A factor moved when its pressure changed by at least this much (pressures run 0 to 1).
 PRESSURE_MOVED: Final = 0.05
@@ -254,7 +254,7 @@ def pattern_move_text(change: FlowChange) -> str:
 
 
 def answer_change_text(change: AnswerChange) -> str:
-    return f"{field_label(change.field).lower()}: {_value_text(change.before)} → {_value_text(change.after)}"
+    return f"{field_in_sentence(change.field)}: {_value_text(change.before)} → {_value_text(change.after)}"
 
 
 def factor_move_text(move: FactorMove) -> str:

@@ -11,7 +11,7 @@ from functools import cached_property
 
 from advisor import charts, points
 from advisor.engine import Assessment, Flip, Flow, FlowResult, Landscape, Recommendation
-from advisor.engine.catalog import FACTOR_IDS, FIELD_LABELS, PATTERN_IDS, PATTERNS, label
+from advisor.engine.catalog import APPROACHES, FACTOR_IDS, FIELD_LABELS, PATTERN_IDS, PATTERNS, label
 from advisor.engine.landscape import mix_sentence
 from advisor.engine.wording import listed, number, percent
 
@@ -46,11 +46,38 @@ def field_label(field: str) -> str:
     return FIELD_LABELS.get(field, field.replace("_", " "))
 
 
+def field_in_sentence(field: str) -> str:
+    """An answer's label inside a sentence: "message size (KB)", the unit's capitals kept."""
+    words = field_label(field)
+    return words[:1].lower() + words[1:]
+
+
+# A bulk transfer is an outcome of its own, not one of the three patterns: it is named so wherever a pattern would be.
+BULK_SLUG = "bulk-transfer"
+BULK_SHORT = "Bulk transfer"
+
+
 @dataclass(frozen=True)
 class FlowView:
     inputs: Flow
     result: FlowResult
     index: int
+
+    @property
+    def bulk(self) -> bool:
+        return self.result.approach == "bulk_transfer"
+
+    @property
+    def outcome_slug(self) -> str:
+        return BULK_SLUG if self.bulk else self.result.pattern.replace("_", "-")
+
+    @property
+    def outcome_short(self) -> str:
+        return BULK_SHORT if self.bulk else PATTERNS[self.result.pattern].short_name
+
+    @property
+    def outcome_name(self) -> str:
+        return APPROACHES["bulk_transfer"].name if self.bulk else PATTERNS[self.result.pattern].name
 
     @cached_property
     def shown_scores(self) -> dict[str, int]:
@@ -100,7 +127,7 @@ class FlowView:
     @property
     def unknowns(self) -> str:
         """The answers the user was not sure about, in words."""
-        return listed([field_label(f).lower() for f in self.result.unknowns])
+        return listed([field_in_sentence(f) for f in self.result.unknowns])
 
     @property
     def score_bars(self) -> list[tuple[str, int, list[tuple[str, str, int]]]]:
@@ -137,6 +164,16 @@ class ResultsView:
     def mix(self) -> list[tuple[str, int]]:
         mix = self.recommendation.mix
         return [(p, mix[p]) for p in PATTERN_IDS if mix[p]]
+
+    @property
+    def outside_the_patterns(self) -> list[tuple[str, str, int]]:
+        """(slug, words, count) of the flows the mix counts outside the three patterns: bulk and undecided."""
+        mix = self.recommendation.mix
+        counted = [
+            (BULK_SLUG, "bulk transfer", mix.get("bulk", 0)),
+            ("undecided", "undecided", mix.get("undecided", 0)),
+        ]
+        return [(slug, words, count) for slug, words, count in counted if count]
 
     @property
     def headline(self) -> str:

@@ -2077,16 +2077,17 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         replay=False,
         retention=_hours(48, _IOT_HUB_QUOTAS, "longest time to live of a cloud-to-device message: 2 days"),
         max_message=_kb(64, _IOT_HUB_QUOTAS, "largest cloud-to-device message"),
-        unit="IoT hub unit",
+        unit="S1 or S2 unit",
+        unit_messages_per_second=_per_second(
+            1.67, _IOT_HUB_QUOTAS, "cloud-to-device sends per S1 or S2 unit (100 a minute); 83.33 per S3 unit"
+        ),
         daily_quota=Sourced(
             400_000,
             "messages a day",
             _IOT_HUB_SCALING,
-            "S1: each unit of a level 1 hub; S2 takes 6,000,000 a unit; cloud-to-device messaging needs the "
-            "standard tier",
+            "per S1 unit (a level 1 hub); 6,000,000 per S2 unit; cloud-to-device messaging needs the standard tier",
         ),
         counted_in=_kb(4, _IOT_HUB_QUOTAS, "the message size the daily quota counts in, on paid tiers"),
-        unit_messages_per_second=None,
         unit_mb_per_second=None,
         ordered_messages_per_second=None,
         max_wait=None,
@@ -2119,12 +2120,15 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
             "persistent session expiry: 1 hour by default, adjustable up to 7 days",
         ),
         max_message=_kb(128, _IOT_CORE_QUOTAS, "largest payload of a publish request"),
-        unit="account",
-        unit_messages_per_second=None,
+        unit="account and Region",
+        unit_messages_per_second=_per_second(
+            20_000, _IOT_CORE_QUOTAS, "outbound publish requests per second per account, adjustable"
+        ),
         unit_mb_per_second=None,
         ordered_messages_per_second=None,
         max_wait=None,
         cost_shape="per million messages and connection-minutes",
+        unit_is_quota=True,
         good_at=(
             "An MQTT broker for devices: a persistent session keeps a device's QoS 1 messages while it is "
             "offline; device shadows and jobs hold the state and the work a device picks up when it reconnects."

@@ -94,7 +94,12 @@ def reasons(
         _what_decides(given, model, contributions),
     ]
     if model.unknown:
-        said.append(_what_was_not_sure(model, unknown_flips, _what_else_would_change(given, model.headline)))
+        besides = _what_else_would_change(given, model.headline)
+        said.append(
+            _still_a_bulk_transfer(model, besides)
+            if BULK_TRANSFER.holds(given)
+            else _what_was_not_sure(model, unknown_flips, besides)
+        )
     if not model.decided:
         said.append(_what_to_settle(unknown_flips))
     return tuple(s for s in said if s)
@@ -473,6 +478,14 @@ def _value_in_words(answer: str, value: object) -> str:
     if isinstance(value, (int, float)):
         return number(value) + UNITS.get(answer, "")
     return f"“{label(str(value))}”"
+
+
+def _still_a_bulk_transfer(model: FlowModel, besides: Sequence[str]) -> str:
+    """A bulk transfer rests on answers that were given (no premise holds on a doubt): no unknown answer makes it
+    one of the three patterns, so which of them would score highest is not worth a sentence."""
+    fields = listed([ANSWERS[a].in_sentence for a in model.unknown])
+    also = f" Beyond that, {listed(besides, '; and')}." if besides else ""
+    return f"You were not sure about {fields}: whatever the answer, it stays a periodic bulk transfer.{also}"
 
 
 def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip], besides: Sequence[str]) -> str:

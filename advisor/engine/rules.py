@@ -106,8 +106,12 @@ class Rule:
             premise = self.holds
 
             def holds(given: Answers) -> bool:
+                # Asked for every completion and changed answer: a plain loop, no generator.
                 read = cast(Mapping[str, object], given)
-                return not any(isinstance(read[a], Span) for a in numbers) and premise(given)
+                for answer in numbers:
+                    if type(read[answer]) is Span:
+                        return False
+                return premise(given)
 
             object.__setattr__(self, "holds", holds)
 

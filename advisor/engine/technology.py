@@ -353,7 +353,36 @@ def _loads(capability: Capability, needs: Needs, reads: bool = True) -> list[flo
             (needs.readers * needs.peak_per_second, capability.read_messages_per_second),
             (needs.readers * needs.peak_mb_per_second, capability.read_mb_per_second),
         ]
-    return [load / limit.value for load, limit in per_unit if limit is not None]
+    shares = [load / limit.value for load, limit in per_unit if limit is not None]
+    if capability.daily_quota is not None:
+        shares.append(_counted_per_day(capability, needs) / capability.daily_quota.value)
+    return shares
+
+
+def _counted_per_day(capability: Capability, needs: Needs) -> float:
+    """Messages a day as a daily quota counts them: each in chunks of the size it counts in (IoT Hub's 4 KB)."""
+    chunk = capability.counted_in.value if capability.counted_in is not None else needs.size_kb
+    return needs.messages_per_day * max(1, math.ceil(needs.size_kb / chunk))
+
+
+def _daily(capability: Capability, needs: Needs, units: int) -> str:
+    """'; 10,000 messages a day of 8 KB count as 20,000 in 4 KB chunks: 5 % of 1 unit's 400,000 a day (per S1
+    unit ...)'."""
+    quota = capability.daily_quota
+    if quota is None:
+        return ""
+    counted = _counted_per_day(capability, needs)
+    chunk = capability.counted_in
+    counted_as = (
+        f" count as {number(counted)} in {_size(chunk.value)} chunks"
+        if chunk is not None and counted > needs.messages_per_day
+        else ""
+    )
+    return (
+        f"; {number(needs.messages_per_day)} messages a day of {_size(needs.size_kb)}{counted_as}: "
+        f"{percent(counted / (quota.value * units))} of the daily quota of {number(quota.value * units)} "
+        f"({quota.note})"
+    )
 
 
 def _operations(capability: Capability, needs: Needs) -> int:
@@ -403,9 +432,8 @@ def _sizing(capability: Capability, needs: Needs) -> Sizing | None:
     """Units and retention for what holds messages (queues, routers, logs); gateways and push hold none. Each
     technology is sized the way it scales: units with a rate each, a quota of the account, vCPUs of a cluster, or
     (where its vendor publishes no rate) in practice, with the assumption said."""
-    if capability.daily_quota is not None:
-        return _daily_sizing(capability, needs, capability.daily_quota)
-    if needs.role not in ("queue", "router", "log"):
+    # A device broker holds each device's commands in a queue of its own, so it is sized like a queue.
+    if needs.role not in ("queue", "router", "log", "device"):
         return None
     carried = _carried(capability, needs)
     if capability.vcpu_mb_per_second is not None:
@@ -426,27 +454,10 @@ def _sizing(capability: Capability, needs: Needs) -> Sizing | None:
         f"{plural(units, label)}{_partitions(capability, carried, units)} for {_peak(carried)}"
         f"{_charged(capability, carried)}, "
         f"{round(headroom * 100)} % headroom{_batching(capability, carried)}{_reads(capability, carried)}"
-        f"{_spread(capability, carried)}{_claim(capability, needs)}; {_keep(needs)}."
+        f"{_spread(capability, carried)}{_claim(capability, needs)}{_daily(capability, carried, units)}; "
+        f"{_waits(capability, needs) if needs.role == 'device' else _keep(needs)}."
     )
     return _sized(capability.unit, units, carried, headroom, needs, summary)
-
-
-def _daily_sizing(capability: Capability, needs: Needs, quota: Sourced) -> Sizing:
-    """Units of a tier whose quota is messages a day, each message counted in chunks (IoT Hub): the day's total
-    bounds it, whatever the peak."""
-    chunk = capability.counted_in.value if capability.counted_in is not None else needs.size_kb
-    chunks = max(1, math.ceil(needs.size_kb / chunk))
-    counted = needs.messages_per_day * chunks
-    units = max(1, math.ceil(counted / (quota.value * TARGET_UTILISATION)))
-    headroom = round(1 - counted / (quota.value * units), 3)
-    tier = quota.note.split(":")[0]
-    each = f" of {_size(needs.size_kb)}, counted as {chunks} chunks of {_size(chunk)} each," if chunks > 1 else ""
-    summary = (
-        f"{plural(units, f'{tier} {capability.unit}')} ({number(quota.value)} {quota.unit} each, in chunks of "
-        f"{_size(chunk)}): {number(needs.messages_per_day)} messages a day{each} make {number(counted)} a day, "
-        f"{round(headroom * 100)} % headroom; {_waits(capability, needs)}."
-    )
-    return _sized(capability.unit, units, needs, headroom, needs, summary)
 
 
 def _waits(capability: Capability, needs: Needs) -> str:
@@ -860,6 +871,9 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
             f"Create at least {plural(partitions, 'partition')} (one carries one {capability.unit}'s worth) and "
             f"spread the load over them{by_key}."
         )
+    elif units > 1 and needs.role == "device":
+        # A device broker's units are the capacity of one hub, not separate brokers to spread producers over.
+        remedies.append(f"Provision {plural(units, capability.unit)} on the one hub: units add to its capacity.")
     elif units > 1 and _partitioned(capability):
         remedies.append(f"Spread the load over {plural(units, capability.unit)}{by_key}.")
     elif units > 1 and not _past_entry_tier(capability, carried):

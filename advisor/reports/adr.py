@@ -17,7 +17,7 @@ from datetime import date
 from django.utils.text import slugify
 
 from advisor import points
-from advisor.assessments.presentation import field_label
+from advisor.assessments.presentation import field_in_sentence, field_label
 from advisor.engine import Assessment, Flow, FlowResult, Landscape, Recommendation
 from advisor.engine.catalog import APPROACHES, FACTOR_IDS, FACTORS, PATTERN_IDS, PATTERNS, POINT_TO_POINT, label
 from advisor.engine.landscape import HUB_SYSTEMS, needs_hub
@@ -237,7 +237,7 @@ def _flow_record(
     shown, margin, reasons = points.scores(result), points.in_words(points.margin(result)), points.reasons(result)
     weights = dict(assessment.weights)
     title = f"Use {pattern.name[0].lower()}{pattern.name[1:]} for “{escape(result.name)}”"
-    unsure = listed([field_label(u).lower() for u in result.unknowns]) or "the answers not given"
+    unsure = listed([field_in_sentence(u) for u in result.unknowns]) or "the answers not given"
     if result.approach == "bulk_transfer":
         title = f"Move “{escape(result.name)}” as a bulk transfer"
         outcome = [
@@ -275,7 +275,7 @@ def _flow_record(
             f"* {FACTORS[f].name}: pressure {result.factors[f].pressure:.2f}, weight {weights.get(f, 1):g}"
             for f in _drivers(result)
         ),
-        *([f"* Not sure: {', '.join(field_label(u).lower() for u in result.unknowns)}"] if result.unknowns else []),
+        *([f"* Not sure: {', '.join(field_in_sentence(u) for u in result.unknowns)}"] if result.unknowns else []),
         "",
         "## Considered Options",
         "",
@@ -316,7 +316,7 @@ def _flow_record(
 
 def _answers(flow: Flow) -> str:
     """The flow's main answers in a line: "interaction: query; latency: not sure; 20,000 messages a day; ..."."""
-    said = [f"{field_label(f).lower()}: {_answer(getattr(flow, f))}" for f in CONTEXT_ANSWERS]
+    said = [f"{field_in_sentence(f)}: {_answer(getattr(flow, f))}" for f in CONTEXT_ANSWERS]
     said.insert(
         2,
         in_words(flow.volume_per_day, "{} messages a day", "messages a day")

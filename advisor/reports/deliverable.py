@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from advisor.assessments.presentation import field_label
+from advisor.assessments.presentation import field_in_sentence
 from advisor.engine import Assessment, Flip, FlowResult, Recommendation
 from advisor.engine.answers import ANSWERS
 from advisor.engine.catalog import PATTERNS, label
@@ -143,7 +143,12 @@ def _holds_sentence(result: FlowResult, holds: Sequence[tuple[object, float]]) -
 
 
 def _pattern_words(results: Sequence[FlowResult]) -> str:
-    return listed([f"{r.name} stays {PATTERNS[r.pattern].short_name.lower()}" for r in results])
+    return listed([f"{r.name} stays {_outcome(r)}" for r in results])
+
+
+def _outcome(result: FlowResult) -> str:
+    """A flow's outcome in a sentence: its pattern, or a bulk transfer (which no pattern carries)."""
+    return "a bulk transfer" if result.approach == "bulk_transfer" else PATTERNS[result.pattern].short_name.lower()
 
 
 def flip_condition(flip: Flip | LandscapeFlip) -> str:
@@ -152,7 +157,7 @@ def flip_condition(flip: Flip | LandscapeFlip) -> str:
     if flip.field in AMOUNTS and isinstance(before, int | float) and isinstance(after, int | float):
         subject, unit, up, down = AMOUNTS[flip.field]
         return f"{subject} {up if after > before else down} {number(after)}{unit}"
-    answer = field_label(flip.field).lower()
+    answer = field_in_sentence(flip.field)
     if before == UNKNOWN:
         return f"the {answer} turns out to be “{label(str(after))}”"
     return f"the {answer} changes from “{label(str(before))}” to “{label(str(after))}”"

@@ -34,6 +34,14 @@
       .map(function (name) { var option = document.createElement("option"); option.value = name; return option; }));
   });
 
+  // A flow's heading and its jump link follow its name as it is typed (the page says it on the next load too).
+  document.addEventListener("input", function (event) {
+    var found = /^(flow-\d+)-name$/.exec(event.target.id || "");
+    if (!found) return;
+    var name = event.target.value.trim() || "(no name yet)";
+    document.querySelectorAll('[data-name-of="' + found[1] + '"]').forEach(function (span) { span.textContent = name; });
+  });
+
   // Below 1024 px the editor's preview folds into a bar above the Save bar; its button opens and closes
   // it, and Escape closes it again. Without this script the preview stays where it is, after the form.
   var toggle = document.querySelector("[data-preview-toggle]");

@@ -45,6 +45,9 @@ def test_the_results_page_shows_the_range_and_the_doubt_never_a_default(client: 
     assert "10,000–50,000" in text
     assert "Span(" not in text
     assert "peaks 1× the average" not in text
+    # A unit keeps its capitals inside a sentence.
+    assert "message size (KB)" in text
+    assert "message size (kb)" not in text
 
 
 def test_the_json_export_gives_the_answers_back_as_they_were_given(client: Client, url: str) -> None:

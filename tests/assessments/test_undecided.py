@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 from django.test import Client
 
@@ -42,3 +44,47 @@ def test_the_decision_record_proposes_no_option_until_the_answers_are_settled(cl
     assert "Settle interaction and latency before choosing a pattern for “Stock level changed”" in records
     assert "No option is chosen yet" in records
     assert "Chosen option: “Bulk transfer (batch)”" in records
+
+
+STOCK_EXPORT = {
+    "name": "Retail",
+    "landscape": {"systems": 6},
+    "flows": [
+        {"name": "Order placed", "source": "Web shop", "consumers": ["ERP", "Warehouse"], "interaction": "event"},
+        {
+            "name": "Nightly stock export",
+            "source": "ERP",
+            "consumers": ["Web shop"],
+            "interaction": "command",
+            "latency": "hours",
+            "volume_per_day": 1,
+            "message_size_kb": "unknown",
+        },
+    ],
+}
+
+
+def test_a_bulk_transfer_is_named_as_one_wherever_a_pattern_would_be(client: Client) -> None:
+    """A new user read "Message queue" on the badge of a flow the page said no pattern fits, a robustness line
+    in which the message queue wins, and "the confidence is not lowered" beside "the confidence is low"."""
+    assessment = store.create(parse_assessment(STOCK_EXPORT))
+    page = client.get(assessment.get_absolute_url()).content.decode()
+    card = page.split('id="flow-1"')[1]
+    assert '<span class="badge badge-bulk-transfer">Bulk transfer</span>' in card
+    assert "badge-message-queue" not in card.split("</h3>")[0]
+    assert "wins in 100 %" not in card
+    assert "confidence is not lowered" not in card
+    assert "it stays a periodic bulk transfer" in card
+    mix = page.split('class="mix"')[1].split("</ul>")[0]
+    assert '<span class="mix-count">1</span> bulk transfer</li>' in mix
+
+
+def test_the_report_names_the_bulk_transfer_in_its_table_and_heading(client: Client) -> None:
+    assessment = store.create(parse_assessment(STOCK_EXPORT))
+    pdf = client.get(f"{assessment.get_absolute_url()}report.pdf")
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf.content, capture_output=True, check=True).stdout.decode()
+    words = " ".join(text.split())
+    assert "Nightly stock export: Bulk transfer (batch)" in words
+    assert "Nightly stock export: Message queue" not in words
+    assert "stays message queue" not in words
+    assert "grey dash-dot a bulk transfer" in words

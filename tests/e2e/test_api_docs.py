@@ -23,8 +23,14 @@ def test_the_api_docs_pass_axe_and_fit_the_screen(
     page.on("request", lambda request: requests.append(request.url))
     page.goto(live_server.url + "/api/docs")
     expect(page.get_by_role("heading", name="Integration Pattern Advisor API")).to_be_visible()
+    expect(page.get_by_role("navigation", name="Main").get_by_role("link", name="API")).to_have_attribute(
+        "aria-current", "page"
+    )
     operation = page.get_by_role("button", name="POST /api/v1/recommendations", exact=False).first
     expect(operation).to_be_visible()
+    # Operations are grouped by what they do, not under "default".
+    expect(page.locator("#operations-tag-recommendations")).to_be_visible()
+    expect(page.locator("#operations-tag-default")).to_have_count(0)
     operation.click()
     page.wait_for_timeout(300)
     screenshot(page, f"api-docs-{width}")

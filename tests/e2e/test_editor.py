@@ -189,3 +189,18 @@ def test_on_a_phone_the_quick_path_leads_to_adding_flows_with_the_preview_a_tap_
     expect(page.locator("#preview")).to_be_hidden()
     expect(toggle).to_be_focused()
     assert console_errors == []
+
+
+def test_a_flows_heading_and_its_jump_link_follow_the_name_as_it_is_typed(page: Page, live_server: Any) -> None:
+    """A first-time user read "Flow 3: (no name yet)" above a name they had just typed."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(live_server.url + make_assessment().edit_url)
+    page.wait_for_load_state("networkidle")
+    press(page, "button[value=add]")
+    expect(page.locator("#flow-3-name")).to_be_focused()
+    page.keyboard.type("Stock level")
+    expect(page.locator("#flow-3 > legend")).to_have_text("Flow 4: Stock level")
+    expect(page.locator(".flow-jump a[href='#flow-3-title']")).to_have_text("4. Stock level")
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    expect(page.locator("#flow-3 > legend")).to_have_text("Flow 4: (no name yet)")

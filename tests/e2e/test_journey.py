@@ -75,7 +75,9 @@ def test_the_share_link_opens_read_only_in_a_fresh_browser(page: Page, browser: 
     page.goto(live_server.url)
     page.get_by_role("button", name="Start from “Mobile app + backend”").click()
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.get_by_role("button", name="Copy link").click()
+    # Each copy button says which link it copies: a first-time user had to read around two "Copy link" buttons.
+    expect(page.get_by_role("button", name="Copy link", exact=True)).to_have_count(0)
+    page.get_by_role("button", name="Copy read-only link").click()
     expect(page.get_by_text("Copied")).to_be_visible()
     share_url = page.get_by_label("Read-only link").input_value()
 

@@ -411,3 +411,19 @@ class TestBulkTransfers:
         found = result(PAYROLL_FILE, landscape)
         assert "broker" not in said(found)
         assert "asynchronous systems" not in said(found)
+
+
+class TestMachineSizing:
+    """#48: the device broker carries the sizing of the flow, in the units of one hub."""
+
+    def test_iot_hub_is_sized_in_units_of_one_hub(self) -> None:
+        found = result({**FIRMWARE, "volume_per_day": 1_000_000, "message_size_kb": 4}, VENDING)
+        hub = found.technologies[0]
+        assert hub.sizing is not None
+        assert hub.sizing.units == 10
+        assert any("on the one hub" in remedy for remedy in hub.remedies)
+
+    def test_aws_iot_core_is_sized_against_its_account_quota(self) -> None:
+        core = result(FIRMWARE, {**VENDING, "platform": "aws"}).technologies[0]
+        assert core.sizing is not None
+        assert "quota of 20,000 messages/s" in core.sizing.summary
