@@ -53,6 +53,8 @@ class Fact:
 
     text: str
     source: Source
+    # It tells how to keep order per key: beside a flow in global order it would split the one sequence.
+    per_key: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +169,11 @@ class Capability:
     subscriber_queue: str = ""
     # It delivers at most once and keeps nothing (Core NATS): listed only for events a subscriber may miss.
     at_most_once: bool = False
+    # A daily message quota per unit of the tier named in its note, counted in chunks of counted_in (IoT Hub S1).
+    daily_quota: Sourced | None = None
+    # Where the unit's rate counts operations, not messages written (Service Bus Standard's credits): what each
+    # message costs besides its send, once on a queue and once per subscription on a topic.
+    charged: tuple[str, ...] = ()
 
 
 # The date the stored pages were read, for pages that show no "last updated" date of their own.
@@ -609,6 +616,11 @@ _IOT_HUB_C2D = Source(
     "https://learn.microsoft.com/en-us/azure/iot-hub/iot-hub-devguide-messages-c2d",
     REREAD_ON,
 )
+_IOT_HUB_SCALING = Source(
+    "Choose the right IoT Hub tier and size for your solution",
+    "https://learn.microsoft.com/en-us/azure/iot-hub/iot-hub-scaling",
+    REREAD_ON,
+)
 _IOT_CORE_QUOTAS = Source(
     "AWS IoT Core endpoints and quotas", "https://docs.aws.amazon.com/general/latest/gr/iot-core.html", REREAD_ON
 )
@@ -723,10 +735,11 @@ _RABBITMQ_PER_KEY_FACT = Fact(
     "Per-key order with parallel consumers: bind N queues to an x-modulus-hash (or consistent-hash) exchange and "
     "enable single active consumer on each; a key always reaches the same queue while the bindings stay the same.",
     _RABBITMQ_MODULUS_HASH,
+    per_key=True,
 )
 _RABBITMQ_PRACTICE = Fact(
     "RabbitMQ publishes no rate per queue: a queue is its unit of concurrency, so the sizing assumes a quorum queue "
-    "per subscriber on a cluster of 3 nodes, and more queues filled by key where one consumer cannot keep up.",
+    "per subscriber on a cluster of 3 nodes.",
     _RABBITMQ_SHARDING,
 )
 _SERVICE_BUS_CLAIM_CHECK = _kb(
@@ -737,6 +750,16 @@ _SERVICE_BUS_CLAIM_CHECK = _kb(
 )
 _SERVICE_BUS_PREMIUM_UNITS = Sourced(
     16, "messaging units", _SERVICE_BUS_PREMIUM, "per Premium namespace: 1, 2, 4, 8 or 16, changed at will"
+)
+# A queue or topic lives in one namespace and cannot draw on another's credits; for throughput beyond them Microsoft
+# advises Premium ("Standard tier is the recommended choice for developer environments, QA environments, and low
+# throughput production systems").
+_SERVICE_BUS_STANDARD = Tier(
+    "Standard",
+    max_message=_SERVICE_BUS_STANDARD_MESSAGE,
+    max_units=Sourced(
+        1, "namespace", _SERVICE_BUS_THROTTLING, "a queue or topic uses the credits of its one namespace"
+    ),
 )
 
 CAPABILITIES: Final[tuple[Capability, ...]] = (
@@ -1251,9 +1274,10 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         good_at="Enterprise work queues: sessions for order, duplicate detection, transactions, dead-lettering.",
         needs_experience=False,
         footprint=0,
-        tier=Tier("Standard", max_message=_SERVICE_BUS_STANDARD_MESSAGE),
+        tier=_SERVICE_BUS_STANDARD,
         larger_tiers=(Tier("Premium", max_message=_SERVICE_BUS_MAX_MESSAGE, max_units=_SERVICE_BUS_PREMIUM_UNITS),),
         claim_check_above=_SERVICE_BUS_CLAIM_CHECK,
+        charged=("a receive",),
         limits=(
             _SERVICE_BUS_STANDARD_MESSAGE,
             _SERVICE_BUS_DUPLICATE_WINDOW,
@@ -1283,9 +1307,10 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         good_at="Durable publish/subscribe with filtered subscriptions, each a queue of its own.",
         needs_experience=False,
         footprint=0,
-        tier=Tier("Standard", max_message=_SERVICE_BUS_STANDARD_MESSAGE),
+        tier=_SERVICE_BUS_STANDARD,
         larger_tiers=(Tier("Premium", max_message=_SERVICE_BUS_MAX_MESSAGE, max_units=_SERVICE_BUS_PREMIUM_UNITS),),
         claim_check_above=_SERVICE_BUS_CLAIM_CHECK,
+        charged=("a filter evaluation", "a receive"),
         limits=(
             _SERVICE_BUS_STANDARD_MESSAGE,
             _SERVICE_BUS_DUPLICATE_WINDOW,
@@ -2103,6 +2128,13 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         unit_messages_per_second=_per_second(
             1.67, _IOT_HUB_QUOTAS, "cloud-to-device sends per S1 or S2 unit (100 a minute); 83.33 per S3 unit"
         ),
+        daily_quota=Sourced(
+            400_000,
+            "messages a day",
+            _IOT_HUB_SCALING,
+            "per S1 unit (a level 1 hub); 6,000,000 per S2 unit; cloud-to-device messaging needs the standard tier",
+        ),
+        counted_in=_kb(4, _IOT_HUB_QUOTAS, "the message size the daily quota counts in, on paid tiers"),
         unit_mb_per_second=None,
         ordered_messages_per_second=None,
         max_wait=None,

@@ -70,7 +70,9 @@ def advice(
     winners: Sequence[str],
     flips: Sequence[LandscapeFlip],
     assumed: frozenset[str] = frozenset(),
+    settled: bool = False,
 ) -> tuple[str, ...]:
+    """`settled`: every flow's pattern holds over all the plausible answers to what was not sure."""
     said: list[str] = []
     n = landscape.systems
     links = n * (n - 1) // 2
@@ -109,9 +111,14 @@ def advice(
     unknown = [a.in_sentence for a in LANDSCAPE_ANSWERS.values() if getattr(landscape, a.id) == UNKNOWN]
     if unknown:
         its, it = ("its", "it") if len(unknown) == 1 else ("their", "them")
+        # Answers that change no flow's pattern still matter to how it is run, but they are not a first decision.
+        then = (
+            f"whatever {'it is' if len(unknown) == 1 else 'they are'}, no flow's pattern changes"
+            if settled
+            else f"settling {it} is a decision to take first"
+        )
         said.append(
-            f"You were not sure about {listed(unknown)}: each flow is scored over {its} plausible answers, and "
-            f"settling {it} is a decision to take first."
+            f"You were not sure about {listed(unknown)}: each flow is scored over {its} plausible answers, and {then}."
         )
     said += [_flip_sentence(flip, len(winners)) for flip in flips]
     return tuple(said)

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
+from typing import cast
 
-from .answers import ANSWERS, UNKNOWN, Answers, Span, highest
-from .catalog import APPROACHES, COMMAND, EVENT, FACTORS, PATTERN_IDS, PATTERNS, QUERY, label
+from .answers import ANSWERS, UNKNOWN, Answers, Span, highest, unsure
+from .capabilities import CAPABILITIES
+from .catalog import APPROACHES, COMMAND, EVENT, FACTORS, MESSAGE_QUEUE, PATTERN_IDS, PATTERNS, QUERY, label
 from .choices import AWAY, KEPT, WAITED, Availability, ConsumerKind, Delivery, Growth, Latency, Ordering, Replay
 from .evaluation import FlowModel
 from .model import Flip
@@ -85,6 +87,7 @@ def reasons(
         *_who_is_away(given),
         *_load_and_timing(given),
         *_what_must_be_kept(given),
+        *_what_could_go_direct(given, model.headline),
         *SMALL_LANDSCAPE_RULE.said(given),
         # Figures last, beside the scores: the first reason is the one a decision record gives as its cause.
         *_what_an_outage_does(given),
@@ -200,9 +203,27 @@ def _what_an_outage_does(given: Answers) -> list[str]:
     return [
         f"During a {number(outage.minutes / 60)}-hour outage of {names(consumers)} "
         f"({clock(outage.start_minute)}–{clock(outage.end_minute)}, {OUTAGE_WHY[availability]}), point-to-point "
-        f"loses {about(quote.lost)} calls even after {plural(quote.retries, 'retry', 'retries')} each; a queue "
-        f"holds them and drains in {duration(quote.drain_minutes)} once {back} back."
+        f"loses {about(quote.lost)} calls even after {plural(quote.retries, 'retry', 'retries')} each; "
+        f"{_held(given, back, duration(quote.drain_minutes))}."
     ]
+
+
+def _held(given: Answers, back: str, drain: str) -> str:
+    """What keeps the messages while the consumer is away. Phones and browsers are reached by push, which may never
+    arrive (APNs keeps one notification per app), and devices each read a queue of their own when they reconnect:
+    no queue drains to them, so the backbone keeps what happened and each catches up when it is back."""
+    receivers = known(given["consumer_kind"])
+    if receivers == ConsumerKind.DEVICE and given["interaction"] == COMMAND:
+        return (
+            "the device broker keeps each device's commands in a queue of its own (for a bounded time and count), "
+            "and the desired state it holds is read by each device when it reconnects"
+        )
+    if receivers in RECEIVERS:
+        return (
+            f"push to {RECEIVERS[receivers]} that are offline may never arrive, so the back end keeps what each one "
+            "is owed (an inbox per user, fed from the backbone) and the app or page syncs it when it reconnects"
+        )
+    return f"a queue holds them and drains in {drain} once {back} back"
 
 
 def _load_and_timing(given: Answers) -> list[str]:
@@ -246,6 +267,22 @@ def _load_and_timing(given: Answers) -> list[str]:
     return said + BULK_TRANSFER.said(given)
 
 
+def _what_could_go_direct(given: Answers, winner: str) -> list[str]:
+    """A queue chosen while the answers that would let a direct call carry the work (R2.3) are not known: why the
+    queue covers them, and why the confidence stays at most medium until they are."""
+    rule = KEPT_WORK_MAY_GO_DIRECT
+    if winner != MESSAGE_QUEUE or rule.holds(given) or not rule.caps_given(given):
+        return []
+    read = cast(Mapping[str, object], given)
+    open_answers = [ANSWERS[a].in_sentence for a in rule.reads if unsure(read[a])]
+    return [
+        f"Until {listed(open_answers)} {'is' if len(open_answers) == 1 else 'are'} known, a queue covers every "
+        "answer: it holds the work whenever the consumer is away and levels any peak. Were the consumer always "
+        f"available with peaks below {HIGH_PEAK}×, a direct call with retries and an idempotency key would carry it "
+        "too, so the confidence is at most medium."
+    ]
+
+
 def _what_must_be_kept(given: Answers) -> list[str]:
     said = KEPT_WORK_MAY_GO_DIRECT.said(given) + ORDERED_WORK.said(given)
     if known(given["replay"]) == Replay.YES:
@@ -259,6 +296,12 @@ def _what_must_be_kept(given: Answers) -> list[str]:
         ordering = known(given["ordering"])
         if why:
             said.append(f"Published as events, this fact needs a log (a stream), not just a router: {listed(why)}.")
+        elif given["replay"] == UNKNOWN:
+            said.append(
+                "Whether consumers must re-read past events was not answered: a router — topics with a durable "
+                "subscription per subscriber — carries these events while they need not, as it keeps none once "
+                f"delivered; if they must, this fact needs a log (a stream) instead — {_log_of(given)}."
+            )
         elif known(given["replay"]) == Replay.NO:
             order = {
                 Ordering.PER_KEY: " It must keep order per key: FIFO topics, sessions or ordering keys do.",
@@ -276,6 +319,14 @@ def _what_must_be_kept(given: Answers) -> list[str]:
                 f"{order.get(ordering, '') if ordering else ''}"
             )
     return said
+
+
+def _log_of(given: Answers) -> str:
+    """The logs that run on the flow's platform (all of them where it is not chosen), for a fact that turns out to be
+    replayed."""
+    logs = [c.name for c in CAPABILITIES if "log" in c.roles]
+    there = [c.name for c in CAPABILITIES if "log" in c.roles and given["platform"] in c.platforms]
+    return listed(there or logs, "or")
 
 
 def may_be_cached(given: Answers) -> bool:

@@ -49,7 +49,14 @@ def recommend(assessment: Assessment) -> Recommendation:
         engine_version=ENGINE_VERSION,
         summary=summary(mix),
         mix=mix,
-        landscape_advice=advice(assessment.landscape, kinds, winners, flips, assessment.assumed_landscape),
+        landscape_advice=advice(
+            assessment.landscape,
+            kinds,
+            winners,
+            flips,
+            assessment.assumed_landscape,
+            settled=all(r.robustness.get(r.pattern, 0.0) >= 1.0 for r in results),
+        ),
         flows=results,
         landscape_flips=flips,
     )

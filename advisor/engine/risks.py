@@ -96,17 +96,23 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
             )
         )
     elif winner == MESSAGE_QUEUE:
+        if must_keep:
+            found.append(
+                Risk(
+                    "A message is lost on its way to the broker: the sender crashes after its own change and before "
+                    "the send, or counts as sent a message the broker never stored.",
+                    "Transactional outbox: store the message with the sender's change and send it from there, "
+                    f"deleting it only once {_stored(given)}.",
+                    HIGH,
+                )
+            )
         found += [
             Risk(
                 "Redelivery after a failure produces duplicates.",
                 "Idempotent consumers: remember processed message ids or use business keys.",
                 HIGH if delivery == Delivery.EFFECTIVELY_ONCE else MEDIUM,
             ),
-            Risk(
-                "A poison message is retried forever or blocks the queue.",
-                "Bounded retries with backoff, then a dead-letter queue with an alert.",
-                MEDIUM,
-            ),
+            _poison(given),
             Risk(
                 # An answer of "always available" leaves only the outage nobody planned.
                 "A backlog grows unnoticed while the consumer is down."
@@ -122,7 +128,8 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
                 Risk(
                     "An event is lost if the producer crashes between saving and publishing.",
                     "Transactional outbox: store the event with the change and publish it from there to durable, "
-                    "persistent topics. Where the producer is another company's (a webhook), store each event "
+                    f"persistent topics, counting it published only once {_stored(given)}. Where the producer is "
+                    "another company's (a webhook), store each event "
                     "before you acknowledge it, so that a failure makes the producer send it again.",
                     HIGH,
                 )
@@ -222,6 +229,41 @@ def _of_the_answers(given: Answers, winner: str, approach: ApproachId) -> list[R
         if known(given["async_experience"]) == Experience.NONE:
             found.append(Risk("The team has no experience with asynchronous systems.", _start_with(given), MEDIUM))
     return found
+
+
+def _poison(given: Answers) -> Risk:
+    """A dead-letter queue moves a failed message aside and lets the next one pass: where the order is global, that
+    breaks the sequence, so the line stops, or the failed message and all after it are parked together."""
+    if known(given["ordering"]) == Ordering.GLOBAL:
+        return Risk(
+            "A poison message is retried forever, or moved aside so that later messages overtake it and the sequence "
+            "breaks.",
+            "Bounded retries with backoff, then stop the consumer and alert, so nothing overtakes the failed message; "
+            "or park it with every message after it, in order, and replay them together once it is fixed.",
+            HIGH,
+        )
+    return Risk(
+        "A poison message is retried forever or blocks the queue.",
+        "Bounded retries with backoff, then a dead-letter queue with an alert.",
+        MEDIUM,
+    )
+
+
+def _stored(given: Answers) -> str:
+    """How the sender learns the broker has stored a message, on the broker it runs (or on any of them)."""
+    confirms = {
+        Broker.RABBITMQ: "the broker has confirmed it (publisher confirms, on persistent messages), and have each "
+        "consumer acknowledge a message manually once its work is committed",
+        Broker.KAFKA: "every in-sync replica has it (acks=all, min.insync.replicas of 2 or more), and have each "
+        "consumer commit its offset once its work is committed",
+    }
+    broker = known(given["existing_broker"])
+    if broker in confirms:
+        return confirms[broker]
+    return (
+        "the broker has confirmed it: publisher confirms on RabbitMQ, acks=all on Kafka, a send call that returned "
+        "without error on a managed queue"
+    )
 
 
 def _start_with(given: Answers) -> str:

@@ -20,6 +20,7 @@ to change a rule: docs/decision-rules.md, "Change a rule".
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Literal, cast
@@ -99,6 +100,9 @@ class Rule:
     approach_for: tuple[str, ...] = PATTERN_IDS
     caps: Confidence | None = None
     caps_for: tuple[str, ...] = PATTERN_IDS
+    # It caps the confidence whenever some plausible combination of the answers not sure makes it hold: what it says
+    # would change the choice, so not knowing them leaves the choice open.
+    caps_if_possible: bool = False
     fit: Fit = "good"
     reason: Callable[[Answers], str] | None = None
     risks: Callable[[Answers], tuple[Risk, ...]] | None = None
@@ -148,9 +152,23 @@ class Rule:
         if self.holds(given):
             return True
         read = cast(Mapping[str, object], given)
+        if self.caps_if_possible and self._could_hold(given):
+            return True
         return any(
             2 * len(values) >= len(plausible_values(answer, read[answer]))
             for answer, values in self.would_hold(given).items()
+        )
+
+    def _could_hold(self, given: Answers) -> bool:
+        """It holds for at least one combination of plausible values of the answers it reads that were not sure."""
+        read = cast(Mapping[str, object], given)
+        open_answers = [a for a in self.reads if unsure(read[a])]
+        if not open_answers:
+            return False
+        choices = [plausible_values(a, read[a]) for a in open_answers]
+        return any(
+            self.holds(cast(Answers, {**given, **dict(zip(open_answers, values, strict=True))}))
+            for values in itertools.product(*choices)
         )
 
     def warned(self, given: Answers) -> tuple[Risk, ...]:
@@ -307,6 +325,11 @@ DIRECT_CALL_FOR_KEPT_WORK: Final = Rule(
 )
 
 
+def _peaks_in_words(peak: float) -> str:
+    """The peak as given, not the rule's threshold: the what-if's flips say where the advice would really change."""
+    return "the load is steady" if peak <= 1 else f"peaks reach only {number(peak)}× the average"
+
+
 def _kept_work_may_go_direct(given: Answers) -> bool:
     return (
         given["interaction"] == Interaction.COMMAND
@@ -353,10 +376,13 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
         Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "ordering": Ordering.PER_KEY}, False),
         Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "latency": Latency.IMMEDIATE}, False),
     ),
+    caps=MEDIUM,
+    caps_for=(MESSAGE_QUEUE,),
+    caps_if_possible=True,
     reason=lambda given: (
-        f"{capitalised(DELIVERY[given['delivery']])}, but the consumer is always available and peaks stay below "
-        f"{HIGH_PEAK}× the average: a direct call with retries and an idempotency key can carry it, while a "
-        "queue stays the safer choice if that changes."
+        f"{capitalised(DELIVERY[given['delivery']])}, but the consumer is always available and "
+        f"{_peaks_in_words(exact(given['peak_factor']))}: a direct call with retries and an idempotency key can carry "
+        "it, while a queue stays the safer choice should the consumer start to have downtime or the peaks grow."
     ),
 )
 
@@ -442,11 +468,32 @@ PLATFORM_KEY_ORDER: Final = {
 }
 
 
-def key_order(given: Answers) -> str:
+# How a queue keeps order across all its messages: one ordered line, read by one consumer at a time.
+GLOBAL_ORDER: Final = {
+    "sqs": "one SQS FIFO message group",
+    "service_bus": "one Service Bus session",
+    "kafka": "one Kafka partition",
+    "pubsub": "one Pub/Sub ordering key",
+    "rabbitmq": "one RabbitMQ queue with a single active consumer",
+}
+
+
+def key_order(given: Answers, ways: Mapping[str, str] = KEY_ORDER) -> str:
     """'SQS FIFO message groups, Service Bus sessions, ...', the team's own broker and platform first."""
     first = (str(given["existing_broker"]), *PLATFORM_KEY_ORDER.get(str(given["platform"]), ()))
-    ids = [b for b in first if b in KEY_ORDER] + ["sqs", "service_bus", "kafka", "pubsub"]
-    return ", ".join(KEY_ORDER[b] for b in dict.fromkeys(ids))
+    ids = [b for b in first if b in ways] + ["sqs", "service_bus", "kafka", "pubsub"]
+    return ", ".join(ways[b] for b in dict.fromkeys(ids))
+
+
+def _ordered_by(given: Answers) -> str:
+    """What keeps the order where a direct call cannot promise it: a queue per key, or for global order one line that
+    no key may split."""
+    if given["ordering"] == Ordering.PER_KEY:
+        return f"a queue that keeps order per key does — {key_order(given)}."
+    return (
+        f"one ordered line read by one consumer at a time does — {key_order(given, GLOBAL_ORDER)}; spreading the "
+        "work over several queues or partitions would break the sequence."
+    )
 
 
 def _ordered_work(given: Answers) -> bool:
@@ -467,9 +514,9 @@ ORDERED_WORK: Final = Rule(
     ),
     reason=lambda given: (
         f"The work must stay in order {'per key' if given['ordering'] == Ordering.PER_KEY else 'across all of it'}: "
-        "a direct call keeps order only with one sender instance, one request in flight per key and retries that "
-        "hold back the next request. Where that cannot be promised, a queue that keeps order per key does — "
-        f"{key_order(given)}."
+        "a direct call keeps order only with one sender instance, one request in flight "
+        f"{'per key' if given['ordering'] == Ordering.PER_KEY else 'at a time'} and retries that hold back the next "
+        f"request. Where that cannot be promised, {_ordered_by(given)}"
     ),
     risks=lambda given: (
         Risk(

@@ -36,6 +36,7 @@ from .choices import (
 )
 from .model import ApproachId, Limit, Role, Sizing, TechnologyChoice
 from .reasons import known
+from .rules import SMALL_LANDSCAPE_RULE
 from .traffic import TARGET_UTILISATION
 from .wording import amount, listed, number, percent, plural
 
@@ -105,6 +106,7 @@ class Needs:
     kept: bool = True
     # The broker the team already runs ("sqs", "kafka"), or "" when none or not known.
     broker: str = ""
+    messages_per_day: float = 0
 
 
 def needs_of(given: Answers, role: Role) -> Needs:
@@ -131,6 +133,7 @@ def needs_of(given: Answers, role: Role) -> Needs:
         _basis(given),
         known(given["delivery"]) != Delivery.BEST_EFFORT,
         known(given["existing_broker"]) or "",
+        volume,
     )
 
 
@@ -177,6 +180,8 @@ def technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[Tec
         return _chosen(given, needs_of(given, "device"))
     explicit = role == "queue" and known(given["interaction"]) == Interaction.COMMAND
     backbone = _chosen(given, needs_of(given, role), first=EXPLICIT_INVOCATION if explicit else ())
+    if role == "gateway":
+        return _direct(given, backbone)
     if winner == POINT_TO_POINT or receivers not in (ConsumerKind.DEVICE, ConsumerKind.BROWSER):
         return backbone
     # The last hop to phones and browsers comes first: it is what reaches them; the backbone sits behind it.
@@ -186,6 +191,38 @@ def technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[Tec
     else:
         push = _chosen(given, needs_of(given, "push"), skip=APPS_ONLY, first=CONNECTIONS)
     return push + backbone
+
+
+BY_NAME = {c.name: c for c in CAPABILITIES}
+
+
+def _direct(given: Answers, gateways: tuple[TechnologyChoice, ...]) -> tuple[TechnologyChoice, ...]:
+    """A direct call needs no gateway of its own: in a small landscape (R4.1) it leads, the gateway optional; and a
+    team with nobody to run one is not offered a self-run gateway, only a managed one where its platform has one."""
+    small = SMALL_LANDSCAPE_RULE.holds(given)
+    nobody = known(given["operations"]) == Operations.MANAGED
+    kept = [g for g in gateways if not (nobody and g.name in BY_NAME and not BY_NAME[g.name].managed)]
+    managed_here = any(g.name in BY_NAME for g in kept)
+    if not small and managed_here:
+        return tuple(kept)
+    optional = (
+        "a gateway is optional at this size"
+        if small
+        else "a gateway gives many callers one front door, but nobody is there to run a self-run one"
+    )
+    call = TechnologyChoice(
+        "A direct HTTPS call",
+        "The sender calls the consumer's API (or the tool's webhook) directly, with a timeout, retries with backoff "
+        f"and an idempotency key; {optional}.",
+        "gateway",
+    )
+    if nobody and not managed_here:
+        kept.append(
+            _who_operates(
+                known(given["platform"]) or Platform.ANY, known(given["operations"]), needs_of(given, "gateway"), ()
+            )
+        )
+    return (call, *kept)
 
 
 # What each part of a local copy does: the cache answers while the provider is away, the router carries the
@@ -331,7 +368,7 @@ def _loads(capability: Capability, needs: Needs, reads: bool = True) -> list[flo
     """The share of one unit each limited dimension takes at the peak: writes in messages and megabytes, and
     reads, which every consumer makes of every message, where the unit's reads are limited apart."""
     per_unit = [
-        (needs.peak_per_second, capability.unit_messages_per_second),
+        (needs.peak_per_second * _operations(capability, needs), capability.unit_messages_per_second),
         (needs.peak_mb_per_second, capability.unit_mb_per_second),
     ]
     if reads:
@@ -339,7 +376,66 @@ def _loads(capability: Capability, needs: Needs, reads: bool = True) -> list[flo
             (needs.readers * needs.peak_per_second, capability.read_messages_per_second),
             (needs.readers * needs.peak_mb_per_second, capability.read_mb_per_second),
         ]
-    return [load / limit.value for load, limit in per_unit if limit is not None]
+    shares = [load / limit.value for load, limit in per_unit if limit is not None]
+    if capability.daily_quota is not None:
+        shares.append(_counted_per_day(capability, needs) / capability.daily_quota.value)
+    return shares
+
+
+def _counted_per_day(capability: Capability, needs: Needs) -> float:
+    """Messages a day as a daily quota counts them: each in chunks of the size it counts in (IoT Hub's 4 KB)."""
+    chunk = capability.counted_in.value if capability.counted_in is not None else needs.size_kb
+    return needs.messages_per_day * max(1, math.ceil(needs.size_kb / chunk))
+
+
+def _daily(capability: Capability, needs: Needs, units: int) -> str:
+    """'; 10,000 messages a day of 8 KB count as 20,000 in 4 KB chunks: 5 % of 1 unit's 400,000 a day (per S1
+    unit ...)'."""
+    quota = capability.daily_quota
+    if quota is None:
+        return ""
+    counted = _counted_per_day(capability, needs)
+    chunk = capability.counted_in
+    counted_as = (
+        f" count as {number(counted)} in {_size(chunk.value)} chunks"
+        if chunk is not None and counted > needs.messages_per_day
+        else ""
+    )
+    return (
+        f"; {number(needs.messages_per_day)} messages a day of {_size(needs.size_kb)}{counted_as}: "
+        f"{percent(counted / (quota.value * units))} of the daily quota of {number(quota.value * units)} "
+        f"({quota.note})"
+    )
+
+
+def _operations(capability: Capability, needs: Needs) -> int:
+    """What one message costs where the rate counts operations: its send, and what is charged besides, once on a
+    queue and for each subscription on a topic (Service Bus Standard's credits)."""
+    readers = needs.readers if needs.role == "router" else 1
+    return 1 + len(capability.charged) * readers
+
+
+def _charged(capability: Capability, needs: Needs) -> str:
+    """' and 416.67 credits/s (its send, and a filter evaluation and a receive for each of 4 subscriptions)'."""
+    if not capability.charged:
+        return ""
+    factor, period = _pace(needs.peak_per_second)
+    each = listed(list(capability.charged))
+    subscriptions = plural(needs.readers, "subscription")
+    per = f", and {each} for each of {subscriptions}" if needs.role == "router" else f" and {each}"
+    credits = _figure(needs.peak_per_second * _operations(capability, needs) * factor)
+    return f" and {credits} credits{period} (each message's send{per})"
+
+
+def _past_entry_tier(capability: Capability, needs: Needs) -> bool:
+    """More units than the entry tier has, where a larger tier's units publish no rate: one larger unit, not more."""
+    tier = capability.tier
+    return (
+        bool(capability.charged)
+        and tier is not None
+        and tier.max_units is not None
+        and _units(capability, needs) > tier.max_units.value
+    )
 
 
 def _units(capability: Capability, needs: Needs, reads: bool = True) -> int:
@@ -372,15 +468,31 @@ def _sizing(capability: Capability, needs: Needs) -> Sizing | None:
         return _larger_tier_sizing(capability, needs, carried)
     if capability.unit_messages_per_second is None and capability.unit_mb_per_second is None:
         return _practice_sizing(capability, needs, carried) if capability.practice else None
+    if _past_entry_tier(capability, carried):
+        return _larger_tier_sizing(capability, needs, carried)
     units = _units(capability, carried)
     headroom = round(1 - max(_loads(capability, carried), default=0.0) / units, 3)
     label = f"{tier.name} {capability.unit}" if tier is not None and not _tier(capability, carried) else capability.unit
     summary = (
-        f"{plural(units, label)}{_partitions(capability, carried, units)} for {_peak(carried)}, "
+        f"{plural(units, label)}{_partitions(capability, carried, units)} for {_peak(carried)}"
+        f"{_charged(capability, carried)}, "
         f"{round(headroom * 100)} % headroom{_batching(capability, carried)}{_reads(capability, carried)}"
-        f"{_spread(capability, carried)}{_claim(capability, needs)}; {_keep(capability, needs)}."
+        f"{_spread(capability, carried)}{_claim(capability, needs)}{_daily(capability, carried, units)}; "
+        f"{_waits(capability, needs) if needs.role == 'device' else _keep(capability, needs)}."
     )
     return _sized(capability.unit, units, carried, headroom, needs, summary)
+
+
+def _waits(capability: Capability, needs: Needs) -> str:
+    """How long a message waits for a device that is away: what is wanted, or the service's longest, after which the
+    device reads its desired state when it reconnects."""
+    longest = capability.retention
+    if longest is None or needs.retention_hours <= longest.value:
+        return _keep(capability, needs)
+    return (
+        f"a message waits at most {plural(int(longest.value), 'hour')} for its device; one away longer reads its "
+        "desired state when it reconnects"
+    )
 
 
 def _sized(unit: str, units: int, carried: Needs, headroom: float | None, needs: Needs, summary: str) -> Sizing:
@@ -544,8 +656,9 @@ def _vcpu_sizing(capability: Capability, needs: Needs, carried: Needs) -> Sizing
 
 
 def _larger_tier_sizing(capability: Capability, needs: Needs, carried: Needs) -> Sizing | None:
-    """Messages beyond the entry tier's size go to a larger tier, whose units publish no rate (Service Bus Premium's
-    messaging units), or stay on the entry tier with a claim check."""
+    """Messages beyond the entry tier's size, or operations beyond what its one unit carries, go to a larger tier,
+    whose units publish no rate (Service Bus Premium's messaging units); a large message may instead stay on the
+    entry tier with a claim check."""
     entry = capability.tier
     fits = next(
         (t for t in capability.larger_tiers if t.max_message is None or carried.size_kb <= t.max_message.value), None
@@ -555,12 +668,22 @@ def _larger_tier_sizing(capability: Capability, needs: Needs, carried: Needs) ->
     scale = fits.max_units
     grows = f", adding {scale.unit} ({scale.note}) as its load shows" if scale is not None else ""
     store = _object_store(capability)
+    rate = capability.unit_messages_per_second
+    if entry.max_message is not None and carried.size_kb > entry.max_message.value:
+        beyond = f"messages of {_size(carried.size_kb)} are beyond {entry.name}'s {_size(entry.max_message.value)}"
+        instead = (
+            f"; or 1 {entry.name} {capability.unit} with a claim check (a reference of {number(REFERENCE_KB)} KB per "
+            f"message, the payloads in object storage{store})"
+        )
+    else:
+        beyond = (
+            f"that is more than {percent(TARGET_UTILISATION)} of the {number(rate.value if rate else 0)} credits a "
+            f"second of one {entry.name} {capability.unit}"
+        )
+        instead = ""
     summary = (
-        f"1 {fits.name} {capability.unit} for {_peak(carried)}: messages of {_size(carried.size_kb)} are beyond "
-        f"{entry.name}'s {_size(entry.max_message.value if entry.max_message else 0)}, and no rate is published for "
-        f"{fits.name}'s units, so start with the smallest{grows}; or 1 {entry.name} {capability.unit} with a claim "
-        f"check (a reference of {number(REFERENCE_KB)} KB per message, the payloads in object storage{store}); "
-        f"{_keep(capability, needs)}."
+        f"1 {fits.name} {capability.unit} for {_peak(carried)}{_charged(capability, carried)}: {beyond}, and no rate "
+        f"is published for {fits.name}'s units, so start with the smallest{grows}{instead}; {_keep(capability, needs)}."
     )
     return _sized(capability.unit, 1, carried, None, needs, summary)
 
@@ -581,9 +704,15 @@ def _practice_sizing(capability: Capability, needs: Needs, carried: Needs) -> Si
         if needs.ordering == Ordering.PER_KEY and capability.per_key_how and needs.role == "queue"
         else ""
     )
+    # One consumer that cannot keep up is helped by more queues filled by key, unless the order is global.
+    more = (
+        " Where one consumer cannot keep up, more queues filled by key."
+        if capability.unit_per_reader and capability.per_key_how and needs.ordering != Ordering.GLOBAL
+        else ""
+    )
     summary = (
         f"{plural(units, capability.unit)}{nodes} for {_peak(carried)}{keyed}{_in_flight(capability, carried)}"
-        f"{_claim(capability, needs)}; {_keep(capability, needs)}. {practice.text}"
+        f"{_claim(capability, needs)}; {_keep(capability, needs)}. {practice.text}{more}"
     )
     return _sized(capability.unit, units, carried, None, needs, summary)
 
@@ -667,9 +796,11 @@ def _tier(capability: Capability, needs: Needs) -> str | None:
         return None
     units = _units(capability, needs)
     partitions = units * int(capability.unit_partitions.value) if capability.unit_partitions else 0
+    credits = _figure(needs.peak_per_second * _operations(capability, needs))
+    more = f"{credits} credits/s at the peak" if capability.charged else plural(units, capability.unit)
     wanted = [
         (needs.size_kb, tier.max_message, f"messages of {_size(needs.size_kb)}"),
-        (units, tier.max_units, plural(units, capability.unit)),
+        (units, tier.max_units, more),
         (partitions, tier.max_partitions, plural(partitions, "partition")),
     ]
     beyond = [(ceiling, need) for amount, ceiling, need in wanted if ceiling is not None and amount > ceiling.value]
@@ -780,7 +911,7 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
         remedies.append(f"Provision {plural(units, capability.unit)} on the one hub: units add to its capacity.")
     elif units > 1 and _partitioned(capability):
         remedies.append(f"Spread the load over {plural(units, capability.unit)}{by_key}.")
-    elif units > 1:
+    elif units > 1 and not _past_entry_tier(capability, carried):
         remedies.append(f"Spread the load over {plural(units, capability.unit)}, each with its share of the producers.")
     advice = (_fan_out(capability, carried), _tier(capability, carried), _retries(capability, needs))
     remedies += [words for words in advice if words]
@@ -791,7 +922,7 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
         why=why,
         role=needs.role,
         sizing=_with_basis(_sizing(capability, needs), needs),
-        limits=_limits(capability.id, needs.ordering != Ordering.NONE),
+        limits=_limits(capability.id, needs.ordering != Ordering.NONE, needs.ordering == Ordering.GLOBAL),
         remedies=tuple(remedies),
     )
 
@@ -815,8 +946,9 @@ def _group_parallelism(ordering: str) -> str:
 
 
 @cache
-def _limits(capability_id: str, ordered: bool) -> tuple[Limit, ...]:
-    """The sourced limits that bear on a flow: they depend only on the technology and whether order is kept."""
+def _limits(capability_id: str, ordered: bool, global_order: bool = False) -> tuple[Limit, ...]:
+    """The sourced limits that bear on a flow: they depend only on the technology and whether order is kept, and
+    how to keep it per key is not shown beside one global sequence."""
     capability = CAPABILITIES[POSITION[capability_id]]
     unit = capability.unit
     named = (
@@ -839,6 +971,7 @@ def _limits(capability_id: str, ordered: bool) -> tuple[Limit, ...]:
         ("Replicated over", capability.replicas),
         ("Largest message the vendor advises sending", capability.claim_check_above),
         ("Counted in chunks of", capability.counted_in),
+        (f"Messages a day per {unit}", capability.daily_quota),
         ("At most", capability.in_flight),
         ("", capability.unit_partitions),
     )
@@ -852,7 +985,8 @@ def _limits(capability_id: str, ordered: bool) -> tuple[Limit, ...]:
     shown = [(what, sourced) for what, sourced in [*named, *ceilings] if sourced is not None]
     limits = [_limit(what, sourced) for what, sourced in shown + [("", s) for s in capability.limits]]
     practice = [capability.practice] if capability.practice is not None else []
-    return tuple(limits + [_fact(fact) for fact in (*capability.facts, *practice)])
+    facts = [fact for fact in (*capability.facts, *practice) if not (global_order and fact.per_key)]
+    return tuple(limits + [_fact(fact) for fact in facts])
 
 
 def _fact(fact: Fact) -> Limit:

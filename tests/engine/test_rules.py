@@ -131,7 +131,9 @@ class TestWorkForOneConsumer:
 
     def test_an_offline_consumer_is_not_described_as_an_offline_sender(self) -> None:
         found = result({"consumer_availability": "often_offline"})
-        assert "outbox" not in said(found)
+        # The sender's transactional outbox (review 3, theme H) is not the offline sender's local one.
+        assert "local outbox" not in said(found)
+        assert "Store-and-forward on the sender" not in said(found)
 
 
 class TestFacts:

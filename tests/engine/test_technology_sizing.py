@@ -416,3 +416,65 @@ class TestRabbitMQPerKey:
         found = result(self.PER_KEY, {"platform": "kubernetes", "existing_broker": "rabbitmq"})
         reason = next(r for r in found.reasons if "in order per key" in r)
         assert "RabbitMQ" in reason
+
+
+class TestServiceBusCredits:
+    """Review 3, theme B: a Standard namespace's 1,000 credits a second are charged for every send, every receive
+    and every topic filter evaluation (Microsoft, "Throttling operations on Azure Service Bus"), so the headroom
+    counts them all, and a flow past what one Standard namespace carries is sent to Premium."""
+
+    SETTLED = {
+        "consumers": ["general-ledger", "customer-notifications", "fraud-analytics", "statements"],
+        "volume_per_day": 500_000,
+        "peak_factor": 8,
+        "message_size_kb": 3,
+    }
+
+    def test_a_topic_with_4_subscriptions_charges_9_credits_a_message(self) -> None:
+        # R3-02 Payment settled: 500,000 x 8 / 86,400 = 46.3 sends/s; x (1 send + 4 filters + 4 receives) =
+        # 416.67 credits/s of 1,000: 58 % headroom, not 95 %.
+        found = result(self.SETTLED, {"platform": "azure", "existing_broker": "service_bus"})
+        topics = named(found, "azure_service_bus_topics")
+        assert topics.sizing is not None
+        assert topics.sizing.headroom == pytest.approx(0.583, abs=0.001)
+        assert "1 Standard namespace" in topics.sizing.summary
+        assert "416.67 credits/s" in topics.sizing.summary
+        assert "58 % headroom" in topics.sizing.summary
+
+    def test_a_queue_charges_a_send_and_a_receive(self) -> None:
+        # R3-02 Payment order: 46.3 sends/s x 2 = 92.59 credits/s: 91 % headroom.
+        found = result(
+            {
+                "interaction": "command",
+                "consumers": ["payment-engine"],
+                "volume_per_day": 500_000,
+                "peak_factor": 8,
+                **AWAY,
+            },
+            {"platform": "azure", "existing_broker": "service_bus"},
+        )
+        queues = named(found, "azure_service_bus_queues")
+        assert queues.sizing is not None
+        assert queues.sizing.headroom == pytest.approx(0.907, abs=0.001)
+        assert "92.59 credits/s" in queues.sizing.summary
+
+    def test_past_one_standard_namespace_the_sizing_names_premium(self) -> None:
+        # R3-15: 400,000 x 20 / 86,400 = 92.59 sends/s x 9 = 833.33 credits/s: beyond 70 % of 1,000, and a topic
+        # lives in one namespace, so Premium, not 2 Standard namespaces.
+        found = result(
+            {
+                "interaction": "event",
+                "consumers": ["webshop", "pos-backend", "marketplace-feed", "shelf-labels"],
+                "volume_per_day": 400_000,
+                "peak_factor": 20,
+                "message_size_kb": 1,
+            },
+            {"platform": "azure"},
+        )
+        topics = named(found, "azure_service_bus_topics")
+        assert topics.sizing is not None
+        assert "1 Premium namespace" in topics.sizing.summary
+        assert "833.33 credits/s" in topics.sizing.summary
+        assert "1 Standard namespace" not in topics.sizing.summary
+        assert not any("Spread the load" in r for r in topics.remedies)
+        assert any("Premium" in r for r in topics.remedies)
