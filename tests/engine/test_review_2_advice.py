@@ -5,25 +5,12 @@ Numbers in the test names are the review's verdict numbers (#22 is the card char
 
 from __future__ import annotations
 
-from typing import Any
-
 from advisor.engine import parse_assessment, recommend
-from advisor.engine.model import FlowResult, Recommendation
+
+from .flows import recommendation, result, said
 
 P2P, QUEUE, EVENTS = "point_to_point", "message_queue", "event_driven"
 OVER_ENGINEERING = "a broker here would be over-engineering"
-
-
-def recommendation(flow: dict[str, Any], landscape: dict[str, Any]) -> Recommendation:
-    return recommend(parse_assessment({"landscape": landscape, "flows": [{"name": "flow", **flow}]}))
-
-
-def result(flow: dict[str, Any], landscape: dict[str, Any]) -> FlowResult:
-    return recommendation(flow, landscape).flows[0]
-
-
-def said(flow: FlowResult) -> str:
-    return " ".join([*flow.reasons, *(r.risk + " " + r.mitigation for r in flow.risks)])
 
 
 SAGA = {

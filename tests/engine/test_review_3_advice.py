@@ -10,12 +10,9 @@ from typing import Any
 
 import pytest
 
-from advisor.engine import parse_assessment, recommend
-from advisor.engine.model import FlowResult, TechnologyChoice
+from advisor.engine.model import TechnologyChoice
 
-
-def result(flow: dict[str, Any], landscape: dict[str, Any]) -> FlowResult:
-    return recommend(parse_assessment({"landscape": landscape, "flows": [{"name": "flow", **flow}]})).flows[0]
+from .flows import result
 
 
 def texts(choice: TechnologyChoice) -> str:

@@ -4,23 +4,7 @@ here from the flow the review named, written from the review's expectation befor
 
 from __future__ import annotations
 
-from typing import Any
-
-from advisor.engine import parse_assessment, recommend
-from advisor.engine.model import FlowResult, Recommendation
-
-
-def recommendation(flow: dict[str, Any], landscape: dict[str, Any]) -> Recommendation:
-    return recommend(parse_assessment({"landscape": landscape, "flows": [{"name": "flow", **flow}]}))
-
-
-def result(flow: dict[str, Any], landscape: dict[str, Any]) -> FlowResult:
-    return recommendation(flow, landscape).flows[0]
-
-
-def said(flow: FlowResult) -> str:
-    return " ".join([*flow.reasons, *(r.risk + " " + r.mitigation for r in flow.risks)])
-
+from .flows import recommendation, result, said
 
 HOSPITAL = {
     "systems": 12,
