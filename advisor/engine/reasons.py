@@ -144,7 +144,7 @@ def _what_it_is(given: Answers) -> list[str]:
             "It sends work to devices: each receives its commands over MQTT from a broker made for devices, which "
             "keeps a queue per device until it connects and acknowledges them (Azure IoT Hub cloud-to-device "
             "messages, AWS IoT Core persistent sessions; EMQX or Mosquitto where no cloud runs one) — not by phone "
-            "push, which keeps nothing, nor by a back-end queue, which does not reach a device."
+            "push, which is made for apps on phones, nor by a back-end queue, which does not reach a device."
         )
     elif receivers in RECEIVERS:
         reached = (

@@ -176,7 +176,7 @@ def technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[Tec
         return _local_copy(given)
     if receivers == ConsumerKind.DEVICE and known(given["interaction"]) == Interaction.COMMAND and role != "bulk":
         # Work for machines waits in a queue per device on a broker made for them, which is the queue itself:
-        # phone push keeps nothing, and a back-end queue does not reach a device.
+        # phone push is made for apps on phones, and a back-end queue does not reach a device.
         return _chosen(given, needs_of(given, "device"))
     explicit = role == "queue" and known(given["interaction"]) == Interaction.COMMAND
     backbone = _chosen(given, needs_of(given, role), first=EXPLICIT_INVOCATION if explicit else ())
@@ -228,9 +228,9 @@ def _direct(given: Answers, gateways: tuple[TechnologyChoice, ...]) -> tuple[Tec
 # What each part of a local copy does: the cache answers while the provider is away, the router carries the
 # provider's change events to a read model, and the gateway fronts the direct calls while the provider is up.
 COPY_PARTS: dict[Role, str] = {
-    "cache": "The local copy — ",
-    "router": "Carries the provider's change events to a read model the caller owns (event-carried state transfer) — ",
-    "gateway": "Fronts the direct calls while the provider is up — ",
+    "cache": "The local copy: ",
+    "router": "Carries the provider's change events to a read model the caller owns (event-carried state transfer): ",
+    "gateway": "Fronts the direct calls while the provider is up: ",
 }
 
 
@@ -243,7 +243,8 @@ def _local_copy(given: Answers) -> tuple[TechnologyChoice, ...]:
     for role, words in COPY_PARTS.items():
         picked = _chosen(given, needs_of(to_the_caller if role == "router" else given, role))[:1]
         found += [
-            replace(choice, why=words + choice.why[0].lower() + choice.why[1:]) if choice.role != "operator" else choice
+            # The technology's own words follow as they are written: they may open with a name ("REST", "Kafka's").
+            replace(choice, why=words + choice.why) if choice.role != "operator" else choice
             for choice in picked
         ]
     return tuple(found)
@@ -732,6 +733,13 @@ def _in_flight(capability: Capability, needs: Needs) -> str:
     )
 
 
+def _nothing_kept(sizing: Sizing | None, capability: Capability, needs: Needs) -> Sizing | None:
+    """A router that stores nothing, with no queue per subscriber behind it, keeps no hours (as its words say)."""
+    if sizing is None or not capability.stores_nothing or (needs.kept and capability.subscriber_queue):
+        return sizing
+    return dataclasses.replace(sizing, retention_hours=0)
+
+
 def _with_basis(sizing: Sizing | None, needs: Needs) -> Sizing | None:
     if sizing is None or not needs.basis:
         return sizing
@@ -814,7 +822,11 @@ def _tier(capability: Capability, needs: Needs) -> str | None:
 
 
 def _size(kb: float) -> str:
-    return f"{number(kb / 1024)} MB" if kb >= 1024 else f"{number(kb)} KB"
+    """A message size as people say it: 2,000 KB is "1.95 MB", not "1.953125 MB"; a whole MB stays whole."""
+    if kb < 1024:
+        return f"{number(kb)} KB"
+    mb = kb / 1024
+    return f"{number(mb if mb.is_integer() else round(mb) if mb >= 100 else float(f'{mb:.3g}'))} MB"
 
 
 def _ceiling(ceiling: Sourced, size: bool = False) -> str:
@@ -921,7 +933,7 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
         name=capability.name,
         why=why,
         role=needs.role,
-        sizing=_with_basis(_sizing(capability, needs), needs),
+        sizing=_nothing_kept(_with_basis(_sizing(capability, needs), needs), capability, needs),
         limits=_limits(capability.id, needs.ordering != Ordering.NONE, needs.ordering == Ordering.GLOBAL),
         remedies=tuple(remedies),
     )

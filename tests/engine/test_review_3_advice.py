@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from advisor.engine.model import TechnologyChoice
+from advisor.engine.technology import _size
 
 from .flows import result
 
@@ -220,3 +221,41 @@ class Test11SampledSharesOnlyBesideShares:
         for reason in found.reasons:
             if "These shares" in reason:
                 assert "% of cases" in reason, reason
+
+
+class TestTheReRunsSlips:
+    """What the re-run of review 3 still found in the words and numbers (none held against a flow)."""
+
+    def test_a_local_copys_parts_keep_their_names_capitals(self) -> None:
+        carrier = {
+            "interaction": "query",
+            "latency": "immediate",
+            "volume_per_day": 150_000,
+            "peak_factor": 4,
+            "delivery": "best_effort",
+            "consumer_availability": "often_offline",
+        }
+        found = result(carrier, landscape(platform="kubernetes", operations="self_hosted"))
+        assert found.approach == "local_copy"
+        whys = " ".join(t.why for t in found.technologies)
+        assert "rEST" not in whys
+        assert "Fronts the direct calls while the provider is up: REST or gRPC" in whys
+
+    def test_a_router_that_keeps_nothing_states_no_hours_of_retention(self) -> None:
+        invalidation = {
+            "interaction": "event",
+            "consumers": ["search", "shop", "recommendations", "pricing", "cart"],
+            "latency": "immediate",
+            "volume_per_day": 5_000_000,
+            "peak_factor": 3,
+            "delivery": "best_effort",
+            "message_size_kb": 0.5,
+        }
+        found = result(invalidation, landscape(platform="kubernetes", existing_broker="nats", operations="self_hosted"))
+        nats = next(t for t in found.technologies if t.name.startswith("Core NATS"))
+        assert nats.sizing is not None
+        assert nats.sizing.retention_hours == 0
+
+    @pytest.mark.parametrize(("kb", "words"), [(2_000, "1.95 MB"), (5_000, "4.88 MB"), (1_048_576, "1,024 MB")])
+    def test_message_sizes_read_as_people_say_them(self, kb: float, words: str) -> None:
+        assert _size(kb) == words
