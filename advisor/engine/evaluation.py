@@ -25,13 +25,14 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from operator import itemgetter
 
-from .answers import ANSWERS, Answers, plausible_values, unsure
+from .answers import ANSWERS, UNKNOWN, Answers, plausible_values, unsure
 from .catalog import FACTOR_IDS, PATTERN_IDS
 from .model import Flow, Landscape
 from .scoring import (
     FACTORS_OF_ANSWER,
     FACTORS_OF_SIGNAL,
     KIND_ANSWERS,
+    KIND_ANSWERS_OF,
     LINES,
     PRESSURES,
     SIGNALS,
@@ -208,6 +209,9 @@ class FlowModel:
         base_signals, base_kind = signals_of(first_answers), kind_of(first_answers)
         varying = [s for s in SIGNALS if not self.varied_set.isdisjoint(s.answers)]
         self.kind_varied = kind_varies = any(a in varied for a in KIND_ANSWERS)
+        # The answers that can change this flow's kind: all of them while the interaction is not known.
+        interaction = str(answer_of(given, "interaction"))
+        self.kind_answers = frozenset(KIND_ANSWERS) if interaction == UNKNOWN else KIND_ANSWERS_OF[interaction]
         self.groups: dict[str, tuple[Group, ...]] = {}
         self.raw: Raw = {}
         self.pressures: dict[str, float] = {}
@@ -320,7 +324,7 @@ class FlowModel:
         Short of changing the kind of interaction, an answer moves only the factors it feeds, and each of
         their pressures by at most 1.
         """
-        if answer in KIND_ANSWERS and (value is None or not self.keeps_kind(answer, value)):
+        if answer in self.kind_answers and (value is None or not self.keeps_kind(answer, value)):
             return True
         if answer not in self._reach_of:
             self._reach_of[answer] = sum(self.reach[f] * swing for f, swing in SWINGS[answer].items())
@@ -388,7 +392,7 @@ class FlowModel:
         return any(gains[i] >= self.totals[best] - self.totals[i] for i in others)
 
     def keeps_kind(self, answer: str, value: object) -> bool:
-        if answer not in KIND_ANSWERS:
+        if answer not in self.kind_answers:
             return True
         # Asked for each alternative while walking, and again when it is scored.
         if (answer, value) not in self._keeps_kind:
@@ -399,7 +403,7 @@ class FlowModel:
 
     def rescored(self, answer: str, value: object) -> Totals:
         """The mean totals with one answer changed (an unknown answer then takes the given value)."""
-        kind_may_change = answer in KIND_ANSWERS
+        kind_may_change = answer in self.kind_answers
         # With every answer the kind reads given, all completions share one kind before and after.
         shared_kind = (
             kind_of(with_answers(self.given, {answer: value})) if kind_may_change and not self.kind_varied else None
@@ -452,7 +456,7 @@ class FlowModel:
         new one, and the mean by its change over the number of completions.
         """
         deltas: dict[int, list[float]] = {}
-        kind_moves = answer in KIND_ANSWERS and not self.keeps_kind(answer, value)
+        kind_moves = answer in self.kind_answers and not self.keeps_kind(answer, value)
         # Groups of different factors share their completions' answers: each kind is worked out once.
         kinds: dict[int, str] = {}
         for factor_id in FACTOR_IDS if kind_moves else FACTORS_OF_ANSWER[answer]:

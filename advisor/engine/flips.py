@@ -22,7 +22,7 @@ from .answers import ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Answer, plausible_valu
 from .evaluation import SCORED_ANSWERS, FlowModel
 from .model import Flip, FlowChange, LandscapeFlip, Span
 from .rules import BULK_TRANSFER
-from .scoring import KIND_ANSWERS, answer_of, with_answers
+from .scoring import answer_of, with_answers
 
 MAX_FLIPS = 5
 MAX_LANDSCAPE_FLIPS = 6
@@ -119,7 +119,7 @@ def _worth_walking(model: FlowModel, answer_id: str, before: object, direction: 
     if len(direction) == 1 or before == UNKNOWN or (answer.kind == "choice" and not answer.ordered):
         # Bounding one alternative costs as much as trying it.
         return True
-    if answer_id in KIND_ANSWERS:
+    if answer_id in model.kind_answers:
         if not all(model.keeps_kind(answer_id, a.value) for a in direction):
             return True
         if not model.may_change(answer_id, direction[-1].value):

@@ -106,6 +106,10 @@ class Rule:
     fit: Fit = "good"
     reason: Callable[[Answers], str] | None = None
     risks: Callable[[Answers], tuple[Risk, ...]] | None = None
+    # The interactions its premises require (none: any). A rule that scores a flow as another kind declares them,
+    # so scoring asks a flow only about the answers that can change its kind (scoring.KIND_ANSWERS_OF);
+    # tests/engine/test_rule_cases.py holds the premises to them.
+    interactions: tuple[Interaction, ...] = ()
     # Its premises read a number given as a range or not known themselves, as no premise: for a rule whose
     # premises are alternatives, a range must not silence the others.
     reads_ranges: bool = False
@@ -206,6 +210,7 @@ SLOW_QUERY: Final = Rule(
         Case({"interaction": Interaction.COMMAND, "latency": Latency.HOURS}, False),
     ),
     scored_as=COMMAND,
+    interactions=(Interaction.QUERY,),
     approach="async_request_reply",
     approach_for=(POINT_TO_POINT, MESSAGE_QUEUE),
     reason=lambda given: (
@@ -427,6 +432,7 @@ WAITED_FOR_COMMAND: Final = Rule(
         ),
     ),
     scored_as=QUERY,
+    interactions=(Interaction.COMMAND,),
     reason=lambda given: (
         "The caller waits for the outcome (under a second): it needs the consumer's answer to go on, so this is "
         "a request/response call, and a waiting caller cannot be levelled — a queue would only make it wait "
@@ -640,6 +646,7 @@ COMMAND_TO_SEVERAL: Final = Rule(
         Case({"interaction": Interaction.EVENT, "consumers": ["A", "B", "C"]}, False),
     ),
     scored_as=EVENT,
+    interactions=(Interaction.COMMAND,),
     reason=lambda given: (
         f"It is sent as a command to {len(given['consumers'])} consumers ({names(given['consumers'])}): that is "
         "really an event. The sender announces what happened and each consumer decides what to do, so it is "
@@ -704,6 +711,7 @@ FACT_FOR_ONE_SERVICE: Final = Rule(
         Case({"interaction": Interaction.EVENT}, False, {"growth": Growth.UNKNOWN}),
     ),
     scored_as=COMMAND,
+    interactions=(Interaction.EVENT,),
 )
 
 
@@ -898,6 +906,7 @@ SMALL_LANDSCAPE_RULE: Final = Rule(
         Case({"interaction": Interaction.QUERY}, False),
     ),
     scored_as=QUERY,
+    interactions=(Interaction.COMMAND, Interaction.EVENT),
     reason=_small_landscape_reason,
 )
 

@@ -103,6 +103,16 @@ def kind_of(answers: Answers) -> str:
 
 # The answers the kind depends on: changing one of them may change every factor's fits.
 KIND_ANSWERS = tuple(a for a in ANSWERS if any(a in rule.reads for rule in SCORED_AS) or a == "interaction")
+# For a flow whose interaction is given, only the rules that require it can change its kind: the answers those read.
+KIND_ANSWERS_OF: dict[str, frozenset[str]] = {
+    interaction: frozenset(
+        a
+        for a in KIND_ANSWERS
+        if a == "interaction"
+        or any(a in rule.reads for rule in SCORED_AS if not rule.interactions or interaction in rule.interactions)
+    )
+    for interaction in Interaction
+}
 
 
 def _fan_out(answers: Answers) -> float:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from advisor.engine import parse_assessment, recommend
+from advisor.engine.choices import Interaction
 from advisor.engine.evaluation import answers_of
 from advisor.engine.rules import RULES, Case, Rule, rules_table
 
@@ -35,6 +36,25 @@ def test_a_rule_that_holds_contributes_its_sentence_its_approach_and_its_risks()
         if rule.approach is not None and flow.pattern in rule.approach_for:
             assert flow.approach == rule.approach, rule.id
             assert all(risk in flow.risks for risk in rule.warned(given)), rule.id
+
+
+DECLARED = [(rule, case) for rule, case in CASES if rule.interactions and case.holds]
+
+
+@pytest.mark.parametrize(("rule", "case"), DECLARED, ids=[f"{r.id}-{i}" for i, (r, _) in enumerate(DECLARED)])
+@pytest.mark.parametrize("interaction", [i.value for i in Interaction])
+def test_a_rule_holds_only_for_the_interactions_it_declares(rule: Rule, case: Case, interaction: str) -> None:
+    """Scoring asks a flow only about the answers the rules of its interaction read (scoring.KIND_ANSWERS_OF):
+    a premise that held for another interaction would change a kind nobody asked about."""
+    flow = {"name": "f", **case.flow, "interaction": interaction}
+    assessment = parse_assessment({"landscape": dict(case.landscape or {}), "flows": [flow]})
+    held = rule.holds(answers_of(assessment.landscape, assessment.flows[0], assessment.assumed(0)))
+    if interaction not in rule.interactions:
+        assert not held
+
+
+def test_every_rule_that_scores_a_flow_as_another_kind_declares_its_interactions() -> None:
+    assert all(rule.interactions for rule in RULES if rule.scored_as is not None)
 
 
 def test_the_docs_list_the_rules_as_they_are() -> None:
