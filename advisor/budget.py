@@ -97,13 +97,21 @@ def _deadline(seconds: float) -> Iterator[None]:
         yield
         return
 
+    expired = False
+
     def stop(signum: int, frame: FrameType | None) -> None:
+        nonlocal expired
+        expired = True
         raise _Stop
 
     previous = signal.signal(signal.SIGALRM, stop)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
+        if expired:
+            # The raise landed where Python only reports an exception and goes on (a garbage collector's
+            # callback, a __del__): the run finished, but past its deadline, and is answered as stopped.
+            raise _Stop
     finally:
         try:
             signal.setitimer(signal.ITIMER_REAL, 0)
