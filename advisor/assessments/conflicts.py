@@ -17,8 +17,9 @@ from advisor import engine
 from advisor.engine import assessment_to_dict, parse_assessment
 from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, Answer
 from advisor.engine.catalog import FACTOR_IDS, FACTORS, label
+from advisor.engine.wording import in_sentence
 
-from .forms import in_sentence, number_text
+from .forms import number_text
 
 Side = Literal["theirs", "mine"]
 # The radio buttons of a difference are named after its path: keep-flows[1].latency.

@@ -32,6 +32,7 @@ from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Ans
 from advisor.engine.catalog import FACTOR_IDS, FACTORS, Factor, label
 from advisor.engine.choices import Interaction
 from advisor.engine.parse import MAX_FLOWS, MAX_NAME
+from advisor.engine.wording import in_sentence
 
 Wording = Literal["question", "label"]
 # Choices with many options read better as a drop-down than as a row of radio buttons.
@@ -484,11 +485,6 @@ def plainly(message: str, answer_id: str, example: str = "") -> str:
         return "choose one of the answers"
     message = message.replace("a range must be two numbers [low, high]", "a range is two numbers, such as 3–10")
     return said(message, example)
-
-
-def in_sentence(label: str) -> str:
-    """A label inside a sentence: "Messages per day" → "messages per day"; "KB" and the like stay."""
-    return label[:1].lower() + label[1:]
 
 
 class EditorForm(AssessmentForm):

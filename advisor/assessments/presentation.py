@@ -13,7 +13,7 @@ from advisor import charts, points
 from advisor.engine import Assessment, Flip, Flow, FlowResult, Landscape, Recommendation
 from advisor.engine.catalog import APPROACHES, FACTOR_IDS, FIELD_LABELS, PATTERN_IDS, PATTERNS, label
 from advisor.engine.landscape import mix_sentence
-from advisor.engine.wording import listed, number, percent
+from advisor.engine.wording import in_sentence, listed, number, percent
 
 # What a flip says, on the pages, in the PDF, the decision record and the command line.
 FLIP_SENTENCE = "{field}: {before} → {after} would make it {pattern}."
@@ -48,8 +48,7 @@ def field_label(field: str) -> str:
 
 def field_in_sentence(field: str) -> str:
     """An answer's label inside a sentence: "message size (KB)", the unit's capitals kept."""
-    words = field_label(field)
-    return words[:1].lower() + words[1:]
+    return in_sentence(field_label(field))
 
 
 # A bulk transfer is an outcome of its own, not one of the three patterns: it is named so wherever a pattern would be.

@@ -33,6 +33,7 @@ from .choices import (
     options,
 )
 from .model import Flow, Landscape, Span
+from .wording import in_sentence
 
 __all__ = ["ANSWERS", "FLOW_ANSWERS", "LANDSCAPE_ANSWERS", "UNKNOWN", "Answer", "Answers", "Span"]
 
@@ -71,7 +72,7 @@ class Answer:
     @property
     def in_sentence(self) -> str:
         """The label inside a sentence: "message size (KB)", keeping the unit's capitals."""
-        return self.label[0].lower() + self.label[1:]
+        return in_sentence(self.label)
 
     @property
     def accepts_unknown(self) -> bool:

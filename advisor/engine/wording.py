@@ -70,6 +70,11 @@ def number(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
+def in_sentence(label: str) -> str:
+    """A label inside a sentence: "Messages per day" → "messages per day"; "Message size (KB)" keeps its unit."""
+    return label[:1].lower() + label[1:]
+
+
 def amount(value: float | Span) -> str:
     """A number answer in words: as given, a range as "3–10", and "not sure" when unknown."""
     if not isinstance(value, Span):
