@@ -125,8 +125,8 @@ def advice(
 
 
 def needs_hub(systems: int, direct: int) -> bool:
-    """Many systems and many direct links (DESIGN rule 5): one direct flow, however large the landscape, is one
-    connection, and a hub would not make each system connect once instead of to every other."""
+    """Many systems and many direct links (docs/decision-rules.md R5): one direct flow, however large the
+    landscape, is one connection, and a hub would not make each system connect once instead of to every other."""
     return systems >= HUB_SYSTEMS and direct >= HUB_DIRECT_FLOWS
 
 

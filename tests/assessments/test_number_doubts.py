@@ -1,4 +1,7 @@
-"""Numbers not sure of ("unknown", or a range) on every page and in every download (DESIGN.md section 3)."""
+"""Numbers not sure of ("unknown", or a range) on every page and in every download.
+
+How the engine takes them: docs/how-scores-are-made.md, "Not sure".
+"""
 
 from __future__ import annotations
 

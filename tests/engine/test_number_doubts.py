@@ -1,4 +1,4 @@
-"""Numbers the person is not sure of: "unknown", or a range [low, high] (DESIGN.md section 3).
+"""Numbers the person is not sure of: "unknown", or a range [low, high] (docs/how-scores-are-made.md, "Not sure").
 
 Messages per day, peak factor and message size are scored over their plausible values, as an unknown choice
 is; no sentence states one of those values as what the person said, and sizing says what it was worked out for.

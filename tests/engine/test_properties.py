@@ -28,7 +28,7 @@ landscapes = st.fixed_dictionaries(
 
 
 def not_sure(numbers: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
-    """A number answer as given, "unknown", or a range [low, high] (DESIGN.md section 3)."""
+    """A number answer as given, "unknown", or a range [low, high] (docs/how-scores-are-made.md, "Not sure")."""
     return st.one_of(numbers, st.just(UNKNOWN), st.lists(numbers, min_size=2, max_size=2).map(sorted))
 
 
