@@ -68,7 +68,7 @@ class FlowView:
 
     @property
     def outcome_slug(self) -> str:
-        return BULK_SLUG if self.bulk else self.result.pattern.replace("_", "-")
+        return BULK_SLUG if self.bulk else PATTERNS[self.result.pattern].slug
 
     @property
     def outcome_short(self) -> str:
