@@ -209,6 +209,7 @@ def _direct(given: Answers, gateways: tuple[TechnologyChoice, ...]) -> tuple[Tec
         "a gateway is optional at this size"
         if small
         else "a gateway gives many callers one front door, but nobody is there to run a self-run one"
+        + (" (assumed)" if "operations" in given["assumed"] else "")
     )
     call = TechnologyChoice(
         "A direct HTTPS call",
@@ -219,7 +220,7 @@ def _direct(given: Answers, gateways: tuple[TechnologyChoice, ...]) -> tuple[Tec
     if nobody and not managed_here:
         kept.append(
             _who_operates(
-                known(given["platform"]) or Platform.ANY, known(given["operations"]), needs_of(given, "gateway"), ()
+                known(given["platform"]) or Platform.ANY, _said_operations(given), needs_of(given, "gateway"), ()
             )
         )
     return (call, *kept)
@@ -233,6 +234,12 @@ COPY_PARTS: dict[Role, str] = {
     "gateway": "Fronts the direct calls while the provider is up: ",
 }
 
+# The questionnaire asks how often the copy is read, not how often the provider's data changes.
+CHANGES_BASIS = (
+    "Sized at the lookups' rate, an upper bound: how often the provider's data changes is not asked, "
+    "and a read model needs one event per change, usually far fewer. "
+)
+
 
 def _local_copy(given: Answers) -> tuple[TechnologyChoice, ...]:
     """A cache and a change feed for the copy, then the gateway for the calls that still go direct."""
@@ -241,7 +248,10 @@ def _local_copy(given: Answers) -> tuple[TechnologyChoice, ...]:
     to_the_caller = cast(Answers, {**given, "consumer_availability": Availability.ALWAYS})
     found: list[TechnologyChoice] = []
     for role, words in COPY_PARTS.items():
-        picked = _chosen(given, needs_of(to_the_caller if role == "router" else given, role))[:1]
+        needs = needs_of(to_the_caller if role == "router" else given, role)
+        if role == "router":
+            needs = replace(needs, basis=CHANGES_BASIS + needs.basis)
+        picked = _chosen(given, needs)[:1]
         found += [
             # The technology's own words follow as they are written: they may open with a name ("REST", "Kafka's").
             replace(choice, why=words + choice.why) if choice.role != "operator" else choice
@@ -275,6 +285,9 @@ def _chosen(
         needs, platform, run_by_us, broker
     )
     on_platform = [c for c in here if not existing or c.id != existing[0].id]
+    if existing:
+        # Beside the broker the team runs, another self-run one is a second broker to run: only managed ones are shown.
+        on_platform = [c for c in on_platform if c.managed]
     if experience == Experience.NONE:
         on_platform = [c for c in on_platform if not c.needs_experience] or on_platform
 
@@ -305,7 +318,11 @@ def _chosen(
         and not existing
         and not (needs.role == "bulk" and platform in SELF_RUN_PLATFORMS)
     ):
-        choices.append(_who_operates(platform, known(given["operations"]), needs, skip))
+        said = _said_operations(given)
+        operator = _who_operates(platform, said, needs, skip)
+        # With no platform chosen, a team that asked for managed services reads that advice before self-run brokers.
+        first = platform == Platform.ANY and said == Operations.MANAGED
+        return (operator, *choices) if first else (*choices, operator)
     return tuple(choices)
 
 
@@ -1034,6 +1051,11 @@ def _group_limits(capability: Capability) -> list[Sourced]:
         for limit in (capability.ordered_messages_per_second, capability.ordered_mb_per_second)
         if limit is not None
     ]
+
+
+def _said_operations(given: Answers) -> str | None:
+    """Who runs brokers, as the team answered it: left out is no answer, as "not sure" is."""
+    return None if "operations" in given["assumed"] else known(given["operations"])
 
 
 def _who_operates(platform: str, operations: str | None, needs: Needs, skip: tuple[str, ...]) -> TechnologyChoice:

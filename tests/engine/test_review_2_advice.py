@@ -286,6 +286,14 @@ class TestALocalCopy:
         feed = next(t for t in found.technologies if "change events" in t.why)
         assert not any("may be away" in remedy for remedy in feed.remedies)
 
+    def test_the_change_feed_says_it_is_sized_at_the_lookups_rate_as_an_upper_bound(self) -> None:
+        """Review 3's re-run (R3-18): the read model's broker was sized at the lookup rate as if each lookup
+        were a change event; how often the provider's data changes is never asked."""
+        found = result(PRODUCT_LOOKUP, {**CATALOGUE, "platform": "aws"})
+        feed = next(t for t in found.technologies if "change events" in t.why)
+        assert feed.sizing is not None
+        assert feed.sizing.summary.startswith("Sized at the lookups' rate, an upper bound")
+
 
 class TestBulkLoads:
     """#12–#16: a bulk transfer names the tool that loads the file, per cloud."""

@@ -206,6 +206,13 @@ class TestEUnknownOperationsAndOrder:
         assert "nobody to run it" not in words
         assert "managed" in words
 
+    def test_operations_left_out_is_not_said_as_nobody_to_run_it(self) -> None:
+        """DESIGN §3: an omitted answer is never presented as something the user said."""
+        found = result(ADDRESS_CHANGED, {})
+        words = " ".join(texts(t) for t in found.technologies)
+        assert "nobody to run it" not in words
+        assert "no answer on who would run it" in words
+
     def test_a_flow_in_order_per_key_is_never_offered_an_unordered_router(self) -> None:
         found = result(ADDRESS_CHANGED, NOT_SURE)
         words = " ".join(texts(t) for t in found.technologies)

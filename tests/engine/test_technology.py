@@ -85,6 +85,28 @@ class TestSelection:
         assert found.technologies[0].name == BY_ID["rabbitmq_queues"].name
         assert found.technologies[0].why.startswith("You already run it")
 
+    @pytest.mark.parametrize("operations", ["self_hosted", "managed"])
+    def test_beside_the_broker_the_team_runs_no_second_self_run_broker_is_offered(self, operations: str) -> None:
+        """Review 3 (R3-05, R3-10): a Kafka shop was offered RabbitMQ Streams beside Kafka for its events,
+        a second cluster to run for what the one it has already does."""
+        found = result(
+            {"volume_per_day": 2_000_000, "replay": "yes", "ordering": "per_key"},
+            {"platform": "kubernetes", "existing_broker": "kafka", "operations": operations},
+        )
+        brokers = [c for c in listed(found) if "push" not in c.roles]
+        assert brokers[0].id == "apache_kafka"
+        assert [c.name for c in brokers[1:] if not c.managed] == []
+
+    def test_with_no_platform_chosen_a_team_that_wants_managed_services_reads_that_first(self) -> None:
+        """Review 3's re-run: with `platform: any` and `operations: managed` the self-run brokers came before
+        "prefer a managed one", the answer the team gave."""
+        found = result(
+            {"interaction": "command", "consumers": ["Worker"], "consumer_availability": "maintenance_windows"},
+            {"platform": "any", "operations": "managed"},
+        )
+        assert found.technologies[0].role == "operator"
+        assert "prefer a managed one" in found.technologies[0].why
+
     def test_a_broker_that_does_not_fit_is_not_reused(self) -> None:
         found = result({"ordering": "per_key"}, {"platform": "aws", "existing_broker": "eventbridge"})
         assert BY_ID["amazon_eventbridge"].name not in [t.name for t in found.technologies]
