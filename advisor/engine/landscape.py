@@ -87,7 +87,11 @@ def advice(
         share = f"all {flows} are point-to-point" if len(winners) > 1 else "the flow is point-to-point"
     else:
         share = f"{len(direct)} of the {flows} {'is' if len(direct) == 1 else 'are'} point-to-point"
-    systems = plural(n, "system") + (" (assumed: the number of systems was left out)" if "systems" in assumed else "")
+    systems = plural(n, "system")
+    if "systems" in assumed:
+        # More systems than the default means parsing counted them from the flows' names.
+        counted = "counted from the systems the flows name" if n > Landscape().systems else "assumed"
+        systems += f" ({counted}: the number of systems was left out)"
     said.append(f"{systems} could need up to {plural(links, 'direct connection')} (n(n−1)/2); {share}.")
     if needs_hub(n, len(calls)):
         queries = sum(1 for k in calls if k == QUERY)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, VOCABULARY, Answer
@@ -21,6 +21,7 @@ MAX_WEIGHT = 3
 MAX_NAME = int(FLOW_ANSWERS["name"].high)
 # A consumer is a system, named like the source.
 MAX_SYSTEM_NAME = int(FLOW_ANSWERS["source"].high)
+MAX_SYSTEMS = int(LANDSCAPE_ANSWERS["systems"].high)
 TOP_LEVEL_FIELDS = ("landscape", "flows", "weights", "name", "engine_version")
 FLOW_FIELDS = tuple(FLOW_ANSWERS)
 
@@ -51,14 +52,24 @@ def parse_assessment(raw: object) -> Assessment:
     if errors or landscape is None:
         raise InvalidAssessment(errors)
     raw_flows: list[dict[str, Any]] = raw["flows"]
+    assumed_landscape = _left_out(raw.get("landscape", {}), LANDSCAPE_ANSWERS)
+    if "systems" in assumed_landscape:
+        landscape = replace(landscape, systems=_counted_systems(flows, landscape.systems))
     return Assessment(
         flows=tuple(flows),
         landscape=landscape,
         weights=weights,
         name=name or "",
-        assumed_landscape=_left_out(raw.get("landscape", {}), LANDSCAPE_ANSWERS),
+        assumed_landscape=assumed_landscape,
         assumed_flows=tuple(_left_out(flow, FLOW_ANSWERS) for flow in raw_flows),
     )
+
+
+def _counted_systems(flows: list[Flow], default: int) -> int:
+    """With the number of systems left out, the systems the flows name are the least it can be (names are
+    compared as consumers are, without case)."""
+    named = {name.casefold() for flow in flows for name in (flow.source, *flow.consumers) if name.strip()}
+    return min(max(default, len(named)), MAX_SYSTEMS)
 
 
 def _left_out(raw: dict[str, Any], answers: dict[str, Answer]) -> frozenset[str]:

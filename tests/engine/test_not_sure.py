@@ -56,7 +56,9 @@ def test_flows_alike_in_every_scored_answer_keep_their_own_names_in_the_reasons(
         {"name": "Order placed", "source": "Shop", "consumers": ["CRM", "Email", "Analytics"], **alike},
         {"name": "Stock changed", "source": "Warehouse", "consumers": ["Shop", "ERP", "Forecast"], **alike},
     ]
-    together = recommend(parse_assessment({"flows": flows})).flows
-    alone = [recommend(parse_assessment({"flows": [f]})).flows[0] for f in flows]
+    # The landscape is the same for both: left out, the number of systems would be counted from each run's flows.
+    landscape = {"systems": 7}
+    together = recommend(parse_assessment({"landscape": landscape, "flows": flows})).flows
+    alone = [recommend(parse_assessment({"landscape": landscape, "flows": [f]})).flows[0] for f in flows]
     assert together == tuple(alone)
     assert "(Shop, ERP and Forecast)" in " ".join(together[1].reasons)

@@ -250,6 +250,26 @@ class TestHub:
         advice = recommendation({"interaction": "query", "latency": "immediate"}).landscape_advice
         assert advice[0].startswith("2 systems (assumed: the number of systems was left out) could need up to 1 ")
 
+    def test_a_number_of_systems_left_out_is_counted_from_the_systems_the_flows_name(self) -> None:
+        """Review 3's re-run (V30): with `systems` left out, the advice said "2 systems (assumed)" while the flows
+        named four; every sentence and score must use the same count."""
+        flows = [
+            {"name": "order placed", "interaction": "event", "source": "Shop", "consumers": ["CRM", "ERP"]},
+            {"name": "stock", "interaction": "query", "latency": "immediate", "source": "shop", "consumers": ["WMS"]},
+        ]
+        counted = recommend(parse_assessment({"flows": flows}))
+        said = recommend(parse_assessment({"landscape": {"systems": 4}, "flows": flows}))
+        assert counted.landscape_advice[0].startswith(
+            "4 systems (counted from the systems the flows name: the number of systems was left out) could need up "
+            "to 6 direct connections"
+        )
+        assert [f.scores for f in counted.flows] == [f.scores for f in said.flows]
+
+    def test_a_number_of_systems_given_is_kept_whatever_the_flows_name(self) -> None:
+        flows = [{"name": "order placed", "interaction": "event", "source": "Shop", "consumers": ["CRM", "ERP"]}]
+        advice = recommend(parse_assessment({"landscape": {"systems": 2}, "flows": flows})).landscape_advice
+        assert advice[0].startswith("2 systems could need up to 1 direct connection")
+
     def test_managed_services_are_not_advised_on_premises(self) -> None:
         flow = {"interaction": "event", "consumers": THREE}
         advice = " ".join(
@@ -321,7 +341,7 @@ class TestUnknownAnswers:
         assert "if consumer availability is “always available”" in reasons
 
     def test_an_unknown_latency_is_never_described_as_the_default(self) -> None:
-        found = result({"interaction": "event", "consumers": THREE, "latency": "unknown"})
+        found = result({"interaction": "event", "consumers": THREE, "latency": "unknown"}, {"systems": 2})
         assert "within seconds" not in " ".join(found.reasons)
         assert "latency not sure" in " ".join(found.reasons)
 
