@@ -64,7 +64,7 @@ class FlowView:
 
     @property
     def bulk(self) -> bool:
-        return self.result.approach == "bulk_transfer"
+        return self.result.bulk
 
     @property
     def outcome_slug(self) -> str:

@@ -234,6 +234,11 @@ class FlowResult:
     # False when no pattern wins two thirds of the plausible answers to what the person was not sure of.
     decided: bool = True
 
+    @property
+    def bulk(self) -> bool:
+        """A periodic bulk transfer: none of the three patterns fits it, whatever its scores."""
+        return self.approach == "bulk_transfer"
+
 
 @dataclass(frozen=True, slots=True)
 class Recommendation:

@@ -17,7 +17,7 @@ from .rules import APPROACH_RULES, BULK_TRANSFER, CAPS, SLOW_QUERY
 from .scoring import rounded_contributions, shares
 from .technology import technologies
 
-ENGINE_VERSION = "3.4.0"
+ENGINE_VERSION = "3.5.0"
 HIGH_MARGIN = 12.0
 MEDIUM_MARGIN = 5.0
 # Below these shares of plausible answers, the winner is not settled enough for a high (or medium) confidence.
@@ -44,7 +44,7 @@ def recommend(assessment: Assessment) -> Recommendation:
     winners = [r.pattern for r in results]
     mix = mix_of(results)
     flips = landscape_flips(models, [flow.name for flow in assessment.flows])
-    kinds = [BULK if r.approach == "bulk_transfer" else _kind_given(a) for a, r in zip(given, results, strict=True)]
+    kinds = [BULK if r.bulk else _kind_given(a) for a, r in zip(given, results, strict=True)]
     return Recommendation(
         engine_version=ENGINE_VERSION,
         summary=summary(mix),
@@ -66,7 +66,7 @@ def mix_of(results: tuple[FlowResult, ...]) -> dict[str, int]:
     """Flows by pattern; a bulk transfer (no pattern fits) and an undecided flow are counted as such instead."""
     mix = dict.fromkeys(PATTERN_IDS, 0)
     for result in results:
-        outcome = BULK if result.approach == "bulk_transfer" else UNDECIDED if not result.decided else result.pattern
+        outcome = BULK if result.bulk else UNDECIDED if not result.decided else result.pattern
         mix[outcome] = mix.get(outcome, 0) + 1
     return mix
 

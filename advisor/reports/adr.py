@@ -238,7 +238,7 @@ def _flow_record(
     weights = dict(assessment.weights)
     title = f"Use {pattern.name[0].lower()}{pattern.name[1:]} for “{escape(result.name)}”"
     unsure = listed([field_in_sentence(u) for u in result.unknowns]) or "the answers not given"
-    if result.approach == "bulk_transfer":
+    if result.bulk:
         title = f"Move “{escape(result.name)}” as a bulk transfer"
         outcome = [
             f"Chosen option: “{APPROACHES['bulk_transfer'].name}”, because none of the three patterns fits a periodic "

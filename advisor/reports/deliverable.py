@@ -148,7 +148,7 @@ def _pattern_words(results: Sequence[FlowResult]) -> str:
 
 def _outcome(result: FlowResult) -> str:
     """A flow's outcome in a sentence: its pattern, or a bulk transfer (which no pattern carries)."""
-    return "a bulk transfer" if result.approach == "bulk_transfer" else PATTERNS[result.pattern].short_name.lower()
+    return "a bulk transfer" if result.bulk else PATTERNS[result.pattern].short_name.lower()
 
 
 def flip_condition(flip: Flip | LandscapeFlip) -> str:

@@ -185,7 +185,7 @@ def as_text(recommendation: Recommendation) -> str:
 
 def _headline(flow: FlowResult) -> str:
     """The pattern and how it is applied, or why there is none yet; the lead in the whole points pages show."""
-    if flow.approach == "bulk_transfer":
+    if flow.bulk:
         return f"bulk transfer — none of the three patterns fits ({flow.confidence} confidence)"
     name, share = PATTERNS[flow.pattern].name, percent(flow.robustness[flow.pattern])
     if not flow.decided:
