@@ -67,26 +67,21 @@ def summary(mix: Mapping[str, int]) -> str:
 def advice(
     landscape: Landscape,
     kinds: Sequence[str],
-    winners: Sequence[str],
+    outcomes: Sequence[str],
     flips: Sequence[LandscapeFlip],
     assumed: frozenset[str] = frozenset(),
     settled: bool = False,
 ) -> tuple[str, ...]:
-    """`settled`: every flow's pattern holds over all the plausible answers to what was not sure."""
+    """`outcomes`: each flow as the mix counts it (a pattern, BULK or UNDECIDED). `settled`: every flow's pattern
+    holds over all the plausible answers to what was not sure."""
     said: list[str] = []
     n = landscape.systems
     links = n * (n - 1) // 2
-    direct = [k for k, w in zip(kinds, winners, strict=True) if w == POINT_TO_POINT]
-    # A bulk transfer moves as a file or an extract whatever its pattern scores: no broker or gateway carries it.
-    calls = [k for k in direct if k != BULK]
-    brokered = sum(1 for k, w in zip(kinds, winners, strict=True) if w != POINT_TO_POINT and k != BULK)
-    flows = plural(len(winners), "flow")
-    if not direct:
-        share = "none of the flows is point-to-point" if len(winners) > 1 else "the flow is not point-to-point"
-    elif len(direct) == len(winners):
-        share = f"all {flows} are point-to-point" if len(winners) > 1 else "the flow is point-to-point"
-    else:
-        share = f"{len(direct)} of the {flows} {'is' if len(direct) == 1 else 'are'} point-to-point"
+    # A bulk transfer moves as a file or an extract, and an undecided flow has no pattern yet: neither is a direct
+    # call for the hub, nor a brokered flow for the backbone.
+    calls = [k for k, o in zip(kinds, outcomes, strict=True) if o == POINT_TO_POINT]
+    brokered = sum(1 for o in outcomes if o in (MESSAGE_QUEUE, EVENT_DRIVEN))
+    share = _share_point_to_point(outcomes)
     systems = plural(n, "system")
     if "systems" in assumed:
         # More systems than the default means parsing counted them from the flows' names.
@@ -124,8 +119,24 @@ def advice(
         said.append(
             f"You were not sure about {listed(unknown)}: each flow is scored over {its} plausible answers, and {then}."
         )
-    said += [_flip_sentence(flip, len(winners)) for flip in flips]
+    said += [_flip_sentence(flip, len(outcomes)) for flip in flips]
     return tuple(said)
+
+
+def _share_point_to_point(outcomes: Sequence[str]) -> str:
+    if len(outcomes) == 1:
+        words = {POINT_TO_POINT: "point-to-point", UNDECIDED: "undecided", BULK: "a bulk transfer"}
+        return f"the flow is {words.get(outcomes[0], 'not point-to-point')}"
+    direct = outcomes.count(POINT_TO_POINT)
+    flows = plural(len(outcomes), "flow")
+    if not direct:
+        share = "none of the flows is point-to-point"
+    elif direct == len(outcomes):
+        share = f"all {flows} are point-to-point"
+    else:
+        share = f"{direct} of the {flows} {'is' if direct == 1 else 'are'} point-to-point"
+    undecided = outcomes.count(UNDECIDED)
+    return f"{share} and {undecided} {'is' if undecided == 1 else 'are'} undecided" if undecided else share
 
 
 def needs_hub(systems: int, direct: int) -> bool:

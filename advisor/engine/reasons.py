@@ -15,7 +15,7 @@ from typing import cast
 
 from .answers import ANSWERS, UNKNOWN, Answers, Span, highest, unsure
 from .capabilities import CAPABILITIES
-from .catalog import APPROACHES, COMMAND, EVENT, FACTORS, MESSAGE_QUEUE, PATTERN_IDS, PATTERNS, QUERY, label
+from .catalog import APPROACHES, COMMAND, EVENT, FACTORS, PATTERN_IDS, PATTERNS, QUERY, label
 from .choices import AWAY, KEPT, WAITED, Availability, ConsumerKind, Delivery, Growth, Latency, Ordering, Replay
 from .evaluation import FlowModel
 from .model import Flip
@@ -87,7 +87,7 @@ def reasons(
         *_who_is_away(given),
         *_load_and_timing(given),
         *_what_must_be_kept(given),
-        *_what_could_go_direct(given, model.headline),
+        *(doubts := _what_rests_on_doubts(given, model.headline)),
         *SMALL_LANDSCAPE_RULE.said(given),
         # Figures last, beside the scores: the first reason is the one a decision record gives as its cause.
         *_what_an_outage_does(given),
@@ -98,7 +98,7 @@ def reasons(
         said.append(
             _still_a_bulk_transfer(model, besides)
             if BULK_TRANSFER.holds(given)
-            else _what_was_not_sure(model, unknown_flips, besides)
+            else _what_was_not_sure(model, unknown_flips, besides, capped=bool(doubts))
         )
     if not model.decided:
         said.append(_what_to_settle(unknown_flips))
@@ -267,20 +267,18 @@ def _load_and_timing(given: Answers) -> list[str]:
     return said + BULK_TRANSFER.said(given)
 
 
-def _what_could_go_direct(given: Answers, winner: str) -> list[str]:
-    """A queue chosen while the answers that would let a direct call carry the work (R2.3) are not known: why the
-    queue covers them, and why the confidence stays at most medium until they are."""
-    rule = KEPT_WORK_MAY_GO_DIRECT
-    if winner != MESSAGE_QUEUE or rule.holds(given) or not rule.caps_given(given):
-        return []
+def _what_rests_on_doubts(given: Answers, winner: str) -> list[str]:
+    """A rule that caps the winner's confidence and would hold for some plausible answers to what was not sure:
+    why the winner covers them, and why the confidence stays at most medium until they are known."""
+    said = []
     read = cast(Mapping[str, object], given)
-    open_answers = [ANSWERS[a].in_sentence for a in rule.reads if unsure(read[a])]
-    return [
-        f"Until {listed(open_answers)} {'is' if len(open_answers) == 1 else 'are'} known, a queue covers every "
-        "answer: it holds the work whenever the consumer is away and levels any peak. Were the consumer always "
-        f"available with peaks below {HIGH_PEAK}×, a direct call with retries and an idempotency key would carry it "
-        "too, so the confidence is at most medium."
-    ]
+    for rule in CAPS:
+        if rule.unsure_reason is None or winner not in rule.caps_for or rule.holds(given):
+            continue
+        if rule.caps_given(given):
+            open_answers = [ANSWERS[a].in_sentence for a in rule.reads if unsure(read[a])]
+            said.append(rule.unsure_reason(f"{listed(open_answers)} {'is' if len(open_answers) == 1 else 'are'}"))
+    return said
 
 
 def _what_must_be_kept(given: Answers) -> list[str]:
@@ -467,7 +465,9 @@ def _what_else_would_change(given: Answers, winner: str) -> list[str]:
         effects = []
         if rule.approach is not None and winner in rule.approach_for:
             effects.append(f"it is applied as {APPROACHES[rule.approach].name.lower()}")
-        if rule.caps is not None and winner in rule.caps_for:
+        # A rule with a sentence of its own for the doubts has said what they do to the confidence.
+        said_already = rule.unsure_reason is not None and rule.caps_given(given)
+        if rule.caps is not None and winner in rule.caps_for and not said_already:
             effects.append(f"the confidence is at most {rule.caps}")
         for answer, values in rule.would_hold(given).items() if effects else ():
             shown = listed([_value_in_words(answer, value) for value in values], "or")
@@ -494,14 +494,15 @@ def _still_a_bulk_transfer(model: FlowModel, besides: Sequence[str]) -> str:
     return f"You were not sure about {fields}: whatever the answer, it stays a periodic bulk transfer.{also}"
 
 
-def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip], besides: Sequence[str]) -> str:
+def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip], besides: Sequence[str], capped: bool) -> str:
+    """`capped`: a sentence before this one said why the doubts keep the confidence at most medium."""
     fields = listed([ANSWERS[a].in_sentence for a in model.unknown])
     shares = sorted(((share, p) for p, share in model.robustness.items() if share > 0), reverse=True)
     also = f" Beyond the pattern, {listed(besides, '; and')}." if besides else ""
     if len(shares) == 1:
         name = PATTERNS[shares[0][1]].in_sentence
         # No shares are given here, so the sample they would be estimated from is not named either.
-        if besides:
+        if besides or capped:
             return f"You were not sure about {fields}: whatever the answer, {name} comes out ahead.{also}"
         return (
             f"You were not sure about {fields}: whatever the answer, {name} comes out ahead, so the confidence "

@@ -41,7 +41,6 @@ def recommend(assessment: Assessment) -> Recommendation:
     results = tuple(
         _flow_result(answers, model, *turns[id(model)]) for answers, model in zip(given, models, strict=True)
     )
-    winners = [r.pattern for r in results]
     mix = mix_of(results)
     flips = landscape_flips(models, [flow.name for flow in assessment.flows])
     kinds = [BULK if r.bulk else _kind_given(a) for a, r in zip(given, results, strict=True)]
@@ -52,7 +51,7 @@ def recommend(assessment: Assessment) -> Recommendation:
         landscape_advice=advice(
             assessment.landscape,
             kinds,
-            winners,
+            [outcome_of(r) for r in results],
             flips,
             assessment.assumed_landscape,
             settled=all(r.robustness.get(r.pattern, 0.0) >= 1.0 for r in results),
@@ -66,9 +65,14 @@ def mix_of(results: tuple[FlowResult, ...]) -> dict[str, int]:
     """Flows by pattern; a bulk transfer (no pattern fits) and an undecided flow are counted as such instead."""
     mix = dict.fromkeys(PATTERN_IDS, 0)
     for result in results:
-        outcome = BULK if result.bulk else UNDECIDED if not result.decided else result.pattern
+        outcome = outcome_of(result)
         mix[outcome] = mix.get(outcome, 0) + 1
     return mix
+
+
+def outcome_of(result: FlowResult) -> str:
+    """What the mix counts a flow as: its pattern, or a bulk transfer, or undecided."""
+    return BULK if result.bulk else UNDECIDED if not result.decided else result.pattern
 
 
 def _models(given: Sequence[Answers], weight_shares: Mapping[str, float]) -> list[FlowModel]:

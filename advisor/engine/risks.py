@@ -10,6 +10,7 @@ from __future__ import annotations
 from .answers import Answers
 from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, POINT_TO_POINT, QUERY, label
 from .choices import (
+    AWAY,
     Availability,
     Broker,
     ConsumerKind,
@@ -33,6 +34,14 @@ def risks(given: Answers, winner: str, approach: ApproachId) -> tuple[Risk, ...]
     found = [*_of_the_pattern(given, winner, approach), *_of_the_answers(given, winner, approach)]
     found.sort(key=lambda r: SEVERITY_ORDER.index(r.severity))
     return tuple(found)
+
+
+# Another company's system cannot be asked for an outbox: the receiving end makes its retries safe.
+WEBHOOK_IN = (
+    "Where the sender is another company's (a webhook), verify its signature, store or enqueue each message and only "
+    "then answer 2xx, so that a failure makes it send again, and deduplicate on its event id: its retries may repeat "
+    "or reorder messages."
+)
 
 
 def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[Risk]:
@@ -102,7 +111,7 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
                     "A message is lost on its way to the broker: the sender crashes after its own change and before "
                     "the send, or counts as sent a message the broker never stored.",
                     "Transactional outbox: store the message with the sender's change and send it from there, "
-                    f"deleting it only once {_stored(given)}.",
+                    f"deleting it only once {_stored(given)}. {WEBHOOK_IN}",
                     HIGH,
                 )
             )
@@ -116,6 +125,9 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
             Risk(
                 # An answer of "always available" leaves only the outage nobody planned.
                 "A backlog grows unnoticed while the consumer is down."
+                if known(given["consumer_availability"]) in AWAY
+                else "A backlog grows unnoticed whenever the consumer is away or falls behind (its availability is "
+                "not known)."
                 if away
                 else "A backlog grows unnoticed when the consumer falls behind or has an unplanned outage.",
                 "Alert on queue depth and on the age of the oldest message; size retention for the longest outage.",
@@ -128,9 +140,7 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
                 Risk(
                     "An event is lost if the producer crashes between saving and publishing.",
                     "Transactional outbox: store the event with the change and publish it from there to durable, "
-                    f"persistent topics, counting it published only once {_stored(given)}. Where the producer is "
-                    "another company's (a webhook), store each event "
-                    "before you acknowledge it, so that a failure makes the producer send it again.",
+                    f"persistent topics, counting it published only once {_stored(given)}. {WEBHOOK_IN}",
                     HIGH,
                 )
             )
@@ -151,6 +161,17 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
                     "A consumer that falls behind the log's retention loses events.",
                     "Size retention for the longest consumer outage and alert on consumer lag.",
                     HIGH if away else MEDIUM,
+                )
+            )
+        if known(given["consumer_availability"]) in AWAY and len(given["consumers"]) > 1:
+            found.append(
+                Risk(
+                    "A subscriber that is often away holds up the others' deliveries, or is retried until the "
+                    "events it missed are gone.",
+                    "Deliver to each subscriber from its own durable subscription or queue (its own offset on a "
+                    "log), retrying with exponential backoff over hours, then a dead-letter queue; pause a "
+                    "subscriber that stays away, tell its owner, and let it catch up from where it stopped.",
+                    HIGH,
                 )
             )
         found += [

@@ -31,6 +31,7 @@ from .catalog import COMMAND, EVENT, EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, P
 from .choices import (
     AWAY,
     KEPT,
+    WAITED,
     Availability,
     Broker,
     ChangeRate,
@@ -73,6 +74,9 @@ ROUTER_PEAK_PER_SECOND: Final = ROUTER.unit_messages_per_second.value if ROUTER.
 # messages in a burst of two hours or less (a peak twelve times the average).
 BULK_MESSAGES_PER_DAY = 24
 BULK_PEAK_FACTOR = 12
+# A burst is a table's extract, not a rush of separate submissions, from this many messages a day: a deadline peak
+# of 300,000 tax returns is levelled by a queue (review 4, R4-19); 50 million rows within an hour is a bulk load.
+BULK_BURST_MESSAGES_PER_DAY = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +109,9 @@ class Rule:
     caps_if_possible: bool = False
     fit: Fit = "good"
     reason: Callable[[Answers], str] | None = None
+    # Its sentence while answers it reads are not sure and some of their plausible values would make it hold (it
+    # then caps the confidence): given the open answers in words, why the winner covers them and what would change.
+    unsure_reason: Callable[[str], str] | None = None
     risks: Callable[[Answers], tuple[Risk, ...]] | None = None
     # The interactions its premises require (none: any). A rule that scores a flow as another kind declares them,
     # so scoring asks a flow only about the answers that can change its kind (scoring.KIND_ANSWERS_OF);
@@ -217,7 +224,13 @@ SLOW_QUERY: Final = Rule(
         f"It is a query whose answer may take {given['latency']}: longer than a caller can hold a connection open "
         "(gateways and load balancers end requests after seconds). Use asynchronous request-reply: accept "
         "the request at once with 202 Accepted and a status resource or a callback, or take it from a "
-        "request queue and answer on a reply channel."
+        "request queue and answer on a reply channel, matching each answer to its request by a correlation id."
+        + (
+            f" The provider {AVAILABILITY[given['consumer_availability']]}: requests are held and retried until "
+            "it is back, and their answers come later."
+            if given["consumer_availability"] in AWAY
+            else ""
+        )
     ),
     risks=lambda given: (
         Risk(
@@ -233,6 +246,9 @@ SLOW_QUERY: Final = Rule(
 def _provider_away(given: Answers) -> bool:
     return (
         given["interaction"] == Interaction.QUERY
+        # A caller that does not wait (R1.2) has its requests held until the provider is back: no copy answers
+        # for a provider that does the work (review 4, R4-28).
+        and given["latency"] in WAITED
         and given["consumer_availability"] in AWAY
         and given["freshness"] != Freshness.MUST_BE_CURRENT
     )
@@ -241,14 +257,23 @@ def _provider_away(given: Answers) -> bool:
 PROVIDER_AWAY: Final = Rule(
     "R1.3",
     "A query to a provider that is sometimes away is answered from a local copy",
-    "interaction is query; consumer availability is maintenance windows or often offline; answers may be stale",
-    ("interaction", "consumer_availability", "freshness"),
+    "interaction is query; latency immediate or seconds; consumer availability is maintenance windows or often "
+    "offline; answers may be stale",
+    ("interaction", "latency", "consumer_availability", "freshness"),
     _provider_away,
     (
         Case({"interaction": Interaction.QUERY, "consumer_availability": Availability.OFTEN_OFFLINE}, True),
         Case({"interaction": Interaction.QUERY, "consumer_availability": Availability.MAINTENANCE_WINDOWS}, True),
         Case({"interaction": Interaction.QUERY, "consumer_availability": Availability.UNKNOWN}, False),
         Case({"interaction": Interaction.COMMAND, "consumer_availability": Availability.OFTEN_OFFLINE}, False),
+        Case(
+            {
+                "interaction": Interaction.QUERY,
+                "latency": Latency.HOURS,
+                "consumer_availability": Availability.MAINTENANCE_WINDOWS,
+            },
+            False,
+        ),
         Case(
             {
                 "interaction": Interaction.QUERY,
@@ -342,8 +367,9 @@ def _kept_work_may_go_direct(given: Answers) -> bool:
         and given["delivery"] in KEPT
         and given["consumer_availability"] == Availability.ALWAYS
         and exact(given["peak_factor"]) < HIGH_PEAK
-        # A caller that waits for the outcome (immediate) is R2.8's, which says the same and more.
-        and given["latency"] == Latency.SECONDS
+        # A caller that waits for the outcome (immediate) is R2.8's, which says the same and more; work due within
+        # minutes is no harder to carry directly than work due within seconds (review 4, R4-33).
+        and given["latency"] in (Latency.SECONDS, Latency.MINUTES)
         and given["source_availability"] == Availability.ALWAYS
         and given["ordering"] == Ordering.NONE
     )
@@ -353,7 +379,7 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
     "R2.3",
     "Work that must not be lost does not by itself need a queue",
     "interaction is command; one consumer; delivery is no loss or effectively once; the consumer and the "
-    f"sender are always available; peaks below {HIGH_PEAK}×; latency seconds; no ordering",
+    f"sender are always available; peaks below {HIGH_PEAK}×; latency seconds or minutes; no ordering",
     (
         "interaction",
         "consumers",
@@ -380,10 +406,17 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
         Case({"interaction": Interaction.COMMAND, "delivery": Delivery.BEST_EFFORT}, False),
         Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "ordering": Ordering.PER_KEY}, False),
         Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "latency": Latency.IMMEDIATE}, False),
+        Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "latency": Latency.MINUTES}, True),
+        Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "latency": Latency.HOURS}, False),
     ),
     caps=MEDIUM,
     caps_for=(MESSAGE_QUEUE,),
     caps_if_possible=True,
+    unsure_reason=lambda open_answers: (
+        f"Until {open_answers} known, a queue covers every answer: it holds the work whenever the consumer is "
+        f"away and levels any peak. Were the consumer always available with peaks below {HIGH_PEAK}×, a direct "
+        "call with retries and an idempotency key would carry it too, so the confidence is at most medium."
+    ),
     reason=lambda given: (
         f"{capitalised(DELIVERY[given['delivery']])}, but the consumer is always available and "
         f"{_peaks_in_words(exact(given['peak_factor']))}: a direct call with retries and an idempotency key can carry "
@@ -681,9 +714,17 @@ LITTLE_TO_DECOUPLE: Final = Rule(
         Case({"interaction": Interaction.EVENT, "replay": Replay.YES}, False, {"growth": Growth.NONE}),
         Case({"interaction": Interaction.EVENT, "consumers": ["A", "B", "C"]}, False, {"growth": Growth.NONE}),
     ),
+    caps=MEDIUM,
+    caps_for=(EVENT_DRIVEN,),
+    caps_if_possible=True,
     reason=lambda given: (
         f"An event with {'one consumer' if len(given['consumers']) == 1 else 'two consumers'} and no growth "
         "expected: publish/subscribe decouples little here, so a direct call or a queue can serve as well."
+    ),
+    unsure_reason=lambda open_answers: (
+        f"Until {open_answers} known, the choice rests on it: with more consumers ahead publish/subscribe spares "
+        "the producer from knowing them, and with none it decouples little, so a direct call or a queue would serve "
+        "as well; the confidence is at most medium."
     ),
 )
 
@@ -915,7 +956,13 @@ def _bulk(given: Answers) -> bool:
     return (
         given["interaction"] in (Interaction.COMMAND, Interaction.EVENT)
         and given["latency"] == Latency.HOURS
-        and (exact(given["volume_per_day"]) <= BULK_MESSAGES_PER_DAY or exact(given["peak_factor"]) >= BULK_PEAK_FACTOR)
+        and (
+            exact(given["volume_per_day"]) <= BULK_MESSAGES_PER_DAY
+            or (
+                exact(given["peak_factor"]) >= BULK_PEAK_FACTOR
+                and exact(given["volume_per_day"]) >= BULK_BURST_MESSAGES_PER_DAY
+            )
+        )
     )
 
 
@@ -934,7 +981,8 @@ BULK_TRANSFER: Final = Rule(
     "R4.2",
     "A periodic bulk transfer fits none of the three patterns",
     f"interaction is command or event; latency is hours; at most {BULK_MESSAGES_PER_DAY} messages a day, "
-    f"or a peak factor of {BULK_PEAK_FACTOR} or more (the day's messages within two hours)",
+    f"or a peak factor of {BULK_PEAK_FACTOR} or more (the day's messages within two hours) on at least "
+    f"{number(BULK_BURST_MESSAGES_PER_DAY)} messages a day (a table's extract, not a rush of submissions)",
     ("interaction", "latency", "volume_per_day", "peak_factor"),
     _bulk,
     (
@@ -949,6 +997,15 @@ BULK_TRANSFER: Final = Rule(
             True,
         ),
         Case({"interaction": Interaction.COMMAND, "latency": Latency.HOURS, "volume_per_day": 25}, False),
+        Case(
+            {
+                "interaction": Interaction.COMMAND,
+                "latency": Latency.HOURS,
+                "volume_per_day": 300_000,
+                "peak_factor": 50,
+            },
+            False,
+        ),
         Case({"interaction": Interaction.COMMAND, "latency": Latency.MINUTES, "volume_per_day": 1}, False),
         Case({"interaction": Interaction.QUERY, "latency": Latency.HOURS, "volume_per_day": 1}, False),
         Case({"interaction": Interaction.UNKNOWN, "latency": Latency.HOURS, "volume_per_day": 1}, False),

@@ -140,7 +140,7 @@ class TestLandscapeWording:
 
 class TestReasonWording:
     def test_a_bulk_burst_of_one_hour_is_an_hour(self) -> None:
-        flow = {"interaction": "command", "latency": "hours", "volume_per_day": 200_000, "peak_factor": 24}
+        flow = {"interaction": "command", "latency": "hours", "volume_per_day": 2_000_000, "peak_factor": 24}
         reasons = " ".join(result(flow).reasons)
         assert "all within 1 hour," in reasons
 
