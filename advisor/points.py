@@ -74,3 +74,12 @@ def reason(text: str, result: FlowResult) -> str:
 
 def reasons(result: FlowResult) -> list[str]:
     return [reason(text, result) for text in result.reasons]
+
+
+TOP_REASONS = 2
+
+
+def top_reasons(result: FlowResult) -> list[str]:
+    """The reasons a first reader sees: the first ones about the answers. The sentence that sums up the
+    points ("… leads … by 14 points, most on …") reads with the scores' details, and is left to the full list."""
+    return [text for text in reasons(result) if not _LEAD.match(text)][:TOP_REASONS]

@@ -501,16 +501,28 @@ class EditorForm(AssessmentForm):
         self.landscape = LandscapeForm(data, prefix="landscape", initial=given.get("landscape"))
         self.flows = FlowFormSet(data, initial=given.get("flows"))
         self.weights = WeightsForm(data, prefix="weight", initial=given.get("weights"))
+        named = self.systems_named()
+        self.landscape.fields["systems"].hint = systems_hint(named)  # type: ignore[attr-defined]
 
     @classmethod
     def of(cls, assessment: engine.Assessment, *, add_flow: bool = False) -> EditorForm:
         """The editor, filled in with a stored assessment; with add_flow, also a new flow to name (the
         results page's "Add your other flows"), kept only when saved."""
         initial = _initial(assessment)
+        # A count below the systems the flows name (the default 2, kept while flows were added) is raised to
+        # them: the page shows it, editable, and says where it comes from.
+        named = len(_distinct(systems_named(initial["flows"])))
+        if isinstance(initial["landscape"]["systems"], int) and initial["landscape"]["systems"] < named:
+            initial["landscape"]["systems"] = named
         change = move_flows(initial["flows"], "add") if add_flow else None
         form = cls(initial=initial)
         form.change = change
         return form
+
+    def systems_named(self) -> int:
+        """How many distinct systems the flows on the page name, as senders or receivers."""
+        flows = [{"source": f["source"].value(), "consumers": _names(f["consumers"].value())} for f in self.flows]
+        return len(_distinct(systems_named(flows)))
 
     def flow_forms(self) -> list[FlowForm]:
         return [form for _, form in self._kept]
@@ -544,6 +556,20 @@ class EditorForm(AssessmentForm):
         )
         form.change = change
         return form
+
+
+def systems_hint(named: int) -> str:
+    """What the editor says beside the count of systems (site.js says it again as flows change)."""
+    return f"Your flows name {named} system{'s' if named != 1 else ''}; the count follows them until you change it."
+
+
+def systems_named(flows: list[dict[str, Any]]) -> list[str]:
+    """The names of the systems flows name: each sender, then its receivers."""
+    names: list[str] = []
+    for flow in flows:
+        source = str(flow.get("source") or "").strip()
+        names += ([source] if source else []) + [str(c).strip() for c in flow.get("consumers") or [] if str(c).strip()]
+    return names
 
 
 def _initial(assessment: engine.Assessment) -> dict[str, Any]:
@@ -632,12 +658,13 @@ def _flow_name(flow: dict[str, Any]) -> str:
 QuickStage = Literal["rows", "questions"]
 QUICK_ROW = ("name", "source", "consumers", "interaction", "volume_per_day")
 QUICK_ROWS = 3
+# Whether the sender stays connected comes first: it is what a retailer's tills or a field app change most.
 QUICK_FLOW_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("error_handling", ("source_availability", "delivery", "ordering", "transaction")),
     ("real_time", ("latency", "freshness")),
     ("data_volume", ("peak_factor", "message_size_kb")),
     ("loose_coupling", ("consumer_kind", "consumer_availability")),
     ("scalability", ("replay",)),
-    ("error_handling", ("delivery", "ordering", "source_availability", "transaction")),
     ("tech_stack", ("source_kind",)),
 )
 # What a row's interaction already answers. A lookup's caller is connected when it asks and is answered by a
@@ -655,13 +682,62 @@ QUICK_LANDSCAPE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("complexity", ("teams",)),
     ("loose_coupling", ("change_rate",)),
     ("scalability", ("growth",)),
-    ("tech_stack", ("platform", "existing_broker", "operations", "async_experience")),
+    ("tech_stack", ("existing_broker", "operations", "async_experience")),
 )
+# A flow's less usual questions fold under a summary while they keep the usual answer (assumed); one with
+# another answer, an error or an answer filled in from the row stays in view.
+QUICK_FLOW_FOLDED = frozenset({"message_size_kb", "consumer_kind", "replay", "ordering", "transaction", "source_kind"})
+FactorQuestions = tuple[Factor, list[forms.BoundField]]
+# Where it runs decides the technologies named: asked in view. The landscape's other questions fold under a
+# summary that says their answers are assumed until changed.
+QUICK_LANDSCAPE_IN_VIEW = ("platform",)
+# What a row's names imply, filled in on the questions' page and said so there (still an answer to change).
+# Tills, phones, handhelds and vehicles lose their connection: the sender must keep what it sends.
+OFFLINE_SENDERS = re.compile(
+    r"\b(tills?|pos|point[- ]of[- ]sale|(smart)?phones?|mobile|tablets?|handhelds?|vehicles?|vans?|trucks?|fleet)\b",
+    re.IGNORECASE,
+)
+# Receivers that are people's phones or apps, or browser pages and dashboards, are reached by push or a
+# persistent connection: every receiver of the row must be one of them.
+RECEIVER_KINDS = (
+    ("device", re.compile(r"\b((smart)?phones?|mobile|(?<!web )apps?|tablets?|handhelds?)\b", re.IGNORECASE)),
+    ("browser", re.compile(r"\b(browsers?|dashboards?)\b", re.IGNORECASE)),
+)
+# A number not typed on the questions' page is assumed: the box says what is.
+ASSUMED_NUMBERS = {"peak_factor": "assumed 1 (steady)", "message_size_kb": "assumed 4 KB"}
+
+
+def implied(answer_id: str, source: str, consumers: list[str]) -> tuple[str, str] | None:
+    """(value, why) of an answer a row's names imply, or None: “POS tills” go offline, a “Mobile app”
+    receives as a device, a “Sales dashboard” in a browser."""
+    if answer_id == "source_availability" and OFFLINE_SENDERS.search(source):
+        why = (
+            f"Filled in because “{source}” are the kind of sender that goes offline; change it if yours stay connected."
+        )
+        return "often_offline", why
+    if answer_id == "consumer_kind" and consumers:
+        for kind, names in RECEIVER_KINDS:
+            if all(names.search(consumer) for consumer in consumers):
+                shown = ", ".join(f"“{consumer}”" for consumer in consumers)
+                return kind, f"Filled in because {shown} {RECEIVED_ON[kind]}; change it if not."
+    return None
+
+
+RECEIVED_ON = {"device": "sounds like phones or an app", "browser": "sounds like a browser page"}
+
+
 # A row's boxes sit side by side on a wide screen: an example in each box says what to type, and the
 # paragraph above the rows says the rest, so the boxes line up under their questions.
+# The row's drop-down in words short enough to show whole in a phone's column (the paragraph above the rows
+# says the rest); the questions' page names the interaction in the catalog's words.
+ROW_INTERACTIONS = {
+    "query": "query: needs an answer",
+    "command": "command: asks for work",
+    "event": "event: announces a fact",
+}
 ROW_PLACEHOLDERS = {"source": "e.g. Tills", "consumers": "e.g. Loyalty, ERP", "volume_per_day": "e.g. 20k"}
 SYSTEMS_QUESTION = "Which systems take part?"
-SYSTEMS_HELP = "Their names, separated by commas: the flows below pick from them."
+SYSTEMS_HELP = "Optional: names separated by commas, offered in each row. Those your rows name are counted anyway."
 NO_FLOW = "describe at least one flow: its name, the system that sends it and the systems that receive it"
 _SYSTEMS_COUNT = re.compile(r"must be from (\d+) to (\d+), not (\d+)")
 
@@ -712,12 +788,22 @@ class QuickForm(AssessmentForm):
         ]
         for row in self.rows:
             interaction = row.fields["interaction"]
-            interaction.widget = forms.Select(choices=[("", "Choose…"), *interaction.widget.choices])
+            shortly = [(value, ROW_INTERACTIONS.get(value, text)) for value, text in interaction.widget.choices]
+            interaction.widget = forms.Select(choices=[("", "Choose…"), *shortly])
             row.fields["source"].widget.attrs["list"] = "systems-named"
             for answer in QUICK_ROW:
                 row.fields[answer].help_text = ""
             for answer, example in ROW_PLACEHOLDERS.items():
                 row.fields[answer].widget.attrs["placeholder"] = example
+            for answer in QUICK_FLOW_FOLDED:
+                row.fields[answer].short = in_sentence(FLOW_ANSWERS[answer].label)  # type: ignore[attr-defined]
+            # A number not typed is assumed, and the box says so rather than showing the default as typed.
+            for answer, assumed in ASSUMED_NUMBERS.items():
+                row.fields[answer].default = ""
+                row.fields[answer].widget.attrs["placeholder"] = assumed
+                # How to say "not sure" stays in view; what the number means folds away with the other help.
+                row.fields[answer].help_text = FLOW_ANSWERS[answer].help
+                row.fields[answer].hint = doubt_hint(answer)  # type: ignore[attr-defined]
 
     @staticmethod
     def _row_count(data: QueryDict) -> int:
@@ -747,11 +833,13 @@ class QuickForm(AssessmentForm):
         return [a for _, answers in QUICK_FLOW_GROUPS for a in answers if a not in skipped]
 
     def landscape_answers(self) -> dict[str, Any]:
-        """The landscape's answers, with the systems counted: those named, and those the flows name."""
+        """The landscape's answers, with the systems counted: those named, and those the flows name. A choice
+        left at the usual answer the page marked "assumed" is left out, so the advice says it assumed it."""
         answers = given(self.landscape)
         named = answers.pop("systems", None) or []
         if self.stage == "rows":
             answers = {}
+        answers = {a: value for a, value in answers.items() if not _assumed(LANDSCAPE_ANSWERS[a], value)}
         systems = list(named)
         for flow in self.flow_forms():
             source = flow.cleaned_data.get("source")
@@ -769,7 +857,11 @@ class QuickForm(AssessmentForm):
         chosen and a number left empty are not given: the first is asked for, the second is assumed."""
         kept = QUICK_ROW if self.stage == "rows" else (*QUICK_ROW, *self.asked(form))
         answers = given(form)
-        return {a: answers[a] for a in kept if a in answers and not (a != "name" and answers[a] == "")}
+        return {
+            a: answers[a]
+            for a in kept
+            if a in answers and not (a != "name" and answers[a] == "") and not _assumed(FLOW_ANSWERS[a], answers[a])
+        }
 
     def problem(self, error: FieldError) -> Problem:
         """As AssessmentForm says it, each place named by its question ("Flow 2: Which systems receive it?")."""
@@ -812,6 +904,9 @@ class QuickForm(AssessmentForm):
         if add_row and len(rows) < MAX_FLOWS:
             rows.append(_blank_row())
         initial = {**texts(self), "landscape": texts(self.landscape), "flows": rows}
+        if stage == "questions":
+            for row, typed in zip(self.rows, rows, strict=True):
+                _fill_in_implied(row, typed)
         form = QuickForm(initial=initial, stage=stage)
         # Where the person goes on: the new row's name, or the heading of the page they moved to.
         form.focus = f"flow-{len(rows) - 1}-name" if add_row else f"{stage}-title"
@@ -828,8 +923,9 @@ class QuickForm(AssessmentForm):
     def row_fields(self) -> list[tuple[int, FlowForm, list[forms.BoundField]]]:
         return [(n, row, [row[a] for a in QUICK_ROW]) for n, row in enumerate(self.rows)]
 
-    def flow_questions(self) -> list[tuple[FlowForm, str, list[tuple[Factor, list[forms.BoundField]]]]]:
-        """Each flow with its row in a line ("Tills → Loyalty · command: …") and its open questions, by factor."""
+    def flow_questions(self) -> list[tuple[FlowForm, str, list[FactorQuestions], list[FactorQuestions]]]:
+        """Each flow with its row in a line ("Tills → Loyalty · command: …") and its open questions, by factor:
+        those in view, and those folded while they keep the usual answer (QUICK_FLOW_FOLDED)."""
         shown = []
         for _, row in self._kept:
             asked = self.asked(row)
@@ -843,11 +939,47 @@ class QuickForm(AssessmentForm):
             volume = str(row["volume_per_day"].value() or "").strip()
             line = f"{source} → {consumers} · {label(interaction) if interaction else 'not chosen'}"
             line += f" · {volume} a day" if volume else " · messages a day assumed"
-            shown.append((row, line, [(factor, fields) for factor, fields in groups if fields]))
+            sender = str(row["source"].value() or "").strip()
+            receivers = tuple(_names(row["consumers"].value()))
+            for _, questions in groups:
+                for field in questions:
+                    _say_where_from(field, FLOW_ANSWERS[field.name], sender, receivers)
+
+            def in_view(field: forms.BoundField) -> bool:
+                noted = getattr(field.field, "note", "")
+                usual = getattr(field.field, "assumed", "") or _blank(field.value())
+                return field.name not in QUICK_FLOW_FOLDED or bool(noted or field.errors or not usual)
+
+            view = [(factor, [f for f in fields if in_view(f)]) for factor, fields in groups]
+            folded = [(factor, [f for f in fields if not in_view(f)]) for factor, fields in groups]
+            shown.append(
+                (
+                    row,
+                    line,
+                    [(factor, fields) for factor, fields in view if fields],
+                    [(factor, fields) for factor, fields in folded if fields],
+                )
+            )
         return shown
 
+    def landscape_in_view(self) -> list[forms.BoundField]:
+        shown = [self.landscape[a] for a in QUICK_LANDSCAPE_IN_VIEW]
+        for field in shown:
+            _say_where_from(field, LANDSCAPE_ANSWERS[field.name])
+        return shown
+
+    def landscape_changed(self) -> bool:
+        """Whether a folded landscape question has an answer other than the usual one, or an error: then it
+        opens, so that what was chosen or needs checking is in view."""
+        folded = [self.landscape[a] for _, answers in QUICK_LANDSCAPE_GROUPS for a in answers]
+        return any(f.errors or not _assumed(LANDSCAPE_ANSWERS[f.name], f.value()) for f in folded)
+
     def landscape_questions(self) -> list[tuple[Factor, list[forms.BoundField]]]:
-        return [(FACTORS[f], [self.landscape[a] for a in answers]) for f, answers in QUICK_LANDSCAPE_GROUPS]
+        groups = [(FACTORS[f], [self.landscape[a] for a in answers]) for f, answers in QUICK_LANDSCAPE_GROUPS]
+        for _, questions in groups:
+            for field in questions:
+                _say_where_from(field, LANDSCAPE_ANSWERS[field.name])
+        return groups
 
     def carried(self) -> list[tuple[str, str]]:
         """(name, value) of every answer the stage shown does not ask, to post along as it was."""
@@ -863,14 +995,48 @@ class QuickForm(AssessmentForm):
             carry(self["name"])
             carry(self.landscape["systems"])
         for answer in LANDSCAPE_ANSWERS:
-            if answer != "systems" and shown_rows:
+            value = self.landscape[answer].value()
+            if answer != "systems" and shown_rows and not _assumed(LANDSCAPE_ANSWERS[answer], value):
                 carry(self.landscape[answer])
         # A row's other answers travel only with a row that describes a flow: an empty row has none to keep.
+        # One left at the usual answer is not carried: it is assumed, and a row's names may imply another.
         for _, row in self._kept:
             for answer in FLOW_ANSWERS:
-                if (answer in QUICK_ROW) != shown_rows:
+                on_rows = answer in QUICK_ROW
+                if (on_rows and not shown_rows) or (
+                    not on_rows and shown_rows and not _assumed(FLOW_ANSWERS[answer], row[answer].value())
+                ):
                     carry(row[answer])
         return pairs
+
+
+def _assumed(answer: Answer, value: object) -> bool:
+    """Whether a choice is the usual answer the questions' page showed as assumed."""
+    return answer.kind == "choice" and answer.default is not None and str(value) == str(answer.default)
+
+
+def _names(value: object) -> list[str]:
+    if isinstance(value, (list, tuple)):
+        return [str(name).strip() for name in value if str(name).strip()]
+    return [name.strip() for name in str(value or "").split(",") if name.strip()]
+
+
+def _fill_in_implied(row: FlowForm, typed: dict[str, Any]) -> None:
+    """On the way to the questions: an answer the page did not carry, and the row's names imply, filled in."""
+    source = str(typed.get("source") or "").strip()
+    for answer_id in ("source_availability", "consumer_kind"):
+        if row[answer_id].data is None and (found := implied(answer_id, source, _names(typed.get("consumers")))):
+            typed[answer_id] = found[0]
+
+
+def _say_where_from(field: forms.BoundField, answer: Answer, source: str = "", consumers: tuple[str, ...] = ()) -> None:
+    """Mark a question for the page: why its answer was filled in from the row, or that it is assumed."""
+    value = field.value()
+    found = implied(answer.id, source, list(consumers))
+    if found and str(value) == found[0]:
+        field.field.note = found[1]  # type: ignore[attr-defined]
+    elif _assumed(answer, value):
+        field.field.assumed = str(answer.default)  # type: ignore[attr-defined]
 
 
 def number_words(count: int) -> str:
@@ -879,4 +1045,4 @@ def number_words(count: int) -> str:
 
 def _blank_row() -> dict[str, Any]:
     """A row as it starts: nothing typed, nothing chosen; the questions after it at their defaults."""
-    return new_flow() | {"interaction": "", "volume_per_day": ""}
+    return new_flow() | {"interaction": "", "volume_per_day": "", "peak_factor": "", "message_size_kb": ""}

@@ -143,6 +143,7 @@ def start(request: HtmxHttpRequest) -> HttpResponse:
         return too_many(request, wait)
     assessment = store.create(assessment_in)
     _remember(request, assessment)
+    messages.success(request, "Saved. Share it with the read-only link, or download the PDF.")
     return redirect(assessment)
 
 

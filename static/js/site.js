@@ -34,6 +34,28 @@
       .map(function (name) { var option = document.createElement("option"); option.value = name; return option; }));
   });
 
+  // The editor's count of systems follows the systems its flows name (each sender and receiver once, whatever
+  // its case) until the person types a count of their own; the line beside it says how many (forms.systems_hint).
+  document.addEventListener("input", function (event) {
+    var editor = event.target.closest && event.target.closest("#editor");
+    var count = editor && editor.querySelector("#landscape-systems");
+    if (!count) return;
+    if (event.target === count) { count.setAttribute("data-typed", ""); return; }
+    if (!/^flow-\d+-(source|consumers)$/.test(event.target.id)) return;
+    var seen = {};
+    editor.querySelectorAll("input[id^='flow-']").forEach(function (box) {
+      var found = /^flow-\d+-(source|consumers)$/.exec(box.id);
+      if (!found) return;
+      (found[1] === "consumers" ? box.value.split(",") : [box.value]).forEach(function (name) {
+        if (name.trim()) seen[name.trim().toLowerCase()] = true;
+      });
+    });
+    var named = Object.keys(seen).length;
+    var hint = document.getElementById("landscape-systems-hint");
+    if (hint) hint.textContent = "Your flows name " + named + " system" + (named === 1 ? "" : "s") + "; the count follows them until you change it.";
+    if (!count.hasAttribute("data-typed") && named >= 2) count.value = String(named);
+  });
+
   // A flow's heading and its jump link follow its name as it is typed (the page says it on the next load too).
   document.addEventListener("input", function (event) {
     var found = /^(flow-\d+)-name$/.exec(event.target.id || "");
@@ -60,6 +82,27 @@
       if (event.key === "Escape" && panel.classList.contains("is-open")) { show(false); toggle.focus(); }
     });
   }
+
+  // A link to something folded in a closed disclosure (a term of the results page's glossary) opens it there.
+  var unfold = function (id) {
+    var target = id && document.getElementById(id);
+    for (var node = target && target.parentElement; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS") node.open = true;
+    }
+  };
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("a[href^='#']");
+    if (link) unfold(decodeURIComponent(link.getAttribute("href").slice(1)));
+  });
+  unfold(decodeURIComponent(location.hash.slice(1)));
+
+  // A confirmation that came with the page ("Saved.") is written into its live region again once loaded, so
+  // that screen readers say it too, not only show it.
+  setTimeout(function () {
+    document.querySelectorAll(".messages[aria-live] .message").forEach(function (message) {
+      message.textContent = message.textContent;
+    });
+  }, 150);
 
   // A page that answers with errors opens at them: their summary takes the focus (and so scrolls into view).
   var summary = document.querySelector("[data-focus-on-load]");

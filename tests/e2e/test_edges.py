@@ -19,6 +19,7 @@ AXE = Axe()
 
 def test_a_successful_import_lands_on_the_results_without_a_fragment(page: Page, live_server: Any) -> None:
     page.goto(live_server.url + "/assess/")
+    page.get_by_text("Import a file instead").click()
     page.get_by_label("…or paste its contents").fill(json.dumps(TILLS))
     page.get_by_role("button", name="Import").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Tills and loyalty")

@@ -21,7 +21,7 @@ def test_a_new_user_goes_from_the_landing_page_through_the_quick_path_to_results
 ) -> None:
     page.goto(live_server.url)
     screenshot(page, "landing")
-    page.get_by_role("link", name="Start an assessment").first.click()
+    page.get_by_role("link", name="Start with your systems and flows").click()
     page.get_by_label("Name of this assessment").fill("Tills and loyalty")
     page.get_by_label("Which systems take part?").fill("Point-of-sale, Loyalty program")
     row = page.locator("#flow-0")
@@ -95,6 +95,7 @@ def test_the_three_downloads_work_from_the_results_page(page: Page, live_server:
     page.goto(live_server.url)
     page.get_by_role("button", name="Start from “Loyalty program + point-of-sale”").click()
     page.get_by_role("link", name="View results").click()
+    page.get_by_text("More downloads").click()
     for name, suffix in (("Download PDF", ".pdf"), ("Decision record (Markdown)", ".md"), ("Inputs (JSON)", ".json")):
         with page.expect_download() as download:
             page.get_by_role("link", name=name).click()

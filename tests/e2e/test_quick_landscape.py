@@ -17,10 +17,10 @@ AXE = Axe()
 SYSTEMS = "Tills, Loyalty, Web shop, ERP, Warehouse, Analytics"
 # (name, from, to, what the sender expects, messages a day): the retail landscape of the issue.
 RETAIL = (
-    ("Balance check at the till", "Tills", "Loyalty", "query: the caller needs an answer", "50000"),
-    ("Purchases from the tills", "Tills", "Loyalty", "command: asks one system to do work", "200k"),
+    ("Balance check at the till", "Tills", "Loyalty", "query: needs an answer", "50000"),
+    ("Purchases from the tills", "Tills", "Loyalty", "command: asks for work", "200k"),
     ("Order placed", "Web shop", "ERP, Warehouse, Analytics", "event: announces a fact", "5000"),
-    ("Nightly stock export", "ERP", "Web shop", "command: asks one system to do work", "1"),
+    ("Nightly stock export", "ERP", "Web shop", "command: asks for work", "1"),
 )
 
 
@@ -50,7 +50,7 @@ def test_the_landscape_goes_in_as_rows_then_each_flow_is_asked_what_is_left(
 ) -> None:
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(live_server.url)
-    page.get_by_role("link", name="Start an assessment").first.click()
+    page.get_by_role("link", name="Start with your systems and flows").click()
     page.evaluate("window.notReloaded = true")
     fill_rows(page)
     screenshot(page, f"quick-rows-{width}")
@@ -100,7 +100,7 @@ def test_without_javascript_the_rows_post_and_come_back_with_errors_that_name_th
 
     row = page.locator("#flow-0")
     row.get_by_label("Which systems receive it?").fill("Loyalty")
-    row.get_by_label("What does the sender expect?").select_option(label="command: asks one system to do work")
+    row.get_by_label("What does the sender expect?").select_option(label="command: asks for work")
     page.get_by_role("button", name="Next: questions about each flow").click()
     page.get_by_role("group", name="Is the sending system always connected?").get_by_label("often offline").check()
     page.get_by_role("button", name="See the recommendation").click()

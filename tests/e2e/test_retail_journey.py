@@ -87,7 +87,7 @@ def test_the_retail_landscape_goes_from_the_landing_page_to_a_shared_pdf(
     page.goto(live_server.url)
     screenshot(page, f"journey-1-landing-{width}")
     effort.reads(page, ".hero")
-    effort.press(page.get_by_role("link", name="Start an assessment").first)
+    effort.press(page.get_by_role("link", name="Start with your systems and flows"))
 
     effort.reads(page, ".intro, #quick legend, #quick label, #quick .help")
     effort.fill(page.get_by_label("Name of this assessment"), "Retail")

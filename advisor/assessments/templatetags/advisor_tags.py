@@ -64,6 +64,12 @@ def reasons_shown(result: FlowResult) -> list[str]:
 
 
 @register.filter
+def top_reasons(result: FlowResult) -> list[str]:
+    """The reasons kept in view on the results page; the full list folds under them."""
+    return points.top_reasons(result)
+
+
+@register.filter
 def field_label(field: str) -> str:
     return presentation.field_label(field)
 
