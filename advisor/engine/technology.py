@@ -38,7 +38,7 @@ from .model import ApproachId, Limit, Role, Sizing, TechnologyChoice
 from .reasons import known
 from .rules import SMALL_LANDSCAPE_RULE
 from .traffic import TARGET_UTILISATION
-from .wording import amount, listed, number, percent, plural
+from .wording import CURRENT_STATE, amount, listed, number, percent, plural
 
 ORDER_RANK: dict[str, int] = {Ordering.NONE: 0, Ordering.PER_KEY: 1, Ordering.GLOBAL: 2}
 # How long messages must be kept, in hours, and why: a day for a consumer that is always available, has a
@@ -107,6 +107,8 @@ class Needs:
     # The broker the team already runs ("sqs", "kafka"), or "" when none or not known.
     broker: str = ""
     messages_per_day: float = 0
+    # The consumers are phones, devices or browser sessions: the back end keeps the state each one fetches.
+    clients: bool = False
 
 
 def needs_of(given: Answers, role: Role) -> Needs:
@@ -134,6 +136,7 @@ def needs_of(given: Answers, role: Role) -> Needs:
         known(given["delivery"]) != Delivery.BEST_EFFORT,
         known(given["existing_broker"]) or "",
         volume,
+        known(given["consumer_kind"]) in (ConsumerKind.DEVICE, ConsumerKind.BROWSER),
     )
 
 
@@ -535,9 +538,11 @@ def _keep(capability: Capability, needs: Needs) -> str:
     """How long messages are kept, and where: a router that keeps none states no retention of its own, and each
     subscriber that must not lose a message gets a queue of its own, with a dead-letter queue, that keeps them."""
     kept = f"{plural(int(needs.retention_hours), 'hour')} ({needs.retention_why})"
+    if _keeps_nothing(needs):
+        return _nothing_to_keep(capability, needs)
     if not capability.stores_nothing:
         return f"keep messages {kept}"
-    if not needs.kept or not capability.subscriber_queue:
+    if not capability.subscriber_queue:
         return f"{capability.stores_nothing}; a lost message is acceptable here"
     queue = CAPABILITIES[POSITION[capability.subscriber_queue]]
     yours = f" (in the {label(needs.broker)} you already run)" if needs.broker in queue.broker_ids else ""
@@ -545,6 +550,19 @@ def _keep(capability: Capability, needs: Needs) -> str:
         f"{capability.stores_nothing}: subscribe an {queue.name} per subscriber that must not lose a message"
         f"{yours}, each with a dead-letter queue for what its consumer cannot process, and keep messages there {kept}"
     )
+
+
+def _keeps_nothing(needs: Needs) -> bool:
+    """A lost message is acceptable and nothing is replayed: nothing need be kept for a consumer that is away."""
+    return not needs.kept and not needs.replay
+
+
+def _nothing_to_keep(capability: Capability, needs: Needs) -> str:
+    """Best effort: no retention to plan, and for phones and browsers, where what they show is kept instead."""
+    state = f"; {CURRENT_STATE}" if needs.clients else ""
+    if capability.stores_nothing:
+        return f"{capability.stores_nothing}; a lost message is acceptable here{state}"
+    return f"a lost message is acceptable here, so a retention is optional (the service's default will do){state}"
 
 
 def _pace(per_second: float) -> tuple[int, str]:
@@ -751,8 +769,11 @@ def _in_flight(capability: Capability, needs: Needs) -> str:
 
 
 def _nothing_kept(sizing: Sizing | None, capability: Capability, needs: Needs) -> Sizing | None:
-    """A router that stores nothing, with no queue per subscriber behind it, keeps no hours (as its words say)."""
-    if sizing is None or not capability.stores_nothing or (needs.kept and capability.subscriber_queue):
+    """A router that stores nothing, with no queue per subscriber behind it, keeps no hours (as its words say), nor
+    does anything that carries best-effort messages nobody replays."""
+    if sizing is None:
+        return sizing
+    if not _keeps_nothing(needs) and (not capability.stores_nothing or (needs.kept and capability.subscriber_queue)):
         return sizing
     return dataclasses.replace(sizing, retention_hours=0)
 

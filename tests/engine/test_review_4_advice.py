@@ -1,0 +1,89 @@
+"""The fourth independent review's themes on the advice (docs/review-2026-12-07-4.md), themes 2, 3, 7 and 8 and
+contradictions 7 and 12, each flow read from the review's own scenarios (tests/engine/scenarios-review-4.yaml)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from advisor.engine import parse_assessment, recommend
+from advisor.engine.model import FlowResult, TechnologyChoice
+
+from .flows import result, said
+
+SCENARIOS = Path(__file__).with_name("scenarios-review-4.yaml")
+
+
+@cache
+def _scenarios() -> dict[str, dict[str, Any]]:
+    return {s["id"][:5]: s for s in yaml.safe_load(SCENARIOS.read_text())}
+
+
+def reviewed(scenario: str, flow: str) -> FlowResult:
+    """A flow of the review's scenario, answered as the reviewer answered it (its expectations left out)."""
+    found = _scenarios()[scenario]
+    flows = [{k: v for k, v in f.items() if k != "expected"} for f in found["flows"]]
+    recommendation = recommend(parse_assessment({"landscape": found["landscape"], "flows": flows}))
+    return next(f for f in recommendation.flows if f.name == flow)
+
+
+def texts(choice: TechnologyChoice) -> str:
+    return " ".join([choice.why, choice.sizing.summary if choice.sizing else "", *choice.remedies])
+
+
+def sized(flow: FlowResult) -> list[TechnologyChoice]:
+    return [t for t in flow.technologies if t.sizing is not None]
+
+
+class Test2BestEffortPushKeepsOneStory:
+    """Theme 2: "Do not say 'nothing kept' beside 'keep messages 72 h / 24 h'. Where nothing must be held, omit the
+    retention from the sizing or say it is optional." — and "It should not be 'a broker absorbs them so the consumer
+    works at its own pace', which delivers stale alarms late."."""
+
+    def test_results_notification_sizings_keep_no_hours_and_name_the_state_fetched_on_open(self) -> None:
+        flow = reviewed("R4-17", "Results ready notification to patient app")
+        assert sized(flow)
+        for choice in sized(flow):
+            assert choice.sizing is not None
+            assert "keep messages" not in choice.sizing.summary, choice.name
+            assert choice.sizing.retention_hours == 0, choice.name
+            assert "the back end keeps the current state" in choice.sizing.summary, choice.name
+
+    def test_results_notification_reasons_tell_one_story_of_what_is_kept(self) -> None:
+        flow = reviewed("R4-17", "Results ready notification to patient app")
+        words = said(flow)
+        assert "keeps what each one is owed" not in words
+        assert "the back end keeps the current state" in words
+        assert "nothing needs to hold the work" not in words
+
+    def test_noc_alarm_sizings_keep_no_hours(self) -> None:
+        flow = reviewed("R4-28", "Network alarms to NOC dashboard")
+        assert sized(flow)
+        for choice in sized(flow):
+            assert choice.sizing is not None
+            assert "keep messages" not in choice.sizing.summary, choice.name
+            assert choice.sizing.retention_hours == 0, choice.name
+
+    def test_an_alarm_storm_to_browsers_is_coalesced_not_queued(self) -> None:
+        flow = reviewed("R4-28", "Network alarms to NOC dashboard")
+        words = said(flow)
+        assert "absorbs them so the consumer works at its own pace" not in words
+        assert "deduplicate" in words and "coalesce" in words and "snapshot" in words
+
+    def test_best_effort_events_that_are_replayed_keep_their_history(self) -> None:
+        flow = result(
+            {
+                "source": "web",
+                "consumers": ["analytics", "search", "ads"],
+                "interaction": "event",
+                "volume_per_day": 300_000_000,
+                "peak_factor": 3,
+                "delivery": "best_effort",
+                "replay": "yes",
+            },
+            {"platform": "aws", "systems": 10},
+        )
+        assert any(t.sizing is not None and t.sizing.retention_hours == 168 for t in flow.technologies)
