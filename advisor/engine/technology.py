@@ -67,6 +67,8 @@ ORDER_KEPT_ELSEWHERE = ("gateway", "push", "device", "cache")
 # Tasks or Pub/Sub" gives to Cloud Tasks (rate control, scheduling, one handler per task).
 EXPLICIT_INVOCATION = ("google_cloud_tasks",)
 SHOWN = 2
+# The parts that hold messages, and are sized: gateways and push hold none.
+SIZED_ROLES = ("queue", "router", "log", "device")
 # A log the team already runs carries the other brokered parts too: a consumer group reads a topic as a work queue,
 # and a consumer group per subscriber fans each event out. It is the broker the team knows, so it comes first.
 LOG_READ_AS = {
@@ -109,6 +111,10 @@ class Needs:
     messages_per_day: float = 0
     # The consumers are phones, devices or browser sessions: the back end keeps the state each one fetches.
     clients: bool = False
+    # The sender goes offline (a tablet, a till): a large payload goes from its outbox straight to object storage.
+    sender_away: bool = False
+    # Another technology listed beside this one claim-checks the payload: one way for every payload, so this one too.
+    claim_check: bool = False
 
 
 def needs_of(given: Answers, role: Role) -> Needs:
@@ -137,6 +143,7 @@ def needs_of(given: Answers, role: Role) -> Needs:
         known(given["existing_broker"]) or "",
         volume,
         known(given["consumer_kind"]) in (ConsumerKind.DEVICE, ConsumerKind.BROWSER),
+        known(given["source_availability"]) in AWAY,
     )
 
 
@@ -297,6 +304,9 @@ def _chosen(
     # A bulk transfer names where the file lands and the tool that loads it, and the SFTP endpoint beside them.
     shown = SHOWN + 1 if needs.role == "bulk" else SHOWN
     picked = existing[:1] + sorted(on_platform, key=rank)[: shown - min(1, len(existing))]
+    if needs.role in SIZED_ROLES and any(_claim_checked(c, needs) for c in picked):
+        # Where one technology must claim-check the payload, the application sends it one way whichever carries it.
+        needs = replace(needs, claim_check=True)
     choices = [_choice(c, needs, bool(existing) and c.id == existing[0].id) for c in picked]
     if existing and needs.role not in existing[0].roles:
         choices[0] = replace(choices[0], why=f"{choices[0].why} {LOG_READ_AS[needs.role]}")
@@ -366,10 +376,25 @@ def _meets(capability: Capability, needs: Needs) -> bool:
 
 
 def _claim_checked(capability: Capability, needs: Needs) -> bool:
-    """The message goes by claim check: it exceeds the technology's limit, or the size its vendor advises."""
+    """The message goes by claim check: it exceeds the technology's limit, or the size its vendor advises, or
+    another technology listed beside it claim-checks it."""
+    if needs.claim_check and needs.size_kb > REFERENCE_KB and not _larger_tier_takes(capability, needs):
+        return True
     return any(
         limit is not None and needs.size_kb > limit.value
         for limit in (capability.max_message, capability.claim_check_above)
+    )
+
+
+def _larger_tier_takes(capability: Capability, needs: Needs) -> bool:
+    """The message is beyond the entry tier, and a larger tier takes it: its sizing names both that tier and the
+    entry tier with a claim check (Service Bus Premium, or Standard with a claim check)."""
+    entry = capability.tier
+    return (
+        entry is not None
+        and entry.max_message is not None
+        and needs.size_kb > entry.max_message.value
+        and any(t.max_message is None or needs.size_kb <= t.max_message.value for t in capability.larger_tiers)
     )
 
 
@@ -477,7 +502,7 @@ def _sizing(capability: Capability, needs: Needs) -> Sizing | None:
     technology is sized the way it scales: units with a rate each, a quota of the account, vCPUs of a cluster, or
     (where its vendor publishes no rate) in practice, with the assumption said."""
     # A device broker holds each device's commands in a queue of its own, so it is sized like a queue.
-    if needs.role not in ("queue", "router", "log", "device"):
+    if needs.role not in SIZED_ROLES:
         return None
     carried = _carried(capability, needs)
     if capability.vcpu_mb_per_second is not None:
@@ -498,7 +523,8 @@ def _sizing(capability: Capability, needs: Needs) -> Sizing | None:
         f"{plural(units, label)}{_partitions(capability, carried, units)} for {_peak(carried)}"
         f"{_charged(capability, carried)}, "
         f"{round(headroom * 100)} % headroom{_batching(capability, carried)}{_reads(capability, carried)}"
-        f"{_spread(capability, carried)}{_claim(capability, needs)}{_daily(capability, carried, units)}; "
+        f"{_spread(capability, carried)}{_claim(capability, needs)}{_beyond_default(capability, needs)}"
+        f"{_daily(capability, carried, units)}; "
         f"{_waits(capability, needs) if needs.role == 'device' else _keep(capability, needs)}."
     )
     return _sized(capability.unit, units, carried, headroom, needs, summary)
@@ -602,6 +628,31 @@ def _claim(capability: Capability, needs: Needs) -> str:
     return (
         f"; with a claim check each message is a reference of {number(REFERENCE_KB)} KB (assumed), and the "
         f"payloads, {_data(needs.peak_mb_per_second, factor, period)} at the peak, go to object storage{store}"
+    )
+
+
+def _raised(capability: Capability, needs: Needs) -> str | None:
+    """A message above the size a setting allows by default, within what it can be raised to: raise it, with what
+    that costs, or claim-check what is above the default."""
+    default, top = capability.default_max_message, capability.max_message
+    if default is None or needs.size_kb <= default.value or (top is not None and needs.size_kb > top.value):
+        return None
+    raise_it = capability.raise_max_message.format(bytes=number(math.ceil(needs.size_kb * 1024)))
+    return (
+        f"Messages of {_size(needs.size_kb)} are above its default of {_size(default.value)}: {raise_it}; or use a "
+        f"claim check above {_size(default.value)} — store the payload in object storage{_object_store(capability)} "
+        "and send a reference to it."
+    )
+
+
+def _beyond_default(capability: Capability, needs: Needs) -> str:
+    """'; messages of 400 KB need MaximumMessageSize raised above its default 256 KB (see the remedy)'."""
+    if _raised(capability, needs) is None or _claim_checked(capability, needs):
+        return ""
+    default = capability.default_max_message
+    return (
+        f"; messages of {_size(needs.size_kb)} need its {capability.max_message_setting} raised above the default "
+        f"{_size(default.value if default else 0)} (see the remedy)"
     )
 
 
@@ -748,7 +799,8 @@ def _practice_sizing(capability: Capability, needs: Needs, carried: Needs) -> Si
     )
     summary = (
         f"{plural(units, capability.unit)}{nodes} for {_peak(carried)}{keyed}{_in_flight(capability, carried)}"
-        f"{_claim(capability, needs)}; {_keep(capability, needs)}. {practice.text}{more}"
+        f"{_claim(capability, needs)}{_beyond_default(capability, needs)}; {_keep(capability, needs)}. "
+        f"{practice.text}{more}"
     )
     return _sized(capability.unit, units, carried, None, needs, summary)
 
@@ -934,6 +986,20 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
             f"through it: use a claim check — store the payload in object storage{_object_store(capability)} and "
             f"send a reference to it ({advised.note})."
         )
+    elif _claim_checked(capability, needs):
+        remedies.append(
+            f"Messages of {_size(needs.size_kb)} fit within its limit, but another technology listed here must "
+            f"claim-check them: send every payload the same way — in object storage{_object_store(capability)}, "
+            "with a reference in the message."
+        )
+    elif (raised := _raised(capability, needs)) is not None:
+        remedies.append(raised)
+    if needs.role in SIZED_ROLES and needs.sender_away and _claim_checked(capability, needs):
+        remedies.append(
+            "The sender goes offline: it uploads each payload from its outbox straight to object storage"
+            f"{_object_store(capability)} with a resumable upload through a signed URL (no cloud credentials on "
+            "the device), and sends the message with the reference once the upload has completed."
+        )
     carried = _carried(capability, needs)
     if capability.retention is not None and needs.retention_hours > capability.retention.value:
         # A device reads its desired state when it reconnects, however long it was away.
@@ -1003,6 +1069,7 @@ def _limits(capability_id: str, ordered: bool, global_order: bool = False) -> tu
     unit = capability.unit
     named = (
         ("Largest message", capability.max_message),
+        ("Largest message by default", capability.default_max_message),
         (f"Messages per {unit}", capability.unit_messages_per_second),
         (f"Throughput per {unit}", capability.unit_mb_per_second),
         ("Messages per ordered group", capability.ordered_messages_per_second if ordered else None),

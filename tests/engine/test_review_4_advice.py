@@ -87,3 +87,51 @@ class Test2BestEffortPushKeepsOneStory:
             {"platform": "aws", "systems": 10},
         )
         assert any(t.sizing is not None and t.sizing.retention_hours == 168 for t in flow.technologies)
+
+
+class Test3PayloadSizeOneWayForEveryTechnology:
+    """Theme 3: "the two technologies disagree on where the payload goes. Pub/Sub carries '3.1 MB/s' in the messages;
+    Cloud Tasks uses 'a reference of 1 KB'" and "the SNS FIFO sizing plans 400 KB messages beside its own limit
+    '256 KB default MaximumMessageSize'"."""
+
+    def test_when_one_technology_claim_checks_the_photos_every_one_does(self) -> None:
+        flow = reviewed("R4-14", "Proof-of-delivery photos")
+        assert len(sized(flow)) >= 2
+        for choice in sized(flow):
+            assert choice.sizing is not None
+            assert "a reference of 1 KB" in choice.sizing.summary, choice.name
+            assert choice.sizing.peak_mb_per_second < 0.01, choice.name
+
+    def test_photos_from_a_tablet_that_goes_offline_go_straight_to_object_storage(self) -> None:
+        flow = reviewed("R4-14", "Proof-of-delivery photos")
+        for choice in sized(flow):
+            words = texts(choice)
+            assert "resumable upload" in words and "signed URL" in words and "outbox" in words, choice.name
+
+    def test_a_size_above_sns_default_gives_the_remedy_with_its_consequences(self) -> None:
+        flow = reviewed("R4-37", "Charging session completed")
+        sns = next(t for t in flow.technologies if t.name == "Amazon SNS FIFO topic")
+        remedy = " ".join(sns.remedies)
+        assert "MaximumMessageSize" in remedy and "409,600 bytes" in remedy and "1,048,576" in remedy
+        assert "100 subscriptions" in remedy and "claim check" in remedy
+        assert sns.sizing is not None and "MaximumMessageSize" in sns.sizing.summary
+        assert any(
+            "262,144" in limit.text and limit.as_of == "2026-12-07" and "large-message-payloads" in limit.url
+            for limit in sns.limits
+        )
+
+    def test_a_size_within_sns_default_needs_no_remedy(self) -> None:
+        flow = result(
+            {
+                "source": "backend",
+                "consumers": ["billing", "roaming", "grid"],
+                "interaction": "event",
+                "volume_per_day": 400_000,
+                "peak_factor": 4,
+                "ordering": "per_key",
+                "message_size_kb": 200,
+            },
+            {"platform": "aws", "systems": 7, "growth": "fast"},
+        )
+        sns = next(t for t in flow.technologies if t.name == "Amazon SNS FIFO topic")
+        assert "MaximumMessageSize" not in " ".join(sns.remedies)
