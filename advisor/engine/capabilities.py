@@ -323,6 +323,11 @@ _KINESIS_ENHANCED_FAN_OUT = Source(
     "https://docs.aws.amazon.com/streams/latest/dev/enhanced-consumers.html",
     REREAD_ON,
 )
+_MSK_DEFAULT_CONFIGURATION = Source(
+    "Default Amazon MSK configuration - Amazon Managed Streaming for Apache Kafka",
+    "https://docs.aws.amazon.com/msk/latest/developerguide/msk-default-configuration.html",
+    REREAD_ON,
+)
 _MSK_CREATE_CLUSTER = Source(
     "Create an MSK Provisioned cluster - Amazon Managed Streaming for Apache Kafka",
     "https://docs.amazonaws.cn/en_us/msk/latest/developerguide/msk-create-cluster.html",
@@ -737,6 +742,7 @@ _KAFKA_BROKERS = Sourced(
     "replication factor of 2 or 3 recommended; a topic's read and write load is handled by no more servers than it "
     "has partitions",
 )
+_KAFKA_REPLICAS = Sourced(3, "replicas", _KAFKA_OPERATIONS, "a replication factor of 3 (2 or 3 recommended)")
 _KINESIS_SHARD_READS = _mb_per_second(2, _KINESIS_READS, "read per shard, shared by all consumers of the shard")
 _EVENT_HUBS_STANDARD_UNITS = Sourced(40, "throughput units", _EVENT_HUBS_QUOTAS, "per Basic or Standard namespace")
 _EVENT_HUBS_STANDARD_PARTITIONS = Sourced(
@@ -1073,6 +1079,12 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
             "brokers",
             _MSK_CREATE_CLUSTER,
             "one per Availability Zone over three zones: MSK spreads brokers evenly over two or three zones",
+        ),
+        replicas=Sourced(
+            3,
+            "replicas",
+            _MSK_DEFAULT_CONFIGURATION,
+            "default.replication.factor: 3 for clusters in 3 Availability Zones (2 in 2 zones)",
         ),
         limits=(
             _mb_per_second(200, _MSK_QUOTA, "MSK Serverless ingress per cluster"),
@@ -1918,6 +1930,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         needs_experience=True,
         footprint=3,
         brokers=_KAFKA_BROKERS,
+        replicas=_KAFKA_REPLICAS,
     ),
     Capability(
         id="apache_pulsar",

@@ -567,7 +567,7 @@ def _keep(capability: Capability, needs: Needs) -> str:
     if _keeps_nothing(needs):
         return _nothing_to_keep(capability, needs)
     if not capability.stores_nothing:
-        return f"keep messages {kept}"
+        return f"keep messages {kept}{_disk(capability, needs)}"
     if not capability.subscriber_queue:
         return f"{capability.stores_nothing}; a lost message is acceptable here"
     queue = CAPABILITIES[POSITION[capability.subscriber_queue]]
@@ -576,6 +576,44 @@ def _keep(capability: Capability, needs: Needs) -> str:
         f"{capability.stores_nothing}: subscribe an {queue.name} per subscriber that must not lose a message"
         f"{yours}, each with a dead-letter queue for what its consumer cannot process, and keep messages there {kept}"
     )
+
+
+def _disk(capability: Capability, needs: Needs) -> str:
+    """What a retained log stores: messages a day × size, over the days kept, times the copies it keeps, and each
+    broker's or node's share where the team provisions them."""
+    if "log" not in capability.roles or not (needs.role == "log" or needs.replay) or needs.messages_per_day <= 0:
+        return ""
+    carried = _carried(capability, needs)
+    daily = needs.messages_per_day * carried.size_kb
+    days = needs.retention_hours / 24
+    kept = daily * days
+    words = f": {_stored(daily)} a day, {_stored(kept)} over {plural(round(days), 'day')}"
+    copies = capability.replicas
+    if copies is None:
+        return words + " (its replication included)"
+    total = kept * copies.value
+    words += f", × {number(copies.value)} replicas = {_stored(total)} on disk"
+    holders = (
+        (capability.brokers.value, "broker")
+        if capability.brokers is not None
+        else (copies.value, copies.unit.removesuffix("s"))
+        if copies.unit in ("nodes", "servers")
+        else None
+    )
+    if holders is not None:
+        count, holder = holders
+        words += f", {_stored(total / count)} per {holder} on {plural(int(count), holder)}"
+    return words + " before compression"
+
+
+def _stored(kb: float) -> str:
+    """A stored volume in the largest unit that reads at least 1: 1.4 TB, 286.1 GB (1 TB = 1024 GB, as sizes are)."""
+    amount, unit = kb, "KB"
+    for larger in ("MB", "GB", "TB"):
+        if amount < 1024:
+            break
+        amount, unit = amount / 1024, larger
+    return f"{number(round(amount, 1))} {unit}"
 
 
 def _keeps_nothing(needs: Needs) -> bool:
@@ -870,7 +908,25 @@ def _spread(capability: Capability, needs: Needs) -> str:
     brokers = int(capability.brokers.value)
     return (
         f"; at least {brokers} and a multiple of {brokers}, so the partitions spread evenly over "
-        f"{plural(brokers, 'broker')}"
+        f"{plural(brokers, 'broker')}{_network(capability, needs)}"
+    )
+
+
+def _network(capability: Capability, needs: Needs) -> str:
+    """Every consumer group reads every message, and each replica is a copy sent between brokers: what each broker
+    sends and receives at the peak, against its network."""
+    copies = capability.replicas
+    if capability.brokers is None or copies is None:
+        return ""
+    brokers = capability.brokers.value
+    reads = needs.readers * needs.peak_mb_per_second
+    sent = (reads + needs.peak_mb_per_second * (copies.value - 1)) / brokers
+    received = needs.peak_mb_per_second * copies.value / brokers
+    gbit = sent * 1024 * 1024 * 8 / 1e9
+    return (
+        f"; {plural(needs.readers, 'consumer group')} read {_data(reads, 1, '/s')} at the peak, and each of "
+        f"{plural(int(brokers), 'broker')} sends about {_data(sent, 1, '/s')} ({_figure(gbit)} Gbit/s) to consumers "
+        f"and replicas and receives {_data(received, 1, '/s')}: check that its network and disks take it"
     )
 
 

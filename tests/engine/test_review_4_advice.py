@@ -135,3 +135,46 @@ class Test3PayloadSizeOneWayForEveryTechnology:
         )
         sns = next(t for t in flow.technologies if t.name == "Amazon SNS FIFO topic")
         assert "MaximumMessageSize" not in " ".join(sns.remedies)
+
+
+class Test7ALogsSizingIncludesItsDisk:
+    """Theme 7: "For a retained log, print the disk: rate × size × retention × replication factor" and "compare the
+    ≈ 153 MB/s read by three consumer groups with the brokers' network, not only the produce rate with the
+    partitions"."""
+
+    def test_call_detail_records_on_kafka_state_the_disk_for_a_week_three_times_over(self) -> None:
+        flow = reviewed("R4-27", "Call detail records")
+        kafka = flow.technologies[0]
+        assert kafka.name == "Apache Kafka" and kafka.sizing is not None
+        words = kafka.sizing.summary
+        # 3,000,000,000 × 0.5 KB = 1.4 TB a day (1 TB = 1024³ KB); × 7 days × 3 replicas = 29.3 TB, 9.8 TB a broker.
+        assert "1.4 TB a day" in words
+        assert "29.3 TB on disk" in words and "3 replicas" in words
+        assert "9.8 TB per broker on 3 brokers" in words
+
+    def test_call_detail_records_reads_of_three_consumer_groups_are_weighed_per_broker(self) -> None:
+        kafka = reviewed("R4-27", "Call detail records").technologies[0]
+        assert kafka.sizing is not None
+        words = kafka.sizing.summary
+        assert "3 consumer groups read 152.6 MB/s" in words
+        # Out of each broker: (152.6 reads + 2 × 50.9 replication) / 3 = 84.8 MB/s.
+        assert "84.8 MB/s" in words and "Gbit/s" in words
+
+    def test_a_managed_log_states_what_it_stores(self) -> None:
+        flow = result(
+            {
+                "source": "trucks",
+                "consumers": ["fleet", "maintenance", "billing"],
+                "interaction": "event",
+                "volume_per_day": 10_000_000,
+                "peak_factor": 3,
+                "message_size_kb": 1,
+                "replay": "yes",
+            },
+            {"platform": "aws", "systems": 10},
+        )
+        logs = [t for t in flow.technologies if t.role == "log" and t.sizing is not None]
+        assert logs
+        for choice in logs:
+            assert choice.sizing is not None and "a day" in choice.sizing.summary, choice.name
+            assert "over 7 days" in choice.sizing.summary, choice.name
