@@ -663,6 +663,11 @@ _MQTT_5 = Source(
     "https://docs.oasis-open.org/mqtt/mqtt/v5.0/mqtt-v5.0.html",
     REREAD_ON,
 )
+_EMQX_MQUEUE = Source(
+    "In-flight and Message Queue (EMQX documentation)",
+    "https://docs.emqx.com/en/emqx/latest/design/inflight-window-and-message-queue.html",
+    REREAD_ON,
+)
 _ELASTICACHE = Source(
     "What is Amazon ElastiCache?", "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/WhatIs.html", REREAD_ON
 )
@@ -2250,6 +2255,12 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         ),
         needs_experience=False,
         footprint=3,
+        practice=Fact(
+            "EMQX publishes no rate per broker: the sizing counts one persistent session per device, each with a "
+            "message queue for what arrives while it is away, bounded by max_mqueue_len; once a queue is full, the "
+            "oldest message in it is discarded.",
+            _EMQX_MQUEUE,
+        ),
         facts=(
             Fact(
                 "Google Cloud has no managed device broker: Google Cloud IoT Core was retired on 16 August 2023, so "

@@ -144,8 +144,10 @@ def _what_it_is(given: Answers) -> list[str]:
         said.append(
             "It sends work to devices: each receives its commands over MQTT from a broker made for devices, which "
             "keeps a queue per device until it connects and acknowledges them (Azure IoT Hub cloud-to-device "
-            "messages, AWS IoT Core persistent sessions; EMQX or Mosquitto where no cloud runs one) — not by phone "
-            "push, which is made for apps on phones, nor by a back-end queue, which does not reach a device."
+            "messages, AWS IoT Core persistent sessions; EMQX or Mosquitto where no cloud runs one). Where the device "
+            "runs an app (a tablet, a phone), its platform's push notification may instead wake the app to sync from a "
+            "durable inbox per device and acknowledge what it applied; push alone keeps nothing, and a back-end queue "
+            "does not reach a device."
         )
     elif receivers in RECEIVERS:
         reached = (

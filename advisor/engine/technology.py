@@ -185,9 +185,10 @@ def technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[Tec
     if approach == "local_copy":
         return _local_copy(given)
     if receivers == ConsumerKind.DEVICE and known(given["interaction"]) == Interaction.COMMAND and role != "bulk":
-        # Work for machines waits in a queue per device on a broker made for them, which is the queue itself:
-        # phone push is made for apps on phones, and a back-end queue does not reach a device.
-        return _chosen(given, needs_of(given, "device"))
+        # Work for machines waits in a queue per device on a broker made for them, which is the queue itself: a
+        # back-end queue does not reach a device, and push alone keeps nothing. The team's own broker carries the
+        # commands to it.
+        return _chosen(given, needs_of(given, "device")) + _behind_the_device_broker(given)
     explicit = role == "queue" and known(given["interaction"]) == Interaction.COMMAND
     backbone = _chosen(given, needs_of(given, role), first=EXPLICIT_INVOCATION if explicit else ())
     if role == "gateway":
@@ -204,6 +205,19 @@ def technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[Tec
 
 
 BY_NAME = {c.name: c for c in CAPABILITIES}
+
+
+def _behind_the_device_broker(given: Answers) -> tuple[TechnologyChoice, ...]:
+    """The broker the team already runs, as the backbone that carries the commands to the device broker."""
+    theirs = [c for c in _chosen(given, needs_of(given, "queue"))[:1] if c.why.startswith("You already run it")]
+    return tuple(
+        replace(
+            c,
+            why=f"{c.why} Behind the device broker: it carries the commands from the sender to the device broker, "
+            "which holds each device's queue.",
+        )
+        for c in theirs
+    )
 
 
 def _direct(given: Answers, gateways: tuple[TechnologyChoice, ...]) -> tuple[TechnologyChoice, ...]:
@@ -836,11 +850,26 @@ def _practice_sizing(capability: Capability, needs: Needs, carried: Needs) -> Si
         else ""
     )
     summary = (
-        f"{plural(units, capability.unit)}{nodes} for {_peak(carried)}{keyed}{_in_flight(capability, carried)}"
+        f"{plural(units, capability.unit)}{nodes} for {_peak(carried)}{_sessions(needs)}{keyed}"
+        f"{_in_flight(capability, carried)}"
         f"{_claim(capability, needs)}{_beyond_default(capability, needs)}; {_keep(capability, needs)}. "
         f"{practice.text}{more}"
     )
     return _sized(capability.unit, units, carried, None, needs, summary)
+
+
+def _sessions(needs: Needs) -> str:
+    """A device broker keeps a session per device, whose queue must hold what the device gets while it is away."""
+    if needs.role != "device":
+        return ""
+    hours = needs.outage_hours or needs.retention_hours
+    queued = needs.messages_per_day * hours / 24
+    return (
+        "; one persistent session per device (how many devices is not asked: assumed one per device that receives "
+        f"commands), each queue long enough for {plural(int(hours), 'hour')} away — {number(round(queued))} "
+        f"commands over {plural(int(hours), 'hour')}, shared by the devices — set as its max_mqueue_len (EMQX), "
+        f"with a session expiry longer than {plural(int(hours), 'hour')}"
+    )
 
 
 def _in_flight(capability: Capability, needs: Needs) -> str:

@@ -189,3 +189,38 @@ class Test7ALogsSizingIncludesItsDisk:
             assert choice.sizing is not None, choice.name
             assert "a day" in choice.sizing.summary, choice.name
             assert "over 7 days" in choice.sizing.summary, choice.name
+
+
+class Test8CommandsToDevices:
+    """Theme 8: "The only technology is a self-run EMQX/Mosquitto with no sizing (sessions, queued messages per
+    session). It dismisses the tablet app's obvious channel: 'not by phone push, which is made for apps on phones'.
+    The existing Pub/Sub is not named."."""
+
+    def test_the_self_run_mqtt_broker_is_sized_in_sessions_rate_and_queue_per_session(self) -> None:
+        flow = reviewed("R4-14", "Dispatch job to driver tablet")
+        broker = next(t for t in flow.technologies if t.role == "device")
+        assert broker.sizing is not None
+        words = broker.sizing.summary
+        assert "1.04 messages/s" in words
+        assert "persistent session per device" in words
+        assert "assumed" in words
+        # 30,000 a day over the 72 hours a device may be away: 90,000 commands shared by the devices.
+        assert "90,000" in words
+        assert "max_mqueue_len" in words
+        assert "oldest" in words
+        assert any("max_mqueue_len" in limit.text and "emqx" in limit.url for limit in broker.limits)
+
+    def test_the_team_s_pub_sub_is_named_as_the_backbone_behind_the_device_broker(self) -> None:
+        flow = reviewed("R4-14", "Dispatch job to driver tablet")
+        backbone = [t for t in flow.technologies if t.name == "Pub/Sub"]
+        assert backbone
+        assert backbone[0].why.startswith("You already run it")
+        assert "device broker" in backbone[0].why
+        assert backbone[0].sizing is not None
+
+    def test_push_is_not_dismissed_for_a_device_that_runs_an_app(self) -> None:
+        flow = reviewed("R4-14", "Dispatch job to driver tablet")
+        words = said(flow)
+        assert "made for apps on phones" not in words
+        assert "push notification may instead wake the app" in words
+        assert "inbox per device" in words
