@@ -231,6 +231,9 @@ def _held(given: Answers, back: str, drain: str) -> str:
             f"push to {RECEIVERS[receivers]} that are offline may never arrive, so the back end keeps what each one "
             "is owed (an inbox per user, fed from the backbone) and the app or page syncs it when it reconnects"
         )
+    # Consumers that re-read, or a fact that needs a log: the log keeps what they missed, no queue is listed.
+    if known(given["replay"]) == Replay.YES or (kind_of(given) == EVENT and log_needed_because(given)):
+        return f"the log keeps them and the consumers catch up in {drain} once {back} back"
     return f"a queue holds them and drains in {drain} once {back} back"
 
 

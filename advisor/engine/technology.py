@@ -268,8 +268,8 @@ CHANGES_BASIS = (
 def _local_copy(given: Answers) -> tuple[TechnologyChoice, ...]:
     """A cache and a change feed for the copy, then the gateway for the calls that still go direct."""
     # The change events go the other way: the provider publishes them, and the caller's read model, which is up
-    # whenever the caller is, subscribes.
-    to_the_caller = cast(Answers, {**given, "consumer_availability": Availability.ALWAYS})
+    # whenever the caller is, subscribes. A lost change leaves a wrong copy, whatever the queries' own delivery.
+    to_the_caller = cast(Answers, {**given, "consumer_availability": Availability.ALWAYS, "delivery": Delivery.NO_LOSS})
     found: list[TechnologyChoice] = []
     for role, words in COPY_PARTS.items():
         needs = needs_of(to_the_caller if role == "router" else given, role)

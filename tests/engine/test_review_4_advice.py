@@ -224,3 +224,22 @@ class Test8CommandsToDevices:
         assert "made for apps on phones" not in words
         assert "push notification may instead wake the app" in words
         assert "inbox per device" in words
+
+
+class TestContradictions7And12:
+    """Contradiction 7: "R4-15 adds 'a lost message is acceptable here', which is wrong for the feed of a read model:
+    a lost change leaves a wrong price cached." Contradiction 12: "'a queue holds them and drains in 1 h 48 min'
+    while both technologies are logs (RabbitMQ Streams, Kafka) and no queue is listed."."""
+
+    def test_the_change_feed_of_a_read_model_must_not_lose_a_change(self) -> None:
+        flow = reviewed("R4-15", "Carrier rate quote at checkout")
+        feed = next(t for t in flow.technologies if t.role == "router")
+        assert "a lost message is acceptable" not in texts(feed)
+        assert "dead-letter queue" in texts(feed)
+
+    def test_an_outage_of_subscribers_to_a_log_is_held_by_the_log(self) -> None:
+        flow = reviewed("R4-24", "Customer-facing webhooks")
+        assert all(t.role == "log" for t in flow.technologies if t.sizing is not None)
+        words = said(flow)
+        assert "a queue holds them" not in words
+        assert "the log keeps them" in words
