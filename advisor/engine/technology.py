@@ -604,14 +604,15 @@ def _disk(capability: Capability, needs: Needs) -> str:
     words = f": {_stored(daily)} a day, {_stored(kept)} over {plural(round(days), 'day')}"
     copies = capability.replicas
     if copies is None:
-        return words + " (its replication included)"
+        # A service replicates what it stores itself; a self-run cluster's copies are the team's to count.
+        return words + (" (its replication included)" if capability.managed else ", before its replicas")
     total = kept * copies.value
     words += f", × {number(copies.value)} replicas = {_stored(total)} on disk"
     holders = (
         (capability.brokers.value, "broker")
         if capability.brokers is not None
         else (copies.value, copies.unit.removesuffix("s"))
-        if copies.unit in ("nodes", "servers")
+        if not capability.managed
         else None
     )
     if holders is not None:
