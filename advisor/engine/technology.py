@@ -601,7 +601,8 @@ def _disk(capability: Capability, needs: Needs) -> str:
     daily = needs.messages_per_day * carried.size_kb
     days = needs.retention_hours / 24
     kept = daily * days
-    words = f": {_stored(daily)} a day, {_stored(kept)} over {plural(round(days), 'day')}"
+    over = f", {_stored(kept)} over {plural(round(days), 'day')}" if round(days) > 1 else ""
+    words = f": {_stored(daily)} a day{over}"
     copies = capability.replicas
     if copies is None:
         # A service replicates what it stores itself; a self-run cluster's copies are the team's to count.
