@@ -151,6 +151,11 @@ class Capability:
     per_key_how: str = ""
     # Above this size the vendor's guidance is a claim check, though the service takes larger messages.
     claim_check_above: Sourced | None = None
+    # The largest message it takes until a setting is raised (SNS: 256 KiB, up to max_message), and how to raise it
+    # with what that costs, "{bytes}" standing for the size the flow needs.
+    default_max_message: Sourced | None = None
+    max_message_setting: str = ""
+    raise_max_message: str = ""
     # The same quota where it is lower (Pub/Sub's publisher throughput in smaller Regions).
     lower_quota: Sourced | None = None
     # Throughput is counted in chunks of this size (Eventarc Advanced: 64 KB), a smaller event as a whole chunk.
@@ -234,10 +239,24 @@ _SERVERLESS_1MB = Source(
     "https://aws.amazon.com/blogs/compute/more-room-to-build-serverless-services-now-support-payloads-up-to-1-mb",
     READ_ON,
 )
+# Re-read for the fourth review (theme 3): 262,144 bytes by default, 1,024 to 1,048,576 through MaximumMessageSize,
+# and above 256 KiB at most 100 subscriptions, of Amazon Data Firehose, Amazon SQS and AWS Lambda only.
 _SNS_LARGE_MESSAGES = Source(
-    "large message payloads",
-    "https://docs.aws.amazon.com/sns/latest/dg/large-message-payloads.md",
-    READ_ON,
+    "Publishing large messages with Amazon SNS",
+    "https://docs.aws.amazon.com/sns/latest/dg/large-message-payloads.html",
+    REREAD_ON,
+)
+_SNS_DEFAULT_MESSAGE = _kb(256, _SNS_LARGE_MESSAGES, "default MaximumMessageSize of every topic: 262,144 bytes")
+_SNS_LARGE_SUBSCRIPTIONS = Sourced(
+    100,
+    "subscriptions per topic",
+    _SNS_LARGE_MESSAGES,
+    "when MaximumMessageSize is above 256 KiB (Firehose, SQS and Lambda only)",
+)
+# How to take messages above the default, and what it costs; {bytes} is the size the flow needs.
+_SNS_RAISE = (
+    "raise the topic's MaximumMessageSize to at least {bytes} bytes (it takes up to 1,048,576), which caps the topic "
+    "at 100 subscriptions and lets only Amazon SQS, AWS Lambda and Amazon Data Firehose subscribe"
 )
 _SNS_RETRIES = Source(
     "Amazon SNS message delivery retries - Amazon Simple Notification Service",
@@ -302,6 +321,11 @@ _KINESIS_READS = Source(
 _KINESIS_ENHANCED_FAN_OUT = Source(
     "Develop enhanced fan-out consumers with dedicated throughput - Amazon Kinesis Data Streams",
     "https://docs.aws.amazon.com/streams/latest/dev/enhanced-consumers.html",
+    REREAD_ON,
+)
+_MSK_DEFAULT_CONFIGURATION = Source(
+    "Default Amazon MSK configuration - Amazon Managed Streaming for Apache Kafka",
+    "https://docs.aws.amazon.com/msk/latest/developerguide/msk-default-configuration.html",
     REREAD_ON,
 )
 _MSK_CREATE_CLUSTER = Source(
@@ -639,6 +663,11 @@ _MQTT_5 = Source(
     "https://docs.oasis-open.org/mqtt/mqtt/v5.0/mqtt-v5.0.html",
     REREAD_ON,
 )
+_EMQX_MQUEUE = Source(
+    "In-flight and Message Queue (EMQX documentation)",
+    "https://docs.emqx.com/en/emqx/latest/design/inflight-window-and-message-queue.html",
+    REREAD_ON,
+)
 _ELASTICACHE = Source(
     "What is Amazon ElastiCache?", "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/WhatIs.html", REREAD_ON
 )
@@ -718,6 +747,7 @@ _KAFKA_BROKERS = Sourced(
     "replication factor of 2 or 3 recommended; a topic's read and write load is handled by no more servers than it "
     "has partitions",
 )
+_KAFKA_REPLICAS = Sourced(3, "replicas", _KAFKA_OPERATIONS, "a replication factor of 3 (2 or 3 recommended)")
 _KINESIS_SHARD_READS = _mb_per_second(2, _KINESIS_READS, "read per shard, shared by all consumers of the shard")
 _EVENT_HUBS_STANDARD_UNITS = Sourced(40, "throughput units", _EVENT_HUBS_QUOTAS, "per Basic or Standard namespace")
 _EVENT_HUBS_STANDARD_PARTITIONS = Sourced(
@@ -872,14 +902,11 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
             _SNS_THROTTLING,
         ),
         http_retry=_hours(1, _SNS_RETRIES, "total retry time to HTTP/S endpoints: 3,600 seconds (hard limit)"),
+        default_max_message=_SNS_DEFAULT_MESSAGE,
+        max_message_setting="MaximumMessageSize",
+        raise_max_message=_SNS_RAISE,
         limits=(
-            _kb(256, _SNS_LARGE_MESSAGES, "default MaximumMessageSize (256 KiB)"),
-            Sourced(
-                100,
-                "subscriptions per topic",
-                _SNS_LARGE_MESSAGES,
-                "when MaximumMessageSize is above 256 KiB (Firehose, SQS and Lambda only)",
-            ),
+            _SNS_LARGE_SUBSCRIPTIONS,
             _seconds(3600, _SNS_RETRIES, "total retry time to HTTP/S endpoints (hard limit)"),
             _hours(
                 552,
@@ -915,7 +942,10 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         good_at="Ordered fan-out of events per key to several SQS FIFO queues, with archive and replay.",
         needs_experience=False,
         footprint=0,
-        limits=(_kb(256, _SNS_LARGE_MESSAGES, "default MaximumMessageSize (256 KiB)"),),
+        default_max_message=_SNS_DEFAULT_MESSAGE,
+        max_message_setting="MaximumMessageSize",
+        raise_max_message=_SNS_RAISE,
+        limits=(_SNS_LARGE_SUBSCRIPTIONS,),
         for_ordered_flows=True,
         facts=(
             Fact(
@@ -1054,6 +1084,12 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
             "brokers",
             _MSK_CREATE_CLUSTER,
             "one per Availability Zone over three zones: MSK spreads brokers evenly over two or three zones",
+        ),
+        replicas=Sourced(
+            3,
+            "replicas",
+            _MSK_DEFAULT_CONFIGURATION,
+            "default.replication.factor: 3 for clusters in 3 Availability Zones (2 in 2 zones)",
         ),
         limits=(
             _mb_per_second(200, _MSK_QUOTA, "MSK Serverless ingress per cluster"),
@@ -1899,6 +1935,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         needs_experience=True,
         footprint=3,
         brokers=_KAFKA_BROKERS,
+        replicas=_KAFKA_REPLICAS,
     ),
     Capability(
         id="apache_pulsar",
@@ -2218,6 +2255,12 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         ),
         needs_experience=False,
         footprint=3,
+        practice=Fact(
+            "EMQX publishes no rate per broker: the sizing counts one persistent session per device, each with a "
+            "message queue for what arrives while it is away, bounded by max_mqueue_len; once a queue is full, the "
+            "oldest message in it is discarded.",
+            _EMQX_MQUEUE,
+        ),
         facts=(
             Fact(
                 "Google Cloud has no managed device broker: Google Cloud IoT Core was retired on 16 August 2023, so "

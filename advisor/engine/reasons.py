@@ -43,6 +43,7 @@ from .scoring import answer_of, drivers_of, kind_of
 from .traffic import outage_quote
 from .wording import (
     AVAILABILITY,
+    CURRENT_STATE,
     DELIVERY,
     LATENCY,
     LATENCY_SHORT,
@@ -143,8 +144,10 @@ def _what_it_is(given: Answers) -> list[str]:
         said.append(
             "It sends work to devices: each receives its commands over MQTT from a broker made for devices, which "
             "keeps a queue per device until it connects and acknowledges them (Azure IoT Hub cloud-to-device "
-            "messages, AWS IoT Core persistent sessions; EMQX or Mosquitto where no cloud runs one) — not by phone "
-            "push, which is made for apps on phones, nor by a back-end queue, which does not reach a device."
+            "messages, AWS IoT Core persistent sessions; EMQX or Mosquitto where no cloud runs one). Where the device "
+            "runs an app (a tablet, a phone), its platform's push notification may instead wake the app to sync from a "
+            "durable inbox per device and acknowledge what it applied; push alone keeps nothing, and a back-end queue "
+            "does not reach a device."
         )
     elif receivers in RECEIVERS:
         reached = (
@@ -178,10 +181,13 @@ def _who_is_away(given: Answers) -> list[str]:
                 "durable until it is back — a queue or a durable subscription — or the sender must keep retrying."
             )
         elif delivery == Delivery.BEST_EFFORT and not asks_for_a_buffer(given):
-            said.append(
-                f"The consumer {AVAILABILITY[availability]}, but a lost message is acceptable: nothing needs to "
-                "hold the work while it is away."
+            # Phones and browsers: nothing on the way keeps the messages, the back end keeps what they show.
+            away = (
+                f"nothing on the way needs to hold the messages while it is away: {CURRENT_STATE}"
+                if known(given["consumer_kind"]) in RECEIVERS
+                else "nothing needs to hold the work while it is away"
             )
+            said.append(f"The consumer {AVAILABILITY[availability]}, but a lost message is acceptable: {away}.")
     return said + SENDER_OFFLINE.said(given) + DEVICE_SENDER.said(given)
 
 
@@ -218,11 +224,16 @@ def _held(given: Answers, back: str, drain: str) -> str:
             "the device broker keeps each device's commands in a queue of its own (for a bounded time and count), "
             "and the desired state it holds is read by each device when it reconnects"
         )
+    if receivers in RECEIVERS and known(given["delivery"]) == Delivery.BEST_EFFORT:
+        return f"push to {RECEIVERS[receivers]} that are offline may never arrive and nothing keeps it: {CURRENT_STATE}"
     if receivers in RECEIVERS:
         return (
             f"push to {RECEIVERS[receivers]} that are offline may never arrive, so the back end keeps what each one "
             "is owed (an inbox per user, fed from the backbone) and the app or page syncs it when it reconnects"
         )
+    # Consumers that re-read, or a fact that needs a log: the log keeps what they missed, no queue is listed.
+    if known(given["replay"]) == Replay.YES or (kind_of(given) == EVENT and log_needed_because(given)):
+        return f"the log keeps them and the consumers catch up in {drain} once {back} back"
     return f"a queue holds them and drains in {drain} once {back} back"
 
 
@@ -247,6 +258,13 @@ def _load_and_timing(given: Answers) -> list[str]:
             said.append(
                 f"{reach} the average rate: the caller waits, so they cannot be levelled — scale the consumer for "
                 "them, or throttle the callers."
+            )
+        elif known(given["consumer_kind"]) in RECEIVERS and interaction != COMMAND:
+            # A storm of updates to screens: queued, they would arrive stale and late; people need the latest.
+            said.append(
+                f"{reach} the average rate: too many for a person to follow one by one, and queued they would arrive "
+                "stale — deduplicate and correlate them by key, coalesce each session's updates to the latest per "
+                "key a few times a second, and send a snapshot when a client connects or reconnects."
             )
         else:
             said.append(

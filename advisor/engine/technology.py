@@ -38,7 +38,7 @@ from .model import ApproachId, Limit, Role, Sizing, TechnologyChoice
 from .reasons import known
 from .rules import SMALL_LANDSCAPE_RULE
 from .traffic import TARGET_UTILISATION
-from .wording import amount, listed, number, percent, plural
+from .wording import CURRENT_STATE, amount, listed, number, percent, plural
 
 ORDER_RANK: dict[str, int] = {Ordering.NONE: 0, Ordering.PER_KEY: 1, Ordering.GLOBAL: 2}
 # How long messages must be kept, in hours, and why: a day for a consumer that is always available, has a
@@ -67,6 +67,8 @@ ORDER_KEPT_ELSEWHERE = ("gateway", "push", "device", "cache")
 # Tasks or Pub/Sub" gives to Cloud Tasks (rate control, scheduling, one handler per task).
 EXPLICIT_INVOCATION = ("google_cloud_tasks",)
 SHOWN = 2
+# The parts that hold messages, and are sized: gateways and push hold none.
+SIZED_ROLES = ("queue", "router", "log", "device")
 # A log the team already runs carries the other brokered parts too: a consumer group reads a topic as a work queue,
 # and a consumer group per subscriber fans each event out. It is the broker the team knows, so it comes first.
 LOG_READ_AS = {
@@ -107,6 +109,12 @@ class Needs:
     # The broker the team already runs ("sqs", "kafka"), or "" when none or not known.
     broker: str = ""
     messages_per_day: float = 0
+    # The consumers are phones, devices or browser sessions: the back end keeps the state each one fetches.
+    clients: bool = False
+    # The sender goes offline (a tablet, a till): a large payload goes from its outbox straight to object storage.
+    sender_away: bool = False
+    # Another technology listed beside this one claim-checks the payload: one way for every payload, so this one too.
+    claim_check: bool = False
 
 
 def needs_of(given: Answers, role: Role) -> Needs:
@@ -134,6 +142,8 @@ def needs_of(given: Answers, role: Role) -> Needs:
         known(given["delivery"]) != Delivery.BEST_EFFORT,
         known(given["existing_broker"]) or "",
         volume,
+        known(given["consumer_kind"]) in (ConsumerKind.DEVICE, ConsumerKind.BROWSER),
+        known(given["source_availability"]) in AWAY,
     )
 
 
@@ -175,9 +185,10 @@ def technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[Tec
     if approach == "local_copy":
         return _local_copy(given)
     if receivers == ConsumerKind.DEVICE and known(given["interaction"]) == Interaction.COMMAND and role != "bulk":
-        # Work for machines waits in a queue per device on a broker made for them, which is the queue itself:
-        # phone push is made for apps on phones, and a back-end queue does not reach a device.
-        return _chosen(given, needs_of(given, "device"))
+        # Work for machines waits in a queue per device on a broker made for them, which is the queue itself: a
+        # back-end queue does not reach a device, and push alone keeps nothing. The team's own broker carries the
+        # commands to it.
+        return _chosen(given, needs_of(given, "device")) + _behind_the_device_broker(given)
     explicit = role == "queue" and known(given["interaction"]) == Interaction.COMMAND
     backbone = _chosen(given, needs_of(given, role), first=EXPLICIT_INVOCATION if explicit else ())
     if role == "gateway":
@@ -194,6 +205,19 @@ def technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[Tec
 
 
 BY_NAME = {c.name: c for c in CAPABILITIES}
+
+
+def _behind_the_device_broker(given: Answers) -> tuple[TechnologyChoice, ...]:
+    """The broker the team already runs, as the backbone that carries the commands to the device broker."""
+    theirs = [c for c in _chosen(given, needs_of(given, "queue"))[:1] if c.why.startswith("You already run it")]
+    return tuple(
+        replace(
+            c,
+            why=f"{c.why} Behind the device broker: it carries the commands from the sender to the device broker, "
+            "which holds each device's queue.",
+        )
+        for c in theirs
+    )
 
 
 def _direct(given: Answers, gateways: tuple[TechnologyChoice, ...]) -> tuple[TechnologyChoice, ...]:
@@ -244,8 +268,8 @@ CHANGES_BASIS = (
 def _local_copy(given: Answers) -> tuple[TechnologyChoice, ...]:
     """A cache and a change feed for the copy, then the gateway for the calls that still go direct."""
     # The change events go the other way: the provider publishes them, and the caller's read model, which is up
-    # whenever the caller is, subscribes.
-    to_the_caller = cast(Answers, {**given, "consumer_availability": Availability.ALWAYS})
+    # whenever the caller is, subscribes. A lost change leaves a wrong copy, whatever the queries' own delivery.
+    to_the_caller = cast(Answers, {**given, "consumer_availability": Availability.ALWAYS, "delivery": Delivery.NO_LOSS})
     found: list[TechnologyChoice] = []
     for role, words in COPY_PARTS.items():
         needs = needs_of(to_the_caller if role == "router" else given, role)
@@ -294,6 +318,9 @@ def _chosen(
     # A bulk transfer names where the file lands and the tool that loads it, and the SFTP endpoint beside them.
     shown = SHOWN + 1 if needs.role == "bulk" else SHOWN
     picked = existing[:1] + sorted(on_platform, key=rank)[: shown - min(1, len(existing))]
+    if needs.role in SIZED_ROLES and any(_claim_checked(c, needs) for c in picked):
+        # Where one technology must claim-check the payload, the application sends it one way whichever carries it.
+        needs = replace(needs, claim_check=True)
     choices = [_choice(c, needs, bool(existing) and c.id == existing[0].id) for c in picked]
     if existing and needs.role not in existing[0].roles:
         choices[0] = replace(choices[0], why=f"{choices[0].why} {LOG_READ_AS[needs.role]}")
@@ -363,10 +390,25 @@ def _meets(capability: Capability, needs: Needs) -> bool:
 
 
 def _claim_checked(capability: Capability, needs: Needs) -> bool:
-    """The message goes by claim check: it exceeds the technology's limit, or the size its vendor advises."""
+    """The message goes by claim check: it exceeds the technology's limit, or the size its vendor advises, or
+    another technology listed beside it claim-checks it."""
+    if needs.claim_check and needs.size_kb > REFERENCE_KB and not _larger_tier_takes(capability, needs):
+        return True
     return any(
         limit is not None and needs.size_kb > limit.value
         for limit in (capability.max_message, capability.claim_check_above)
+    )
+
+
+def _larger_tier_takes(capability: Capability, needs: Needs) -> bool:
+    """The message is beyond the entry tier, and a larger tier takes it: its sizing names both that tier and the
+    entry tier with a claim check (Service Bus Premium, or Standard with a claim check)."""
+    entry = capability.tier
+    return (
+        entry is not None
+        and entry.max_message is not None
+        and needs.size_kb > entry.max_message.value
+        and any(t.max_message is None or needs.size_kb <= t.max_message.value for t in capability.larger_tiers)
     )
 
 
@@ -474,7 +516,7 @@ def _sizing(capability: Capability, needs: Needs) -> Sizing | None:
     technology is sized the way it scales: units with a rate each, a quota of the account, vCPUs of a cluster, or
     (where its vendor publishes no rate) in practice, with the assumption said."""
     # A device broker holds each device's commands in a queue of its own, so it is sized like a queue.
-    if needs.role not in ("queue", "router", "log", "device"):
+    if needs.role not in SIZED_ROLES:
         return None
     carried = _carried(capability, needs)
     if capability.vcpu_mb_per_second is not None:
@@ -495,7 +537,8 @@ def _sizing(capability: Capability, needs: Needs) -> Sizing | None:
         f"{plural(units, label)}{_partitions(capability, carried, units)} for {_peak(carried)}"
         f"{_charged(capability, carried)}, "
         f"{round(headroom * 100)} % headroom{_batching(capability, carried)}{_reads(capability, carried)}"
-        f"{_spread(capability, carried)}{_claim(capability, needs)}{_daily(capability, carried, units)}; "
+        f"{_spread(capability, carried)}{_claim(capability, needs)}{_beyond_default(capability, needs)}"
+        f"{_daily(capability, carried, units)}; "
         f"{_waits(capability, needs) if needs.role == 'device' else _keep(capability, needs)}."
     )
     return _sized(capability.unit, units, carried, headroom, needs, summary)
@@ -535,9 +578,11 @@ def _keep(capability: Capability, needs: Needs) -> str:
     """How long messages are kept, and where: a router that keeps none states no retention of its own, and each
     subscriber that must not lose a message gets a queue of its own, with a dead-letter queue, that keeps them."""
     kept = f"{plural(int(needs.retention_hours), 'hour')} ({needs.retention_why})"
+    if _keeps_nothing(needs):
+        return _nothing_to_keep(capability, needs)
     if not capability.stores_nothing:
-        return f"keep messages {kept}"
-    if not needs.kept or not capability.subscriber_queue:
+        return f"keep messages {kept}{_disk(capability, needs)}"
+    if not capability.subscriber_queue:
         return f"{capability.stores_nothing}; a lost message is acceptable here"
     queue = CAPABILITIES[POSITION[capability.subscriber_queue]]
     yours = f" (in the {label(needs.broker)} you already run)" if needs.broker in queue.broker_ids else ""
@@ -545,6 +590,59 @@ def _keep(capability: Capability, needs: Needs) -> str:
         f"{capability.stores_nothing}: subscribe an {queue.name} per subscriber that must not lose a message"
         f"{yours}, each with a dead-letter queue for what its consumer cannot process, and keep messages there {kept}"
     )
+
+
+def _disk(capability: Capability, needs: Needs) -> str:
+    """What a retained log stores: messages a day × size, over the days kept, times the copies it keeps, and each
+    broker's or node's share where the team provisions them."""
+    if "log" not in capability.roles or not (needs.role == "log" or needs.replay) or needs.messages_per_day <= 0:
+        return ""
+    carried = _carried(capability, needs)
+    daily = needs.messages_per_day * carried.size_kb
+    days = needs.retention_hours / 24
+    kept = daily * days
+    over = f", {_stored(kept)} over {plural(round(days), 'day')}" if round(days) > 1 else ""
+    words = f": {_stored(daily)} a day{over}"
+    copies = capability.replicas
+    if copies is None:
+        # A service replicates what it stores itself; a self-run cluster's copies are the team's to count.
+        return words + (" (its replication included)" if capability.managed else ", before its replicas")
+    total = kept * copies.value
+    words += f", × {number(copies.value)} replicas = {_stored(total)} on disk"
+    holders = (
+        (capability.brokers.value, "broker")
+        if capability.brokers is not None
+        else (copies.value, copies.unit.removesuffix("s"))
+        if not capability.managed
+        else None
+    )
+    if holders is not None:
+        count, holder = holders
+        words += f", {_stored(total / count)} per {holder} on {plural(int(count), holder)}"
+    return words + " before compression"
+
+
+def _stored(kb: float) -> str:
+    """A stored volume in the largest unit that reads at least 1: 1.4 TB, 286.1 GB (1 TB = 1024 GB, as sizes are)."""
+    amount, unit = kb, "KB"
+    for larger in ("MB", "GB", "TB"):
+        if amount < 1024:
+            break
+        amount, unit = amount / 1024, larger
+    return f"{number(round(amount, 1))} {unit}"
+
+
+def _keeps_nothing(needs: Needs) -> bool:
+    """A lost message is acceptable and nothing is replayed: nothing need be kept for a consumer that is away."""
+    return not needs.kept and not needs.replay
+
+
+def _nothing_to_keep(capability: Capability, needs: Needs) -> str:
+    """Best effort: no retention to plan, and for phones and browsers, where what they show is kept instead."""
+    state = f"; {CURRENT_STATE}" if needs.clients else ""
+    if capability.stores_nothing:
+        return f"{capability.stores_nothing}; a lost message is acceptable here{state}"
+    return f"a lost message is acceptable here, so a retention is optional (the service's default will do){state}"
 
 
 def _pace(per_second: float) -> tuple[int, str]:
@@ -584,6 +682,31 @@ def _claim(capability: Capability, needs: Needs) -> str:
     return (
         f"; with a claim check each message is a reference of {number(REFERENCE_KB)} KB (assumed), and the "
         f"payloads, {_data(needs.peak_mb_per_second, factor, period)} at the peak, go to object storage{store}"
+    )
+
+
+def _raised(capability: Capability, needs: Needs) -> str | None:
+    """A message above the size a setting allows by default, within what it can be raised to: raise it, with what
+    that costs, or claim-check what is above the default."""
+    default, top = capability.default_max_message, capability.max_message
+    if default is None or needs.size_kb <= default.value or (top is not None and needs.size_kb > top.value):
+        return None
+    raise_it = capability.raise_max_message.format(bytes=number(math.ceil(needs.size_kb * 1024)))
+    return (
+        f"Messages of {_size(needs.size_kb)} are above its default of {_size(default.value)}: {raise_it}; or use a "
+        f"claim check above {_size(default.value)} — store the payload in object storage{_object_store(capability)} "
+        "and send a reference to it."
+    )
+
+
+def _beyond_default(capability: Capability, needs: Needs) -> str:
+    """'; messages of 400 KB need MaximumMessageSize raised above its default 256 KB (see the remedy)'."""
+    if _raised(capability, needs) is None or _claim_checked(capability, needs):
+        return ""
+    default = capability.default_max_message
+    return (
+        f"; messages of {_size(needs.size_kb)} need its {capability.max_message_setting} raised above the default "
+        f"{_size(default.value if default else 0)} (see the remedy)"
     )
 
 
@@ -729,10 +852,26 @@ def _practice_sizing(capability: Capability, needs: Needs, carried: Needs) -> Si
         else ""
     )
     summary = (
-        f"{plural(units, capability.unit)}{nodes} for {_peak(carried)}{keyed}{_in_flight(capability, carried)}"
-        f"{_claim(capability, needs)}; {_keep(capability, needs)}. {practice.text}{more}"
+        f"{plural(units, capability.unit)}{nodes} for {_peak(carried)}{_sessions(needs)}{keyed}"
+        f"{_in_flight(capability, carried)}"
+        f"{_claim(capability, needs)}{_beyond_default(capability, needs)}; {_keep(capability, needs)}. "
+        f"{practice.text}{more}"
     )
     return _sized(capability.unit, units, carried, None, needs, summary)
+
+
+def _sessions(needs: Needs) -> str:
+    """A device broker keeps a session per device, whose queue must hold what the device gets while it is away."""
+    if needs.role != "device":
+        return ""
+    hours = needs.outage_hours or needs.retention_hours
+    queued = needs.messages_per_day * hours / 24
+    return (
+        "; one persistent session per device (how many devices is not asked: assumed one per device that receives "
+        f"commands), each queue long enough for {plural(int(hours), 'hour')} away — {number(round(queued))} "
+        f"commands over {plural(int(hours), 'hour')}, shared by the devices — set as its max_mqueue_len (EMQX), "
+        f"with a session expiry longer than {plural(int(hours), 'hour')}"
+    )
 
 
 def _in_flight(capability: Capability, needs: Needs) -> str:
@@ -751,8 +890,11 @@ def _in_flight(capability: Capability, needs: Needs) -> str:
 
 
 def _nothing_kept(sizing: Sizing | None, capability: Capability, needs: Needs) -> Sizing | None:
-    """A router that stores nothing, with no queue per subscriber behind it, keeps no hours (as its words say)."""
-    if sizing is None or not capability.stores_nothing or (needs.kept and capability.subscriber_queue):
+    """A router that stores nothing, with no queue per subscriber behind it, keeps no hours (as its words say), nor
+    does anything that carries best-effort messages nobody replays."""
+    if sizing is None:
+        return sizing
+    if not _keeps_nothing(needs) and (not capability.stores_nothing or (needs.kept and capability.subscriber_queue)):
         return sizing
     return dataclasses.replace(sizing, retention_hours=0)
 
@@ -797,7 +939,25 @@ def _spread(capability: Capability, needs: Needs) -> str:
     brokers = int(capability.brokers.value)
     return (
         f"; at least {brokers} and a multiple of {brokers}, so the partitions spread evenly over "
-        f"{plural(brokers, 'broker')}"
+        f"{plural(brokers, 'broker')}{_network(capability, needs)}"
+    )
+
+
+def _network(capability: Capability, needs: Needs) -> str:
+    """Every consumer group reads every message, and each replica is a copy sent between brokers: what each broker
+    sends and receives at the peak, against its network."""
+    copies = capability.replicas
+    if capability.brokers is None or copies is None:
+        return ""
+    brokers = capability.brokers.value
+    reads = needs.readers * needs.peak_mb_per_second
+    sent = (reads + needs.peak_mb_per_second * (copies.value - 1)) / brokers
+    received = needs.peak_mb_per_second * copies.value / brokers
+    gbit = sent * 1024 * 1024 * 8 / 1e9
+    return (
+        f"; {plural(needs.readers, 'consumer group')} read {_data(reads, 1, '/s')} at the peak, and each of "
+        f"{plural(int(brokers), 'broker')} sends about {_data(sent, 1, '/s')} ({_figure(gbit)} Gbit/s) to consumers "
+        f"and replicas and receives {_data(received, 1, '/s')}: check that its network and disks take it"
     )
 
 
@@ -913,6 +1073,20 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
             f"through it: use a claim check — store the payload in object storage{_object_store(capability)} and "
             f"send a reference to it ({advised.note})."
         )
+    elif _claim_checked(capability, needs):
+        remedies.append(
+            f"Messages of {_size(needs.size_kb)} fit within its limit, but another technology listed here must "
+            f"claim-check them: send every payload the same way — in object storage{_object_store(capability)}, "
+            "with a reference in the message."
+        )
+    elif (raised := _raised(capability, needs)) is not None:
+        remedies.append(raised)
+    if needs.role in SIZED_ROLES and needs.sender_away and _claim_checked(capability, needs):
+        remedies.append(
+            "The sender goes offline: it uploads each payload from its outbox straight to object storage"
+            f"{_object_store(capability)} with a resumable upload through a signed URL (no cloud credentials on "
+            "the device), and sends the message with the reference once the upload has completed."
+        )
     carried = _carried(capability, needs)
     if capability.retention is not None and needs.retention_hours > capability.retention.value:
         # A device reads its desired state when it reconnects, however long it was away.
@@ -982,6 +1156,7 @@ def _limits(capability_id: str, ordered: bool, global_order: bool = False) -> tu
     unit = capability.unit
     named = (
         ("Largest message", capability.max_message),
+        ("Largest message by default", capability.default_max_message),
         (f"Messages per {unit}", capability.unit_messages_per_second),
         (f"Throughput per {unit}", capability.unit_mb_per_second),
         ("Messages per ordered group", capability.ordered_messages_per_second if ordered else None),

@@ -44,6 +44,12 @@ OUTAGE_WHY: dict[str, str] = {
 RECEIVERS: dict[str, str] = {ConsumerKind.DEVICE: "phones or devices", ConsumerKind.BROWSER: "browser sessions"}
 # An app on phones or a page in browsers is one consumer that many devices or sessions run.
 REACH: dict[str, str] = {ConsumerKind.DEVICE: " on many devices", ConsumerKind.BROWSER: " in many browsers"}
+# Phones and browsers reached by push with nothing kept on the way: the push is a hint, and what they show comes
+# from the back end, the same words in the reasons and the sizing.
+CURRENT_STATE = (
+    "the back end keeps the current state (an inbox or a snapshot) that each app or page fetches when it opens or "
+    "reconnects"
+)
 
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
