@@ -36,6 +36,7 @@ from .rules import (
     SLOW_QUERY,
     SMALL_LANDSCAPE_RULE,
     WAITED_FOR_COMMAND,
+    Rule,
     asks_for_a_buffer,
     log_needed_because,
 )
@@ -97,9 +98,9 @@ def reasons(
     if model.unknown:
         besides = _what_else_would_change(given, model.headline)
         said.append(
-            _still_a_bulk_transfer(model, besides)
+            _still_a_bulk_transfer(given, model, besides)
             if BULK_TRANSFER.holds(given)
-            else _what_was_not_sure(model, unknown_flips, besides, capped=bool(doubts))
+            else _what_was_not_sure(given, model, unknown_flips, besides, capped=bool(doubts))
         )
     if not model.decided:
         said.append(_what_to_settle(unknown_flips))
@@ -288,15 +289,15 @@ def _load_and_timing(given: Answers) -> list[str]:
 def _what_rests_on_doubts(given: Answers, winner: str) -> list[str]:
     """A rule that caps the winner's confidence and would hold for some plausible answers to what was not sure:
     why the winner covers them, and why the confidence stays at most medium until they are known."""
-    said = []
+    return [sentence for rule in CAPS if (sentence := _doubt_of(rule, given, winner))]
+
+
+def _doubt_of(rule: Rule, given: Answers, winner: str) -> str:
+    if rule.unsure_reason is None or winner not in rule.caps_for or rule.holds(given) or not rule.caps_given(given):
+        return ""
     read = cast(Mapping[str, object], given)
-    for rule in CAPS:
-        if rule.unsure_reason is None or winner not in rule.caps_for or rule.holds(given):
-            continue
-        if rule.caps_given(given):
-            open_answers = [ANSWERS[a].in_sentence for a in rule.reads if unsure(read[a])]
-            said.append(rule.unsure_reason(f"{listed(open_answers)} {'is' if len(open_answers) == 1 else 'are'}"))
-    return said
+    sentence = rule.unsure_reason(given, tuple(a for a in rule.reads if unsure(read[a])))
+    return sentence + rule.assumed(given) if sentence else ""
 
 
 def _what_must_be_kept(given: Answers) -> list[str]:
@@ -484,7 +485,7 @@ def _what_else_would_change(given: Answers, winner: str) -> list[str]:
         if rule.approach is not None and winner in rule.approach_for:
             effects.append(f"it is applied as {APPROACHES[rule.approach].name.lower()}")
         # A rule with a sentence of its own for the doubts has said what they do to the confidence.
-        said_already = rule.unsure_reason is not None and rule.caps_given(given)
+        said_already = bool(_doubt_of(rule, given, winner))
         if rule.caps is not None and winner in rule.caps_for and not said_already:
             effects.append(f"the confidence is at most {rule.caps}")
         for answer, values in rule.would_hold(given).items() if effects else ():
@@ -504,32 +505,45 @@ def _value_in_words(answer: str, value: object) -> str:
     return f"“{label(str(value))}”"
 
 
-def _still_a_bulk_transfer(model: FlowModel, besides: Sequence[str]) -> str:
+def _doubted(given: Answers, answers: Sequence[str]) -> str:
+    """The answers not sure, as the opening of a sentence: a number given as a range is said to be one, with it."""
+    read = cast(Mapping[str, object], given)
+    ranges = {a: read[a] for a in answers if isinstance(read[a], Span) and not cast(Span, read[a]).unknown}
+    words = listed(
+        [
+            f"{ANSWERS[a].in_sentence} (a range, {amount(cast(Span, ranges[a]))}{UNITS.get(a, '')})"
+            if a in ranges
+            else ANSWERS[a].in_sentence
+            for a in answers
+        ]
+    )
+    return f"You gave {words}" if len(ranges) == len(answers) else f"You were not sure about {words}"
+
+
+def _still_a_bulk_transfer(given: Answers, model: FlowModel, besides: Sequence[str]) -> str:
     """A bulk transfer rests on answers that were given (no premise holds on a doubt): no unknown answer makes it
     one of the three patterns, so which of them would score highest is not worth a sentence."""
-    fields = listed([ANSWERS[a].in_sentence for a in model.unknown])
     also = f" Beyond that, {listed(besides, '; and')}." if besides else ""
-    return f"You were not sure about {fields}: whatever the answer, it stays a periodic bulk transfer.{also}"
+    return f"{_doubted(given, model.unknown)}: whatever the answer, it stays a periodic bulk transfer.{also}"
 
 
-def _what_was_not_sure(model: FlowModel, flips: Sequence[Flip], besides: Sequence[str], capped: bool) -> str:
+def _what_was_not_sure(
+    given: Answers, model: FlowModel, flips: Sequence[Flip], besides: Sequence[str], capped: bool
+) -> str:
     """`capped`: a sentence before this one said why the doubts keep the confidence at most medium."""
-    fields = listed([ANSWERS[a].in_sentence for a in model.unknown])
+    opening = _doubted(given, model.unknown)
     shares = sorted(((share, p) for p, share in model.robustness.items() if share > 0), reverse=True)
     also = f" Beyond the pattern, {listed(besides, '; and')}." if besides else ""
     if len(shares) == 1:
         name = PATTERNS[shares[0][1]].in_sentence
         # No shares are given here, so the sample they would be estimated from is not named either.
         if besides or capped:
-            return f"You were not sure about {fields}: whatever the answer, {name} comes out ahead.{also}"
-        return (
-            f"You were not sure about {fields}: whatever the answer, {name} comes out ahead, so the confidence "
-            "is not lowered for it."
-        )
+            return f"{opening}: whatever the answer, {name} comes out ahead.{also}"
+        return f"{opening}: whatever the answer, {name} comes out ahead, so the confidence is not lowered for it."
     (top, winner), rest = shares[0], shares[1:]
     others = listed([f"{PATTERNS[p].in_sentence} in {percent(share)}" for share, p in rest])
     sentence = (
-        f"You were not sure about {fields}. Over their plausible answers, {PATTERNS[winner].in_sentence} comes "
+        f"{opening}. Over their plausible answers, {PATTERNS[winner].in_sentence} comes "
         f"out ahead in {percent(top)} of cases and {others}."
     )
     sentence += also + _how_sampled(model)

@@ -110,8 +110,9 @@ class Rule:
     fit: Fit = "good"
     reason: Callable[[Answers], str] | None = None
     # Its sentence while answers it reads are not sure and some of their plausible values would make it hold (it
-    # then caps the confidence): given the open answers in words, why the winner covers them and what would change.
-    unsure_reason: Callable[[str], str] | None = None
+    # then caps the confidence): given the answers and the ids of those not sure, why the winner covers them and
+    # what would change, or "" where those doubts are not what the sentence is about.
+    unsure_reason: Callable[[Answers, tuple[str, ...]], str] | None = None
     risks: Callable[[Answers], tuple[Risk, ...]] | None = None
     # The interactions its premises require (none: any). A rule that scores a flow as another kind declares them,
     # so scoring asks a flow only about the answers that can change its kind (scoring.KIND_ANSWERS_OF);
@@ -142,9 +143,12 @@ class Rule:
         """Its sentence, when it holds; answers it rests on that the input left out are named as assumed."""
         if self.reason is None or not self.holds(given):
             return []
+        return [self.reason(given) + self.assumed(given)]
+
+    def assumed(self, given: Answers) -> str:
+        """The answers it reads that the input left out, said after its sentence."""
         left_out = [ANSWERS[a].in_sentence for a in self.reads if a in given["assumed"]]
-        assumed = f" (Assumed, as the input left it out: {listed(left_out)}.)" if left_out else ""
-        return [self.reason(given) + assumed]
+        return f" (Assumed, as the input left it out: {listed(left_out)}.)" if left_out else ""
 
     def would_hold(self, given: Answers) -> dict[str, tuple[object, ...]]:
         """For each answer it reads that was not sure, the plausible values under which it would hold."""
@@ -194,6 +198,11 @@ def with_answer(given: Answers, answer: str, value: object) -> Answers:
 def _kept(given: Answers) -> bool:
     """Not sure whether a loss is acceptable counts as 'must not be lost' for how severe a risk is."""
     return given["delivery"] != Delivery.BEST_EFFORT
+
+
+def _are_known(answers: tuple[str, ...]) -> str:
+    """Answers not sure, as the subject of "… known": "consumer availability and peak factor are"."""
+    return f"{listed([ANSWERS[a].in_sentence for a in answers])} {'is' if len(answers) == 1 else 'are'}"
 
 
 # R1 Queries ------------------------------------------------------------------------------------------
@@ -412,9 +421,9 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
     caps=MEDIUM,
     caps_for=(MESSAGE_QUEUE,),
     caps_if_possible=True,
-    unsure_reason=lambda open_answers: (
-        f"Until {open_answers} known, a queue covers every answer: it holds the work whenever the consumer is "
-        f"away and levels any peak. Were the consumer always available with peaks below {HIGH_PEAK}×, a direct "
+    unsure_reason=lambda given, open_answers: (
+        f"Until {_are_known(open_answers)} known, a queue covers every answer: it holds the work whenever the consumer "
+        f"is away and levels any peak. Were the consumer always available with peaks below {HIGH_PEAK}×, a direct "
         "call with retries and an idempotency key would carry it too, so the confidence is at most medium."
     ),
     reason=lambda given: (
@@ -688,6 +697,13 @@ COMMAND_TO_SEVERAL: Final = Rule(
 )
 
 
+def _little_to_decouple_reason(given: Answers) -> str:
+    return (
+        f"An event with {'one consumer' if len(given['consumers']) == 1 else 'two consumers'} and no growth "
+        "expected: publish/subscribe decouples little here, so a direct call or a queue can serve as well."
+    )
+
+
 def _little_to_decouple(given: Answers) -> bool:
     return (
         given["interaction"] == Interaction.EVENT
@@ -717,14 +733,14 @@ LITTLE_TO_DECOUPLE: Final = Rule(
     caps=MEDIUM,
     caps_for=(EVENT_DRIVEN,),
     caps_if_possible=True,
-    reason=lambda given: (
-        f"An event with {'one consumer' if len(given['consumers']) == 1 else 'two consumers'} and no growth "
-        "expected: publish/subscribe decouples little here, so a direct call or a queue can serve as well."
-    ),
-    unsure_reason=lambda open_answers: (
-        f"Until {open_answers} known, the choice rests on it: with more consumers ahead publish/subscribe spares "
+    reason=lambda given: _little_to_decouple_reason(given),
+    unsure_reason=lambda given, open_answers: (
+        "Until growth is known, the choice rests on it: with more consumers ahead publish/subscribe spares "
         "the producer from knowing them, and with none it decouples little, so a direct call or a queue would serve "
         "as well; the confidence is at most medium."
+        if "growth" in open_answers
+        # Only a number's range or doubt is open: what the rule says of the consumers and growth stands.
+        else f"{_little_to_decouple_reason(given)} The confidence is at most medium."
     ),
 )
 

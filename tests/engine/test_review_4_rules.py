@@ -222,3 +222,30 @@ class TestTheme5WebhooksInAndOut:
         assert "its own durable subscription or queue" in words
         assert "backoff over hours" in words
         assert "pause a subscriber that stays away" in words
+
+
+class TestFirstTimeUserContradictions:
+    """The first-time user of issue 23 (2026-12-07, 15:18): purchases from the tills to loyalty and ERP, peaks 3–10×,
+    read "Until peak factor is known, the choice rests on it" followed by a sentence about consumers to come."""
+
+    PURCHASES = {
+        "name": "Purchases",
+        "source": "Tills",
+        "consumers": ["Loyalty", "ERP"],
+        "interaction": "event",
+        "latency": "minutes",
+        "volume_per_day": 100_000,
+        "peak_factor": [3, 10],
+        "source_availability": "often_offline",
+    }
+
+    def test_a_peak_range_is_not_said_to_decide_whether_more_consumers_come(self) -> None:
+        flow = run([self.PURCHASES], {"systems": 6}).flows[0]
+        assert "Until peak factor is known" not in said(flow)
+        assert "two consumers and no growth expected" in said(flow)
+        assert flow.confidence != "high"
+
+    def test_a_range_is_said_to_be_a_range_not_that_the_answer_was_not_known(self) -> None:
+        flow = run([self.PURCHASES], {"systems": 6}).flows[0]
+        assert "not sure about peak factor" not in said(flow)
+        assert "peak factor (a range, 3–10×)" in said(flow)
