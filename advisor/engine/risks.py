@@ -243,7 +243,10 @@ def _of_the_answers(given: Answers, winner: str, approach: ApproachId) -> list[R
             found.append(
                 Risk(
                     "Brokers deliver at least once, so an effect can happen twice.",
-                    "Idempotent consumers: deduplicate on a message id in the consumer's own transaction.",
+                    "Idempotent consumers: deduplicate on a message id in the consumer's own transaction. Where the "
+                    "work calls another system (a payment provider, a partner's API), pass the message id as that "
+                    "system's idempotency key and reconcile with it daily: a record in your own transaction does not "
+                    "cover a call outside it.",
                     HIGH,
                 )
             )

@@ -77,6 +77,10 @@ BULK_PEAK_FACTOR = 12
 # A burst is a table's extract, not a rush of separate submissions, from this many messages a day: a deadline peak
 # of 300,000 tax returns is levelled by a queue (review 4, R4-19); 50 million rows within an hour is a bulk load.
 BULK_BURST_MESSAGES_PER_DAY = 1_000_000
+# A message from this size is a file, whoever receives it.
+BULK_FILE_KB = 1024
+# Rule 3's fan-out: a fact that this many systems care about is event-driven (DESIGN section 3).
+FAN_OUT = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +251,13 @@ SLOW_QUERY: Final = Rule(
             "Answer 202 Accepted with a status resource (or take the request from a queue and reply on a reply "
             "channel), correlate the reply by request id, and make the work idempotent.",
             HIGH,
+        ),
+        Risk(
+            "A request whose answer never comes leaves the caller waiting, or is answered after nobody needs it.",
+            "Give each request an expiry: past it, cancel the request, retry it or hand it to a person, and set a "
+            "time-to-live on the request channel so an expired request is dropped rather than worked late "
+            "(Enterprise Integration Patterns: Message Expiration).",
+            MEDIUM,
         ),
     ),
 )
@@ -735,9 +746,9 @@ LITTLE_TO_DECOUPLE: Final = Rule(
     caps_if_possible=True,
     reason=lambda given: _little_to_decouple_reason(given),
     unsure_reason=lambda given, open_answers: (
-        "Until growth is known, the choice rests on it: with more consumers ahead publish/subscribe spares "
-        "the producer from knowing them, and with none it decouples little, so a direct call or a queue would serve "
-        "as well; the confidence is at most medium."
+        "How much publish/subscribe gains hangs on growth: with more consumers ahead it spares the producer from "
+        "knowing them, and with none it decouples little, so a direct call or a queue would serve as well. The "
+        "confidence stays at most medium until growth is known."
         if "growth" in open_answers
         # Only a number's range or doubt is open: what the rule says of the consumers and growth stands.
         else f"{_little_to_decouple_reason(given)} The confidence is at most medium."
@@ -969,16 +980,27 @@ SMALL_LANDSCAPE_RULE: Final = Rule(
 
 
 def _bulk(given: Answers) -> bool:
+    # No premise holds on a range or an unknown number: the counts must be given; a message size given as a range
+    # is a file when its top is.
+    volume, peak = given["volume_per_day"], given["peak_factor"]
+    if isinstance(volume, Span) or isinstance(peak, Span):
+        return False
     return (
         given["interaction"] in (Interaction.COMMAND, Interaction.EVENT)
         and given["latency"] == Latency.HOURS
         and (
-            exact(given["volume_per_day"]) <= BULK_MESSAGES_PER_DAY
-            or (
-                exact(given["peak_factor"]) >= BULK_PEAK_FACTOR
-                and exact(given["volume_per_day"]) >= BULK_BURST_MESSAGES_PER_DAY
-            )
+            (volume <= BULK_MESSAGES_PER_DAY and not _notice_for_many(given))
+            or (peak >= BULK_PEAK_FACTOR and volume >= BULK_BURST_MESSAGES_PER_DAY)
         )
+    )
+
+
+def _notice_for_many(given: Answers) -> bool:
+    """A few small facts a day that three or more systems care about are notices, not a file (review 5, R5-36)."""
+    return (
+        given["interaction"] == Interaction.EVENT
+        and len(given["consumers"]) >= FAN_OUT
+        and highest(given["message_size_kb"]) < BULK_FILE_KB
     )
 
 
@@ -998,8 +1020,9 @@ BULK_TRANSFER: Final = Rule(
     "A periodic bulk transfer fits none of the three patterns",
     f"interaction is command or event; latency is hours; at most {BULK_MESSAGES_PER_DAY} messages a day, "
     f"or a peak factor of {BULK_PEAK_FACTOR} or more (the day's messages within two hours) on at least "
-    f"{number(BULK_BURST_MESSAGES_PER_DAY)} messages a day (a table's extract, not a rush of submissions)",
-    ("interaction", "latency", "volume_per_day", "peak_factor"),
+    f"{number(BULK_BURST_MESSAGES_PER_DAY)} messages a day (a table's extract, not a rush of submissions); not an "
+    f"event for {FAN_OUT} or more consumers below {number(BULK_FILE_KB)} KB a message (a notice, not a file)",
+    ("interaction", "latency", "volume_per_day", "peak_factor", "consumers", "message_size_kb"),
     _bulk,
     (
         Case({"interaction": Interaction.COMMAND, "latency": Latency.HOURS, "volume_per_day": 1}, True),
@@ -1027,6 +1050,7 @@ BULK_TRANSFER: Final = Rule(
         Case({"interaction": Interaction.UNKNOWN, "latency": Latency.HOURS, "volume_per_day": 1}, False),
     ),
     approach="bulk_transfer",
+    reads_ranges=True,
     caps=LOW,
     fit="weak",
     reason=_bulk_reason,

@@ -14,6 +14,8 @@ pytestmark = pytest.mark.django_db
 
 UNSETTLED = {
     "name": "Warehouse",
+    # Said, not counted from the names: the stock flow hangs on its two unknowns in a landscape of two systems.
+    "landscape": {"systems": 2},
     "flows": [
         {
             "name": "Stock level changed",

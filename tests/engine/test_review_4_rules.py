@@ -79,13 +79,14 @@ class TestTheme1ConfidenceWhereTheRuleHingesOnAnAnswer:
         assert "not lowered" not in said(flow)
         assert "Until consumer availability and peak factor are known" in said(flow)
 
-    def test_two_consumers_with_growth_not_known_say_the_choice_rests_on_growth(self) -> None:
+    def test_two_consumers_with_growth_not_known_say_what_hangs_on_growth(self) -> None:
         """R4-35: a fact for two consumers, growth not sure, was event-driven at high confidence "not lowered";
         with growth 'none' the same flow is only medium (R4-10)."""
         flow = run([CLAIM_STATUS], {"systems": 4, "teams": "few", "growth": "unknown", "platform": "azure"}).flows[0]
         assert flow.confidence != "high"
         assert "not lowered" not in said(flow)
-        assert "Until growth is known" in said(flow)
+        assert "hangs on growth" in said(flow)
+        assert "at most medium until growth is known" in said(flow)
 
     def test_a_consumer_whose_availability_is_not_known_is_not_said_to_be_down(self) -> None:
         """R4-34 (contradiction 10): "A backlog grows unnoticed while the consumer is down", availability not sure."""

@@ -1,0 +1,100 @@
+"""Review 5's refusals on rules and risks (docs/review-2026-12-07-5.md, themes 1, 6, 7 and 8).
+
+Review 5 was held out: its figure (43 of 55) was taken before these changes, so these tests fix what it found
+and do not make a second independent count.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from advisor.engine import parse_assessment, recommend
+from advisor.engine.model import FlowResult
+
+
+def flow_of(flow: dict[str, Any], landscape: dict[str, Any]) -> FlowResult:
+    return recommend(parse_assessment({"landscape": landscape, "flows": [flow]})).flows[0]
+
+
+def said(flow: FlowResult) -> str:
+    return " ".join([*flow.reasons, *(f"{r.risk} {r.mitigation}" for r in flow.risks)])
+
+
+class TestTheme1ARepliedRequestHasADeadline:
+    def test_asynchronous_request_reply_gives_each_request_an_expiry(self) -> None:
+        """R5-08 matchmaking, R5-11, R5-35: "asynchronous request-reply has no reply deadline"."""
+        matchmaking = {
+            "name": "Matchmaking request",
+            "consumers": ["Matchmaker"],
+            "interaction": "query",
+            "latency": "minutes",
+            "volume_per_day": 3_000_000,
+            "peak_factor": 6,
+        }
+        flow = flow_of(matchmaking, {"systems": 5, "platform": "gcp", "existing_broker": "pubsub"})
+        assert flow.approach == "async_request_reply"
+        assert "expiry" in said(flow)
+        assert "time-to-live" in said(flow)
+
+
+class TestTheme6EffectivelyOnceAcrossAnotherSystem:
+    def test_work_that_calls_another_system_passes_it_an_idempotency_key_and_reconciles(self) -> None:
+        """R5-20 seller payouts: "deduplicating inside the consumer's own transaction does not cover a call to a
+        third party"."""
+        payout = {
+            "name": "Seller payout instruction",
+            "consumers": ["Payout provider adapter"],
+            "interaction": "command",
+            "latency": "hours",
+            "volume_per_day": 200_000,
+            "peak_factor": 5,
+            "delivery": "effectively_once",
+            "ordering": "per_key",
+            "consumer_availability": "maintenance_windows",
+            "message_size_kb": 1,
+        }
+        flow = flow_of(payout, {"systems": 9, "platform": "aws", "existing_broker": "sqs"})
+        assert "as that system's idempotency key" in said(flow)
+        assert "reconcile" in said(flow)
+
+
+class TestTheme7AFewSmallFactsAreNotABulkTransfer:
+    FIRMWARE_RELEASED = {
+        "name": "Firmware released",
+        "consumers": ["Dealer portal", "Telematics platform", "Service planning"],
+        "interaction": "event",
+        "latency": "hours",
+        "volume_per_day": 5,
+        "peak_factor": 1,
+        "message_size_kb": 2,
+    }
+
+    def test_five_small_events_a_day_for_three_systems_are_event_driven(self) -> None:
+        """R5-36: five 2 KB events a day to three subscribers were called "a periodic bulk transfer"."""
+        flow = flow_of(self.FIRMWARE_RELEASED, {"systems": 7, "platform": "aws"})
+        assert not flow.bulk
+        assert flow.pattern == "event_driven"
+
+    def test_a_nightly_file_for_three_systems_is_still_a_bulk_transfer(self) -> None:
+        nightly_file = self.FIRMWARE_RELEASED | {"volume_per_day": 1, "message_size_kb": 500_000}
+        assert flow_of(nightly_file, {"systems": 7, "platform": "aws"}).bulk
+
+
+class TestTheme8GrowthNotKnownWithoutContradiction:
+    def test_growth_not_known_does_not_say_the_choice_rests_on_it_beside_a_winner_under_every_answer(self) -> None:
+        """R5-31: "Until growth is known, the choice rests on it" beside "whatever the answer, event-driven comes out
+        ahead"."""
+        graded = {
+            "name": "Grain delivery graded",
+            "consumers": ["Member settlement", "Member portal"],
+            "interaction": "event",
+            "latency": "minutes",
+            "volume_per_day": 6000,
+            "peak_factor": [3, 10],
+            "message_size_kb": 2,
+        }
+        flow = flow_of(graded, {"systems": 5, "teams": "few", "growth": "unknown", "platform": "gcp"})
+        assert flow.robustness["event_driven"] == 1
+        assert "the choice rests on it" not in said(flow)
+        assert "until growth is known" in said(flow)
+        assert flow.confidence == "medium"
