@@ -326,6 +326,10 @@ class FlowModel:
         """
         if answer in self.kind_answers and (value is None or not self.keeps_kind(answer, value)):
             return True
+        if answer in self.varied and self.sampled and self._combinations_without(answer) <= MAX_COMPLETIONS:
+            # A re-run enumerates the combinations left (headline_if), not the sample's: a bound on how far the
+            # sample's completions move says nothing about them.
+            return True
         if answer not in self._reach_of:
             self._reach_of[answer] = sum(self.reach[f] * swing for f, swing in SWINGS[answer].items())
         reach = self._reach_of[answer]
