@@ -42,6 +42,8 @@ from .scoring import (
     Signals,
     Totals,
     answer_of,
+    first_holding,
+    kind_if,
     kind_of,
     raw_contributions,
     signals_of,
@@ -255,10 +257,12 @@ class FlowModel:
             self.pressures[factor_id] = sum(g.weight * g.pressure for g in groups)
         # What each unknown answer, once given, makes of the totals: asked by the flips and the reasons alike.
         self._known: dict[tuple[str, object], Totals] = {}
-        # How much of the lead each answer could take back (see may_change), once worked out.
-        self._reach_of: dict[str, float] = {}
+        # Whether each answer could take back enough of the lead (see may_change), once worked out.
+        self._in_reach: dict[str, bool] = {}
         self._shared: dict[tuple[str, object], Signals] = {}
         self._keeps_kind: dict[tuple[str, object], bool] = {}
+        # For each of self.kinds' groups, the rule that sets its kind, once a change asks (see kind_if).
+        self._first_holding: list[int] | None = None
         self.completion_totals = list(zip(t0, t1, t2, strict=True))
         self.totals = _total_of(self.raw.values())
         self.pattern = winner_of(self.totals)
@@ -288,6 +292,7 @@ class FlowModel:
         # Each completion's winner and how far it leads: a change that cannot close a completion's lead leaves
         # its winner, and the headline moves only when enough completions change hands (see may_change).
         self.leads = [(winner_of(totals), _lead_of(totals)) for totals in self.completion_totals]
+        self.bests = [PATTERN_IDS.index(winner) for winner, _ in self.leads]
 
     def if_known(self, answer: str, value: object) -> Totals:
         """The mean totals had an unknown answer been given as `value`: what a re-run with it would score.
@@ -326,14 +331,30 @@ class FlowModel:
         """
         if answer in self.kind_answers and (value is None or not self.keeps_kind(answer, value)):
             return True
-        if answer not in self._reach_of:
-            self._reach_of[answer] = sum(self.reach[f] * swing for f, swing in SWINGS[answer].items())
-        reach = self._reach_of[answer]
+        return self.may_change_keeping_kind(answer)
+
+    def may_change_keeping_kind(self, answer: str) -> bool:
+        """False when no value of this answer that keeps every completion's kind can change the winner."""
+        if answer not in self._in_reach:
+            self._in_reach[answer] = self._within_reach(answer)
+        return self._in_reach[answer]
+
+    def _within_reach(self, answer: str) -> bool:
+        if answer in self.varied and self.sampled and self._combinations_without(answer) <= MAX_COMPLETIONS:
+            # A re-run enumerates the combinations left (headline_if), not the sample's: a bound on how far the
+            # sample's completions move says nothing about them.
+            return True
+        reach = sum(self.reach[f] * swing for f, swing in SWINGS[answer].items())
         if not self.varied:
             return self.lead <= reach
-        # At worst every completion within reach goes to the same other pattern: the headline holds while it
-        # still wins more of them than any other could (ties are broken by the means, which may move).
-        movable = [winner for winner, lead in self.leads if lead <= reach]
+        return self._headline_may_move([winner for winner, lead in self.leads if lead <= reach])
+
+    def _headline_may_move(self, movable: list[str]) -> bool:
+        """Whether the headline may move when the completions won by `movable` (their winners) may change hands.
+
+        At worst every one of them goes to the same other pattern: the headline holds while it still wins
+        more completions than any other could (ties are broken by the means, which may move).
+        """
         kept = self.wins[self.headline] - sum(1 for winner in movable if winner == self.headline)
         return any(kept <= self.wins[p] + len(movable) for p in PATTERN_IDS if p != self.headline)
 
@@ -368,36 +389,48 @@ class FlowModel:
 
         For an ordered answer, every factor's pressure moves one way between the given value and a farther
         one, and a contribution is a straight line in the pressure: so the most another pattern can gain
-        anywhere on the way is its gain at one end or the other, factor by factor. Only for changes that
-        keep the kind of interaction.
+        anywhere on the way is its gain at one end or the other, factor by factor. That holds in each
+        completion, against its own winner; the headline then moves only when enough completions can change
+        hands (as in may_change). Only for changes that keep the kind of interaction, of an answer given.
         """
-        if self.varied:
-            # Each completion has its own winner and lead: this bound is on the mean's.
+        if answer in self.varied_set:
+            # Giving an unknown answer keeps some completions rather than moving them all (headline_if).
             return True
-        best = PATTERN_IDS.index(self.pattern)
-        others = [i for i in range(3) if i != best]
-        gains = [0.0, 0.0, 0.0]
+        # For each completion, the most each pattern can gain on the completion's winner.
+        gains = [[0.0, 0.0, 0.0] for _ in self.values]
         for factor_id in FACTORS_OF_ANSWER[answer]:
             scale = self.shares[factor_id] * 100
             for group, pressure in zip(
                 self.groups[factor_id], self._pressures_if(factor_id, answer, value), strict=True
             ):
-                moved = group.weight * scale * (pressure - group.pressure)
+                moved = scale * (pressure - group.pressure)
+                if moved == 0:
+                    continue
                 lines = LINES[factor_id, group.kind]
-                rise = lines[best][1]
-                for i in others:
-                    gain = (lines[i][1] - rise) * moved
-                    if gain > 0:
-                        gains[i] += gain
-        return any(gains[i] >= self.totals[best] - self.totals[i] for i in others)
+                rises = (lines[0][1] * moved, lines[1][1] * moved, lines[2][1] * moved)
+                for member in group.members:
+                    best = self.bests[member]
+                    gain = gains[member]
+                    for i in range(3):
+                        if (closed := rises[i] - rises[best]) > 0:
+                            gain[i] += closed
+        movable = [
+            self.leads[member][0]
+            for member, (gain, totals, best) in enumerate(zip(gains, self.completion_totals, self.bests, strict=True))
+            if any(gain[i] > 0 and gain[i] >= totals[best] - totals[i] for i in range(3) if i != best)
+        ]
+        return self._headline_may_move(movable)
 
     def keeps_kind(self, answer: str, value: object) -> bool:
         if answer not in self.kind_answers:
             return True
         # Asked for each alternative while walking, and again when it is scored.
         if (answer, value) not in self._keeps_kind:
+            if self._first_holding is None:
+                self._first_holding = [first_holding(g.answers) for g in self.kinds]
             self._keeps_kind[answer, value] = all(
-                kind_of(with_answers(g.answers, {answer: value})) == g.kind for g in self.kinds
+                kind_if(g.answers, first, answer, value) == g.kind
+                for g, first in zip(self.kinds, self._first_holding, strict=True)
             )
         return self._keeps_kind[answer, value]
 

@@ -119,13 +119,14 @@ def _worth_walking(model: FlowModel, answer_id: str, before: object, direction: 
     if len(direction) == 1 or before == UNKNOWN or (answer.kind == "choice" and not answer.ordered):
         # Bounding one alternative costs as much as trying it.
         return True
-    if answer_id in model.kind_answers:
-        if not all(model.keeps_kind(answer_id, a.value) for a in direction):
-            return True
-        if not model.may_change(answer_id, direction[-1].value):
-            # The kind stays: the bound on what the answer's factors can take back holds for it too.
-            return False
-    return model.may_reach(answer_id, direction[-1].value)
+    farthest = direction[-1].value
+    if answer_id not in model.kind_answers:
+        return model.may_reach(answer_id, farthest)
+    # The bounds hold while every completion keeps its kind. They are asked first: a direction they cannot rule
+    # out is walked whatever the kinds, and working out the kind for every alternative costs more.
+    if model.may_change_keeping_kind(answer_id) and model.may_reach(answer_id, farthest):
+        return True
+    return not all(model.keeps_kind(answer_id, a.value) for a in direction)
 
 
 def _shown(answer_id: str, value: object) -> object:

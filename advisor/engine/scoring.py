@@ -14,7 +14,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import cast
 
 from .answers import ANSWERS, Answers, exact
 from .catalog import FACTOR_IDS, FITS, PATTERN_IDS
@@ -59,14 +58,17 @@ SENDER_BURST = 0.5
 DEVICE_FAN_OUT = 3
 
 
+# answer_of and with_answers run in the flips' inner loops: no typing.cast there, as a cast is a function call.
+
+
 def answer_of(answers: Answers, answer: str) -> object:
     """An answer by its id, for the machinery that walks every answer alike (flips, "not sure")."""
-    return cast(Mapping[str, object], answers)[answer]
+    return answers[answer]  # type: ignore[literal-required]
 
 
 def with_answers(answers: Answers, changes: Mapping[str, object]) -> Answers:
     """The answers with some changed by id (a completion of the unknown ones, or a flip's alternative)."""
-    return cast(Answers, {**answers, **changes})
+    return {**answers, **changes}  # type: ignore[typeddict-item]
 
 
 def size_level(systems: int) -> float:
@@ -113,6 +115,49 @@ KIND_ANSWERS_OF: dict[str, frozenset[str]] = {
     )
     for interaction in Interaction
 }
+
+
+def first_holding(answers: Answers) -> int:
+    """The position in SCORED_AS of the rule that sets the kind (len(SCORED_AS) when none does): see kind_if."""
+    return next((i for i, rule in enumerate(SCORED_AS) if rule.holds(answers)), len(SCORED_AS))
+
+
+# For a changed answer other than the interaction, and the flow's interaction, the rules (positions in SCORED_AS)
+# that may start or stop holding: those that read the answer and admit that interaction.
+ASKED_AGAIN: dict[tuple[str, str], tuple[int, ...]] = {
+    (answer, interaction): tuple(
+        i
+        for i, rule in enumerate(SCORED_AS)
+        if answer in rule.reads and (not rule.interactions or interaction in rule.interactions)
+    )
+    for answer in KIND_ANSWERS
+    if answer != "interaction"
+    for interaction in Interaction
+}
+
+
+def kind_if(answers: Answers, first: int, answer: str, value: object) -> str:
+    """kind_of the answers with one changed, given the rule that sets their kind unchanged (first_holding).
+
+    Asked for every alternative of every answer a flip may change, so only the rules that read the changed
+    answer (a rule's premises read its `reads` and nothing else) and come before that rule are asked again.
+    """
+    interaction = answers["interaction"]
+    asked = ASKED_AGAIN.get((answer, str(interaction)))
+    if asked is None:
+        # Another interaction also stops the rules that require this one: all are asked again.
+        return kind_of(with_answers(answers, {answer: value}))
+    changed: Answers | None = None
+    for i in asked:
+        if i > first:
+            break
+        changed = changed or with_answers(answers, {answer: value})
+        if i == first:
+            # The rule that set the kind reads the answer: it and every rule after it are asked again.
+            return kind_of(changed)
+        if SCORED_AS[i].holds(changed):
+            return SCORED_AS[i].scored_as or ""
+    return SCORED_AS[first].scored_as or "" if first < len(SCORED_AS) else str(interaction)
 
 
 def _fan_out(answers: Answers) -> float:
