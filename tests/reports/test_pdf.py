@@ -17,7 +17,7 @@ from advisor.reports import contents as report_contents
 from advisor.reports import pdf as report_pdf
 from advisor.reports import views as report_views
 from tests.assessments.forms import editor_post
-from tests.conftest import make_assessment
+from tests.conftest import SHOP, make_assessment
 
 pytestmark = pytest.mark.django_db
 
@@ -163,15 +163,33 @@ def largest_assessment() -> dict[str, Any]:
     }
 
 
-def test_the_largest_valid_assessment_renders_within_gunicorns_timeout() -> None:
+# The largest valid report may cost this many times the shop's three-flow report in the same process. CPU
+# seconds differ threefold between machines here (12 s and 40 s for the same render), so the bound is a ratio:
+# bounded, the largest costs about 22 shop reports; unbounded it cost six times as much (72 s where it is 12 s).
+LARGEST_REPORT_RATIO = 40
+
+
+def shop_report_seconds() -> float:
+    """CPU seconds of the shop's report, the cheapest of three after a first render warms the caches."""
+    shop = make_assessment(**SHOP)
+    report_pdf.render_pdf(report_contents.report_context(shop))
+    timings = []
+    for _ in range(3):
+        started = time.process_time()
+        report_pdf.render_pdf(report_contents.report_context(shop))
+        timings.append(time.process_time() - started)
+    return min(timings)
+
+
+def test_the_largest_valid_assessment_renders_within_a_bounded_multiple_of_a_small_report() -> None:
     biggest = make_assessment(**largest_assessment())
-    # CPU seconds of this process: what the render costs, whatever else the machine runs meanwhile
-    # (on a quiet machine, the wall time a gunicorn worker would spend; 72 s before it was bounded).
+    baseline = shop_report_seconds()
+    # CPU seconds of this process: what the render costs, whatever else the machine runs meanwhile.
     started = time.process_time()
     context = report_contents.report_context(biggest)
-    content = report_contents.render_pdf(context)
+    content = report_pdf.render_pdf(context)
     elapsed = time.process_time() - started
-    assert elapsed <= 30, f"{elapsed:.1f} s"
+    assert elapsed <= LARGEST_REPORT_RATIO * baseline, f"{elapsed:.1f} s, {elapsed / baseline:.0f}× the shop's report"
     _, text = pdf_text(content)
     assert "The diagram shows the first 24 of 2550 systems" in text
     assert "and 42 more" in text  # each flow names its first consumers, not all fifty
