@@ -179,6 +179,9 @@ class Capability:
     # Where the unit's rate counts operations, not messages written (Service Bus Standard's credits): what each
     # message costs besides its send, once on a queue and once per subscription on a topic.
     charged: tuple[str, ...] = ()
+    # The most a quota of the project can be raised to, as a multiple of the default (FCM: up to +25 %); None where
+    # the vendor sets no bound on a raise.
+    quota_raise: Sourced | None = None
 
 
 # The date the stored pages were read, for pages that show no "last updated" date of their own.
@@ -615,6 +618,13 @@ _FCM_QUOTAS = Source(
     "https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas",
     READ_ON,
 )
+# Read for the fifth review (theme 2): a quota increase may be requested for up to +25 %, and only by a project whose
+# usage is regularly at 80 % of its quota.
+_FCM_QUOTA_INCREASE = Source(
+    "FCM Throttling and Quotas: Request a quota increase",
+    "https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas",
+    REREAD_ON,
+)
 _FCM_PAYLOAD = Source("Firebase Cloud Messaging", "https://firebase.google.com/docs/cloud-messaging", "2026-12-05")
 _APNS_PAYLOAD = Source(
     "Creating the Remote Notification Payload (Local and Remote Notification Programming Guide, archived)",
@@ -749,7 +759,20 @@ _KAFKA_BROKERS = Sourced(
 )
 _KAFKA_REPLICAS = Sourced(3, "replicas", _KAFKA_OPERATIONS, "a replication factor of 3 (2 or 3 recommended)")
 _KINESIS_SHARD_READS = _mb_per_second(2, _KINESIS_READS, "read per shard, shared by all consumers of the shard")
-_EVENT_HUBS_STANDARD_UNITS = Sourced(40, "throughput units", _EVENT_HUBS_QUOTAS, "per Basic or Standard namespace")
+# Re-read for the fifth review (contradiction 12): the quotas page's tier table still gives 40 TUs for Basic and
+# Standard, while the ARM/SDK reference (EventHubsSku.Capacity) documents a capacity of 0 to 20.
+_EVENT_HUBS_TIER_LIMITS = Source(
+    "Azure Event Hubs quotas and limits: Basic vs. standard vs. premium vs. dedicated tiers (include file)",
+    "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/event-hubs/includes/event-hubs-tier-limits.md",
+    REREAD_ON,
+)
+_EVENT_HUBS_STANDARD_UNITS = Sourced(
+    40,
+    "throughput units",
+    _EVENT_HUBS_TIER_LIMITS,
+    "per Basic or Standard namespace, as the quotas page gives it; the ARM/SDK reference (EventHubsSku.Capacity) "
+    "documents a capacity of 0 to 20",
+)
 _EVENT_HUBS_STANDARD_PARTITIONS = Sourced(
     32, "partitions per event hub", _EVENT_HUBS_QUOTAS, "Basic and Standard tiers"
 )
@@ -2114,6 +2137,12 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         needs_experience=False,
         footprint=0,
         unit_is_quota=True,
+        quota_raise=Sourced(
+            1.25,
+            "times the default quota",
+            _FCM_QUOTA_INCREASE,
+            "a quota increase request is for up to +25 %, from a project whose usage is regularly at 80 % of its quota",
+        ),
     ),
     Capability(
         id="apple_push_notification_service",

@@ -1102,7 +1102,7 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
     units = _units(capability, carried)
     by_key = " by key" if needs.ordering == Ordering.PER_KEY else ""
     if units > 1 and capability.unit_is_quota:
-        remedies.append(f"The peak needs {units} times the default quota ({capability.unit}): ask for a raise.")
+        remedies.append(_past_quota(capability, carried, units))
     elif units > 1 and capability.unit_partitions is not None:
         partitions = units * int(capability.unit_partitions.value)
         remedies.append(
@@ -1127,6 +1127,22 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
         sizing=_nothing_kept(_with_basis(_sizing(capability, needs), needs), capability, needs),
         limits=_limits(capability.id, needs.ordering != Ordering.NONE, needs.ordering == Ordering.GLOBAL),
         remedies=tuple(remedies),
+    )
+
+
+def _past_quota(capability: Capability, needs: Needs, units: int) -> str:
+    """A peak beyond a project's quota: ask for a raise, unless the vendor bounds a raise below what the peak needs
+    (FCM: +25 %), when the service cannot carry it and only what it is for goes through it."""
+    quota = capability.unit_messages_per_second
+    raise_ = capability.quota_raise
+    if raise_ is None or quota is None or units <= raise_.value:
+        return f"The peak needs {units} times the default quota ({capability.unit}): ask for a raise."
+    share = max(_loads(capability, needs, reads=False), default=0.0)
+    return (
+        f"The peak is {number(round(share, 1))} times its quota of {number(quota.value)} {quota.unit} "
+        f"({capability.unit}), and a quota increase gives at most {number(raise_.value)} {raise_.unit}: it cannot "
+        "carry this rate. Send through it only what wakes an app or marks a milestone, and carry the stream of "
+        "updates over persistent connections."
     )
 
 
@@ -1178,6 +1194,7 @@ def _limits(capability_id: str, ordered: bool, global_order: bool = False) -> tu
         (f"Messages a day per {unit}", capability.daily_quota),
         ("At most", capability.in_flight),
         ("", capability.unit_partitions),
+        ("Largest quota increase", capability.quota_raise),
     )
     # The larger tiers' ceilings back the advice that names them.
     ceilings = [
