@@ -182,6 +182,9 @@ class Capability:
     # The most a quota of the project can be raised to, as a multiple of the default (FCM: up to +25 %); None where
     # the vendor sets no bound on a raise.
     quota_raise: Sourced | None = None
+    # What each consumer reads through where no read limit is published (a Pulsar subscription): the sizing says
+    # what all of them read out of the brokers beside what is written in.
+    reader: str = ""
 
 
 # The date the stored pages were read, for pages that show no "last updated" date of their own.
@@ -569,6 +572,17 @@ _PULSAR_PARTITIONED_TOPICS = Source(
     "Partitioned topics (Apache Pulsar 2.5.1 documentation)",
     "https://pulsar.apache.org/docs/2.5.1/cookbooks-partitioned",
     REREAD_ON,
+)
+# Read for the fifth review (theme 5): the only per-partition figure a Pulsar vendor publishes, DataStax's guardrail on
+# its shared Astra Streaming clusters, for producers and for subscriptions, per topic or per partition.
+_ASTRA_STREAMING_LIMITS = Source(
+    "Astra Streaming limits (DataStax)",
+    "https://docs.datastax.com/en/astra-streaming/operations/astream-limits.html",
+    REREAD_ON,
+)
+_PULSAR_PARTITION_NOTE = (
+    "per partition: DataStax's guardrail for a partition of a topic on its shared Astra Streaming (Pulsar) clusters, "
+    "for producers and for each subscription; a cluster you run sets its own, so measure it"
 )
 _KAFKA_MAX_MESSAGE = Source(
     "KAFKA-4203: Align broker default for max.message.bytes with Java producer default #4154",
@@ -1974,18 +1988,22 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         retention=None,
         max_message=_kb(5 * _MIB, _PULSAR_MESSAGE_SIZE, "5 MB default (maxMessageSize=5242880 bytes), configurable"),
         unit="partition",
-        unit_messages_per_second=None,
-        unit_mb_per_second=None,
-        ordered_messages_per_second=None,
+        unit_messages_per_second=_per_second(5000, _ASTRA_STREAMING_LIMITS, _PULSAR_PARTITION_NOTE),
+        unit_mb_per_second=_mb_per_second(25, _ASTRA_STREAMING_LIMITS, _PULSAR_PARTITION_NOTE),
+        ordered_messages_per_second=_per_second(5000, _ASTRA_STREAMING_LIMITS, _PULSAR_PARTITION_NOTE),
+        ordered_mb_per_second=_mb_per_second(25, _ASTRA_STREAMING_LIMITS, _PULSAR_PARTITION_NOTE),
         max_wait=None,
         cost_shape="servers you run (brokers and BookKeeper bookies)",
         good_at="Both queueing and streaming on one platform, multi-tenant and geo-replicated.",
         needs_experience=True,
-        practice=Fact(
-            "A Pulsar topic is served by a single broker; a partitioned topic spans several brokers for more "
-            "throughput. The sizing assumes one topic with a subscription per subscriber, partitioned where one broker "
-            "cannot carry the peak.",
-            _PULSAR_PARTITIONED_TOPICS,
+        reader="subscription",
+        facts=(
+            Fact(
+                "A Pulsar topic is served by a single broker; a partitioned topic spans several brokers for more "
+                "throughput. The sizing partitions one topic by a published per-partition figure, with a subscription "
+                "per subscriber.",
+                _PULSAR_PARTITIONED_TOPICS,
+            ),
         ),
         footprint=3,
     ),
