@@ -52,7 +52,8 @@ class Test2StreamsToOpenAppsGoOverConnections:
     def test_live_odds_list_the_connection_tier_first_sized_on_its_egress(self) -> None:
         flow = reviewed("R5-24", "Live odds to customer screens")
         first = flow.technologies[0]
-        assert first.role == "push" and "WebSocket" in first.name
+        assert first.role == "push"
+        assert "WebSocket" in first.name
         assert first.sizing is not None
         assert "231,481.48 messages/s" in first.sizing.summary
         assert "45.2 MB/s" in first.sizing.summary
@@ -80,7 +81,8 @@ class Test2StreamsToOpenAppsGoOverConnections:
 
     def test_fcm_beyond_its_raise_is_not_told_to_ask_for_one(self) -> None:
         fcm = capability("firebase_cloud_messaging")
-        assert fcm.quota_raise is not None and fcm.quota_raise.source.as_of == "2026-12-07"
+        assert fcm.quota_raise is not None
+        assert fcm.quota_raise.source.as_of == "2026-12-07"
 
 
 class Test3DeviceCommandsExpireWithTheirLatency:
@@ -102,7 +104,8 @@ class Test3DeviceCommandsExpireWithTheirLatency:
         flow = reviewed("R5-18", "Remote door unlock")
         words = said(flow)
         assert "desired state" not in words
-        assert "acknowledg" in words and "escalat" in words
+        assert "acknowledg" in words
+        assert "escalat" in words
 
     def test_restaurant_tablet_on_managed_gcp_leads_with_push_to_wake_and_an_inbox(self) -> None:
         flow = reviewed("R5-25", "New order to restaurant tablet")
@@ -110,7 +113,8 @@ class Test3DeviceCommandsExpireWithTheirLatency:
         assert first.name == "Firebase Cloud Messaging", [t.name for t in flow.technologies]
         assert "inbox" in first.why
         words = " ".join(texts(t) for t in flow.technologies)
-        assert "72 hours" not in words and "9,000,000 commands" not in words
+        assert "72 hours" not in words
+        assert "9,000,000 commands" not in words
         names = [t.name for t in flow.technologies]
         assert names.index("Pub/Sub") < names.index("Self-run MQTT broker (EMQX or Mosquitto)")
 
@@ -129,7 +133,8 @@ class Test4BestEffortSenderKeepsTheLatest:
         words = said(flow)
         assert "until it is sent and acknowledged" not in words
         assert "until the receiving side acknowledges it" not in words
-        assert "latest" in words and "small buffer" in words
+        assert "latest" in words
+        assert "small buffer" in words
 
     def test_no_loss_sender_keeps_each_message_until_acknowledged(self) -> None:
         flow = reviewed("R5-04", "Manual meter reading upload")
