@@ -185,6 +185,10 @@ class Capability:
     # What each consumer reads through where no read limit is published (a Pulsar subscription): the sizing says
     # what all of them read out of the brokers beside what is written in.
     reader: str = ""
+    # How long it keeps messages until a setting is raised (AWS IoT Core: a persistent session expires after 1 hour by
+    # default, adjustable up to `retention`), and that setting's name.
+    default_retention: Sourced | None = None
+    retention_setting: str = ""
 
 
 # The date the stored pages were read, for pages that show no "last updated" date of their own.
@@ -671,6 +675,12 @@ _IOT_HUB_SCALING = Source(
 )
 _IOT_CORE_QUOTAS = Source(
     "AWS IoT Core endpoints and quotas", "https://docs.aws.amazon.com/general/latest/gr/iot-core.html", REREAD_ON
+)
+_IOT_CORE_SESSION_EXPIRY = Sourced(
+    1,
+    "hour",
+    _IOT_CORE_QUOTAS,
+    "persistent session expiry period by default: queued messages are discarded after it",
 )
 _IOT_LENS_RELIABILITY = Source(
     "AWS IoT Lens: workload architecture (IOTREL05-BP01-02, MQTT persistent sessions)",
@@ -2266,14 +2276,9 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         ),
         needs_experience=False,
         footprint=0,
-        limits=(
-            Sourced(
-                1,
-                "hour",
-                _IOT_CORE_QUOTAS,
-                "persistent session expiry period by default: queued messages are discarded after it",
-            ),
-        ),
+        limits=(_IOT_CORE_SESSION_EXPIRY,),
+        default_retention=_IOT_CORE_SESSION_EXPIRY,
+        retention_setting="persistent session expiry",
     ),
     Capability(
         id="mqtt_broker_self_run",

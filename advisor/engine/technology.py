@@ -582,7 +582,7 @@ def _keep(capability: Capability, needs: Needs) -> str:
     if _keeps_nothing(needs):
         return _nothing_to_keep(capability, needs)
     if not capability.stores_nothing:
-        return f"keep messages {kept}{_disk(capability, needs)}"
+        return f"keep messages {kept}{_disk(capability, needs)}{_raise_retention(capability, needs)}"
     if not capability.subscriber_queue:
         return f"{capability.stores_nothing}; a lost message is acceptable here"
     queue = CAPABILITIES[POSITION[capability.subscriber_queue]]
@@ -591,6 +591,25 @@ def _keep(capability: Capability, needs: Needs) -> str:
         f"{capability.stores_nothing}: subscribe an {queue.name} per subscriber that must not lose a message"
         f"{yours}, each with a dead-letter queue for what its consumer cannot process, and keep messages there {kept}"
     )
+
+
+def _raise_retention(capability: Capability, needs: Needs) -> str:
+    """A retention wanted beyond the service's default, within what a setting can be raised to: say to raise it."""
+    default, longest = capability.default_retention, capability.retention
+    if default is None or needs.retention_hours <= default.value:
+        return ""
+    top = f" (it can be raised to {plural(int(longest.value), 'hour')})" if longest is not None else ""
+    return (
+        f": raise its {capability.retention_setting} from its default of {plural(int(default.value), default.unit)} "
+        f"to at least {_duration(needs.retention_hours)}{top}"
+    )
+
+
+def _duration(hours: float) -> str:
+    """'72 hours', or '5 minutes' for a time to live under an hour."""
+    if hours >= 1:
+        return plural(int(hours), "hour")
+    return plural(round(hours * 60), "minute")
 
 
 def _disk(capability: Capability, needs: Needs) -> str:
