@@ -33,6 +33,7 @@ from .choices import (
     Ordering,
     Platform,
     Replay,
+    command_expiry,
 )
 from .model import ApproachId, Limit, Role, Sizing, TechnologyChoice
 from .reasons import known
@@ -51,6 +52,7 @@ RETENTION = {
 }
 REPLAY_RETENTION = (168, "a week of history to replay")
 CLOUDS = ("aws", "azure", "gcp")
+LATENCY_WORDS = {"immediate": "at once", "seconds": "within seconds", "minutes": "within minutes"}
 # Where the team runs what it uses: files stay there, so a bulk transfer is not sent to a cloud's storage.
 SELF_RUN_PLATFORMS = (Platform.KUBERNETES, Platform.ON_PREMISES)
 # Push notification services wake apps on phones. Open browser sessions are reached over a persistent
@@ -115,6 +117,9 @@ class Needs:
     sender_away: bool = False
     # Another technology listed beside this one claim-checks the payload: one way for every payload, so this one too.
     claim_check: bool = False
+    # A command to devices that expires with its latency answer (retention_hours is its time to live): the sender
+    # waits for the acknowledgement until then and escalates, and a stale command is never run late.
+    expires: bool = False
 
 
 def needs_of(given: Answers, role: Role) -> Needs:
@@ -126,6 +131,9 @@ def needs_of(given: Answers, role: Role) -> Needs:
     outage = known(given["consumer_availability"]) or Availability.OFTEN_OFFLINE
     hours, why = REPLAY_RETENTION if replay else RETENTION[outage]
     away = RETENTION[outage][0] if outage in AWAY else 0
+    expiry = command_expiry(*(known(given[a]) or "" for a in ("interaction", "consumer_kind", "latency")))
+    if expiry is not None:
+        hours, why, away = expiry, f"a command due {LATENCY_WORDS[given['latency']]} is stale after it", expiry
     readers = max(1, len(given["consumers"]))
     return Needs(
         role,
@@ -144,6 +152,7 @@ def needs_of(given: Answers, role: Role) -> Needs:
         volume,
         known(given["consumer_kind"]) in (ConsumerKind.DEVICE, ConsumerKind.BROWSER),
         known(given["source_availability"]) in AWAY,
+        expires=expiry is not None,
     )
 
 
@@ -579,6 +588,8 @@ def _keep(capability: Capability, needs: Needs) -> str:
     """How long messages are kept, and where: a router that keeps none states no retention of its own, and each
     subscriber that must not lose a message gets a queue of its own, with a dead-letter queue, that keeps them."""
     kept = f"{plural(int(needs.retention_hours), 'hour')} ({needs.retention_why})"
+    if needs.expires:
+        return _expires(needs)
     if _keeps_nothing(needs):
         return _nothing_to_keep(capability, needs)
     if not capability.stores_nothing:
@@ -590,6 +601,17 @@ def _keep(capability: Capability, needs: Needs) -> str:
     return (
         f"{capability.stores_nothing}: subscribe an {queue.name} per subscriber that must not lose a message"
         f"{yours}, each with a dead-letter queue for what its consumer cannot process, and keep messages there {kept}"
+    )
+
+
+def _expires(needs: Needs) -> str:
+    """A command to devices lives as long as its latency answer allows, and its sender escalates when it is not
+    acknowledged by then: it never runs late from a queue or a desired state."""
+    return (
+        f"each command expires after {_duration(needs.retention_hours)} ({needs.retention_why}, assumed): set it as "
+        "each message's time to live (its expiry interval), have the sender wait for the device's acknowledgement "
+        "until then and escalate when none comes — tell the user the device did not respond, or call the site — so "
+        "a stale command is never run late"
     )
 
 
@@ -888,9 +910,9 @@ def _sessions(needs: Needs) -> str:
     queued = needs.messages_per_day * hours / 24
     return (
         "; one persistent session per device (how many devices is not asked: assumed one per device that receives "
-        f"commands), each queue long enough for {plural(int(hours), 'hour')} away — {number(round(queued))} "
-        f"commands over {plural(int(hours), 'hour')}, shared by the devices — set as its max_mqueue_len (EMQX), "
-        f"with a session expiry longer than {plural(int(hours), 'hour')}"
+        f"commands), each queue long enough for {_duration(hours)} away — {number(round(queued))} "
+        f"commands over {_duration(hours)}, shared by the devices — set as its max_mqueue_len (EMQX), "
+        f"with a session expiry longer than {_duration(hours)}"
     )
 
 

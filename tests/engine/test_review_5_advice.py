@@ -103,7 +103,9 @@ class Test3DeviceCommandsExpireWithTheirLatency:
     def test_door_unlock_risks_never_fall_back_to_a_desired_state(self) -> None:
         flow = reviewed("R5-18", "Remote door unlock")
         words = said(flow)
-        assert "desired state" not in words
+        assert "Keep the desired state" not in words
+        assert "desired state it holds is read" not in words
+        assert "never run it later from a queue or a desired state" in words
         assert "acknowledg" in words
         assert "escalat" in words
 
