@@ -197,7 +197,10 @@ def technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[Tec
         # Work for machines waits in a queue per device on a broker made for them, which is the queue itself: a
         # back-end queue does not reach a device, and push alone keeps nothing. The team's own broker carries the
         # commands to it.
-        return _chosen(given, needs_of(given, "device")) + _behind_the_device_broker(given)
+        brokers = _chosen(given, needs_of(given, "device"))
+        if _no_one_runs_a_device_broker(given, brokers):
+            return _wake_to_sync(given, brokers)
+        return brokers + _behind_the_device_broker(given)
     explicit = role == "queue" and known(given["interaction"]) == Interaction.COMMAND
     backbone = _chosen(given, needs_of(given, role), first=EXPLICIT_INVOCATION if explicit else ())
     if role == "gateway":
@@ -214,6 +217,40 @@ def technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[Tec
 
 
 BY_NAME = {c.name: c for c in CAPABILITIES}
+# Where nobody runs a device broker (Google Cloud, operations managed), a device that runs an app is woken by its
+# platform's push to fetch its commands from a durable inbox per device: push alone keeps nothing.
+WAKE_TO_SYNC = (
+    "Wakes the app on each device (a tablet, a phone) to fetch its pending commands from a durable inbox per device "
+    "and acknowledge each one; push alone keeps nothing, so the inbox holds each command until it is acknowledged "
+    "or expires."
+)
+INBOX = (
+    "Carries the commands into each device's durable inbox (a store of pending commands per device that the app "
+    "reads when woken and acknowledges), or to a device broker for devices that run no app."
+)
+
+
+def _no_one_runs_a_device_broker(given: Answers, brokers: tuple[TechnologyChoice, ...]) -> bool:
+    """A command due soon (it expires with its latency), only a self-run device broker to play the part, and nobody
+    there to run one: the app is woken instead. A command due within hours waits in the device broker's sessions."""
+    operations = known(given["operations"]) or Operations.MANAGED
+    return needs_of(given, "device").expires and (
+        operations == Operations.MANAGED
+        and not any(c.name in BY_NAME and BY_NAME[c.name].managed for c in brokers if c.role == "device")
+        and known(given["platform"]) in CLOUDS
+    )
+
+
+def _wake_to_sync(given: Answers, brokers: tuple[TechnologyChoice, ...]) -> tuple[TechnologyChoice, ...]:
+    """Push to wake the app, the queue that fills each device's inbox, then the self-run broker for devices that run
+    no app."""
+    wake = _chosen(given, needs_of(given, "push"), first=("firebase_cloud_messaging",))[:1]
+    inbox = _chosen(given, needs_of(given, "queue"), first=EXPLICIT_INVOCATION)
+    return (
+        *(replace(c, why=WAKE_TO_SYNC) for c in wake),
+        *(replace(c, why=f"{c.why} {INBOX}") for c in inbox),
+        *brokers,
+    )
 
 
 def _behind_the_device_broker(given: Answers) -> tuple[TechnologyChoice, ...]:
