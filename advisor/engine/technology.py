@@ -29,6 +29,7 @@ from .choices import (
     Delivery,
     Experience,
     Interaction,
+    Latency,
     Operations,
     Ordering,
     Platform,
@@ -208,7 +209,10 @@ def technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[Tec
     if winner == POINT_TO_POINT or receivers not in (ConsumerKind.DEVICE, ConsumerKind.BROWSER):
         return backbone
     # The last hop to phones and browsers comes first: it is what reaches them; the backbone sits behind it.
-    # Only the phones' own push services reach an app that is not running, so they lead for devices.
+    # Only the phones' own push services reach an app that is not running, so they lead for devices, unless the flow
+    # is a stream of updates to open apps, which goes over persistent connections.
+    if _stream(given):
+        return _streamed(given, backbone)
     if receivers == ConsumerKind.DEVICE:
         push = _chosen(given, needs_of(given, "push"), first=MOBILE_PUSH)
     else:
@@ -217,6 +221,78 @@ def technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[Tec
 
 
 BY_NAME = {c.name: c for c in CAPABILITIES}
+# A stream of updates to open apps and pages: best-effort events due at once, at this peak or more (messages a second
+# across the apps or pages). It goes over persistent connections; push services only wake an app or mark a milestone.
+STREAM_PEAK = 10
+SELF_RUN_CONNECTIONS = "websocket_sse_gateway"
+WAKE_ONLY = (
+    "Optional: wakes an app that is not running, or carries a milestone; never the stream of updates, which goes "
+    "over the persistent connections while the app is open."
+)
+HOSTED_CONNECTIONS = (
+    "Live updates to open apps and pages over WebSocket or Server-Sent Events connections you host: no managed "
+    "service here holds them for you."
+)
+PUBLISHED_ONCE = (
+    "Sized at the rate delivered to open connections, an upper bound: each update is published once to the backbone, "
+    "and the connection tier fans it out to every connection that follows its key, so the backbone carries the rate "
+    "published; size it on that rate once known. "
+)
+
+
+def _stream(given: Answers) -> bool:
+    """Best-effort updates due at once to phones or browser sessions, at a rate only open connections carry."""
+    peak = needs_of(given, "push").peak_per_second
+    return (
+        known(given["interaction"]) == Interaction.EVENT
+        and known(given["consumer_kind"]) in (ConsumerKind.DEVICE, ConsumerKind.BROWSER)
+        and known(given["delivery"]) == Delivery.BEST_EFFORT
+        and known(given["latency"]) == Latency.IMMEDIATE
+        and peak >= STREAM_PEAK
+    )
+
+
+def _streamed(given: Answers, backbone: tuple[TechnologyChoice, ...]) -> tuple[TechnologyChoice, ...]:
+    """The connection tier first, sized on what it delivers; push only to wake; the backbone on the rate published."""
+    needs = needs_of(given, "push")
+    pushed = _chosen(given, needs, skip=APPS_ONLY, first=CONNECTIONS)
+    connections = [c for c in pushed if BY_NAME.get(c.name) is None or BY_NAME[c.name].id not in MOBILE_PUSH]
+    if not connections:
+        hosted = CAPABILITIES[POSITION[SELF_RUN_CONNECTIONS]]
+        connections = [replace(_choice(hosted, needs, False), why=HOSTED_CONNECTIONS)]
+    tier = [replace(c, sizing=_connection_sizing(needs)) for c in connections[:1]]
+    phones = MOBILE_PUSH if known(given["consumer_kind"]) == ConsumerKind.DEVICE else MOBILE_PUSH[:1]
+    wake = [
+        replace(_choice(CAPABILITIES[POSITION[p]], needs, False), why=WAKE_ONLY)
+        for p in phones
+        if _meets(CAPABILITIES[POSITION[p]], needs)
+    ]
+    behind = [
+        replace(c, sizing=replace(c.sizing, summary=PUBLISHED_ONCE + c.sizing.summary)) if c.sizing else c
+        for c in backbone
+    ]
+    return (*tier, *wake, *behind)
+
+
+def _connection_sizing(needs: Needs) -> Sizing:
+    """What the connection tier sends at the peak; how many connections are open is not asked, so it is said."""
+    summary = (
+        f"Sends {_peak(needs)} to open connections, each update once to every connection that follows "
+        "its key; how many connections are open at once is not asked: size the servers (or units) on the concurrent "
+        "connections at the peak and on this egress, and coalesce each connection's updates to the latest per key a "
+        "few times a second."
+    )
+    return Sizing(
+        "connection tier",
+        1,
+        _significant(needs.peak_per_second, 3),
+        _significant(needs.peak_mb_per_second, 4),
+        None,
+        0,
+        summary,
+    )
+
+
 # Where nobody runs a device broker (Google Cloud, operations managed), a device that runs an app is woken by its
 # platform's push to fetch its commands from a durable inbox per device: push alone keeps nothing.
 WAKE_TO_SYNC = (
