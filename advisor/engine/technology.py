@@ -578,6 +578,7 @@ def _daily(capability: Capability, needs: Needs, units: int) -> str:
         return ""
     counted = _counted_per_day(capability, needs)
     chunk = capability.counted_in
+    each = f"{plural(units, capability.unit)} × {number(quota.value)} " if units > 1 else ""
     counted_as = (
         f" count as {number(counted)} in {_size(chunk.value)} chunks"
         if chunk is not None and counted > needs.messages_per_day
@@ -586,7 +587,7 @@ def _daily(capability: Capability, needs: Needs, units: int) -> str:
     return (
         f"; {number(needs.messages_per_day)} messages a day of {_size(needs.size_kb)}{counted_as}: "
         f"{percent(counted / (quota.value * units))} of the daily quota of {number(quota.value * units)} "
-        f"({quota.note})"
+        f"({each}{quota.note})"
     )
 
 

@@ -175,6 +175,13 @@ class TestVendorLimitContradictions:
         iot = named(flow, "AWS IoT Core")
         assert "raise its persistent session expiry" in texts(iot)
 
+    def test_iot_hub_daily_quota_says_it_is_the_units_times_one_unit_s(self) -> None:
+        """Contradiction 6: "The 6,000,000 is 15 S1 units × 400,000, not a per-S1 figure"."""
+        flow = reviewed("R5-18", "Remote door unlock")
+        hub = named(flow, "Azure IoT Hub")
+        assert hub.sizing is not None
+        assert "daily quota of 6,000,000 (15 S1 or S2 units × 400,000 per S1 unit" in hub.sizing.summary
+
     def test_event_hubs_standard_units_are_the_quota_page_read_again(self) -> None:
         hubs = capability("azure_event_hubs")
         assert hubs.tier.max_units.value == 40
