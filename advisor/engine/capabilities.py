@@ -179,6 +179,16 @@ class Capability:
     # Where the unit's rate counts operations, not messages written (Service Bus Standard's credits): what each
     # message costs besides its send, once on a queue and once per subscription on a topic.
     charged: tuple[str, ...] = ()
+    # The most a quota of the project can be raised to, as a multiple of the default (FCM: up to +25 %); None where
+    # the vendor sets no bound on a raise.
+    quota_raise: Sourced | None = None
+    # What each consumer reads through where no read limit is published (a Pulsar subscription): the sizing says
+    # what all of them read out of the brokers beside what is written in.
+    reader: str = ""
+    # How long it keeps messages until a setting is raised (AWS IoT Core: a persistent session expires after 1 hour by
+    # default, adjustable up to `retention`), and that setting's name.
+    default_retention: Sourced | None = None
+    retention_setting: str = ""
 
 
 # The date the stored pages were read, for pages that show no "last updated" date of their own.
@@ -567,6 +577,17 @@ _PULSAR_PARTITIONED_TOPICS = Source(
     "https://pulsar.apache.org/docs/2.5.1/cookbooks-partitioned",
     REREAD_ON,
 )
+# Read for the fifth review (theme 5): the only per-partition figure a Pulsar vendor publishes, DataStax's guardrail on
+# its shared Astra Streaming clusters, for producers and for subscriptions, per topic or per partition.
+_ASTRA_STREAMING_LIMITS = Source(
+    "Astra Streaming limits (DataStax)",
+    "https://docs.datastax.com/en/astra-streaming/operations/astream-limits.html",
+    REREAD_ON,
+)
+_PULSAR_PARTITION_NOTE = (
+    "per partition: DataStax's guardrail for a partition of a topic on its shared Astra Streaming (Pulsar) clusters, "
+    "for producers and for each subscription; a cluster you run sets its own, so measure it"
+)
 _KAFKA_MAX_MESSAGE = Source(
     "KAFKA-4203: Align broker default for max.message.bytes with Java producer default #4154",
     "https://github.com/apache/kafka/pull/4154",
@@ -615,6 +636,13 @@ _FCM_QUOTAS = Source(
     "https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas",
     READ_ON,
 )
+# Read for the fifth review (theme 2): a quota increase may be requested for up to +25 %, and only by a project whose
+# usage is regularly at 80 % of its quota.
+_FCM_QUOTA_INCREASE = Source(
+    "FCM Throttling and Quotas: Request a quota increase",
+    "https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas",
+    REREAD_ON,
+)
 _FCM_PAYLOAD = Source("Firebase Cloud Messaging", "https://firebase.google.com/docs/cloud-messaging", "2026-12-05")
 _APNS_PAYLOAD = Source(
     "Creating the Remote Notification Payload (Local and Remote Notification Programming Guide, archived)",
@@ -647,6 +675,12 @@ _IOT_HUB_SCALING = Source(
 )
 _IOT_CORE_QUOTAS = Source(
     "AWS IoT Core endpoints and quotas", "https://docs.aws.amazon.com/general/latest/gr/iot-core.html", REREAD_ON
+)
+_IOT_CORE_SESSION_EXPIRY = Sourced(
+    1,
+    "hour",
+    _IOT_CORE_QUOTAS,
+    "persistent session expiry period by default: queued messages are discarded after it",
 )
 _IOT_LENS_RELIABILITY = Source(
     "AWS IoT Lens: workload architecture (IOTREL05-BP01-02, MQTT persistent sessions)",
@@ -749,7 +783,20 @@ _KAFKA_BROKERS = Sourced(
 )
 _KAFKA_REPLICAS = Sourced(3, "replicas", _KAFKA_OPERATIONS, "a replication factor of 3 (2 or 3 recommended)")
 _KINESIS_SHARD_READS = _mb_per_second(2, _KINESIS_READS, "read per shard, shared by all consumers of the shard")
-_EVENT_HUBS_STANDARD_UNITS = Sourced(40, "throughput units", _EVENT_HUBS_QUOTAS, "per Basic or Standard namespace")
+# Re-read for the fifth review (contradiction 12): the quotas page's tier table still gives 40 TUs for Basic and
+# Standard, while the ARM/SDK reference (EventHubsSku.Capacity) documents a capacity of 0 to 20.
+_EVENT_HUBS_TIER_LIMITS = Source(
+    "Azure Event Hubs quotas and limits: Basic vs. standard vs. premium vs. dedicated tiers (include file)",
+    "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/event-hubs/includes/event-hubs-tier-limits.md",
+    REREAD_ON,
+)
+_EVENT_HUBS_STANDARD_UNITS = Sourced(
+    40,
+    "throughput units",
+    _EVENT_HUBS_TIER_LIMITS,
+    "per Basic or Standard namespace, as the quotas page gives it; the ARM/SDK reference (EventHubsSku.Capacity) "
+    "documents a capacity of 0 to 20",
+)
 _EVENT_HUBS_STANDARD_PARTITIONS = Sourced(
     32, "partitions per event hub", _EVENT_HUBS_QUOTAS, "Basic and Standard tiers"
 )
@@ -1951,18 +1998,22 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         retention=None,
         max_message=_kb(5 * _MIB, _PULSAR_MESSAGE_SIZE, "5 MB default (maxMessageSize=5242880 bytes), configurable"),
         unit="partition",
-        unit_messages_per_second=None,
-        unit_mb_per_second=None,
-        ordered_messages_per_second=None,
+        unit_messages_per_second=_per_second(5000, _ASTRA_STREAMING_LIMITS, _PULSAR_PARTITION_NOTE),
+        unit_mb_per_second=_mb_per_second(25, _ASTRA_STREAMING_LIMITS, _PULSAR_PARTITION_NOTE),
+        ordered_messages_per_second=_per_second(5000, _ASTRA_STREAMING_LIMITS, _PULSAR_PARTITION_NOTE),
+        ordered_mb_per_second=_mb_per_second(25, _ASTRA_STREAMING_LIMITS, _PULSAR_PARTITION_NOTE),
         max_wait=None,
         cost_shape="servers you run (brokers and BookKeeper bookies)",
         good_at="Both queueing and streaming on one platform, multi-tenant and geo-replicated.",
         needs_experience=True,
-        practice=Fact(
-            "A Pulsar topic is served by a single broker; a partitioned topic spans several brokers for more "
-            "throughput. The sizing assumes one topic with a subscription per subscriber, partitioned where one broker "
-            "cannot carry the peak.",
-            _PULSAR_PARTITIONED_TOPICS,
+        reader="subscription",
+        facts=(
+            Fact(
+                "A Pulsar topic is served by a single broker; a partitioned topic spans several brokers for more "
+                "throughput. The sizing partitions one topic by a published per-partition figure, with a subscription "
+                "per subscriber.",
+                _PULSAR_PARTITIONED_TOPICS,
+            ),
         ),
         footprint=3,
     ),
@@ -2114,6 +2165,12 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         needs_experience=False,
         footprint=0,
         unit_is_quota=True,
+        quota_raise=Sourced(
+            1.25,
+            "times the default quota",
+            _FCM_QUOTA_INCREASE,
+            "a quota increase request is for up to +25 %, from a project whose usage is regularly at 80 % of its quota",
+        ),
     ),
     Capability(
         id="apple_push_notification_service",
@@ -2219,14 +2276,9 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         ),
         needs_experience=False,
         footprint=0,
-        limits=(
-            Sourced(
-                1,
-                "hour",
-                _IOT_CORE_QUOTAS,
-                "persistent session expiry period by default: queued messages are discarded after it",
-            ),
-        ),
+        limits=(_IOT_CORE_SESSION_EXPIRY,),
+        default_retention=_IOT_CORE_SESSION_EXPIRY,
+        retention_setting="persistent session expiry",
     ),
     Capability(
         id="mqtt_broker_self_run",

@@ -193,6 +193,17 @@ WAITED = (Latency.IMMEDIATE, Latency.SECONDS)
 AWAY = (Availability.MAINTENANCE_WINDOWS, Availability.OFTEN_OFFLINE)
 # Work that must not be lost.
 KEPT = (Delivery.NO_LOSS, Delivery.EFFECTIVELY_ONCE)
+# A command to a device lives as long as its latency answer allows, in hours: one due within seconds is stale minutes
+# later (assumed 5 minutes), one due within minutes an hour later. A command due within hours waits for the device as
+# long as it may be away. The sender waits for the acknowledgement until then, and escalates.
+COMMAND_EXPIRY_HOURS: dict[str, float] = {Latency.IMMEDIATE: 5 / 60, Latency.SECONDS: 5 / 60, Latency.MINUTES: 1.0}
+
+
+def command_expiry(interaction: str, consumer_kind: str, latency: str) -> float | None:
+    """How long a command to devices lives, in hours, where its latency sets it; None otherwise."""
+    if interaction != Interaction.COMMAND or consumer_kind != ConsumerKind.DEVICE:
+        return None
+    return COMMAND_EXPIRY_HOURS.get(latency)
 
 
 def options(choice: type[StrEnum]) -> tuple[str, ...]:

@@ -16,7 +16,19 @@ from typing import cast
 from .answers import ANSWERS, UNKNOWN, Answers, Span, highest, unsure
 from .capabilities import CAPABILITIES
 from .catalog import APPROACHES, COMMAND, EVENT, FACTORS, PATTERN_IDS, PATTERNS, QUERY, label
-from .choices import AWAY, KEPT, WAITED, Availability, ConsumerKind, Delivery, Growth, Latency, Ordering, Replay
+from .choices import (
+    AWAY,
+    KEPT,
+    WAITED,
+    Availability,
+    ConsumerKind,
+    Delivery,
+    Growth,
+    Latency,
+    Ordering,
+    Replay,
+    command_expiry,
+)
 from .evaluation import FlowModel
 from .model import Flip
 from .rules import (
@@ -46,6 +58,7 @@ from .wording import (
     AVAILABILITY,
     CURRENT_STATE,
     DELIVERY,
+    EXPIRING_HELD,
     LATENCY,
     LATENCY_SHORT,
     OUTAGE_WHY,
@@ -220,6 +233,8 @@ def _held(given: Answers, back: str, drain: str) -> str:
     arrive (APNs keeps one notification per app), and devices each read a queue of their own when they reconnect:
     no queue drains to them, so the backbone keeps what happened and each catches up when it is back."""
     receivers = known(given["consumer_kind"])
+    if command_expiry(given["interaction"], given["consumer_kind"], given["latency"]) is not None:
+        return EXPIRING_HELD
     if receivers == ConsumerKind.DEVICE and given["interaction"] == COMMAND:
         return (
             "the device broker keeps each device's commands in a queue of its own (for a bounded time and count), "

@@ -20,11 +20,12 @@ from .choices import (
     Operations,
     Ordering,
     Platform,
+    command_expiry,
 )
 from .model import ApproachId, Risk
 from .reasons import known, may_be_cached
 from .rules import APPROACH_RULES, BUSINESS_TRANSACTION, ORDERED_WORK, SENDER_OFFLINE, WAITED_FOR_COMMAND
-from .wording import RECEIVERS
+from .wording import EXPIRING_RISK, RECEIVERS
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
 SEVERITY_ORDER = (HIGH, MEDIUM, LOW)
@@ -201,7 +202,9 @@ def _of_the_answers(given: Answers, winner: str, approach: ApproachId) -> list[R
     found += SENDER_OFFLINE.warned(given)
     found += BUSINESS_TRANSACTION.warned(given)
     receivers = known(given["consumer_kind"])
-    if receivers == ConsumerKind.DEVICE and known(given["interaction"]) == Interaction.COMMAND:
+    if command_expiry(given["interaction"], given["consumer_kind"], given["latency"]) is not None:
+        found.append(Risk(*EXPIRING_RISK, HIGH if must_keep else MEDIUM))
+    elif receivers == ConsumerKind.DEVICE and known(given["interaction"]) == Interaction.COMMAND:
         found.append(
             Risk(
                 "A device offline for longer than its broker keeps queued messages (a bounded time and count per "

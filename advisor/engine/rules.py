@@ -665,15 +665,28 @@ SENDER_OFFLINE: Final = Rule(
     ),
     reason=lambda given: (
         f"{_the_sender(given)} {SENDER_AVAILABILITY[given['source_availability']]}: a queue on the server cannot "
-        "help while it is disconnected. The sender needs store-and-forward of its own — a local outbox that keeps "
-        "each message until it is sent and acknowledged — and its backlog arrives in a burst when it reconnects."
+        "help while it is disconnected. "
+        + (
+            "The sender needs store-and-forward of its own — a local outbox that keeps each message until it is "
+            "sent and acknowledged — and its backlog arrives in a burst when it reconnects."
+            if _kept(given)
+            else "A lost message is acceptable, so the sender needs only a small buffer of its own: the latest "
+            "reading per key over a bounded window, stale ones dropped, the latest sent first when it reconnects."
+        )
     ),
     risks=lambda given: (
         Risk(
             "Messages are lost while the sender is offline, or sent twice when it reconnects.",
             "Store-and-forward on the sender: a local outbox that keeps each message until the receiving side "
             "acknowledges it, resent on reconnect with its message id so the receiver drops duplicates.",
-            HIGH if _kept(given) else MEDIUM,
+            HIGH,
+        )
+        if _kept(given)
+        else Risk(
+            "A sender that reconnects sends a backlog of stale readings in a burst.",
+            "A small buffer on the sender, not an outbox: keep the latest reading per key over a bounded window, "
+            "drop stale ones, and send the latest first when it reconnects.",
+            MEDIUM,
         ),
     ),
 )

@@ -29,10 +29,12 @@ from .choices import (
     Delivery,
     Experience,
     Interaction,
+    Latency,
     Operations,
     Ordering,
     Platform,
     Replay,
+    command_expiry,
 )
 from .model import ApproachId, Limit, Role, Sizing, TechnologyChoice
 from .reasons import known
@@ -51,6 +53,7 @@ RETENTION = {
 }
 REPLAY_RETENTION = (168, "a week of history to replay")
 CLOUDS = ("aws", "azure", "gcp")
+LATENCY_WORDS = {"immediate": "at once", "seconds": "within seconds", "minutes": "within minutes"}
 # Where the team runs what it uses: files stay there, so a bulk transfer is not sent to a cloud's storage.
 SELF_RUN_PLATFORMS = (Platform.KUBERNETES, Platform.ON_PREMISES)
 # Push notification services wake apps on phones. Open browser sessions are reached over a persistent
@@ -115,6 +118,9 @@ class Needs:
     sender_away: bool = False
     # Another technology listed beside this one claim-checks the payload: one way for every payload, so this one too.
     claim_check: bool = False
+    # A command to devices that expires with its latency answer (retention_hours is its time to live): the sender
+    # waits for the acknowledgement until then and escalates, and a stale command is never run late.
+    expires: bool = False
 
 
 def needs_of(given: Answers, role: Role) -> Needs:
@@ -126,6 +132,9 @@ def needs_of(given: Answers, role: Role) -> Needs:
     outage = known(given["consumer_availability"]) or Availability.OFTEN_OFFLINE
     hours, why = REPLAY_RETENTION if replay else RETENTION[outage]
     away = RETENTION[outage][0] if outage in AWAY else 0
+    expiry = command_expiry(*(known(given[a]) or "" for a in ("interaction", "consumer_kind", "latency")))
+    if expiry is not None:
+        hours, why, away = expiry, f"a command due {LATENCY_WORDS[given['latency']]} is stale after it", expiry
     readers = max(1, len(given["consumers"]))
     return Needs(
         role,
@@ -144,6 +153,7 @@ def needs_of(given: Answers, role: Role) -> Needs:
         volume,
         known(given["consumer_kind"]) in (ConsumerKind.DEVICE, ConsumerKind.BROWSER),
         known(given["source_availability"]) in AWAY,
+        expires=expiry is not None,
     )
 
 
@@ -188,7 +198,10 @@ def technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[Tec
         # Work for machines waits in a queue per device on a broker made for them, which is the queue itself: a
         # back-end queue does not reach a device, and push alone keeps nothing. The team's own broker carries the
         # commands to it.
-        return _chosen(given, needs_of(given, "device")) + _behind_the_device_broker(given)
+        brokers = _chosen(given, needs_of(given, "device"))
+        if _no_one_runs_a_device_broker(given, brokers):
+            return _wake_to_sync(given, brokers)
+        return brokers + _behind_the_device_broker(given)
     explicit = role == "queue" and known(given["interaction"]) == Interaction.COMMAND
     backbone = _chosen(given, needs_of(given, role), first=EXPLICIT_INVOCATION if explicit else ())
     if role == "gateway":
@@ -196,7 +209,10 @@ def technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[Tec
     if winner == POINT_TO_POINT or receivers not in (ConsumerKind.DEVICE, ConsumerKind.BROWSER):
         return backbone
     # The last hop to phones and browsers comes first: it is what reaches them; the backbone sits behind it.
-    # Only the phones' own push services reach an app that is not running, so they lead for devices.
+    # Only the phones' own push services reach an app that is not running, so they lead for devices, unless the flow
+    # is a stream of updates to open apps, which goes over persistent connections.
+    if _stream(given):
+        return _streamed(given, backbone)
     if receivers == ConsumerKind.DEVICE:
         push = _chosen(given, needs_of(given, "push"), first=MOBILE_PUSH)
     else:
@@ -205,6 +221,112 @@ def technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[Tec
 
 
 BY_NAME = {c.name: c for c in CAPABILITIES}
+# A stream of updates to open apps and pages: best-effort events due at once, at this peak or more (messages a second
+# across the apps or pages). It goes over persistent connections; push services only wake an app or mark a milestone.
+STREAM_PEAK = 10
+SELF_RUN_CONNECTIONS = "websocket_sse_gateway"
+WAKE_ONLY = (
+    "Optional: wakes an app that is not running, or carries a milestone; never the stream of updates, which goes "
+    "over the persistent connections while the app is open."
+)
+HOSTED_CONNECTIONS = (
+    "Live updates to open apps and pages over WebSocket or Server-Sent Events connections you host: no managed "
+    "service here holds them for you."
+)
+PUBLISHED_ONCE = (
+    "Sized at the rate delivered to open connections, an upper bound: each update is published once to the backbone, "
+    "and the connection tier fans it out to every connection that follows its key, so the backbone carries the rate "
+    "published; size it on that rate once known. "
+)
+
+
+def _stream(given: Answers) -> bool:
+    """Best-effort updates due at once to phones or browser sessions, at a rate only open connections carry."""
+    peak = needs_of(given, "push").peak_per_second
+    return (
+        known(given["interaction"]) == Interaction.EVENT
+        and known(given["consumer_kind"]) in (ConsumerKind.DEVICE, ConsumerKind.BROWSER)
+        and known(given["delivery"]) == Delivery.BEST_EFFORT
+        and known(given["latency"]) == Latency.IMMEDIATE
+        and peak >= STREAM_PEAK
+    )
+
+
+def _streamed(given: Answers, backbone: tuple[TechnologyChoice, ...]) -> tuple[TechnologyChoice, ...]:
+    """The connection tier first, sized on what it delivers; push only to wake; the backbone on the rate published."""
+    needs = needs_of(given, "push")
+    pushed = _chosen(given, needs, skip=APPS_ONLY, first=CONNECTIONS)
+    connections = [c for c in pushed if BY_NAME.get(c.name) is None or BY_NAME[c.name].id not in MOBILE_PUSH]
+    if not connections:
+        hosted = CAPABILITIES[POSITION[SELF_RUN_CONNECTIONS]]
+        connections = [replace(_choice(hosted, needs, False), why=HOSTED_CONNECTIONS)]
+    tier = [replace(c, sizing=_connection_sizing(needs)) for c in connections[:1]]
+    phones = MOBILE_PUSH if known(given["consumer_kind"]) == ConsumerKind.DEVICE else MOBILE_PUSH[:1]
+    wake = [
+        replace(_choice(CAPABILITIES[POSITION[p]], needs, False), why=WAKE_ONLY)
+        for p in phones
+        if _meets(CAPABILITIES[POSITION[p]], needs)
+    ]
+    behind = [
+        replace(c, sizing=replace(c.sizing, summary=PUBLISHED_ONCE + c.sizing.summary)) if c.sizing else c
+        for c in backbone
+    ]
+    return (*tier, *wake, *behind)
+
+
+def _connection_sizing(needs: Needs) -> Sizing:
+    """What the connection tier sends at the peak; how many connections are open is not asked, so it is said."""
+    summary = (
+        f"Sends {_peak(needs)} to open connections, each update once to every connection that follows "
+        "its key; how many connections are open at once is not asked: size the servers (or units) on the concurrent "
+        "connections at the peak and on this egress, and coalesce each connection's updates to the latest per key a "
+        "few times a second."
+    )
+    return Sizing(
+        "connection tier",
+        1,
+        _significant(needs.peak_per_second, 3),
+        _significant(needs.peak_mb_per_second, 4),
+        None,
+        0,
+        summary,
+    )
+
+
+# Where nobody runs a device broker (Google Cloud, operations managed), a device that runs an app is woken by its
+# platform's push to fetch its commands from a durable inbox per device: push alone keeps nothing.
+WAKE_TO_SYNC = (
+    "Wakes the app on each device (a tablet, a phone) to fetch its pending commands from a durable inbox per device "
+    "and acknowledge each one; push alone keeps nothing, so the inbox holds each command until it is acknowledged "
+    "or expires."
+)
+INBOX = (
+    "Carries the commands into each device's durable inbox (a store of pending commands per device that the app "
+    "reads when woken and acknowledges), or to a device broker for devices that run no app."
+)
+
+
+def _no_one_runs_a_device_broker(given: Answers, brokers: tuple[TechnologyChoice, ...]) -> bool:
+    """A command due soon (it expires with its latency), only a self-run device broker to play the part, and nobody
+    there to run one: the app is woken instead. A command due within hours waits in the device broker's sessions."""
+    operations = known(given["operations"]) or Operations.MANAGED
+    return needs_of(given, "device").expires and (
+        operations == Operations.MANAGED
+        and not any(c.name in BY_NAME and BY_NAME[c.name].managed for c in brokers if c.role == "device")
+        and known(given["platform"]) in CLOUDS
+    )
+
+
+def _wake_to_sync(given: Answers, brokers: tuple[TechnologyChoice, ...]) -> tuple[TechnologyChoice, ...]:
+    """Push to wake the app, the queue that fills each device's inbox, then the self-run broker for devices that run
+    no app."""
+    wake = _chosen(given, needs_of(given, "push"), first=("firebase_cloud_messaging",))[:1]
+    inbox = _chosen(given, needs_of(given, "queue"), first=EXPLICIT_INVOCATION)
+    return (
+        *(replace(c, why=WAKE_TO_SYNC) for c in wake),
+        *(replace(c, why=f"{c.why} {INBOX}") for c in inbox),
+        *brokers,
+    )
 
 
 def _behind_the_device_broker(given: Answers) -> tuple[TechnologyChoice, ...]:
@@ -456,6 +578,7 @@ def _daily(capability: Capability, needs: Needs, units: int) -> str:
         return ""
     counted = _counted_per_day(capability, needs)
     chunk = capability.counted_in
+    each = f"{plural(units, capability.unit)} × {number(quota.value)} " if units > 1 else ""
     counted_as = (
         f" count as {number(counted)} in {_size(chunk.value)} chunks"
         if chunk is not None and counted > needs.messages_per_day
@@ -464,7 +587,7 @@ def _daily(capability: Capability, needs: Needs, units: int) -> str:
     return (
         f"; {number(needs.messages_per_day)} messages a day of {_size(needs.size_kb)}{counted_as}: "
         f"{percent(counted / (quota.value * units))} of the daily quota of {number(quota.value * units)} "
-        f"({quota.note})"
+        f"({each}{quota.note})"
     )
 
 
@@ -537,6 +660,7 @@ def _sizing(capability: Capability, needs: Needs) -> Sizing | None:
         f"{plural(units, label)}{_partitions(capability, carried, units)} for {_peak(carried)}"
         f"{_charged(capability, carried)}, "
         f"{round(headroom * 100)} % headroom{_batching(capability, carried)}{_reads(capability, carried)}"
+        f"{_out(capability, carried)}"
         f"{_spread(capability, carried)}{_claim(capability, needs)}{_beyond_default(capability, needs)}"
         f"{_daily(capability, carried, units)}; "
         f"{_waits(capability, needs) if needs.role == 'device' else _keep(capability, needs)}."
@@ -578,10 +702,12 @@ def _keep(capability: Capability, needs: Needs) -> str:
     """How long messages are kept, and where: a router that keeps none states no retention of its own, and each
     subscriber that must not lose a message gets a queue of its own, with a dead-letter queue, that keeps them."""
     kept = f"{plural(int(needs.retention_hours), 'hour')} ({needs.retention_why})"
+    if needs.expires:
+        return _expires(needs)
     if _keeps_nothing(needs):
         return _nothing_to_keep(capability, needs)
     if not capability.stores_nothing:
-        return f"keep messages {kept}{_disk(capability, needs)}"
+        return f"keep messages {kept}{_disk(capability, needs)}{_raise_retention(capability, needs)}"
     if not capability.subscriber_queue:
         return f"{capability.stores_nothing}; a lost message is acceptable here"
     queue = CAPABILITIES[POSITION[capability.subscriber_queue]]
@@ -590,6 +716,36 @@ def _keep(capability: Capability, needs: Needs) -> str:
         f"{capability.stores_nothing}: subscribe an {queue.name} per subscriber that must not lose a message"
         f"{yours}, each with a dead-letter queue for what its consumer cannot process, and keep messages there {kept}"
     )
+
+
+def _expires(needs: Needs) -> str:
+    """A command to devices lives as long as its latency answer allows, and its sender escalates when it is not
+    acknowledged by then: it never runs late from a queue or a desired state."""
+    return (
+        f"each command expires after {_duration(needs.retention_hours)} ({needs.retention_why}, assumed): set it as "
+        "each message's time to live (its expiry interval), have the sender wait for the device's acknowledgement "
+        "until then and escalate when none comes — tell the user the device did not respond, or call the site — so "
+        "a stale command is never run late"
+    )
+
+
+def _raise_retention(capability: Capability, needs: Needs) -> str:
+    """A retention wanted beyond the service's default, within what a setting can be raised to: say to raise it."""
+    default, longest = capability.default_retention, capability.retention
+    if default is None or needs.retention_hours <= default.value:
+        return ""
+    top = f" (it can be raised to {plural(int(longest.value), 'hour')})" if longest is not None else ""
+    return (
+        f": raise its {capability.retention_setting} from its default of {plural(int(default.value), default.unit)} "
+        f"to at least {_duration(needs.retention_hours)}{top}"
+    )
+
+
+def _duration(hours: float) -> str:
+    """'72 hours', or '5 minutes' for a time to live under an hour."""
+    if hours >= 1:
+        return plural(int(hours), "hour")
+    return plural(round(hours * 60), "minute")
 
 
 def _disk(capability: Capability, needs: Needs) -> str:
@@ -868,9 +1024,9 @@ def _sessions(needs: Needs) -> str:
     queued = needs.messages_per_day * hours / 24
     return (
         "; one persistent session per device (how many devices is not asked: assumed one per device that receives "
-        f"commands), each queue long enough for {plural(int(hours), 'hour')} away — {number(round(queued))} "
-        f"commands over {plural(int(hours), 'hour')}, shared by the devices — set as its max_mqueue_len (EMQX), "
-        f"with a session expiry longer than {plural(int(hours), 'hour')}"
+        f"commands), each queue long enough for {_duration(hours)} away — {number(round(queued))} "
+        f"commands over {_duration(hours)}, shared by the devices — set as its max_mqueue_len (EMQX), "
+        f"with a session expiry longer than {_duration(hours)}"
     )
 
 
@@ -928,6 +1084,17 @@ def _reads(capability: Capability, needs: Needs) -> str:
     return (
         f"; {needs.readers} consumers each read every message, {read} at the peak, sharing "
         f"{number(shared.value)} MB/s per {capability.unit}"
+    )
+
+
+def _out(capability: Capability, needs: Needs) -> str:
+    """'; 4 subscriptions each read every message: 271.3 MB/s out of the brokers at the peak, beside 67.8 MB/s in'."""
+    if not capability.reader or needs.readers < 2:
+        return ""
+    out = _data(needs.readers * needs.peak_mb_per_second, 1, "/s")
+    return (
+        f"; {plural(needs.readers, capability.reader)} each read every message: {out} out of the brokers at the "
+        f"peak, beside {_data(needs.peak_mb_per_second, 1, '/s')} in"
     )
 
 
@@ -1102,7 +1269,7 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
     units = _units(capability, carried)
     by_key = " by key" if needs.ordering == Ordering.PER_KEY else ""
     if units > 1 and capability.unit_is_quota:
-        remedies.append(f"The peak needs {units} times the default quota ({capability.unit}): ask for a raise.")
+        remedies.append(_past_quota(capability, carried, units))
     elif units > 1 and capability.unit_partitions is not None:
         partitions = units * int(capability.unit_partitions.value)
         remedies.append(
@@ -1127,6 +1294,22 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
         sizing=_nothing_kept(_with_basis(_sizing(capability, needs), needs), capability, needs),
         limits=_limits(capability.id, needs.ordering != Ordering.NONE, needs.ordering == Ordering.GLOBAL),
         remedies=tuple(remedies),
+    )
+
+
+def _past_quota(capability: Capability, needs: Needs, units: int) -> str:
+    """A peak beyond a project's quota: ask for a raise, unless the vendor bounds a raise below what the peak needs
+    (FCM: +25 %), when the service cannot carry it and only what it is for goes through it."""
+    quota = capability.unit_messages_per_second
+    raise_ = capability.quota_raise
+    if raise_ is None or quota is None or units <= raise_.value:
+        return f"The peak needs {units} times the default quota ({capability.unit}): ask for a raise."
+    share = max(_loads(capability, needs, reads=False), default=0.0)
+    return (
+        f"The peak is {number(round(share, 1))} times its quota of {number(quota.value)} {quota.unit} "
+        f"({capability.unit}), and a quota increase gives at most {number(raise_.value)} {raise_.unit}: it cannot "
+        "carry this rate. Send through it only what wakes an app or marks a milestone, and carry the stream of "
+        "updates over persistent connections."
     )
 
 
@@ -1178,6 +1361,7 @@ def _limits(capability_id: str, ordered: bool, global_order: bool = False) -> tu
         (f"Messages a day per {unit}", capability.daily_quota),
         ("At most", capability.in_flight),
         ("", capability.unit_partitions),
+        ("Largest quota increase", capability.quota_raise),
     )
     # The larger tiers' ceilings back the advice that names them.
     ceilings = [

@@ -51,6 +51,20 @@ CURRENT_STATE = (
     "reconnects"
 )
 
+# A command to devices that expires with its latency answer (choices.command_expiry): what the broker keeps, and the
+# risk, in the reasons and the risks alike. It is escalated, never run late from a queue or a desired state.
+EXPIRING_HELD = (
+    "the device broker keeps each device's commands only until they expire: one not acknowledged by then is "
+    "escalated, never run late"
+)
+EXPIRING_RISK = (
+    "A command the device does not acknowledge before it expires (it is offline or out of reach) is not carried out, "
+    "and one carried out late would be stale.",
+    "Give each command a time to live that follows how soon it is due and an acknowledgement deadline; when no "
+    "acknowledgement comes in time, escalate (tell the user the device did not respond, or call the site) and never "
+    "run it later from a queue or a desired state.",
+)
+
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """'1 flow', '2 flows', '0 flows': the count and the noun in agreement."""
