@@ -3,10 +3,14 @@ everything it says (reasons, risks and mitigations) as one text to search."""
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+import yaml
+
 from advisor.engine import parse_assessment, recommend
-from advisor.engine.model import FlowResult, Recommendation
+from advisor.engine.model import FlowResult, Recommendation, TechnologyChoice
 
 
 def recommendation(flow: dict[str, Any], landscape: dict[str, Any]) -> Recommendation:
@@ -19,3 +23,22 @@ def result(flow: dict[str, Any], landscape: dict[str, Any]) -> FlowResult:
 
 def said(flow: FlowResult) -> str:
     return " ".join([*flow.reasons, *(r.risk + " " + r.mitigation for r in flow.risks)])
+
+
+@cache
+def _scenarios(file: str) -> dict[str, dict[str, Any]]:
+    """A review's scenarios by their id's first five characters ("R4-14")."""
+    return {s["id"][:5]: s for s in yaml.safe_load(Path(__file__).with_name(file).read_text())}
+
+
+def reviewed(file: str, scenario: str, flow: str) -> FlowResult:
+    """A flow of a review's scenario, answered as the reviewer answered it (its expectations left out)."""
+    found = _scenarios(file)[scenario]
+    flows = [{k: v for k, v in f.items() if k != "expected"} for f in found["flows"]]
+    recommendation = recommend(parse_assessment({"landscape": found["landscape"], "flows": flows}))
+    return next(f for f in recommendation.flows if f.name == flow)
+
+
+def texts(choice: TechnologyChoice) -> str:
+    """Everything a technology's entry says: why, its sizing and its remedies."""
+    return " ".join([choice.why, choice.sizing.summary if choice.sizing else "", *choice.remedies])

@@ -4,36 +4,17 @@ two vendor-limit contradictions, each flow read from the review's own scenarios 
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-from advisor.engine import parse_assessment, recommend
 from advisor.engine.capabilities import CAPABILITIES
 from advisor.engine.model import FlowResult, TechnologyChoice
 
-from .flows import said
-
-SCENARIOS = Path(__file__).with_name("scenarios-review-5.yaml")
-
-
-@cache
-def _scenarios() -> dict[str, dict[str, Any]]:
-    return {s["id"][:5]: s for s in yaml.safe_load(SCENARIOS.read_text())}
+from . import flows
+from .flows import said, texts
 
 
 def reviewed(scenario: str, flow: str) -> FlowResult:
-    """A flow of the review's scenario, answered as the reviewer answered it (its expectations left out)."""
-    found = _scenarios()[scenario]
-    flows = [{k: v for k, v in f.items() if k != "expected"} for f in found["flows"]]
-    recommendation = recommend(parse_assessment({"landscape": found["landscape"], "flows": flows}))
-    return next(f for f in recommendation.flows if f.name == flow)
-
-
-def texts(choice: TechnologyChoice) -> str:
-    return " ".join([choice.why, choice.sizing.summary if choice.sizing else "", *choice.remedies])
+    return flows.reviewed("scenarios-review-5.yaml", scenario, flow)
 
 
 def named(flow: FlowResult, name: str) -> TechnologyChoice:
