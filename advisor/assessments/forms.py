@@ -799,7 +799,9 @@ class QuickForm(AssessmentForm):
                 row.fields[answer].short = in_sentence(FLOW_ANSWERS[answer].label)  # type: ignore[attr-defined]
             # A number not typed is assumed, and the box says so rather than showing the default as typed.
             for answer, assumed in ASSUMED_NUMBERS.items():
-                row.fields[answer].default = ""
+                field = row.fields[answer]
+                assert isinstance(field, AnswerField)
+                field.default = ""
                 row.fields[answer].widget.attrs["placeholder"] = assumed
                 # How to say "not sure" stays in view; what the number means folds away with the other help.
                 row.fields[answer].help_text = FLOW_ANSWERS[answer].help

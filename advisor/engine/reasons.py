@@ -177,6 +177,11 @@ def _what_it_is(given: Answers) -> list[str]:
     return said
 
 
+def _expires(given: Answers) -> bool:
+    """A command to devices whose latency gives it a lifetime (choices.command_expiry)."""
+    return command_expiry(str(given["interaction"]), str(given["consumer_kind"]), str(given["latency"])) is not None
+
+
 def _who_is_away(given: Answers) -> list[str]:
     said = []
     availability = known(given["consumer_availability"])
@@ -188,6 +193,11 @@ def _who_is_away(given: Answers) -> list[str]:
             said.append(
                 f"The consumer {AVAILABILITY[availability]} and {DELIVERY[delivery]}: the file stays where it was "
                 "dropped until the consumer is back to pick it up."
+            )
+        elif delivery in KEPT and _expires(given):
+            said.append(
+                f"The consumer {AVAILABILITY[availability]} and {DELIVERY[delivery]}: each command waits for it "
+                "only until it expires, and one not acknowledged by then is escalated, never carried out late."
             )
         elif delivery in KEPT:
             said.append(

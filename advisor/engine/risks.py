@@ -131,7 +131,13 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
                 "not known)."
                 if away
                 else "A backlog grows unnoticed when the consumer falls behind or has an unplanned outage.",
-                "Alert on queue depth and on the age of the oldest message; size retention for the longest outage.",
+                "Alert on queue depth and on the age of the oldest message; "
+                + (
+                    # A command that expires is not kept for the outage: it is escalated at its deadline.
+                    "expire each command at its deadline rather than keep it for the outage."
+                    if command_expiry(given["interaction"], given["consumer_kind"], given["latency"]) is not None
+                    else "size retention for the longest outage."
+                ),
                 HIGH if away else MEDIUM,
             ),
         ]

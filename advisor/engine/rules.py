@@ -812,8 +812,8 @@ def log_needed_because(given: Answers) -> list[str]:
         why.append(f"{number(volume)} events a day that must not be lost call for a log")
     elif rate > ROUTER_PEAK_PER_SECOND:
         why.append(
-            f"a peak of {number(round(rate))} events a second is beyond a router's quota ({ROUTER.name} "
-            f"takes {number(ROUTER_PEAK_PER_SECOND)} a second in its largest Regions)"
+            f"a peak of {number(round(rate))} events a second is beyond the published quotas of managed routers "
+            f"(the largest, {ROUTER.name}'s, is {number(ROUTER_PEAK_PER_SECOND)} a second in its largest Regions)"
         )
     return why
 

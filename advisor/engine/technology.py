@@ -130,8 +130,9 @@ def needs_of(given: Answers, role: Role) -> Needs:
     ordering = known(given["ordering"]) or Ordering.PER_KEY
     replay = known(given["replay"]) == Replay.YES
     outage = known(given["consumer_availability"]) or Availability.OFTEN_OFFLINE
-    hours, why = REPLAY_RETENTION if replay else RETENTION[outage]
-    away = RETENTION[outage][0] if outage in AWAY else 0
+    retention: tuple[float, str] = REPLAY_RETENTION if replay else RETENTION[outage]
+    hours, why = retention
+    away: float = RETENTION[outage][0] if outage in AWAY else 0
     expiry = command_expiry(*(known(given[a]) or "" for a in ("interaction", "consumer_kind", "latency")))
     if expiry is not None:
         hours, why, away = expiry, f"a command due {LATENCY_WORDS[given['latency']]} is stale after it", expiry
@@ -470,8 +471,8 @@ def _chosen(
         said = _said_operations(given)
         operator = _who_operates(platform, said, needs, skip)
         # With no platform chosen, a team that asked for managed services reads that advice before self-run brokers.
-        first = platform == Platform.ANY and said == Operations.MANAGED
-        return (operator, *choices) if first else (*choices, operator)
+        operator_first = platform == Platform.ANY and said == Operations.MANAGED
+        return (operator, *choices) if operator_first else (*choices, operator)
     return tuple(choices)
 
 

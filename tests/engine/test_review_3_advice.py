@@ -125,7 +125,7 @@ class Test6ALogForVolume:
             {**CACHE_INVALIDATION, "volume_per_day": 300_000_000}, landscape(platform="aws", operations="managed")
         )
         assert found.approach == "event_log"
-        assert "beyond a router's quota" in " ".join(found.reasons)
+        assert "beyond the published quotas of managed routers" in " ".join(found.reasons)
 
 
 SIGNED_UP = {

@@ -98,3 +98,33 @@ class TestTheme8GrowthNotKnownWithoutContradiction:
         assert "the choice rests on it" not in said(flow)
         assert "until growth is known" in said(flow)
         assert flow.confidence == "medium"
+
+
+class TestLeftByTheFirstFixes:
+    """What docs/review-2026-12-07-5.md's "After the review" section left: an expiring command worded for a long
+    wait (R5-18), and an AWS router named on Kubernetes (R5-24)."""
+
+    DOOR_UNLOCK = {
+        "name": "Remote door unlock",
+        "consumers": ["Vehicle TCU"],
+        "interaction": "command",
+        "latency": "seconds",
+        "volume_per_day": 300_000,
+        "peak_factor": 5,
+        "delivery": "no_loss",
+        "consumer_availability": "often_offline",
+        "consumer_kind": "device",
+        "message_size_kb": 0.5,
+    }
+
+    def test_a_command_that_expires_does_not_wait_until_the_device_is_back(self) -> None:
+        flow = flow_of(self.DOOR_UNLOCK, {"systems": 12, "platform": "azure"})
+        assert "must wait somewhere durable until it is back" not in said(flow)
+        assert "size retention for the longest outage" not in said(flow)
+        assert "until it expires" in said(flow)
+
+    def test_the_router_quota_is_not_said_as_one_platforms_service_elsewhere(self) -> None:
+        fast = {"name": "Odds", "interaction": "event", "consumers": ["A", "B", "C"], "delivery": "best_effort"}
+        flow = flow_of(fast | {"volume_per_day": 100_000_000, "peak_factor": 10}, {"platform": "kubernetes"})
+        assert "beyond the published quotas of managed routers" in said(flow)
+        assert "beyond a router's quota" not in said(flow)
