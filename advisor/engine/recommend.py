@@ -17,7 +17,7 @@ from .rules import APPROACH_RULES, BULK_TRANSFER, CAPS, SLOW_QUERY
 from .scoring import rounded_contributions, shares
 from .technology import technologies
 
-ENGINE_VERSION = "3.6.0"
+ENGINE_VERSION = "3.7.0"
 HIGH_MARGIN = 12.0
 MEDIUM_MARGIN = 5.0
 # Below these shares of plausible answers, the winner is not settled enough for a high (or medium) confidence.

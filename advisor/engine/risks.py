@@ -64,7 +64,9 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
             Risk(
                 "The caller fails or hangs when the provider is slow or down.",
                 "Timeouts on every call, retries with exponential backoff and jitter, and a circuit breaker that "
-                "fails fast.",
+                "fails fast; and decide what the caller does when no answer comes: fail closed and hold the work "
+                "(a payment awaiting its screening) or fail open with a safe default (a feature flag's default "
+                "value).",
                 HIGH if away else MEDIUM,
             )
         )

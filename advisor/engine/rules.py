@@ -669,6 +669,13 @@ SENDER_OFFLINE: Final = Rule(
         + (
             "The sender needs store-and-forward of its own — a local outbox that keeps each message until it is "
             "sent and acknowledged — and its backlog arrives in a burst when it reconnects."
+            + (
+                # A partition keeps the order messages arrive in; a backlog arrives after what happened since.
+                " Stamp each message with the time it happened and a per-device sequence number, so consumers put "
+                "a late one in its place: ordering by key keeps the order of arrival, not of events."
+                if given["ordering"] in (Ordering.PER_KEY, Ordering.GLOBAL)
+                else ""
+            )
             if _kept(given)
             else "A lost message is acceptable, so the sender needs only a small buffer of its own: the latest "
             "reading per key over a bounded window, stale ones dropped, the latest sent first when it reconnects."

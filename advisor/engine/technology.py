@@ -177,6 +177,12 @@ def _basis(given: Answers) -> str:
         parts.append(f"for the top of the range, {listed(tops)}")
     if defaults:
         parts.append(f"assuming {listed(defaults)}; size again once known")
+    size = cast(Mapping[str, object], given)["message_size_kb"]
+    if isinstance(size, Span) and size.unknown:
+        parts.append(
+            "a message larger than the service takes goes by claim check (the payload in object storage, its "
+            "reference in the message)"
+        )
     return f"Sized {'; '.join(parts)}: " if parts else ""
 
 
@@ -445,6 +451,8 @@ def _chosen(
         # Where one technology must claim-check the payload, the application sends it one way whichever carries it.
         needs = replace(needs, claim_check=True)
     choices = [_choice(c, needs, bool(existing) and c.id == existing[0].id) for c in picked]
+    if not existing and choices and (misfit := _misfit(broker, needs)):
+        choices[0] = replace(choices[0], why=f"{misfit} {choices[0].why}")
     if existing and needs.role not in existing[0].roles:
         choices[0] = replace(choices[0], why=f"{choices[0].why} {LOG_READ_AS[needs.role]}")
     if needs.ordering == Ordering.GLOBAL and not any(c.managed for c in picked):
@@ -488,6 +496,17 @@ def _existing_log(needs: Needs, platform: str, run_by_us: bool, broker: str) -> 
         and _meets(c, replace(needs, role="log"))
     ]
     return sorted(runs, key=lambda c: (c.managed == run_by_us, c.footprint, POSITION[c.id]))[:1]
+
+
+def _misfit(broker: str, needs: Needs) -> str:
+    """Why the broker the team runs is not offered for this part, where what it cannot do is an order it does not
+    keep (review 6, #25): the team should not wonder why its broker was passed over."""
+    runs = [c for c in PLAYERS[needs.role] if broker in c.broker_ids]
+    if not runs or any(_meets(c, needs) for c in runs):
+        return ""
+    if needs.ordering != Ordering.NONE and all(ORDER_RANK[c.ordering] < ORDER_RANK[Ordering.PER_KEY] for c in runs):
+        return f"{runs[0].name}, which you run, does not fit: it keeps no order per key."
+    return ""
 
 
 def _meets(capability: Capability, needs: Needs) -> bool:

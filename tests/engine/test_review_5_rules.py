@@ -128,3 +128,65 @@ class TestLeftByTheFirstFixes:
         flow = flow_of(fast | {"volume_per_day": 100_000_000, "peak_factor": 10}, {"platform": "kubernetes"})
         assert "beyond the published quotas of managed routers" in said(flow)
         assert "beyond a router's quota" not in said(flow)
+
+
+class TestReview6OfflineSendersInOrder:
+    """Review 6 (#27 bag scans): handhelds' backlog "arrives in a burst when it reconnects" beside "partitioning by
+    key keeps each bag's scans in order": a partition keeps arrival order, not the order things happened."""
+
+    def test_an_offline_sender_of_ordered_messages_stamps_them_with_a_sequence(self) -> None:
+        scans = {
+            "name": "Bag scanned",
+            "consumers": ["Baggage system", "Ops dashboard", "Analytics"],
+            "interaction": "event",
+            "ordering": "per_key",
+            "source_availability": "often_offline",
+        }
+        flow = flow_of(scans, {"systems": 6, "platform": "aws"})
+        assert "a per-device sequence number" in said(flow)
+
+    def test_an_offline_sender_with_no_order_to_keep_is_not_told_to_stamp_one(self) -> None:
+        orderless = {"name": "x", "interaction": "command", "source_availability": "often_offline"}
+        assert "a per-device sequence number" not in said(flow_of(orderless, {"systems": 4}))
+
+
+class TestReview6WhenTheProviderDoesNotAnswer:
+    """Review 6 (#21 sanctions screening, #32 feature flags, #46 paywall): a lookup on a critical path got retries
+    and a circuit breaker but no word on what the caller does when no answer comes."""
+
+    def test_a_direct_call_says_to_decide_between_failing_closed_and_failing_open(self) -> None:
+        lookup = {"name": "Screening", "interaction": "query", "latency": "immediate", "consumers": ["Screening"]}
+        flow = flow_of(lookup, {"systems": 4})
+        assert flow.pattern == "point_to_point"
+        assert "fail closed" in said(flow)
+        assert "fail open" in said(flow)
+
+
+class TestReview6SizeNotKnown:
+    def test_a_message_size_not_known_says_what_to_do_with_a_large_one(self) -> None:
+        """Review 6 (#44): "Sized assuming 4 KB … size again once known" and nothing on a larger article."""
+        article = {
+            "name": "Article published",
+            "interaction": "event",
+            "consumers": ["Search", "Newsletter", "Archive"],
+            "message_size_kb": "unknown",
+        }
+        flow = flow_of(article, {"systems": 5, "platform": "aws"})
+        sized = [t.sizing.summary for t in flow.technologies if t.sizing]
+        assert sized
+        assert all("larger than the service takes goes by claim check" in summary for summary in sized)
+
+
+class TestReview6TheTeamsBrokerThatDoesNotFit:
+    def test_the_broker_the_team_runs_is_named_with_why_it_does_not_fit(self) -> None:
+        """Review 6 (#25): the team runs EventBridge; the advice offered SNS FIFO and Amazon MQ without a word
+        on it, where EventBridge keeps no order per key."""
+        flight = {
+            "name": "Flight status changed",
+            "interaction": "event",
+            "consumers": ["Gates", "Crew", "Baggage"],
+            "ordering": "per_key",
+        }
+        flow = flow_of(flight, {"systems": 8, "platform": "aws", "existing_broker": "eventbridge"})
+        words = " ".join(t.why for t in flow.technologies)
+        assert "Amazon EventBridge, which you run, does not fit: it keeps no order per key" in words
