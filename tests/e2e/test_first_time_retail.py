@@ -105,14 +105,14 @@ def test_a_command_with_two_receivers_is_hinted_to_be_an_event(
     expect(hint).to_be_visible()
     expect(hint).to_have_text("Two or more receivers: usually an event — announce the fact and let each act on it.")
     # A hint, not an answer: the command stays chosen.
-    expect(page.locator("#flow-1-interaction")).to_have_value("command")
+    expect(page.locator("input[name='flow-1-interaction'][value='command']")).to_be_checked()
     hint.scroll_into_view_if_needed()
     screenshot(page, f"retail-command-hint-{width}", full_page=False)
     assert_no_axe_violations(page)
-    page.locator("#flow-1-interaction").select_option("event")
+    page.locator("input[name='flow-1-interaction'][value='event']").check()
     expect(hint).to_be_hidden()
     # Said again after a save reloads the page.
-    page.locator("#flow-1-interaction").select_option("command")
+    page.locator("input[name='flow-1-interaction'][value='command']").check()
     page.get_by_role("button", name="Save and see results").click()
     page.goto(live_server.url + assessment.edit_url)
     expect(page.locator("#flow-1-interaction-hint")).to_be_visible()
