@@ -575,7 +575,8 @@ def systems_hint(named: list[str]) -> str:
     """What the editor says beside the count of systems (site.js says it again as flows change)."""
     count = len(named)
     which = f" ({', '.join(named)})" if 0 < count <= SYSTEMS_LISTED else ""
-    return f"Your flows name {count} system{'s' if count != 1 else ''}{which}; the count follows them until you change it."
+    systems = f"{count} system{'s' if count != 1 else ''}{which}"
+    return f"Your flows name {systems}; the count follows them until you change it."
 
 
 def systems_named(flows: list[dict[str, Any]]) -> list[str]:
