@@ -141,8 +141,8 @@ def test_the_landing_page_says_a_use_case_can_be_extended(page: Page, live_serve
     page.goto(live_server.url)
     line = page.locator("section[aria-labelledby='presets'] > p").first
     expect(line).to_have_text(
-        "Start from a use case to change and extend: you can add your own systems and flows after. "
-        "For a landscape of your own, start with your systems and flows above."
+        "A filled-in example to change and extend: add your own systems and flows after. "
+        "For a landscape all your own, use the start button above."
     )
     line.scroll_into_view_if_needed()
     screenshot(page, f"retail-landing-{width}", full_page=False)
@@ -158,3 +158,5 @@ def test_the_systems_hint_names_the_systems_counted(page: Page, live_server: Any
     page.locator("#flow-1-consumers").fill("Loyalty program, ERP")
     expect(hint).to_contain_text("Your flows name 3 systems (Point-of-sale tills, Loyalty program, ERP)")
     expect(page.locator("#landscape-systems")).to_have_value("3")
+    hint.scroll_into_view_if_needed()
+    screenshot(page, "retail-systems-hint-1280", full_page=False)
