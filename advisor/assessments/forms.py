@@ -106,6 +106,13 @@ NOT_SURE = frozenset({"unknown", "not sure", "don't know", "?"})
 RANGE_EXAMPLES = {"volume_per_day": "10k–50k", "peak_factor": "3–10", "message_size_kb": "2–64"}
 
 
+# A nightly file in the words of the two questions it puzzles (user 3, H5 and H6), kept in view beside the box.
+BATCH_HINTS = {
+    "volume_per_day": "A nightly file: 1 a day.",
+    "message_size_kb": "A nightly file: its size in KB (50 MB = 51,200 KB).",
+}
+
+
 def doubt_hint(answer_id: str) -> str:
     return f"Not sure? Type “not sure”, or a range such as {RANGE_EXAMPLES[answer_id]}."
 
@@ -172,7 +179,9 @@ def answer_field(answer: Answer, wording: Wording) -> AnswerField:
         case "integer" | "number":
             if answer.accepts_range:
                 common["help_text"] = f"{help_text} {doubt_hint(answer.id)}".strip()
-            return NumberField(whole=answer.kind == "integer", doubts=answer.accepts_range, **common)
+            number = NumberField(whole=answer.kind == "integer", doubts=answer.accepts_range, **common)
+            number.hint = BATCH_HINTS.get(answer.id, "")  # type: ignore[attr-defined]
+            return number
         case "names":
             return NamesField(**common)
         case _:
@@ -519,10 +528,10 @@ class EditorForm(AssessmentForm):
         form.change = change
         return form
 
-    def systems_named(self) -> int:
-        """How many distinct systems the flows on the page name, as senders or receivers."""
+    def systems_named(self) -> list[str]:
+        """The distinct systems the flows on the page name, as senders or receivers."""
         flows = [{"source": f["source"].value(), "consumers": _names(f["consumers"].value())} for f in self.flows]
-        return len(_distinct(systems_named(flows)))
+        return _distinct(systems_named(flows))
 
     def flow_forms(self) -> list[FlowForm]:
         return [form for _, form in self._kept]
@@ -558,9 +567,16 @@ class EditorForm(AssessmentForm):
         return form
 
 
-def systems_hint(named: int) -> str:
+# Up to this many systems, the hint beside the count names them: "2" reads as a mistake until it says which two.
+SYSTEMS_LISTED = 4
+
+
+def systems_hint(named: list[str]) -> str:
     """What the editor says beside the count of systems (site.js says it again as flows change)."""
-    return f"Your flows name {named} system{'s' if named != 1 else ''}; the count follows them until you change it."
+    count = len(named)
+    which = f" ({', '.join(named)})" if 0 < count <= SYSTEMS_LISTED else ""
+    systems = f"{count} system{'s' if count != 1 else ''}{which}"
+    return f"Your flows name {systems}; the count follows them until you change it."
 
 
 def systems_named(flows: list[dict[str, Any]]) -> list[str]:

@@ -147,6 +147,16 @@ class FlowView:
         return listed([f"{PATTERNS[p].short_name} {s}" for p, s in self.ranked_scores]) + " points"
 
 
+# The mix's keys in the order the page names them, each in a word or two.
+MIX_WORDS = (
+    ("point_to_point", "P2P"),
+    ("message_queue", "queue"),
+    ("event_driven", "event"),
+    ("bulk", "bulk"),
+    ("undecided", "undecided"),
+)
+
+
 @dataclass(frozen=True)
 class ResultsView:
     """A recommendation and the assessment it answers, shaped for templates."""
@@ -177,6 +187,12 @@ class ResultsView:
     @property
     def headline(self) -> str:
         return mix_sentence(self.recommendation.mix)
+
+    @property
+    def mix_counts(self) -> str:
+        """The whole mix in a phone's line, for the editor's folded preview bar: "1 P2P · 1 queue · 1 bulk"."""
+        mix = self.recommendation.mix
+        return " · ".join(f"{mix[key]}\u00a0{word}" for key, word in MIX_WORDS if mix.get(key))
 
     @property
     def systems(self) -> int:

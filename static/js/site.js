@@ -47,14 +47,49 @@
       var found = /^flow-\d+-(source|consumers)$/.exec(box.id);
       if (!found) return;
       (found[1] === "consumers" ? box.value.split(",") : [box.value]).forEach(function (name) {
-        if (name.trim()) seen[name.trim().toLowerCase()] = true;
+        var key = name.trim().toLowerCase();
+        if (key && !(key in seen)) seen[key] = name.trim();
       });
     });
-    var named = Object.keys(seen).length;
+    var names = Object.keys(seen).map(function (key) { return seen[key]; });
+    var named = names.length;
+    // Up to four systems, it names them (forms.SYSTEMS_LISTED).
+    var which = named > 0 && named <= 4 ? " (" + names.join(", ") + ")" : "";
     var hint = document.getElementById("landscape-systems-hint");
-    if (hint) hint.textContent = "Your flows name " + named + " system" + (named === 1 ? "" : "s") + "; the count follows them until you change it.";
+    if (hint) hint.textContent = "Your flows name " + named + " system" + (named === 1 ? "" : "s") + which + "; the count follows them until you change it.";
     if (!count.hasAttribute("data-typed") && named >= 2) count.value = String(named);
   });
+
+  // A command to two or more receivers is usually an event: said beside the flow's interaction, the answer left
+  // as it is, on load, as receivers or the interaction change, and after the editor is swapped by a flow action.
+  var commandHint = "Two or more receivers: usually an event — announce the fact and let each act on it.";
+  var hintCommands = function () {
+    document.querySelectorAll("#editor fieldset[id$='-interaction']").forEach(function (group) {
+      var consumers = document.getElementById(group.id.replace(/-interaction$/, "-consumers"));
+      if (!consumers) return;
+      var chosen = group.querySelector("input[type=radio]:checked");
+      var many = consumers.value.split(",").filter(function (name) { return name.trim(); }).length >= 2;
+      var hint = document.getElementById(group.id + "-hint");
+      if (!hint) {
+        hint = document.createElement("p");
+        hint.className = "hint";
+        hint.id = group.id + "-hint";
+        hint.setAttribute("aria-live", "polite");
+        group.querySelector(".options").insertAdjacentElement("afterend", hint);
+      }
+      var show = many && chosen !== null && chosen.value === "command";
+      hint.hidden = !show;
+      hint.textContent = show ? commandHint : "";
+    });
+  };
+  hintCommands();
+  document.addEventListener("input", function (event) {
+    if (/^flow-\d+-(consumers|interaction)$/.test(event.target.id || event.target.name || "")) hintCommands();
+  });
+  document.addEventListener("change", function (event) {
+    if (/^flow-\d+-interaction$/.test(event.target.name || "")) hintCommands();
+  });
+  document.addEventListener("htmx:afterSettle", hintCommands);
 
   // A flow's heading and its jump link follow its name as it is typed (the page says it on the next load too).
   document.addEventListener("input", function (event) {

@@ -217,3 +217,62 @@ def test_a_bulk_transfers_own_section_claims_no_win(client: Client) -> None:
     flows = section(text, "5. The flows, one by one", "6. Glossary")
     assert "Wins by" not in flows
     assert "None of the three patterns fits" in flows
+
+
+# User 3's retail landscape: the loyalty example extended to four flows, one peak given as a range.
+RETAIL_FLOWS = [
+    {
+        "name": "Balance check at the till",
+        "source": "Point-of-sale tills",
+        "consumers": ["Loyalty program"],
+        "interaction": "query",
+        "latency": "immediate",
+        "volume_per_day": 200000,
+        "peak_factor": 8,
+    },
+    {
+        "name": "Purchases from the tills",
+        "source": "Point-of-sale tills",
+        "consumers": ["Loyalty program", "ERP"],
+        "interaction": "event",
+        "latency": "minutes",
+        "volume_per_day": 200000,
+        "peak_factor": [3, 10],
+        "delivery": "no_loss",
+        "source_availability": "often_offline",
+    },
+    {
+        "name": "Order placed",
+        "source": "E-commerce shop",
+        "consumers": ["ERP", "Warehouse", "CRM"],
+        "interaction": "event",
+        "latency": "seconds",
+        "volume_per_day": 20000,
+        "delivery": "no_loss",
+    },
+    {
+        "name": "Catalogue export",
+        "source": "ERP",
+        "consumers": ["E-commerce shop"],
+        "interaction": "command",
+        "latency": "hours",
+        "volume_per_day": 1,
+        "message_size_kb": 50000,
+    },
+]
+
+
+def test_a_section_heading_and_its_intro_stay_with_the_start_of_its_table(client: Client) -> None:
+    retail = make_assessment(
+        name="Retail landscape", flows=RETAIL_FLOWS, landscape={"systems": 6, "teams": "few", "change_rate": "rare"}
+    )
+    pages = [[w[0] for w in words] for _, words in bbox_pages(report(client, retail))]
+    # The last page to name the section is its own; the contents name it earlier.
+    named = [
+        n
+        for n, words in enumerate(pages)
+        if any(words[i : i + 3] == ["Decisions", "still", "needed"] for i in range(len(words)))
+    ]
+    assert named, "section 4 not found"
+    page = named[-1]
+    assert "settling" in pages[page], f"section 4 starts on page {page + 1}, its table on the next"

@@ -1,0 +1,162 @@
+"""What a first-time retail architect hesitated on (round four of issue 23, user 3): a phone preview bar that
+cut the mix off, a command with two receivers, a nightly file in messages a day and KB, and whether a use case
+can be the start of a larger landscape."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from advisor.assessments import store
+from advisor.engine import parse_assessment
+
+from .conftest import screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True)
+AXE = Axe()
+WIDTHS = [1280, 360]
+# The user's four flows: a point-to-point query, a queue for the tills, an event, a nightly file.
+RETAIL: dict[str, Any] = {
+    "name": "Retail landscape",
+    "landscape": {"systems": 6, "teams": "few"},
+    "flows": [
+        {
+            "name": "Balance check at the till",
+            "source": "Point-of-sale tills",
+            "consumers": ["Loyalty program"],
+            "interaction": "query",
+            "latency": "immediate",
+            "volume_per_day": 200000,
+        },
+        {
+            "name": "Purchases from the tills",
+            "source": "Point-of-sale tills",
+            "consumers": ["Loyalty program"],
+            "interaction": "command",
+            "latency": "minutes",
+            "volume_per_day": 200000,
+            "peak_factor": 8,
+            "consumer_availability": "often_offline",
+        },
+        {
+            "name": "Order placed",
+            "source": "E-commerce shop",
+            "consumers": ["ERP", "Warehouse", "CRM"],
+            "interaction": "event",
+            "latency": "seconds",
+            "volume_per_day": 20000,
+        },
+        {
+            "name": "Catalogue export",
+            "source": "ERP",
+            "consumers": ["E-commerce shop"],
+            "interaction": "command",
+            "latency": "hours",
+            "volume_per_day": 1,
+            "message_size_kb": 51200,
+        },
+    ],
+}
+
+
+def assert_no_axe_violations(page: Page) -> None:
+    results = AXE.run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_the_phone_preview_bar_states_the_whole_mix_and_stays_low(
+    page: Page, live_server: Any, console_errors: list[str]
+) -> None:
+    assessment = store.create(parse_assessment(RETAIL))
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(live_server.url + assessment.edit_url)
+    headline = page.locator("#preview-headline")
+    expect(headline).to_have_text("1 P2P · 1 queue · 1 event · 1 bulk")
+    # Nothing cut off: the whole mix is on the bar.
+    assert page.evaluate("(e) => e.scrollWidth <= e.clientWidth", headline.element_handle())
+    screenshot(page, "retail-preview-bar-360", full_page=False)
+    bar = page.locator(".preview-panel").bounding_box()
+    save = page.locator(".sticky-actions").bounding_box()
+    assert bar
+    assert save
+    covered = save["y"] + save["height"] - bar["y"]
+    assert covered <= 90, f"the preview bar and Save cover {covered} px"
+    # Still opened from the keyboard, and the full sentence is inside.
+    page.locator("[data-preview-toggle]").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#preview .headline")).to_be_visible()
+    assert_no_axe_violations(page)
+    assert console_errors == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_command_with_two_receivers_is_hinted_to_be_an_event(
+    page: Page, live_server: Any, console_errors: list[str], width: int
+) -> None:
+    assessment = store.create(parse_assessment(RETAIL))
+    page.set_viewport_size({"width": width, "height": 900 if width > 400 else 740})
+    page.goto(live_server.url + assessment.edit_url)
+    hint = page.locator("#flow-1-interaction-hint")
+    expect(hint).to_be_hidden()
+    page.locator("#flow-1-consumers").fill("Loyalty program, ERP")
+    expect(hint).to_be_visible()
+    expect(hint).to_have_text("Two or more receivers: usually an event — announce the fact and let each act on it.")
+    # A hint, not an answer: the command stays chosen.
+    expect(page.locator("input[name='flow-1-interaction'][value='command']")).to_be_checked()
+    hint.scroll_into_view_if_needed()
+    screenshot(page, f"retail-command-hint-{width}", full_page=False)
+    assert_no_axe_violations(page)
+    page.locator("input[name='flow-1-interaction'][value='event']").check()
+    expect(hint).to_be_hidden()
+    # Said again after a save reloads the page.
+    page.locator("input[name='flow-1-interaction'][value='command']").check()
+    page.get_by_role("button", name="Save and see results").click()
+    page.goto(live_server.url + assessment.edit_url)
+    expect(page.locator("#flow-1-interaction-hint")).to_be_visible()
+    assert console_errors == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_nightly_file_is_said_in_messages_a_day_and_kb(page: Page, live_server: Any, width: int) -> None:
+    assessment = store.create(parse_assessment(RETAIL))
+    page.set_viewport_size({"width": width, "height": 900 if width > 400 else 740})
+    page.goto(live_server.url + assessment.edit_url)
+    volume = page.locator("#flow-3-volume_per_day-hint")
+    size = page.locator("#flow-3-message_size_kb-hint")
+    expect(volume).to_be_visible()
+    expect(volume).to_have_text("A nightly file: 1 a day.")
+    expect(size).to_be_visible()
+    expect(size).to_have_text("A nightly file: its size in KB (50 MB = 51,200 KB).")
+    size.scroll_into_view_if_needed()
+    screenshot(page, f"retail-batch-hints-{width}", full_page=False)
+    assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_landing_page_says_a_use_case_can_be_extended(page: Page, live_server: Any, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900 if width > 400 else 740})
+    page.goto(live_server.url)
+    line = page.locator("section[aria-labelledby='presets'] > p").first
+    expect(line).to_have_text(
+        "A filled-in example to change and extend: add your own systems and flows after. "
+        "For a landscape all your own, use the start button above."
+    )
+    line.scroll_into_view_if_needed()
+    screenshot(page, f"retail-landing-{width}", full_page=False)
+    assert_no_axe_violations(page)
+
+
+def test_the_systems_hint_names_the_systems_counted(page: Page, live_server: Any) -> None:
+    assessment = store.create(parse_assessment({**RETAIL, "flows": RETAIL["flows"][:2], "landscape": {}}))
+    page.goto(live_server.url + assessment.edit_url)
+    expect(page.locator("#landscape-systems")).to_have_value("2")
+    hint = page.locator("#landscape-systems-hint")
+    expect(hint).to_contain_text("Your flows name 2 systems (Point-of-sale tills, Loyalty program)")
+    page.locator("#flow-1-consumers").fill("Loyalty program, ERP")
+    expect(hint).to_contain_text("Your flows name 3 systems (Point-of-sale tills, Loyalty program, ERP)")
+    expect(page.locator("#landscape-systems")).to_have_value("3")
+    hint.scroll_into_view_if_needed()
+    screenshot(page, "retail-systems-hint-1280", full_page=False)
