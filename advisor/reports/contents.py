@@ -74,6 +74,7 @@ def report_context(assessment: Assessment) -> dict[str, object]:
     diagram_flows, diagram_results, hidden = summarised_landscape(view.assessment.flows, view.recommendation.flows)
     results = view.recommendation.flows
     actions = deliverable.actions(results)
+    decisions = deliverable.open_decisions(view.recommendation, view.assessment)
     return {
         "assessment": assessment,
         "view": view,
@@ -89,7 +90,8 @@ def report_context(assessment: Assessment) -> dict[str, object]:
         "confidence_counts": deliverable.confidence_counts(results),
         "actions": actions,
         "high_actions": sum(a.severity == "high" for a in actions),
-        "decisions": deliverable.open_decisions(view.recommendation, view.assessment),
+        "decisions": decisions,
+        "decisive_decisions": sum(d.decisive for d in decisions),
         "flow_sections": [
             (flow, figures.data_url(figures.score_bars(flow.result, charts.FACTOR_COLOURS)), numbers, saved)
             for flow, numbers, saved in zip(view.flows, _flow_actions(results, actions), what_ifs, strict=True)

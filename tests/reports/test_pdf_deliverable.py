@@ -82,7 +82,8 @@ def test_the_summary_states_the_decision_and_counts_actions_and_open_answers(cli
     assert "Decision for the landscape" in page_one
     assert "3 flows between 4 systems" in page_one
     assert re.search(r"\d+ actions to take, \d+ of high severity", page_one)
-    assert "3 open answers to settle" in page_one
+    # User 4 of issue 23: "2 open answers to settle" on page 1 while section 4 said neither changes a pattern.
+    assert "3 open answers (section 4): 1 would change a pattern, settle it first." in " ".join(page_one.split())
 
 
 def test_actions_come_by_severity_each_with_its_risk_and_flows(client: Client, assessment: Assessment) -> None:
@@ -276,3 +277,11 @@ def test_a_section_heading_and_its_intro_stay_with_the_start_of_its_table(client
     assert named, "section 4 not found"
     page = named[-1]
     assert "settling" in pages[page], f"section 4 starts on page {page + 1}, its table on the next"
+
+
+def test_open_answers_that_change_no_pattern_are_not_asked_to_be_settled(client: Client) -> None:
+    flows = [dict(flow) for flow in SHOP["flows"]]
+    flows[1]["ordering"] = "unknown"
+    _, text = pdf_text(report(client, make_assessment(flows=flows, landscape={"systems": 4})))
+    page_one = " ".join(text.split("\f")[0].split())
+    assert "1 open answer (section 4): none would change a pattern." in page_one
