@@ -168,13 +168,13 @@ def test_on_a_phone_the_quick_path_leads_to_adding_flows_with_the_preview_a_tap_
     page.keyboard.type("Balance check")
     page.locator("#flow-1-consumers").fill("Loyalty")
 
-    # Below 1024 px the preview is a bar above the Save bar: its headline shows, a tap opens the rest.
+    # Below 1024 px the preview is a bar above the Save bar: the mix in short counts, a tap opens the rest.
     toggle = page.get_by_role("button", name="Preview")
     expect(toggle).to_be_visible()
     expect(toggle).to_have_attribute("aria-expanded", "false")
     # Both flows are previewed: the purchases from the till (a sender the quick path takes as often offline)
     # through a queue, the balance check as a direct call.
-    expect(toggle).to_contain_text("1 flow is point-to-point and 1 goes through a message queue")
+    expect(toggle).to_contain_text("1 P2P · 1 queue")
     expect(page.locator("#preview")).to_be_hidden()
     save_bar = page.locator(".sticky-actions").bounding_box()
     bar = page.locator(".preview-panel").bounding_box()
