@@ -79,7 +79,7 @@ BULK_PEAK_FACTOR = 12
 BULK_BURST_MESSAGES_PER_DAY = 1_000_000
 # A message from this size is a file, whoever receives it.
 BULK_FILE_KB = 1024
-# Rule 3's fan-out: a fact that this many systems care about is event-driven (DESIGN section 3).
+# Rule 3's fan-out: a fact that this many systems care about is event-driven (docs/decision-rules.md R3).
 FAN_OUT = 3
 
 

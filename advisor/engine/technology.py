@@ -53,7 +53,7 @@ RETENTION = {
 }
 REPLAY_RETENTION = (168, "a week of history to replay")
 CLOUDS = ("aws", "azure", "gcp")
-LATENCY_WORDS = {"immediate": "at once", "seconds": "within seconds", "minutes": "within minutes"}
+LATENCY_WORDS = {Latency.IMMEDIATE: "at once", Latency.SECONDS: "within seconds", Latency.MINUTES: "within minutes"}
 # Where the team runs what it uses: files stay there, so a bulk transfer is not sent to a cloud's storage.
 SELF_RUN_PLATFORMS = (Platform.KUBERNETES, Platform.ON_PREMISES)
 # Push notification services wake apps on phones. Open browser sessions are reached over a persistent
