@@ -412,3 +412,13 @@ def planned(answer: str, value: float | Span) -> float:
     default = ANSWERS[answer].default
     assert isinstance(default, (int, float))
     return default if value.unknown else value.high
+
+
+def command_terms(given: Answers) -> tuple[str, str, str, str]:
+    """The answers choices.command_expiry and choices.command_deadline read, in their order."""
+    return (
+        str(given["interaction"]),
+        str(given["consumer_kind"]),
+        str(given["latency"]),
+        str(given["consumer_availability"]),
+    )

@@ -509,9 +509,9 @@ _SERVICE_BUS_LARGE_MESSAGES = Source(
 
 _PUBSUB_QUOTAS_REGIONS = Source("Quotas and limits", "https://cloud.google.com/pubsub/quotas", READ_ON)
 _PUBSUB_RETENTION = Source(
-    "pubsub: update message retention duration documentation #8558",
-    "https://github.com/googleapis/google-cloud-go/issues/8558",
-    READ_ON,
+    "Subscription properties: message retention duration",
+    "https://docs.cloud.google.com/pubsub/docs/subscription-properties",
+    REREAD_ON,
 )
 _PUBSUB_SEEK = Source(
     "Replay and purge messages with seek", "https://cloud.google.com/pubsub/docs/replay-overview", READ_ON
@@ -737,6 +737,7 @@ EVERYWHERE: Final = ("aws", "azure", "gcp", "kubernetes", "on_premises", "any")
 _SQS_RETENTION = _hours(
     336, _SQS_MESSAGE_QUOTAS, "MessageRetentionPeriod: 1,209,600 seconds (14 days); 4 days by default"
 )
+_SQS_DEFAULT_RETENTION = Sourced(4, "day", _SQS_MESSAGE_QUOTAS, "MessageRetentionPeriod by default")
 _SQS_MAX_MESSAGE = _kb(_MIB, _SQS_MESSAGE_BODY, "1 MiB (1,048,576 bytes), raised from 256 KiB in 2025")
 _KINESIS_SHARD_RECORDS = _per_second(1000, _KINESIS_STREAMS, "records written per shard")
 _KINESIS_SHARD_MB = _mb_per_second(1, _KINESIS_STREAMS, "written per shard; reads 2 MB/s")
@@ -853,6 +854,8 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         delivery=("at_least_once",),
         replay=False,
         retention=_SQS_RETENTION,
+        default_retention=_SQS_DEFAULT_RETENTION,
+        retention_setting="MessageRetentionPeriod",
         max_message=_SQS_MAX_MESSAGE,
         unit="queue",
         # AWS documents "nearly unlimited" API calls per second for standard queues, not a figure.
@@ -889,6 +892,8 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         delivery=("at_least_once", "exactly_once"),
         replay=False,
         retention=_SQS_RETENTION,
+        default_retention=_SQS_DEFAULT_RETENTION,
+        retention_setting="MessageRetentionPeriod",
         max_message=_SQS_MAX_MESSAGE,
         unit="queue",
         unit_messages_per_second=_per_second(
@@ -1168,7 +1173,10 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         ordered_messages_per_second=None,
         max_wait=None,
         cost_shape="per broker-hour and GB stored",
-        good_at="Running RabbitMQ (or ActiveMQ) applications unchanged, with AWS operating the brokers.",
+        good_at=(
+            "RabbitMQ (or ActiveMQ) brokers that AWS operates: exchanges and routing keys, priorities and per-message "
+            "time to live; applications written for RabbitMQ run on it unchanged."
+        ),
         needs_experience=False,
         footprint=2,
         per_key_how=_RABBITMQ_PER_KEY,
@@ -1603,7 +1611,13 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         good_at="Publishing, securing and throttling APIs for many consumers in one managed front door.",
         needs_experience=False,
         footprint=1,
-        limits=(_seconds(300, _APIM_FORWARD_REQUEST, "default forward-request timeout"),),
+        limits=(
+            _seconds(
+                300,
+                _APIM_FORWARD_REQUEST,
+                "default forward-request timeout, above the 240 s honored: set it at or below 240 s",
+            ),
+        ),
     ),
     Capability(
         id="azure_blob_storage",
@@ -1621,7 +1635,9 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
             50000 * 4000 * _MIB, _BLOB_SCALE_TARGETS, "largest block blob: 50,000 blocks x 4,000 MiB (about 190.7 TiB)"
         ),
         unit="block blob",
-        unit_messages_per_second=_per_second(3000, _BLOB_SCALE_TARGETS, "target request rate for a single block blob"),
+        unit_messages_per_second=_per_second(
+            500, _BLOB_SCALE_TARGETS, "target request rate for a single blob: up to 500 requests per second"
+        ),
         unit_mb_per_second=None,
         ordered_messages_per_second=None,
         max_wait=None,
@@ -1649,7 +1665,9 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         ordering_how="ordering keys (published in one Region)",
         delivery=("at_least_once", "exactly_once"),
         replay=True,
-        retention=_hours(744, _PUBSUB_RETENTION, "message retention raised from 7 to 31 days; seek to replay"),
+        retention=_hours(744, _PUBSUB_RETENTION, "message retention duration: 7 days by default, up to 31 days"),
+        default_retention=Sourced(7, "day", _PUBSUB_RETENTION, "message retention duration by default"),
+        retention_setting="message retention duration",
         max_message=_kb(10 * _MIB, _TASKS_OR_PUBSUB, "largest message: 10 MB (vendor's MB)"),
         unit="project per Region (publisher quota)",
         unit_messages_per_second=None,

@@ -199,8 +199,25 @@ KEPT = (Delivery.NO_LOSS, Delivery.EFFECTIVELY_ONCE)
 COMMAND_EXPIRY_HOURS: dict[str, float] = {Latency.IMMEDIATE: 5 / 60, Latency.SECONDS: 5 / 60, Latency.MINUTES: 1.0}
 
 
-def command_expiry(interaction: str, consumer_kind: str, latency: str) -> float | None:
-    """How long a command to devices lives, in hours, where its latency sets it; None otherwise."""
+def command_expiry(interaction: str, consumer_kind: str, latency: str, availability: str) -> float | None:
+    """How long a command to devices lives, in hours, where its latency sets it; None otherwise.
+
+    A device often out of reach is away for longer than an hour as a matter of course: a command to it due within
+    minutes (a work order to a technician's tablet) is kept until it is acknowledged or cancelled, and escalated
+    when not acknowledged by its deadline (command_deadline). One due within seconds (open a valve, unlock a door)
+    is stale however long the device is away."""
+    if interaction != Interaction.COMMAND or consumer_kind != ConsumerKind.DEVICE:
+        return None
+    if latency == Latency.MINUTES and availability == Availability.OFTEN_OFFLINE:
+        return None
+    return COMMAND_EXPIRY_HOURS.get(latency)
+
+
+def command_deadline(interaction: str, consumer_kind: str, latency: str, availability: str) -> float | None:
+    """Hours after which a command kept for a device often away is escalated when not acknowledged; None where
+    the command expires instead, or has no deadline within a day."""
+    if command_expiry(interaction, consumer_kind, latency, availability) is not None:
+        return None
     if interaction != Interaction.COMMAND or consumer_kind != ConsumerKind.DEVICE:
         return None
     return COMMAND_EXPIRY_HOURS.get(latency)

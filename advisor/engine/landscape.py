@@ -49,13 +49,20 @@ def mix_sentence(mix: Mapping[str, int], noun: bool = True) -> str:
     return listed(parts)
 
 
-def summary(mix: Mapping[str, int]) -> str:
+def summary(mix: Mapping[str, int], doubtful: int = 0) -> str:
+    """`doubtful`: how many flows hold their pattern with low confidence; a single pattern is then said to be a
+    lean, not a fit."""
     total = sum(mix.values())
     used = [(p, n) for p, n in mix.items() if n]
     if len(used) == 1 and used[0][0] in PATTERN_IDS:
         pattern, count = used[0]
-        every = "The flow fits" if count == 1 else f"All {count} flows fit"
-        return f"{every} {PATTERNS[pattern].name[0].lower()}{PATTERNS[pattern].name[1:]}."
+        name = PATTERNS[pattern].name[0].lower() + PATTERNS[pattern].name[1:]
+        named = f"a {name}" if pattern == MESSAGE_QUEUE else name
+        if count == 1:
+            return f"The flow leans to {named}, with low confidence." if doubtful else f"The flow fits {named}."
+        every = "Both flows fit" if count == 2 else f"All {count} flows fit"
+        low = f", {doubtful} of them with low confidence" if doubtful else ""
+        return f"{every} {named}{low}."
     if len(used) == 1:
         return f"{capitalised(mix_sentence(mix))}."
     mixed = mix_sentence(mix, noun=False)

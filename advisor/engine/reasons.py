@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import cast
 
-from .answers import ANSWERS, UNKNOWN, Answers, Span, highest, unsure
+from .answers import ANSWERS, UNKNOWN, Answers, Span, command_terms, highest, unsure
 from .capabilities import CAPABILITIES
 from .catalog import APPROACHES, COMMAND, EVENT, FACTORS, PATTERN_IDS, PATTERNS, QUERY, label
 from .choices import (
@@ -27,6 +27,7 @@ from .choices import (
     Latency,
     Ordering,
     Replay,
+    command_deadline,
     command_expiry,
 )
 from .evaluation import FlowModel
@@ -71,6 +72,7 @@ from .wording import (
     clock,
     duration,
     in_words,
+    lifetime,
     listed,
     names,
     number,
@@ -179,7 +181,12 @@ def _what_it_is(given: Answers) -> list[str]:
 
 def _expires(given: Answers) -> bool:
     """A command to devices whose latency gives it a lifetime (choices.command_expiry)."""
-    return command_expiry(str(given["interaction"]), str(given["consumer_kind"]), str(given["latency"])) is not None
+    return command_expiry(*command_terms(given)) is not None
+
+
+def _deadline(given: Answers) -> float:
+    """Hours after which a command kept for a device often away is escalated (choices.command_deadline); 0 if none."""
+    return command_deadline(*command_terms(given)) or 0
 
 
 def _who_is_away(given: Answers) -> list[str]:
@@ -193,6 +200,13 @@ def _who_is_away(given: Answers) -> list[str]:
             said.append(
                 f"The consumer {AVAILABILITY[availability]} and {DELIVERY[delivery]}: the file stays where it was "
                 "dropped until the consumer is back to pick it up."
+            )
+        elif delivery in KEPT and _deadline(given):
+            said.append(
+                f"The consumer {AVAILABILITY[availability]} and {DELIVERY[delivery]}: each command is kept for the "
+                "device until it is acknowledged or cancelled, and one not acknowledged within "
+                f"{lifetime(_deadline(given))} of being sent is escalated to a person (the device may be out of "
+                "reach for longer), not dropped."
             )
         elif delivery in KEPT and _expires(given):
             said.append(
@@ -243,7 +257,7 @@ def _held(given: Answers, back: str, drain: str) -> str:
     arrive (APNs keeps one notification per app), and devices each read a queue of their own when they reconnect:
     no queue drains to them, so the backbone keeps what happened and each catches up when it is back."""
     receivers = known(given["consumer_kind"])
-    if command_expiry(given["interaction"], given["consumer_kind"], given["latency"]) is not None:
+    if command_expiry(*command_terms(given)) is not None:
         return EXPIRING_HELD
     if receivers == ConsumerKind.DEVICE and given["interaction"] == COMMAND:
         return (

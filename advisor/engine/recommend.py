@@ -13,11 +13,11 @@ from .landscape import BULK, UNDECIDED, advice, summary
 from .model import ApproachId, Assessment, FactorScore, Flip, FlowResult, Recommendation
 from .reasons import reasons
 from .risks import risks
-from .rules import APPROACH_RULES, BULK_TRANSFER, CAPS, SLOW_QUERY
+from .rules import APPROACH_RULES, BULK_TRANSFER, CAPS, LOW, SLOW_QUERY
 from .scoring import rounded_contributions, shares
 from .technology import technologies
 
-ENGINE_VERSION = "3.7.0"
+ENGINE_VERSION = "3.8.0"
 HIGH_MARGIN = 12.0
 MEDIUM_MARGIN = 5.0
 # Below these shares of plausible answers, the winner is not settled enough for a high (or medium) confidence.
@@ -46,7 +46,7 @@ def recommend(assessment: Assessment) -> Recommendation:
     kinds = [BULK if r.bulk else _kind_given(a) for a, r in zip(given, results, strict=True)]
     return Recommendation(
         engine_version=ENGINE_VERSION,
-        summary=summary(mix),
+        summary=summary(mix, doubtful=sum(1 for r in results if r.confidence == LOW)),
         mix=mix,
         landscape_advice=advice(
             assessment.landscape,

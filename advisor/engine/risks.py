@@ -7,7 +7,7 @@ more or less harmful.
 
 from __future__ import annotations
 
-from .answers import Answers
+from .answers import Answers, command_terms
 from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, POINT_TO_POINT, QUERY, label
 from .choices import (
     AWAY,
@@ -20,12 +20,13 @@ from .choices import (
     Operations,
     Ordering,
     Platform,
+    command_deadline,
     command_expiry,
 )
 from .model import ApproachId, Risk
 from .reasons import known, may_be_cached
 from .rules import APPROACH_RULES, BUSINESS_TRANSACTION, ORDERED_WORK, SENDER_OFFLINE, WAITED_FOR_COMMAND
-from .wording import EXPIRING_RISK, RECEIVERS
+from .wording import EXPIRING_RISK, RECEIVERS, lifetime
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
 SEVERITY_ORDER = (HIGH, MEDIUM, LOW)
@@ -137,7 +138,7 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
                 + (
                     # A command that expires is not kept for the outage: it is escalated at its deadline.
                     "expire each command at its deadline rather than keep it for the outage."
-                    if command_expiry(given["interaction"], given["consumer_kind"], given["latency"]) is not None
+                    if command_expiry(*command_terms(given)) is not None
                     else "size retention for the longest outage."
                 ),
                 HIGH if away else MEDIUM,
@@ -203,6 +204,17 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
     return found
 
 
+def _escalation(given: Answers) -> str:
+    """A command kept for a device often away: a person hears when it is not acknowledged in time."""
+    deadline = command_deadline(*command_terms(given))
+    if deadline is None:
+        return ""
+    return (
+        f" Keep each command until it is acknowledged or cancelled, and escalate one not acknowledged within "
+        f"{lifetime(deadline)} of being sent (tell the dispatcher, or reassign the work)."
+    )
+
+
 def _of_the_answers(given: Answers, winner: str, approach: ApproachId) -> list[Risk]:
     found: list[Risk] = []
     delivery = known(given["delivery"])
@@ -210,7 +222,7 @@ def _of_the_answers(given: Answers, winner: str, approach: ApproachId) -> list[R
     found += SENDER_OFFLINE.warned(given)
     found += BUSINESS_TRANSACTION.warned(given)
     receivers = known(given["consumer_kind"])
-    if command_expiry(given["interaction"], given["consumer_kind"], given["latency"]) is not None:
+    if command_expiry(*command_terms(given)) is not None:
         found.append(Risk(*EXPIRING_RISK, HIGH if must_keep else MEDIUM))
     elif receivers == ConsumerKind.DEVICE and known(given["interaction"]) == Interaction.COMMAND:
         found.append(
@@ -219,7 +231,7 @@ def _of_the_answers(given: Answers, winner: str, approach: ApproachId) -> list[R
                 "device, in the limits) never gets the command.",
                 "Keep the desired state where the device reads it when it reconnects — a device twin's desired "
                 "properties, a device shadow, or a job (Device Update for IoT Hub, AWS IoT Jobs) — send large "
-                "payloads by URL (a claim check), and have each device report what it applied.",
+                "payloads by URL (a claim check), and have each device report what it applied." + _escalation(given),
                 HIGH if must_keep else MEDIUM,
             )
         )

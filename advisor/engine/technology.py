@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import cast
 
-from .answers import ANSWERS, Answers, Span, planned
+from .answers import ANSWERS, Answers, Span, command_terms, planned
 from .capabilities import CAPABILITIES, Capability, Fact, Sourced, Tier
 from .catalog import POINT_TO_POINT, label
 from .choices import (
@@ -34,13 +34,14 @@ from .choices import (
     Ordering,
     Platform,
     Replay,
+    command_deadline,
     command_expiry,
 )
 from .model import ApproachId, Limit, Role, Sizing, TechnologyChoice
 from .reasons import known
 from .rules import SMALL_LANDSCAPE_RULE
 from .traffic import TARGET_UTILISATION
-from .wording import CURRENT_STATE, amount, listed, number, percent, plural
+from .wording import CURRENT_STATE, amount, lifetime, listed, number, percent, plural
 
 ORDER_RANK: dict[str, int] = {Ordering.NONE: 0, Ordering.PER_KEY: 1, Ordering.GLOBAL: 2}
 # How long messages must be kept, in hours, and why: a day for a consumer that is always available, has a
@@ -52,6 +53,8 @@ RETENTION = {
     Availability.OFTEN_OFFLINE: (72, "to ride out a consumer offline over a long weekend"),
 }
 REPLAY_RETENTION = (168, "a week of history to replay")
+# The units a default retention is given in, in hours.
+HOURS_IN = {"hour": 1, "day": 24}
 CLOUDS = ("aws", "azure", "gcp")
 LATENCY_WORDS = {Latency.IMMEDIATE: "at once", Latency.SECONDS: "within seconds", Latency.MINUTES: "within minutes"}
 # Where the team runs what it uses: files stay there, so a bulk transfer is not sent to a cloud's storage.
@@ -121,6 +124,9 @@ class Needs:
     # A command to devices that expires with its latency answer (retention_hours is its time to live): the sender
     # waits for the acknowledgement until then and escalates, and a stale command is never run late.
     expires: bool = False
+    # A command to devices often away, kept until acknowledged or cancelled: hours after which one not acknowledged
+    # is escalated (choices.command_deadline); 0 when none.
+    deadline_hours: float = 0
 
 
 def needs_of(given: Answers, role: Role) -> Needs:
@@ -133,7 +139,8 @@ def needs_of(given: Answers, role: Role) -> Needs:
     retention: tuple[float, str] = REPLAY_RETENTION if replay else RETENTION[outage]
     hours, why = retention
     away: float = RETENTION[outage][0] if outage in AWAY else 0
-    expiry = command_expiry(*(known(given[a]) or "" for a in ("interaction", "consumer_kind", "latency")))
+    asked = command_terms(given)
+    expiry = command_expiry(*asked)
     if expiry is not None:
         hours, why, away = expiry, f"a command due {LATENCY_WORDS[given['latency']]} is stale after it", expiry
     readers = max(1, len(given["consumers"]))
@@ -155,6 +162,7 @@ def needs_of(given: Answers, role: Role) -> Needs:
         known(given["consumer_kind"]) in (ConsumerKind.DEVICE, ConsumerKind.BROWSER),
         known(given["source_availability"]) in AWAY,
         expires=expiry is not None,
+        deadline_hours=command_deadline(*asked) or 0,
     )
 
 
@@ -305,7 +313,7 @@ def _connection_sizing(needs: Needs) -> Sizing:
 WAKE_TO_SYNC = (
     "Wakes the app on each device (a tablet, a phone) to fetch its pending commands from a durable inbox per device "
     "and acknowledge each one; push alone keeps nothing, so the inbox holds each command until it is acknowledged "
-    "or expires."
+    "or {ends}."
 )
 INBOX = (
     "Carries the commands into each device's durable inbox (a store of pending commands per device that the app "
@@ -314,10 +322,12 @@ INBOX = (
 
 
 def _no_one_runs_a_device_broker(given: Answers, brokers: tuple[TechnologyChoice, ...]) -> bool:
-    """A command due soon (it expires with its latency), only a self-run device broker to play the part, and nobody
-    there to run one: the app is woken instead. A command due within hours waits in the device broker's sessions."""
+    """A command due soon (it expires with its latency, or is escalated at its deadline), only a self-run device
+    broker to play the part, and nobody there to run one: the app is woken instead. A command due within hours waits
+    in the device broker's sessions."""
     operations = known(given["operations"]) or Operations.MANAGED
-    return needs_of(given, "device").expires and (
+    needs = needs_of(given, "device")
+    return (needs.expires or needs.deadline_hours > 0) and (
         operations == Operations.MANAGED
         and not any(c.name in BY_NAME and BY_NAME[c.name].managed for c in brokers if c.role == "device")
         and known(given["platform"]) in CLOUDS
@@ -330,7 +340,10 @@ def _wake_to_sync(given: Answers, brokers: tuple[TechnologyChoice, ...]) -> tupl
     wake = _chosen(given, needs_of(given, "push"), first=("firebase_cloud_messaging",))[:1]
     inbox = _chosen(given, needs_of(given, "queue"), first=EXPLICIT_INVOCATION)
     return (
-        *(replace(c, why=WAKE_TO_SYNC) for c in wake),
+        *(
+            replace(c, why=WAKE_TO_SYNC.format(ends="expires" if needs_of(given, "device").expires else "is cancelled"))
+            for c in wake
+        ),
         *(replace(c, why=f"{c.why} {INBOX}") for c in inbox),
         *brokers,
     )
@@ -724,10 +737,11 @@ def _keep(capability: Capability, needs: Needs) -> str:
     kept = f"{plural(int(needs.retention_hours), 'hour')} ({needs.retention_why})"
     if needs.expires:
         return _expires(needs)
-    if _keeps_nothing(needs):
+    if _keeps_nothing(needs) and not needs.deadline_hours:
         return _nothing_to_keep(capability, needs)
     if not capability.stores_nothing:
-        return f"keep messages {kept}{_disk(capability, needs)}{_raise_retention(capability, needs)}"
+        retained = f"keep messages {kept}{_raise_retention(capability, needs)}{_disk(capability, needs)}"
+        return f"{retained}; {_escalates(needs)}" if needs.deadline_hours else retained
     if not capability.subscriber_queue:
         return f"{capability.stores_nothing}; a lost message is acceptable here"
     queue = CAPABILITIES[POSITION[capability.subscriber_queue]]
@@ -742,30 +756,37 @@ def _expires(needs: Needs) -> str:
     """A command to devices lives as long as its latency answer allows, and its sender escalates when it is not
     acknowledged by then: it never runs late from a queue or a desired state."""
     return (
-        f"each command expires after {_duration(needs.retention_hours)} ({needs.retention_why}, assumed): set it as "
+        f"each command expires after {lifetime(needs.retention_hours)} ({needs.retention_why}, assumed): set it as "
         "each message's time to live (its expiry interval), have the sender wait for the device's acknowledgement "
         "until then and escalate when none comes — tell the user the device did not respond, or call the site — so "
         "a stale command is never run late"
     )
 
 
-def _raise_retention(capability: Capability, needs: Needs) -> str:
-    """A retention wanted beyond the service's default, within what a setting can be raised to: say to raise it."""
-    default, longest = capability.default_retention, capability.retention
-    if default is None or needs.retention_hours <= default.value:
-        return ""
-    top = f" (it can be raised to {plural(int(longest.value), 'hour')})" if longest is not None else ""
+def _escalates(needs: Needs) -> str:
+    """A command to a device often away is kept for it, and a person hears when it is not acknowledged in time."""
     return (
-        f": raise its {capability.retention_setting} from its default of {plural(int(default.value), default.unit)} "
-        f"to at least {_duration(needs.retention_hours)}{top}"
+        "within that time, keep each command until the device acknowledges it or it is cancelled, and escalate one not "
+        f"acknowledged within {lifetime(needs.deadline_hours)} of being sent (how soon it is due, assumed): tell the "
+        "dispatcher or reassign the work"
     )
 
 
-def _duration(hours: float) -> str:
-    """'72 hours', or '5 minutes' for a time to live under an hour."""
-    if hours >= 1:
-        return plural(int(hours), "hour")
-    return plural(round(hours * 60), "minute")
+def _raise_retention(capability: Capability, needs: Needs) -> str:
+    """A retention wanted beyond the service's default, within what a setting can be raised to: say to raise it. One
+    the default already covers: say so, lest the retention read as a setting to lower it to."""
+    default, longest = capability.default_retention, capability.retention
+    if default is None:
+        return ""
+    default_hours = default.value * HOURS_IN[default.unit]
+    by_default = plural(int(default.value), default.unit)
+    if needs.retention_hours <= default_hours:
+        return f" or more: its default {capability.retention_setting} of {by_default} covers that"
+    top = f" (it can be raised to {plural(int(longest.value), 'hour')})" if longest is not None else ""
+    return (
+        f": raise its {capability.retention_setting} from its default of {by_default} "
+        f"to at least {lifetime(needs.retention_hours)}{top}"
+    )
 
 
 def _disk(capability: Capability, needs: Needs) -> str:
@@ -1041,12 +1062,18 @@ def _sessions(needs: Needs) -> str:
     if needs.role != "device":
         return ""
     hours = needs.outage_hours or needs.retention_hours
-    queued = needs.messages_per_day * hours / 24
+    # At the peak rate for the whole absence, but never more than the days it spans bring.
+    at_peak = needs.peak_per_second * 3_600 * hours
+    days = needs.messages_per_day * max(1.0, hours / 24)
+    queued = (
+        f"{number(round(at_peak))} commands over {lifetime(hours)} at the peak rate"
+        if at_peak <= days
+        else (f"{number(round(days))} commands over {lifetime(hours)}")
+    )
     return (
         "; one persistent session per device (how many devices is not asked: assumed one per device that receives "
-        f"commands), each queue long enough for {_duration(hours)} away — {number(round(queued))} "
-        f"commands over {_duration(hours)}, shared by the devices — set as its max_mqueue_len (EMQX), "
-        f"with a session expiry longer than {_duration(hours)}"
+        f"commands), with a session expiry longer than {lifetime(hours)}: all the devices together get at most "
+        f"{queued}, so set each session's max_mqueue_len (EMQX) to one device's share of them, with a margin"
     )
 
 
@@ -1357,10 +1384,12 @@ def _limits(capability_id: str, ordered: bool, global_order: bool = False) -> tu
     how to keep it per key is not shown beside one global sequence."""
     capability = CAPABILITIES[POSITION[capability_id]]
     unit = capability.unit
+    # A store for bulk transfers holds files and is asked for them by requests, not sent messages.
+    item, sent = ("file", "Requests") if capability.roles == ("bulk",) else ("message", "Messages")
     named = (
-        ("Largest message", capability.max_message),
-        ("Largest message by default", capability.default_max_message),
-        (f"Messages per {unit}", capability.unit_messages_per_second),
+        (f"Largest {item}", capability.max_message),
+        (f"Largest {item} by default", capability.default_max_message),
+        (f"{sent} per {unit}", capability.unit_messages_per_second),
         (f"Throughput per {unit}", capability.unit_mb_per_second),
         ("Messages per ordered group", capability.ordered_messages_per_second if ordered else None),
         ("Longest retention", capability.retention),

@@ -139,6 +139,13 @@ def duration(minutes: float) -> str:
     return f"{whole_minutes // 60} h {whole_minutes % 60:02d} min" if whole_minutes >= 60 else f"{whole_minutes} min"
 
 
+def lifetime(hours: float) -> str:
+    """'72 hours', or '5 minutes' for a time to live under an hour."""
+    if hours >= 1:
+        return plural(int(hours), "hour")
+    return plural(round(hours * 60), "minute")
+
+
 def clock(minute: int) -> str:
     """Minute 570 of the day as 09:30; minute 1440 as 24:00, the day's end."""
     return f"{minute // 60:02d}:{minute % 60:02d}"

@@ -63,7 +63,7 @@ class TestNumbersAndCounts:
         ]
         page = page_of(client, flows=flows)
         assert '<h2 id="headline">2 flows are point-to-point</h2>' in page
-        assert "All 2 flows fit point-to-point API calls." in page
+        assert "Both flows fit point-to-point API calls." in page
 
     def test_scores_and_contributions_are_whole_points_like_the_margin(self, client: Client) -> None:
         page = page_of(client)

@@ -31,12 +31,16 @@ def _scenarios(file: str) -> dict[str, dict[str, Any]]:
     return {s["id"][:5]: s for s in yaml.safe_load(Path(__file__).with_name(file).read_text())}
 
 
-def reviewed(file: str, scenario: str, flow: str) -> FlowResult:
-    """A flow of a review's scenario, answered as the reviewer answered it (its expectations left out)."""
+def reviewed_recommendation(file: str, scenario: str) -> Recommendation:
+    """A review's scenario, answered as the reviewer answered it (its expectations left out)."""
     found = _scenarios(file)[scenario]
     flows = [{k: v for k, v in f.items() if k != "expected"} for f in found["flows"]]
-    recommendation = recommend(parse_assessment({"landscape": found["landscape"], "flows": flows}))
-    return next(f for f in recommendation.flows if f.name == flow)
+    return recommend(parse_assessment({"landscape": found["landscape"], "flows": flows}))
+
+
+def reviewed(file: str, scenario: str, flow: str) -> FlowResult:
+    """A flow of a review's scenario, answered as the reviewer answered it."""
+    return next(f for f in reviewed_recommendation(file, scenario).flows if f.name == flow)
 
 
 def texts(choice: TechnologyChoice) -> str:
