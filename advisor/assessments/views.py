@@ -118,9 +118,8 @@ def start(request: HtmxHttpRequest) -> HttpResponse:
             raise Http404("No such use case")
         if wait := wait_to_create(request):
             return too_many(request, wait)
-        assessment = store.create(parse_assessment(case.assessment))
+        assessment = store.create(parse_assessment(case.assessment), example=case.slug)
         _remember(request, assessment)
-        messages.success(request, f"Started from the “{case.title}” use case. Change anything, then save.")
         return redirect(assessment.edit_url)
     if "import" in request.POST:
         return _import(request)
