@@ -19,16 +19,11 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, sync_playwright
 
+from tests.e2e.retail import answer_questions, enter_rows, phone_or_desktop
+
 WORDS_PER_MINUTE = 230
 SECONDS_PER_CLICK = 2.0
 CHARACTERS_PER_SECOND = 3.0
-SYSTEMS = "Tills, Loyalty, Web shop, ERP, Warehouse, Analytics"
-RETAIL = (
-    ("Balance check at the till", "Tills", "Loyalty", "query", "50k"),
-    ("Purchases from the tills", "Tills", "Loyalty", "command", "200k"),
-    ("Order placed", "Web shop", "ERP, Warehouse, Analytics", "event", "5000"),
-    ("Nightly stock export", "ERP", "Web shop", "command", "1"),
-)
 # The words a reader takes in: the main content's visible text, line by line, without what is folded away,
 # what sits in a menu not opened, or the values already in the boxes.
 VISIBLE_LINES = """() => {
@@ -126,7 +121,7 @@ class Journey:
 
 
 def journey(page: Page, base: str, width: int, shots: Path | None) -> Journey:
-    page.set_viewport_size({"width": width, "height": 900 if width > 400 else 740})
+    phone_or_desktop(page, width)
     walk = Journey(page, width, shots)
     page.goto(base)
     start = page.locator("main .button-primary").first
@@ -134,35 +129,12 @@ def journey(page: Page, base: str, width: int, shots: Path | None) -> Journey:
     walk.press(start)
     page.get_by_label("Name of this assessment").wait_for()
     walk.reads("quick-rows")
-    walk.fill(page.get_by_label("Name of this assessment"), "Retail")
-    # Typed unless the page says the systems are optional (counted from the rows).
-    if "Optional" not in (page.locator("#landscape-systems-help").text_content() or ""):
-        walk.fill(page.get_by_label("Which systems take part?"), SYSTEMS)
-    for index, (name, source, consumers, interaction, volume) in enumerate(RETAIL):
-        if not page.locator(f"#flow-{index}").count():
-            walk.press(page.get_by_role("button", name="Add another flow"))
-            page.locator(f"#flow-{index}-name").wait_for()
-        row = page.locator(f"#flow-{index}")
-        walk.fill(row.get_by_label("Name of the flow"), name)
-        walk.fill(row.get_by_label("Which system sends it?"), source)
-        walk.fill(row.get_by_label("Which systems receive it?"), consumers)
-        walk.choose(row.get_by_label("What does the sender expect?"), interaction)
-        walk.fill(row.get_by_label("About how many messages a day?"), volume)
+    enter_rows(page, walk)
     walk.press(page.get_by_role("button", name="Next: questions about each flow"))
     page.get_by_role("heading", name="Questions about each flow").wait_for()
     walk.reads("quick-questions")
 
-    def answer(flow: str, question: str, choice: str) -> Locator:
-        return page.get_by_role("group", name=flow).get_by_role("group", name=question).get_by_label(choice)
-
-    soon = "How soon must it arrive, or be answered?"
-    walk.choose(answer("Purchases from the tills", "Is the sending system always connected?", "often offline"))
-    walk.choose(answer("Purchases from the tills", soon, "within minutes"))
-    till = page.get_by_role("group", name="Purchases from the tills")
-    walk.fill(till.get_by_label("How much busier is the peak than the average?"), "3–10")
-    walk.choose(answer("Balance check at the till", soon, "immediate"))
-    walk.choose(answer("Nightly stock export", soon, "within hours"))
-    walk.choose(page.get_by_label("Where does it run?"), "aws")
+    answer_questions(page, walk)
     walk.press(page.get_by_role("button", name="See the recommendation"))
     page.get_by_role("heading", level=1, name="Retail").wait_for()
     walk.reads("results")

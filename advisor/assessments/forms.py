@@ -512,6 +512,13 @@ class EditorForm(AssessmentForm):
         self.weights = WeightsForm(data, prefix="weight", initial=given.get("weights"))
         named = self.systems_named()
         self.landscape.fields["systems"].hint = systems_hint(named)  # type: ignore[attr-defined]
+        for flow in self.flows.forms:
+            # A number left empty is not given: the box says what the engine assumes, as on the quick path.
+            for answer, assumed in EDITOR_ASSUMED_NUMBERS.items():
+                flow.fields[answer].widget.attrs["placeholder"] = assumed
+            # A new flow's choices are nobody's answers yet: the one it starts with is said to be assumed.
+            for answer in flow.initial.get(ASSUMED, ()) if not flow.is_bound else ():
+                flow.fields[answer].assumed = str(flow[answer].value())  # type: ignore[attr-defined]
 
     @classmethod
     def of(cls, assessment: engine.Assessment, *, add_flow: bool = False) -> EditorForm:
@@ -547,8 +554,31 @@ class EditorForm(AssessmentForm):
     def flow_where(self, index: int) -> str:
         return f"Flow {self._kept[index][0] + 1}"
 
+    def flow_answers(self, form: FlowForm) -> dict[str, Any]:
+        """One flow's answers; a number left empty is left out, so the engine takes its default as assumed."""
+        return {a: v for a, v in given(form).items() if not (a in EDITOR_ASSUMED_NUMBERS and v == "")}
+
     def weights_form(self) -> WeightsForm:
         return self.weights
+
+    def mark_example(self, example: engine.Assessment | None) -> None:
+        """Mark each answer still as the example (a use case) gave it: the page says it is the example's, not
+        the person's, until changed. A flow is the example's flow of its name, or else of its place when
+        that flow's name is on none of the flows (renamed)."""
+        if example is None:
+            return
+        shown = _initial(example)
+        _mark_same(self, {"name": shown["name"]})
+        _mark_same(self.landscape, shown["landscape"])
+        names = [str(form["name"].value() or "").strip().casefold() for form in self.flows.forms]
+        by_name = {str(flow["name"]).casefold(): flow for flow in shown["flows"]}
+        for place, form in enumerate(self.flows.forms):
+            flow = by_name.get(names[place])
+            if flow is None and place < len(shown["flows"]):
+                at_place = shown["flows"][place]
+                flow = at_place if str(at_place["name"]).casefold() not in names else None
+            if flow is not None:
+                _mark_same(form, flow)
 
     def after(self, action: str) -> EditorForm:
         """The editor as it reads after adding, duplicating, removing or moving a flow (an action that
@@ -593,14 +623,35 @@ def _initial(assessment: engine.Assessment) -> dict[str, Any]:
     return {
         "name": assessment.name,
         "landscape": _values(assessment.landscape),
-        "flows": [_values(flow) for flow in assessment.flows],
+        "flows": [
+            _shown_flow(flow, assessment.assumed_flows[n] if n < len(assessment.assumed_flows) else frozenset())
+            for n, flow in enumerate(assessment.flows)
+        ],
         "weights": {f: weights.get(f, 1) for f in FACTOR_IDS},
     }
 
 
+def _shown_flow(flow: engine.Flow, assumed: frozenset[str]) -> dict[str, Any]:
+    """A stored flow's answers as the editor shows them: a number that was not given stays an empty box."""
+    return _values(flow) | {answer: "" for answer in EDITOR_ASSUMED_NUMBERS if answer in assumed}
+
+
+def _mark_same(form: forms.Form, example: dict[str, Any]) -> None:
+    for name, value in example.items():
+        if name in form.fields and str(form[name].value()) == str(form.fields[name].prepare_value(value)):
+            form.fields[name].example = True  # type: ignore[attr-defined]
+
+
+# The key of a flow's initial answers that lists the choices it starts with that nobody made (a new flow's).
+ASSUMED = "assumed"
+
+
 def new_flow() -> dict[str, Any]:
-    """A new flow: the engine's defaults, with its name and receivers left for the person to type."""
-    return _values(engine.Flow(name="", interaction=Interaction.COMMAND)) | {"consumers": ""}
+    """A new flow: its name and receivers left for the person to type, its numbers empty (assumed), and its
+    choices at the engine's defaults, said to be assumed."""
+    flow = _values(engine.Flow(name="", interaction=Interaction.COMMAND)) | {"consumers": ""}
+    choices = [a for a, answer in FLOW_ANSWERS.items() if answer.kind == "choice"]
+    return flow | dict.fromkeys(EDITOR_ASSUMED_NUMBERS, "") | {ASSUMED: choices}
 
 
 @dataclass(frozen=True, slots=True)
@@ -721,6 +772,8 @@ RECEIVER_KINDS = (
 )
 # A number not typed on the questions' page is assumed: the box says what is.
 ASSUMED_NUMBERS = {"peak_factor": "assumed 1 (steady)", "message_size_kb": "assumed 4 KB"}
+# A number left empty in the editor is not given either: its box says what the engine assumes instead.
+EDITOR_ASSUMED_NUMBERS = {"volume_per_day": "assumed 1,000 a day", **ASSUMED_NUMBERS}
 
 
 def implied(answer_id: str, source: str, consumers: list[str]) -> tuple[str, str] | None:
@@ -1063,4 +1116,5 @@ def number_words(count: int) -> str:
 
 def _blank_row() -> dict[str, Any]:
     """A row as it starts: nothing typed, nothing chosen; the questions after it at their defaults."""
-    return new_flow() | {"interaction": "", "volume_per_day": "", "peak_factor": "", "message_size_kb": ""}
+    row = {answer: value for answer, value in new_flow().items() if answer != ASSUMED}
+    return row | {"interaction": ""}

@@ -59,6 +59,9 @@ class Assessment(models.Model):
     schema_version = models.PositiveSmallIntegerField(default=current_schema)
     # Stored answers that a later schema no longer reads ({"field", "value", "schema_version"}), kept, not lost.
     set_aside = models.JSONField(default=list, blank=True)
+    # The use case (engine/presets.py) it was started from, if any: the editor marks that example's answers
+    # as the example's, not the person's, until they are changed.
+    example = models.SlugField(max_length=40, blank=True, default="")
     # Optimistic locking: a save names the version it started from.
     version = models.PositiveIntegerField(default=1)
     created = models.DateTimeField(auto_now_add=True)

@@ -31,7 +31,9 @@ def scored(assessment: engine.Assessment) -> tuple[str, dict[str, Any], dict[str
     )
 
 
-def create(assessment: engine.Assessment, set_aside: list[dict[str, Any]] | None = None) -> Assessment:
+def create(
+    assessment: engine.Assessment, set_aside: list[dict[str, Any]] | None = None, *, example: str = ""
+) -> Assessment:
     name, inputs, result = scored(assessment)
     created = Assessment.objects.create(
         name=name,
@@ -40,6 +42,7 @@ def create(assessment: engine.Assessment, set_aside: list[dict[str, Any]] | None
         engine_version=ENGINE_VERSION,
         schema_version=SCHEMA_VERSION,
         set_aside=set_aside or [],
+        example=example,
     )
     queue_report(created)
     return created

@@ -118,9 +118,8 @@ def start(request: HtmxHttpRequest) -> HttpResponse:
             raise Http404("No such use case")
         if wait := wait_to_create(request):
             return too_many(request, wait)
-        assessment = store.create(parse_assessment(case.assessment))
+        assessment = store.create(parse_assessment(case.assessment), example=case.slug)
         _remember(request, assessment)
-        messages.success(request, f"Started from the “{case.title}” use case. Change anything, then save.")
         return redirect(assessment.edit_url)
     if "import" in request.POST:
         return _import(request)
@@ -190,6 +189,8 @@ def _editor(
     base: str = "",
 ) -> HttpResponse:
     template = "partials/editor_swap.html" if request.htmx else "assessments/edit.html"
+    example = USE_CASES.get(assessment.example)
+    form.mark_example(parse_assessment(example.assessment) if example else None)
     return render(
         request,
         template,
@@ -200,6 +201,7 @@ def _editor(
             "conflict": conflict,
             "resolving": resolving or conflict is not None,
             "share_url": assessment.share_url,
+            "example": example,
             # The answers the page was opened on, for a three-way merge should someone else save meanwhile.
             "base": base or json.dumps(assessment.export(), ensure_ascii=False),
         },

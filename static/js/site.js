@@ -91,23 +91,37 @@
   });
   document.addEventListener("htmx:afterSettle", hintCommands);
 
-  // A flow's heading and its jump link follow its name as it is typed (the page says it on the next load too).
+  // A flow's heading and its jump link follow its name as it is typed, and the editor's heading the assessment's
+  // (the page says it on the next load too).
   document.addEventListener("input", function (event) {
-    var found = /^(flow-\d+)-name$/.exec(event.target.id || "");
-    if (!found) return;
+    var found = /^(?:(flow-\d+)-)?name$/.exec(event.target.id || "");
+    if (!found || !event.target.closest("#editor")) return;
     var name = event.target.value.trim() || "(no name yet)";
-    document.querySelectorAll('[data-name-of="' + found[1] + '"]').forEach(function (span) { span.textContent = name; });
+    var of = found[1] || "assessment";
+    document.querySelectorAll('[data-name-of="' + of + '"]').forEach(function (span) { span.textContent = name; });
   });
 
-  // Below 1024 px the editor's preview folds into a bar above the Save bar; its button opens and closes
-  // it, and Escape closes it again. Without this script the preview stays where it is, after the form.
+  // An answer that came with an example (a use case) is marked so; changed, it is the person's own and the mark goes.
+  var unmark = function (event) {
+    var question = event.target.closest && event.target.closest("#editor .question");
+    if (!question) return;
+    question.querySelectorAll(".from-example").forEach(function (mark) { mark.hidden = true; });
+  };
+  document.addEventListener("input", unmark);
+  document.addEventListener("change", unmark);
+
+  // Below 1024 px the editor's preview folds into a bar above the Save bar; its button opens it over the form
+  // (the page stays where the person is) and closes it, and Escape closes it again. Without this script the
+  // preview stays where it is, after the form.
   var toggle = document.querySelector("[data-preview-toggle]");
   if (toggle) {
     var panel = toggle.closest(".preview-panel");
     var preview = document.getElementById(toggle.getAttribute("aria-controls"));
+    var close = toggle.querySelector(".preview-toggle-close");
     var show = function (open) {
       toggle.setAttribute("aria-expanded", String(open));
       panel.classList.toggle("is-open", open);
+      if (close) close.hidden = !open;
       // Open, the preview scrolls within the bar: the keyboard can reach it to scroll it.
       if (open) preview.setAttribute("tabindex", "0"); else preview.removeAttribute("tabindex");
     };

@@ -41,14 +41,17 @@ class TestTheEditor:
         assert "Not sure? Type “not sure”, or a range such as 3–10." in page
         assert "Not sure? Type “not sure”, or a range such as 2–64." in page
 
-    def test_an_emptied_number_asks_for_one_or_not_sure(self, client: Client) -> None:
-        page = refusal(client, peak_factor="")
-        assert (
-            '<a href="#flow-0-peak_factor">Flow 1, peak factor</a>: '
-            "give a number from 1 to 10,000, or type “not sure”, or a range such as 3–10"
-        ) in page
-        assert "[low, high]" not in page
-        assert "&quot;unknown&quot;" not in page
+    def test_an_emptied_number_is_not_given_and_left_to_the_engine_as_assumed(self, client: Client) -> None:
+        # As on the quick path (round five of issue 23): an empty box says what is assumed, and is saved as such.
+        assessment = make_assessment()
+        response = client.post(
+            assessment.edit_url, editor_post(assessment, action="save", **{"flow-0-peak_factor": ""})
+        )
+        assert response.status_code == 302
+        assert "peak_factor" not in Assessment.objects.get().inputs["flows"][0]
+        page = client.get(assessment.edit_url).content.decode()
+        assert 'id="flow-0-peak_factor" name="flow-0-peak_factor" type="text" value=""' in page
+        assert 'placeholder="assumed 1 (steady)"' in page
 
     def test_a_word_that_is_not_a_number_is_named(self, client: Client) -> None:
         page = refusal(client, volume_per_day="lots")

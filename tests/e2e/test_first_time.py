@@ -19,42 +19,11 @@ from benchmarks.first_time import VISIBLE_LINES
 from tests.conftest import make_assessment
 
 from .conftest import screenshot
+from .retail import RETAIL, phone_or_desktop
 
 pytestmark = pytest.mark.django_db(transaction=True)
 AXE = Axe()
 WIDTHS = [1280, 360]
-RETAIL: dict[str, Any] = {
-    "name": "Retail",
-    "landscape": {"systems": 6, "platform": "aws"},
-    "flows": [
-        {"name": "Balance check at the till", "source": "Tills", "consumers": ["Loyalty"], "interaction": "query"},
-        {
-            "name": "Purchases from the tills",
-            "source": "Tills",
-            "consumers": ["Loyalty"],
-            "interaction": "command",
-            "latency": "minutes",
-            "volume_per_day": 200000,
-            "peak_factor": [3, 10],
-            "source_availability": "often_offline",
-        },
-        {
-            "name": "Order placed",
-            "source": "Web shop",
-            "consumers": ["ERP", "Warehouse", "Analytics"],
-            "interaction": "event",
-            "volume_per_day": 5000,
-        },
-        {
-            "name": "Nightly stock export",
-            "source": "ERP",
-            "consumers": ["Web shop"],
-            "interaction": "command",
-            "latency": "hours",
-            "volume_per_day": 1,
-        },
-    ],
-}
 # (name, from, to, what the sender expects, messages a day)
 ROWS = (
     ("Purchases from the tills", "POS tills", "Loyalty", "command", "200k"),
@@ -83,10 +52,6 @@ def on_first_screen(page: Page, selector: str) -> bool:
         "return r.height > 0 && r.bottom <= innerHeight; }",
         selector,
     )
-
-
-def phone_or_desktop(page: Page, width: int) -> None:
-    page.set_viewport_size({"width": width, "height": 900 if width > 400 else 740})
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -14,52 +14,11 @@ from advisor.assessments import store
 from advisor.engine import parse_assessment
 
 from .conftest import screenshot
+from .retail import RETAIL, phone_or_desktop
 
 pytestmark = pytest.mark.django_db(transaction=True)
 AXE = Axe()
 WIDTHS = [1280, 360]
-# The user's four flows: a point-to-point query, a queue for the tills, an event, a nightly file.
-RETAIL: dict[str, Any] = {
-    "name": "Retail landscape",
-    "landscape": {"systems": 6, "teams": "few"},
-    "flows": [
-        {
-            "name": "Balance check at the till",
-            "source": "Point-of-sale tills",
-            "consumers": ["Loyalty program"],
-            "interaction": "query",
-            "latency": "immediate",
-            "volume_per_day": 200000,
-        },
-        {
-            "name": "Purchases from the tills",
-            "source": "Point-of-sale tills",
-            "consumers": ["Loyalty program"],
-            "interaction": "command",
-            "latency": "minutes",
-            "volume_per_day": 200000,
-            "peak_factor": 8,
-            "consumer_availability": "often_offline",
-        },
-        {
-            "name": "Order placed",
-            "source": "E-commerce shop",
-            "consumers": ["ERP", "Warehouse", "CRM"],
-            "interaction": "event",
-            "latency": "seconds",
-            "volume_per_day": 20000,
-        },
-        {
-            "name": "Catalogue export",
-            "source": "ERP",
-            "consumers": ["E-commerce shop"],
-            "interaction": "command",
-            "latency": "hours",
-            "volume_per_day": 1,
-            "message_size_kb": 51200,
-        },
-    ],
-}
 
 
 def assert_no_axe_violations(page: Page) -> None:
@@ -97,7 +56,7 @@ def test_a_command_with_two_receivers_is_hinted_to_be_an_event(
     page: Page, live_server: Any, console_errors: list[str], width: int
 ) -> None:
     assessment = store.create(parse_assessment(RETAIL))
-    page.set_viewport_size({"width": width, "height": 900 if width > 400 else 740})
+    phone_or_desktop(page, width)
     page.goto(live_server.url + assessment.edit_url)
     hint = page.locator("#flow-1-interaction-hint")
     expect(hint).to_be_hidden()
@@ -122,7 +81,7 @@ def test_a_command_with_two_receivers_is_hinted_to_be_an_event(
 @pytest.mark.parametrize("width", WIDTHS)
 def test_a_nightly_file_is_said_in_messages_a_day_and_kb(page: Page, live_server: Any, width: int) -> None:
     assessment = store.create(parse_assessment(RETAIL))
-    page.set_viewport_size({"width": width, "height": 900 if width > 400 else 740})
+    phone_or_desktop(page, width)
     page.goto(live_server.url + assessment.edit_url)
     volume = page.locator("#flow-3-volume_per_day-hint")
     size = page.locator("#flow-3-message_size_kb-hint")
@@ -137,7 +96,7 @@ def test_a_nightly_file_is_said_in_messages_a_day_and_kb(page: Page, live_server
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_landing_page_says_a_use_case_can_be_extended(page: Page, live_server: Any, width: int) -> None:
-    page.set_viewport_size({"width": width, "height": 900 if width > 400 else 740})
+    phone_or_desktop(page, width)
     page.goto(live_server.url)
     line = page.locator("section[aria-labelledby='presets'] > p").first
     expect(line).to_have_text(

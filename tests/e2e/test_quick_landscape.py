@@ -11,17 +11,10 @@ from playwright.sync_api import Browser, Page, expect
 from advisor.assessments.models import Assessment
 
 from .conftest import screenshot
+from .retail import ROWS, SYSTEMS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 AXE = Axe()
-SYSTEMS = "Tills, Loyalty, Web shop, ERP, Warehouse, Analytics"
-# (name, from, to, what the sender expects, messages a day): the retail landscape of the issue.
-RETAIL = (
-    ("Balance check at the till", "Tills", "Loyalty", "query: needs an answer", "50000"),
-    ("Purchases from the tills", "Tills", "Loyalty", "command: asks for work", "200k"),
-    ("Order placed", "Web shop", "ERP, Warehouse, Analytics", "event: announces a fact", "5000"),
-    ("Nightly stock export", "ERP", "Web shop", "command: asks for work", "1"),
-)
 
 
 def assert_no_axe_violations(page: Page) -> None:
@@ -32,7 +25,7 @@ def assert_no_axe_violations(page: Page) -> None:
 def fill_rows(page: Page) -> None:
     page.get_by_label("Name of this assessment").fill("Retail")
     page.get_by_label("Which systems take part?").fill(SYSTEMS)
-    for index, (name, source, consumers, interaction, volume) in enumerate(RETAIL):
+    for index, (name, source, consumers, interaction, volume) in enumerate(ROWS):
         if index == 3:
             page.get_by_role("button", name="Add another flow").click()
             expect(page.locator("#flow-3-name")).to_be_focused()
@@ -40,7 +33,7 @@ def fill_rows(page: Page) -> None:
         row.get_by_label("Name of the flow").fill(name)
         row.get_by_label("Which system sends it?").fill(source)
         row.get_by_label("Which systems receive it?").fill(consumers)
-        row.get_by_label("What does the sender expect?").select_option(label=interaction)
+        row.get_by_label("What does the sender expect?").select_option(interaction)
         row.get_by_label("About how many messages a day?").fill(volume)
 
 
@@ -74,7 +67,7 @@ def test_the_landscape_goes_in_as_rows_then_each_flow_is_asked_what_is_left(
     expect(page.get_by_role("heading", level=1)).to_have_text("Retail")
     inputs = Assessment.objects.get().inputs
     assert inputs["landscape"]["systems"] == 6
-    assert [flow["name"] for flow in inputs["flows"]] == [row[0] for row in RETAIL]
+    assert [flow["name"] for flow in inputs["flows"]] == [row[0] for row in ROWS]
     assert inputs["flows"][1]["source_availability"] == "often_offline"
     assert console_errors == []
 

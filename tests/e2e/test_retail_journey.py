@@ -15,15 +15,9 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from advisor.assessments.models import Assessment
 
 from .conftest import screenshot
+from .retail import answer_questions, enter_rows, phone_or_desktop
 
 pytestmark = pytest.mark.django_db(transaction=True)
-SYSTEMS = "Tills, Loyalty, Web shop, ERP, Warehouse, Analytics"
-RETAIL = (
-    ("Balance check at the till", "Tills", "Loyalty", "query", "50k"),
-    ("Purchases from the tills", "Tills", "Loyalty", "command", "200k"),
-    ("Order placed", "Web shop", "ERP, Warehouse, Analytics", "event", "5000"),
-    ("Nightly stock export", "ERP", "Web shop", "command", "1"),
-)
 # Keystroke-level model (Card, Moran and Newell): seconds per typed character for an average typist, per
 # pointing at a target, per button press, and per mental preparation before an action or decision.
 KEYSTROKE, POINT, PRESS, DECIDE = 0.28, 1.1, 0.2, 1.35
@@ -55,8 +49,8 @@ class Effort:
         self.pointed += 2 if value is not None else 1
         self.decided += 1
 
-    def press(self, button: Locator) -> None:
-        button.click()
+    def press(self, control: Locator) -> None:
+        control.click()
         self.pointed += 1
 
     def reads(self, page: Page, selector: str) -> None:
@@ -81,7 +75,7 @@ class Effort:
 def test_the_retail_landscape_goes_from_the_landing_page_to_a_shared_pdf(
     page: Page, browser: Browser, live_server: Any, console_errors: list[str], width: int
 ) -> None:
-    page.set_viewport_size({"width": width, "height": 900 if width > 400 else 740})
+    phone_or_desktop(page, width)
     effort = Effort()
     started = time.monotonic()
     page.goto(live_server.url)
@@ -90,34 +84,14 @@ def test_the_retail_landscape_goes_from_the_landing_page_to_a_shared_pdf(
     effort.press(page.get_by_role("link", name="Start with your systems and flows"))
 
     effort.reads(page, ".intro, #quick legend, #quick label, #quick .help")
-    effort.fill(page.get_by_label("Name of this assessment"), "Retail")
-    effort.fill(page.get_by_label("Which systems take part?"), SYSTEMS)
-    for index, (name, source, consumers, interaction, volume) in enumerate(RETAIL):
-        if index == 3:
-            effort.press(page.get_by_role("button", name="Add another flow"))
-        row = page.locator(f"#flow-{index}")
-        effort.fill(row.get_by_label("Name of the flow"), name)
-        effort.fill(row.get_by_label("Which system sends it?"), source)
-        effort.fill(row.get_by_label("Which systems receive it?"), consumers)
-        effort.choose(row.get_by_label("What does the sender expect?"), interaction)
-        effort.fill(row.get_by_label("About how many messages a day?"), volume)
+    enter_rows(page, effort)
     screenshot(page, f"journey-2-rows-{width}")
     effort.press(page.get_by_role("button", name="Next: questions about each flow"))
 
     expect(page.get_by_role("heading", name="Questions about each flow")).to_be_focused()
     effort.reads(page, "#quick legend, #quick .factor-name, #quick .help")
 
-    def answer(flow: str, question: str, choice: str) -> Locator:
-        return page.get_by_role("group", name=flow).get_by_role("group", name=question).get_by_label(choice)
-
-    soon = "How soon must it arrive, or be answered?"
-    effort.choose(answer("Purchases from the tills", "Is the sending system always connected?", "often offline"))
-    effort.choose(answer("Purchases from the tills", soon, "within minutes"))
-    till = page.get_by_role("group", name="Purchases from the tills")
-    effort.fill(till.get_by_label("How much busier is the peak than the average?"), "3–10")
-    effort.choose(answer("Balance check at the till", soon, "immediate"))
-    effort.choose(answer("Nightly stock export", soon, "within hours"))
-    effort.choose(page.get_by_label("Where does it run?"), "aws")
+    answer_questions(page, effort)
     screenshot(page, f"journey-3-questions-{width}")
     effort.press(page.get_by_role("button", name="See the recommendation"))
 

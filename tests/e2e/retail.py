@@ -1,0 +1,108 @@
+"""Issue 23's retail landscape, defined once: six systems and four flows (a balance check at the till, the
+tills' purchases, an order placed for three receivers, a nightly catalogue export), as the API takes it and
+as a first-time user types it on the quick path. The browser tests and benchmarks/first_time.py walk it with
+the steps below, each counting the effort its own way (a Walker)."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from playwright.sync_api import Locator, Page
+
+SYSTEMS = "Tills, Loyalty, Web shop, ERP, Warehouse, CRM"
+# The quick path's rows: (name, from, to, what the sender expects, messages a day).
+ROWS = (
+    ("Balance check at the till", "Tills", "Loyalty", "query", "50k"),
+    ("Purchases from the tills", "Tills", "Loyalty", "command", "200k"),
+    ("Order placed", "Web shop", "ERP, Warehouse, CRM", "event", "5000"),
+    ("Nightly catalogue export", "ERP", "Web shop", "command", "1"),
+)
+# The same landscape with every answer given: a point-to-point query, a queue for the tills, an event, a file.
+RETAIL: dict[str, Any] = {
+    "name": "Retail landscape",
+    "landscape": {"systems": 6, "teams": "few"},
+    "flows": [
+        {
+            "name": "Balance check at the till",
+            "source": "Point-of-sale tills",
+            "consumers": ["Loyalty program"],
+            "interaction": "query",
+            "latency": "immediate",
+            "volume_per_day": 200000,
+        },
+        {
+            "name": "Purchases from the tills",
+            "source": "Point-of-sale tills",
+            "consumers": ["Loyalty program"],
+            "interaction": "command",
+            "latency": "minutes",
+            "volume_per_day": 200000,
+            "peak_factor": 8,
+            "consumer_availability": "often_offline",
+        },
+        {
+            "name": "Order placed",
+            "source": "E-commerce shop",
+            "consumers": ["ERP", "Warehouse", "CRM"],
+            "interaction": "event",
+            "latency": "seconds",
+            "volume_per_day": 20000,
+        },
+        {
+            "name": "Catalogue export",
+            "source": "ERP",
+            "consumers": ["E-commerce shop"],
+            "interaction": "command",
+            "latency": "hours",
+            "volume_per_day": 1,
+            "message_size_kb": 51200,
+        },
+    ],
+}
+SOON = "How soon must it arrive, or be answered?"
+
+
+class Walker(Protocol):
+    """Who takes the steps: types into a box, chooses a radio button or a drop-down's value, presses."""
+
+    def fill(self, box: Locator, text: str) -> None: ...
+
+    def choose(self, control: Locator, value: str | None = None) -> None: ...
+
+    def press(self, control: Locator) -> None: ...
+
+
+def phone_or_desktop(page: Page, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900 if width > 400 else 740})
+
+
+def enter_rows(page: Page, walk: Walker) -> None:
+    """The quick path's first page: the name, the systems (unless the page says they are optional), the rows."""
+    walk.fill(page.get_by_label("Name of this assessment"), "Retail")
+    if "Optional" not in (page.locator("#landscape-systems-help").text_content() or ""):
+        walk.fill(page.get_by_label("Which systems take part?"), SYSTEMS)
+    for index, (name, source, consumers, interaction, volume) in enumerate(ROWS):
+        if not page.locator(f"#flow-{index}").count():
+            walk.press(page.get_by_role("button", name="Add another flow"))
+            page.locator(f"#flow-{index}-name").wait_for()
+        row = page.locator(f"#flow-{index}")
+        walk.fill(row.get_by_label("Name of the flow"), name)
+        walk.fill(row.get_by_label("Which system sends it?"), source)
+        walk.fill(row.get_by_label("Which systems receive it?"), consumers)
+        walk.choose(row.get_by_label("What does the sender expect?"), interaction)
+        walk.fill(row.get_by_label("About how many messages a day?"), volume)
+
+
+def answer_questions(page: Page, walk: Walker) -> None:
+    """The quick path's second page: what the rows leave open for the tills, the lookup and the file."""
+
+    def answer(flow: str, question: str, choice: str) -> Locator:
+        return page.get_by_role("group", name=flow).get_by_role("group", name=question).get_by_label(choice)
+
+    walk.choose(answer("Purchases from the tills", "Is the sending system always connected?", "often offline"))
+    walk.choose(answer("Purchases from the tills", SOON, "within minutes"))
+    till = page.get_by_role("group", name="Purchases from the tills")
+    walk.fill(till.get_by_label("How much busier is the peak than the average?"), "3–10")
+    walk.choose(answer("Balance check at the till", SOON, "immediate"))
+    walk.choose(answer("Nightly catalogue export", SOON, "within hours"))
+    walk.choose(page.get_by_label("Where does it run?"), "aws")
