@@ -90,3 +90,20 @@ def test_the_text_shows_what_the_page_shows_sizing_remedies_limits_and_whole_poi
         assert all(limit.text in completed.stdout for limit in technology.limits)
     ranked = sorted(flow.scores.values(), reverse=True)
     assert f"wins by {whole(ranked[0]) - whole(ranked[1])} point" in completed.stdout
+
+
+def test_the_command_line_starts_without_loading_the_pdf_renderer() -> None:
+    # WeasyPrint takes most of a cold start (about two of three seconds), and a CI gate runs the command per change.
+    script = (
+        "import runpy, sys\n"
+        "sys.argv = ['manage.py', 'recommend', '-', '--format', 'text']\n"
+        "try:\n"
+        "    runpy.run_path('manage.py', run_name='__main__')\n"
+        "finally:\n"
+        "    print('weasyprint loaded' if 'weasyprint' in sys.modules else 'weasyprint not loaded', file=sys.stderr)\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, input=json.dumps(TILLS), capture_output=True, text=True, check=False
+    )
+    assert "Purchases from the tills: Message queue" in completed.stdout, completed.stderr
+    assert "weasyprint not loaded" in completed.stderr

@@ -16,7 +16,6 @@ from django.utils import timezone
 
 from advisor.assessments.models import Assessment
 
-from .contents import render_assessment_pdf
 from .models import RenderedReport
 
 
@@ -72,5 +71,8 @@ def render_report(report_id: int) -> str:
     if (assessment.version, assessment.view_token) != (report.version, report.view_token):
         report.delete()  # saved again or re-shared since: that version has its own task
         return "superseded"
+    # Imported here, not with the app: WeasyPrint takes most of a cold start, and the command line renders no PDF.
+    from .contents import render_assessment_pdf
+
     _ready(report, render_assessment_pdf(assessment))
     return "ready"

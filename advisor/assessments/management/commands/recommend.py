@@ -50,6 +50,9 @@ class Failure:
 
 class Command(BaseCommand):
     help = "Print the recommendation for an assessment or inventory file (FILE, or - for standard input)."
+    # It reads a file and prints advice: no URL, template or database check applies, and they would load every
+    # view (WeasyPrint among them) for each run of a CI gate.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("file", help="an assessment or inventory: JSON, YAML or CSV, or - for stdin")
