@@ -824,6 +824,7 @@ QUICK_FLOW_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 FILE = "file"
 FILE_LATENCY = "hours"
 FILE_ANSWERS: dict[str, object] = {"interaction": Interaction.COMMAND, "latency": FILE_LATENCY, "volume_per_day": 1}
+FILE_VOLUME_HINT = "A file or batch: leave it empty for 1 a day."
 FILE_NOTE = "Filled in because a file or batch moves in hours; change it if it must arrive sooner."
 NOT_ASKED: dict[str, frozenset[str]] = {
     Interaction.QUERY: frozenset(
@@ -893,7 +894,7 @@ ROW_INTERACTIONS = {
     "query": "query: needs an answer",
     "command": "command: asks for work",
     "event": "event: announces a fact",
-    FILE: "file or batch: e.g. a nightly export",
+    FILE: "file or batch: a nightly export",
 }
 ROW_PLACEHOLDERS = {"source": "e.g. Tills", "consumers": "e.g. Loyalty, ERP", "volume_per_day": "e.g. 20k"}
 SYSTEMS_QUESTION = "Which systems take part?"
@@ -954,12 +955,14 @@ class QuickForm(AssessmentForm):
             kinds.append((FILE, ROW_INTERACTIONS[FILE]))
             interaction.widget = forms.Select(choices=[("", "Choose…"), *kinds, *unsure])
             row.fields["source"].widget.attrs["list"] = "systems-named"
+            row.fields["volume_per_day"].hint = FILE_VOLUME_HINT  # type: ignore[attr-defined]
             for answer in QUICK_ROW:
                 row.fields[answer].help_text = ""
             for answer, example in ROW_PLACEHOLDERS.items():
                 row.fields[answer].widget.attrs["placeholder"] = example
             for answer in QUICK_FLOW_FOLDED:
-                row.fields[answer].short = in_sentence(FLOW_ANSWERS[answer].label)  # type: ignore[attr-defined]
+                short = SIZE_LABEL if answer == "message_size_kb" else FLOW_ANSWERS[answer].label
+                row.fields[answer].short = in_sentence(short)  # type: ignore[attr-defined]
             # A number not typed is assumed, and the box says so rather than showing the default as typed.
             for answer, assumed in ASSUMED_NUMBERS.items():
                 field = row.fields[answer]

@@ -67,7 +67,7 @@ def test_a_nightly_file_is_a_choice_of_its_own_and_asks_its_size_in_view(
             "query: needs an answer",
             "command: asks for work",
             "event: announces a fact",
-            "file or batch: e.g. a nightly export",
+            "file or batch: a nightly export",
             "I'm not sure",
         ]
     )
