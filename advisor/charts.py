@@ -19,6 +19,7 @@ from typing import Any
 
 from advisor.engine import Flow, FlowResult
 from advisor.engine.catalog import FACTOR_IDS, FACTORS, PATTERN_IDS, PATTERNS
+from advisor.engine.recommend import outcome_of
 from advisor.engine.wording import whole
 
 Figure = dict[str, Any]
@@ -55,44 +56,61 @@ def _figure(data: list[dict[str, Any]], height: int, **layout: Any) -> Figure:
 
 
 # Within a factor's row, each pattern's flows sit on a lane of their own, and flows of one pattern
-# spread a little across their lane, so that 50 flows stay 50 visible dots.
-LANES = {"point_to_point": -0.24, "message_queue": 0.0, "event_driven": 0.24}
-LANE_SPREAD = 0.16
-SYMBOLS = {"point_to_point": "circle", "message_queue": "square", "event_driven": "diamond"}
+# spread a little across their lane, so that 50 flows stay 50 visible dots. A bulk transfer and an
+# undecided flow are none of the three patterns: each has a lane, a marker and a legend entry of its own.
+LANES = {"point_to_point": -0.2, "message_queue": 0.0, "event_driven": 0.2, BULK: 0.36, "undecided": -0.36}
+LANE_SPREAD = 0.12
+SYMBOLS = {
+    "point_to_point": "circle",
+    "message_queue": "square",
+    "event_driven": "diamond",
+    BULK: "triangle-up",
+    "undecided": "circle-open",
+}
+UNDECIDED_STYLE = {"name": "Undecided", "colour": "#7a4f9a"}
+
+
+def _outcome_style(outcome: str) -> tuple[str, str]:
+    """(legend name, colour) of what the mix counts a flow as: a pattern, a bulk transfer or undecided."""
+    if outcome == BULK:
+        return BULK_LINE["name"], BULK_LINE["colour"]
+    if outcome == "undecided":
+        return UNDECIDED_STYLE["name"], UNDECIDED_STYLE["colour"]
+    return PATTERNS[outcome].short_name, PATTERNS[outcome].colour
 
 
 def factor_profile(flows: Sequence[FlowResult]) -> Figure:
-    """Each flow's pressure on each factor: one dot per flow and factor, styled by the flow's pattern."""
+    """Each flow's pressure on each factor: one dot per flow and factor, styled by what the mix counts it as."""
     rows = range(len(FACTOR_IDS))
     data = []
-    for pattern_id in PATTERN_IDS:
-        members = [flow for flow in flows if flow.pattern == pattern_id]
+    for outcome in (*PATTERN_IDS, BULK, "undecided"):
+        members = [flow for flow in flows if outcome_of(flow) == outcome]
         if not members:
             continue
         xs, ys, names = [], [], []
         for n, flow in enumerate(members):
-            offset = LANES[pattern_id] + (LANE_SPREAD * (n / (len(members) - 1) - 0.5) if len(members) > 1 else 0)
+            offset = LANES[outcome] + (LANE_SPREAD * (n / (len(members) - 1) - 0.5) if len(members) > 1 else 0)
             for row, factor_id in zip(rows, FACTOR_IDS, strict=True):
                 xs.append(flow.factors[factor_id].pressure)
                 ys.append(round(row + offset, 4))
                 names.append(text(flow.name, 30))
-        pattern = PATTERNS[pattern_id]
+        name, colour = _outcome_style(outcome)
         data.append(
             {
                 "type": "scatter",
                 "mode": "markers",
-                "name": pattern.short_name,
+                "name": name,
                 "x": xs,
                 "y": ys,
                 "text": names,
                 "marker": {
-                    "color": pattern.colour,
-                    "symbol": SYMBOLS[pattern_id],
+                    "color": colour,
+                    "symbol": SYMBOLS[outcome],
                     "size": 9 if len(flows) <= 10 else 7,
                     "opacity": 0.85,
                     "line": {"color": "white", "width": 1},
                 },
-                "hovertemplate": "%{text}: %{x:.2f}<extra>" + pattern.short_name + "</extra>",
+                "hovertemplate": "%{text}: %{x:.2f}<extra>" + name + "</extra>",
             }
         )
     return _figure(

@@ -100,16 +100,48 @@ def read_number(text: str, *, whole: bool) -> int | float | str:
     return int(value) if whole and value == value.to_integral_value() else float(value)
 
 
+# A message size as people say it: "300 KB", "50 MB", "1 GB"; a number alone is KB. 1 MB is 1,024 KB, as the
+# technologies' limits count (RabbitMQ's 16 MiB default, NATS's 1 MiB).
+KB_PER_UNIT = {"": 1, "kb": 1, "kib": 1, "mb": 1024, "mib": 1024, "gb": 1024**2, "gib": 1024**2}
+_TYPED_SIZE = re.compile(r"(?P<number>[+-]?(?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d+)?)\s*(?P<unit>[a-z]*)", re.IGNORECASE)
+SIZE_UNITS_HINT = "300 KB or 50 MB (1 MB = 1,024 KB; a number alone is KB)"
+
+
+def read_size(text: str, unit: str = "") -> int | float | str:
+    """A size in KB from "50 MB", "2 GB" or "300", or the text itself (stripped) when it is none, for the
+    engine to refuse. `unit`: the one a range's other end gave ("1–5 MB"), for an end typed without one."""
+    found = _TYPED_SIZE.fullmatch(_DIGIT_GAPS.sub("", text.strip()))
+    if found is None or found["number"].lstrip("+-") in ("", "."):
+        return text.strip()
+    scale = KB_PER_UNIT.get((found["unit"] or unit).lower())
+    if scale is None:
+        return text.strip()
+    value = Decimal(found["number"].replace(",", "")) * scale
+    if value.adjusted() > MAX_DIGITS:
+        return float(value)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def size_text(kb: object) -> str:
+    """A size in KB as a person would read it back: 51200 is “50 MB”, 1048576 “1 GB”, 300 “300 KB”."""
+    if not isinstance(kb, (int, float)) or isinstance(kb, bool):
+        return str(kb)
+    for unit, scale in (("GB", 1024**2), ("MB", 1024)):
+        if kb >= scale and kb % scale == 0:
+            return f"{number_text(kb // scale)} {unit}"
+    return f"{number_text(kb)} KB"
+
+
 # "Not sure" as people type it, and a range's two ends: "3-10", "3–10", "3 to 10", "10k - 50k".
 NOT_SURE = frozenset({"unknown", "not sure", "don't know", "?"})
 # A range as each number's question would take it, in the hint beside the box and in its refusals.
-RANGE_EXAMPLES = {"volume_per_day": "10k–50k", "peak_factor": "3–10", "message_size_kb": "2–64"}
+RANGE_EXAMPLES = {"volume_per_day": "10k–50k", "peak_factor": "3–10", "message_size_kb": "2–64 KB"}
 
 
 # A nightly file in the words of the two questions it puzzles (user 3, H5 and H6), kept in view beside the box.
 BATCH_HINTS = {
     "volume_per_day": "A nightly file: 1 a day.",
-    "message_size_kb": "A nightly file: its size in KB (50 MB = 51,200 KB).",
+    "message_size_kb": "A nightly file: its size with the unit, e.g. 50 MB (1 MB = 1,024 KB; a number alone is KB).",
 }
 
 
@@ -153,6 +185,42 @@ class NumberField(AnswerField):
         return number_text(value) if isinstance(value, (int, float)) else value
 
 
+class SizeField(NumberField):
+    """A message size with its unit ("50 MB"), in KB for the engine; shown back with the unit that reads whole."""
+
+    def to_python(self, value: Any) -> int | float | str | list[int | float | str] | None:
+        if value is None:
+            return NO_ANSWER
+        text = str(value).strip()
+        if text.lower().replace("’", "'") in NOT_SURE:
+            return UNKNOWN
+        ends = _RANGE_DASH.split(text)
+        if len(ends) == 2 and all(ends):
+            found = _TYPED_SIZE.fullmatch(ends[1].strip())
+            unit = found["unit"] if found else ""
+            return [read_size(end, unit) for end in ends]
+        return read_size(text)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, Span):
+            value = value.wire()
+        if value == UNKNOWN:
+            return "not sure"
+        if isinstance(value, (list, tuple)):
+            return "–".join(size_text(end) for end in value)
+        return size_text(value) if isinstance(value, (int, float)) else value
+
+
+# The size's question without "in KB": the box takes a unit.
+SIZE_QUESTION = "How large is a typical message?"
+SIZE_LABEL = "Message size"
+# When to pick which delivery, in the words of a case where it matters (user 5, H5: points credited twice).
+CHOICE_WORDS = {
+    "no_loss": "no loss: a rare duplicate does no harm",
+    "effectively_once": "effectively once: no loss, and a duplicate would do harm (e.g. points credited twice)",
+}
+
+
 class NamesField(AnswerField):
     """System names separated by commas. An emptied field is an empty list, which the engine refuses by name."""
 
@@ -173,13 +241,17 @@ def answer_field(answer: Answer, wording: Wording) -> AnswerField:
     common: dict[str, Any] = {"label": text, "help_text": help_text, "default": answer.default}
     match answer.kind:
         case "choice":
-            options = [(value, label(value)) for value in (*answer.choices, UNKNOWN)]
+            options = [(value, CHOICE_WORDS.get(value, label(value))) for value in (*answer.choices, UNKNOWN)]
             widget = forms.Select if answer.id in SELECTS else forms.RadioSelect
             return ChoiceField(widget=widget(choices=options), **common)
         case "integer" | "number":
             if answer.accepts_range:
                 common["help_text"] = f"{help_text} {doubt_hint(answer.id)}".strip()
-            number = NumberField(whole=answer.kind == "integer", doubts=answer.accepts_range, **common)
+            if answer.id == "message_size_kb":
+                common["label"] = SIZE_QUESTION if wording == "question" else SIZE_LABEL
+                number: NumberField = SizeField(whole=False, doubts=True, **common)
+            else:
+                number = NumberField(whole=answer.kind == "integer", doubts=answer.accepts_range, **common)
             number.hint = BATCH_HINTS.get(answer.id, "")  # type: ignore[attr-defined]
             return number
         case "names":
@@ -415,6 +487,9 @@ class AssessmentForm(forms.Form):
             if answer := FLOW_ANSWERS.get(answer_id):
                 where = f"{flow}, {in_sentence(answer.label)}" if flow else answer.label
                 message = plainly(error.message, answer_id, answer.example)
+                if answer_id == "message_size_kb" and not _RANGE_DOWN.fullmatch(error.message):
+                    typed = self.flow_forms()[index][answer_id].data if index < len(self.flow_forms()) else None
+                    message = size_refused(str(typed if typed is not None else "").strip())
                 return Problem(where, message, f"flow-{index}-{answer_id}", answer.question)
             return Problem(flow or "The flow", said(error.message), f"flow-{index}")
         return Problem(error.field, said(error.message))
@@ -465,6 +540,11 @@ EMPTY_TEXT = {
 
 _NUMBER_OR_DOUBT = re.compile(r"must be (a (?:whole )?number from .+), \"unknown\" or a range \[low, high\], not (.*)")
 _RANGE_DOWN = re.compile(r"a range goes from low to high, not from (\S+) down to (\S+)")
+
+
+def size_refused(typed: str) -> str:
+    """A refused message size in its own words, with what was typed."""
+    return f"give a size from 0.1 KB to 1 GB, such as 300 KB or 50 MB, not “{typed}”"
 
 
 def plainly(message: str, answer_id: str, example: str = "") -> str:
@@ -738,15 +818,23 @@ QUICK_FLOW_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # service; it has no order among messages, no past to re-read, no payload worth sizing and no transaction
 # to undo: those answers are left at their defaults. Only a query may be answered from a cache (freshness),
 # only a command is a step of a business transaction, and only an event comes from devices over MQTT.
+# A file or batch (a nightly export) is none of the three kinds the row names: the row offers it, and it goes
+# to the engine as the command it is, within hours and once a day unless the person says otherwise. Its size
+# is asked in view; a peak, an order among messages, a receiver kind and a business transaction are not.
+FILE = "file"
+FILE_LATENCY = "hours"
+FILE_ANSWERS: dict[str, object] = {"interaction": Interaction.COMMAND, "latency": FILE_LATENCY, "volume_per_day": 1}
+FILE_VOLUME_HINT = "A file or batch: leave it empty for 1 a day."
+FILE_NOTE = "Filled in because a file or batch moves in hours; change it if it must arrive sooner."
 NOT_ASKED: dict[str, frozenset[str]] = {
     Interaction.QUERY: frozenset(
         {"source_availability", "ordering", "replay", "consumer_kind", "message_size_kb", "transaction", "source_kind"}
     ),
     Interaction.COMMAND: frozenset({"freshness", "source_kind"}),
     Interaction.EVENT: frozenset({"freshness", "transaction"}),
+    FILE: frozenset({"freshness", "source_kind", "peak_factor", "ordering", "consumer_kind", "transaction"}),
 }
 QUICK_LANDSCAPE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("complexity", ("teams",)),
     ("loose_coupling", ("change_rate",)),
     ("scalability", ("growth",)),
     ("tech_stack", ("existing_broker", "operations", "async_experience")),
@@ -755,9 +843,10 @@ QUICK_LANDSCAPE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # another answer, an error or an answer filled in from the row stays in view.
 QUICK_FLOW_FOLDED = frozenset({"message_size_kb", "consumer_kind", "replay", "ordering", "transaction", "source_kind"})
 FactorQuestions = tuple[Factor, list[forms.BoundField]]
-# Where it runs decides the technologies named: asked in view. The landscape's other questions fold under a
-# summary that says their answers are assumed until changed.
-QUICK_LANDSCAPE_IN_VIEW = ("platform",)
+# How many teams own the systems changes the advice most often, and where it runs decides the technologies
+# named: both asked in view (user 5 found no teams question, folded). The landscape's other questions fold
+# under a summary that says their answers are assumed until changed.
+QUICK_LANDSCAPE_IN_VIEW = ("teams", "platform")
 # What a row's names imply, filled in on the questions' page and said so there (still an answer to change).
 # Tills, phones, handhelds and vehicles lose their connection: the sender must keep what it sends.
 OFFLINE_SENDERS = re.compile(
@@ -776,9 +865,11 @@ ASSUMED_NUMBERS = {"peak_factor": "assumed 1 (steady)", "message_size_kb": "assu
 EDITOR_ASSUMED_NUMBERS = {"volume_per_day": "assumed 1,000 a day", **ASSUMED_NUMBERS}
 
 
-def implied(answer_id: str, source: str, consumers: list[str]) -> tuple[str, str] | None:
-    """(value, why) of an answer a row's names imply, or None: “POS tills” go offline, a “Mobile app”
-    receives as a device, a “Sales dashboard” in a browser."""
+def implied(answer_id: str, source: str, consumers: list[str], interaction: str = "") -> tuple[str, str] | None:
+    """(value, why) of an answer a row implies, or None: “POS tills” go offline, a “Mobile app” receives as a
+    device, a “Sales dashboard” in a browser, and a file or batch moves in hours."""
+    if answer_id == "latency" and interaction == FILE:
+        return FILE_LATENCY, FILE_NOTE
     if answer_id == "source_availability" and OFFLINE_SENDERS.search(source):
         why = (
             f"Filled in because “{source}” are the kind of sender that goes offline; change it if yours stay connected."
@@ -803,6 +894,7 @@ ROW_INTERACTIONS = {
     "query": "query: needs an answer",
     "command": "command: asks for work",
     "event": "event: announces a fact",
+    FILE: "file or batch: a nightly export",
 }
 ROW_PLACEHOLDERS = {"source": "e.g. Tills", "consumers": "e.g. Loyalty, ERP", "volume_per_day": "e.g. 20k"}
 SYSTEMS_QUESTION = "Which systems take part?"
@@ -858,14 +950,19 @@ class QuickForm(AssessmentForm):
         for row in self.rows:
             interaction = row.fields["interaction"]
             shortly = [(value, ROW_INTERACTIONS.get(value, text)) for value, text in interaction.widget.choices]
-            interaction.widget = forms.Select(choices=[("", "Choose…"), *shortly])
+            kinds = [choice for choice in shortly if choice[0] != UNKNOWN]
+            unsure = [choice for choice in shortly if choice[0] == UNKNOWN]
+            kinds.append((FILE, ROW_INTERACTIONS[FILE]))
+            interaction.widget = forms.Select(choices=[("", "Choose…"), *kinds, *unsure])
             row.fields["source"].widget.attrs["list"] = "systems-named"
+            row.fields["volume_per_day"].hint = FILE_VOLUME_HINT  # type: ignore[attr-defined]
             for answer in QUICK_ROW:
                 row.fields[answer].help_text = ""
             for answer, example in ROW_PLACEHOLDERS.items():
                 row.fields[answer].widget.attrs["placeholder"] = example
             for answer in QUICK_FLOW_FOLDED:
-                row.fields[answer].short = in_sentence(FLOW_ANSWERS[answer].label)  # type: ignore[attr-defined]
+                short = SIZE_LABEL if answer == "message_size_kb" else FLOW_ANSWERS[answer].label
+                row.fields[answer].short = in_sentence(short)  # type: ignore[attr-defined]
             # A number not typed is assumed, and the box says so rather than showing the default as typed.
             for answer, assumed in ASSUMED_NUMBERS.items():
                 field = row.fields[answer]
@@ -875,6 +972,9 @@ class QuickForm(AssessmentForm):
                 # How to say "not sure" stays in view; what the number means folds away with the other help.
                 row.fields[answer].help_text = FLOW_ANSWERS[answer].help
                 row.fields[answer].hint = doubt_hint(answer)  # type: ignore[attr-defined]
+            row.fields["message_size_kb"].hint = (  # type: ignore[attr-defined]
+                f"With its unit: {SIZE_UNITS_HINT}. {doubt_hint('message_size_kb')}"
+            )
 
     @staticmethod
     def _row_count(data: QueryDict) -> int:
@@ -928,11 +1028,18 @@ class QuickForm(AssessmentForm):
         chosen and a number left empty are not given: the first is asked for, the second is assumed."""
         kept = QUICK_ROW if self.stage == "rows" else (*QUICK_ROW, *self.asked(form))
         answers = given(form)
-        return {
+        shown = {
             a: answers[a]
             for a in kept
             if a in answers and not (a != "name" and answers[a] == "") and not _assumed(FLOW_ANSWERS[a], answers[a])
         }
+        if shown.get("interaction") == FILE:
+            # What a file implies, unless answered: the latency as asked (even the usual one), the volume as typed.
+            asked_latency = answers.get("latency") if self.stage == "questions" else None
+            shown = FILE_ANSWERS | shown | {"interaction": FILE_ANSWERS["interaction"]}
+            if asked_latency:
+                shown["latency"] = asked_latency
+        return shown
 
     def problem(self, error: FieldError) -> Problem:
         """As AssessmentForm says it, each place named by its question ("Flow 2: Which systems receive it?")."""
@@ -1008,18 +1115,22 @@ class QuickForm(AssessmentForm):
             consumers = row["consumers"].field.prepare_value(row["consumers"].value())
             interaction = str(row["interaction"].value() or "")
             volume = str(row["volume_per_day"].value() or "").strip()
-            line = f"{source} → {consumers} · {label(interaction) if interaction else 'not chosen'}"
+            kind = ROW_INTERACTIONS[FILE].partition(":")[0] if interaction == FILE else label(interaction)
+            line = f"{source} → {consumers} · {kind if interaction else 'not chosen'}"
+            if not volume and interaction == FILE:
+                volume = str(FILE_ANSWERS["volume_per_day"])
             line += f" · {volume} a day" if volume else " · messages a day assumed"
             sender = str(row["source"].value() or "").strip()
             receivers = tuple(_names(row["consumers"].value()))
             for _, questions in groups:
                 for field in questions:
-                    _say_where_from(field, FLOW_ANSWERS[field.name], sender, receivers)
+                    _say_where_from(field, FLOW_ANSWERS[field.name], sender, receivers, interaction)
 
-            def in_view(field: forms.BoundField) -> bool:
+            def in_view(field: forms.BoundField, interaction: str = interaction) -> bool:
                 noted = getattr(field.field, "note", "")
                 usual = getattr(field.field, "assumed", "") or _blank(field.value())
-                return field.name not in QUICK_FLOW_FOLDED or bool(noted or field.errors or not usual)
+                sized = field.name == "message_size_kb" and interaction == FILE
+                return field.name not in QUICK_FLOW_FOLDED or bool(sized or noted or field.errors or not usual)
 
             view = [(factor, [f for f in fields if in_view(f)]) for factor, fields in groups]
             folded = [(factor, [f for f in fields if not in_view(f)]) for factor, fields in groups]
@@ -1095,15 +1206,19 @@ def _names(value: object) -> list[str]:
 def _fill_in_implied(row: FlowForm, typed: dict[str, Any]) -> None:
     """On the way to the questions: an answer the page did not carry, and the row's names imply, filled in."""
     source = str(typed.get("source") or "").strip()
-    for answer_id in ("source_availability", "consumer_kind"):
-        if row[answer_id].data is None and (found := implied(answer_id, source, _names(typed.get("consumers")))):
+    interaction = str(typed.get("interaction") or "")
+    for answer_id in ("source_availability", "consumer_kind", "latency"):
+        found = implied(answer_id, source, _names(typed.get("consumers")), interaction)
+        if row[answer_id].data is None and found:
             typed[answer_id] = found[0]
 
 
-def _say_where_from(field: forms.BoundField, answer: Answer, source: str = "", consumers: tuple[str, ...] = ()) -> None:
+def _say_where_from(
+    field: forms.BoundField, answer: Answer, source: str = "", consumers: tuple[str, ...] = (), interaction: str = ""
+) -> None:
     """Mark a question for the page: why its answer was filled in from the row, or that it is assumed."""
     value = field.value()
-    found = implied(answer.id, source, list(consumers))
+    found = implied(answer.id, source, list(consumers), interaction)
     if found and str(value) == found[0]:
         field.field.note = found[1]  # type: ignore[attr-defined]
     elif _assumed(answer, value):

@@ -13,6 +13,7 @@ from advisor import charts, points
 from advisor.engine import Assessment, Flip, Flow, FlowResult, Landscape, Recommendation
 from advisor.engine.catalog import APPROACHES, FACTOR_IDS, FIELD_LABELS, PATTERN_IDS, PATTERNS, label
 from advisor.engine.landscape import mix_sentence
+from advisor.engine.landscape import summary as mix_summary
 from advisor.engine.wording import in_sentence, listed, number, percent
 
 # What a flip says, on the pages, in the PDF, the decision record and the command line.
@@ -187,6 +188,14 @@ class ResultsView:
     @property
     def headline(self) -> str:
         return mix_sentence(self.recommendation.mix)
+
+    @property
+    def summary(self) -> str:
+        """The engine's summary sentence when it says more than the headline above it (that flows lean with
+        low confidence); none when it is what the mix alone says, which is the headline again (user 5 of
+        issue 23: "A combination across 4 flows: 1 is …" under "1 flow is …")."""
+        summary = self.recommendation.summary
+        return "" if summary == mix_summary(self.recommendation.mix) else summary
 
     @property
     def mix_counts(self) -> str:

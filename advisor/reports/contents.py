@@ -75,6 +75,7 @@ def report_context(assessment: Assessment) -> dict[str, object]:
     results = view.recommendation.flows
     actions = deliverable.actions(results)
     decisions = deliverable.open_decisions(view.recommendation, view.assessment)
+    left_out = deliverable.left_out(view.assessment)
     return {
         "assessment": assessment,
         "view": view,
@@ -92,6 +93,8 @@ def report_context(assessment: Assessment) -> dict[str, object]:
         "high_actions": sum(a.severity == "high" for a in actions),
         "decisions": decisions,
         "decisive_decisions": sum(d.decisive for d in decisions),
+        "left_out": left_out,
+        "left_out_count": len({(entry.field, entry.landscape) for entry in left_out}),
         "flow_sections": [
             (flow, figures.data_url(figures.score_bars(flow.result, charts.FACTOR_COLOURS)), numbers, saved)
             for flow, numbers, saved in zip(view.flows, _flow_actions(results, actions), what_ifs, strict=True)

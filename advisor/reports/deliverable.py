@@ -69,6 +69,44 @@ def actions(results: Sequence[FlowResult]) -> list[Action]:
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """An answer the input left out, so taken at its usual value, and where: the landscape, or these flows."""
+
+    field: str
+    taken_as: str
+    flows: tuple[str, ...]
+    landscape: bool
+
+
+def left_out(assessment: Assessment) -> list[LeftOut]:
+    """Every answer left out of the input, once per answer and value it was taken as, in the questionnaire's
+    order: the landscape's, then the flows' (user 5 of issue 23 read "No answer was left open" beside
+    reasons that said "Assumed, as the input left it out")."""
+    found: list[LeftOut] = [
+        LeftOut(field, _taken_as(getattr(assessment.landscape, field)), (), True)
+        for field in ANSWERS
+        if field in assessment.assumed_landscape and hasattr(assessment.landscape, field)
+    ]
+    for field in ANSWERS:
+        values: dict[str, list[str]] = {}
+        for index, flow in enumerate(assessment.flows):
+            flow_assumed = assessment.assumed_flows[index] if index < len(assessment.assumed_flows) else frozenset()
+            if field in flow_assumed and hasattr(flow, field):
+                values.setdefault(_taken_as(getattr(flow, field), field), []).append(flow.name)
+        found += [LeftOut(field, value, tuple(names), False) for value, names in values.items()]
+    return found
+
+
+def _taken_as(value: object, field: str = "") -> str:
+    """A default as the report shows it: a choice in words, an amount as a number (a peak with its ×)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return number(value) + ("×" if field == "peak_factor" else "")
+    if isinstance(value, tuple | list):
+        return ", ".join(str(v) for v in value)
+    return label(str(value))
+
+
 def open_decisions(recommendation: Recommendation, assessment: Assessment) -> list[OpenDecision]:
     """Every "not sure" answer, with the flows that depend on it and, for each, what settling that answer
     alone would change: another winner, or how often the winner holds; the ones that can change a winner

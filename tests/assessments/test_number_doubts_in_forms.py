@@ -39,7 +39,7 @@ class TestTheEditor:
         page = client.get(make_assessment().edit_url).content.decode()
         assert "Not sure? Type “not sure”, or a range such as 10k–50k." in page
         assert "Not sure? Type “not sure”, or a range such as 3–10." in page
-        assert "Not sure? Type “not sure”, or a range such as 2–64." in page
+        assert "Not sure? Type “not sure”, or a range such as 2–64 KB." in page
 
     def test_an_emptied_number_is_not_given_and_left_to_the_engine_as_assumed(self, client: Client) -> None:
         # As on the quick path (round five of issue 23): an empty box says what is assumed, and is saved as such.

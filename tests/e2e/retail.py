@@ -10,12 +10,13 @@ from typing import Any, Protocol
 from playwright.sync_api import Locator, Page
 
 SYSTEMS = "Tills, Loyalty, Web shop, ERP, Warehouse, CRM"
-# The quick path's rows: (name, from, to, what the sender expects, messages a day).
+# The quick path's rows: (name, from, to, what the sender expects, messages a day). A file or batch implies
+# its one a day, so nothing is typed there.
 ROWS = (
     ("Balance check at the till", "Tills", "Loyalty", "query", "50k"),
     ("Purchases from the tills", "Tills", "Loyalty", "command", "200k"),
     ("Order placed", "Web shop", "ERP, Warehouse, CRM", "event", "5000"),
-    ("Nightly catalogue export", "ERP", "Web shop", "command", "1"),
+    ("Nightly catalogue export", "ERP", "Web shop", "file", ""),
 )
 # The same landscape with every answer given: a point-to-point query, a queue for the tills, an event, a file.
 RETAIL: dict[str, Any] = {
@@ -90,11 +91,13 @@ def enter_rows(page: Page, walk: Walker) -> None:
         walk.fill(row.get_by_label("Which system sends it?"), source)
         walk.fill(row.get_by_label("Which systems receive it?"), consumers)
         walk.choose(row.get_by_label("What does the sender expect?"), interaction)
-        walk.fill(row.get_by_label("About how many messages a day?"), volume)
+        if volume:
+            walk.fill(row.get_by_label("About how many messages a day?"), volume)
 
 
 def answer_questions(page: Page, walk: Walker) -> None:
-    """The quick path's second page: what the rows leave open for the tills, the lookup and the file."""
+    """The quick path's second page: what the rows leave open for the tills, the lookup and the file (whose
+    hours its row implies, and whose size is typed with its unit), and the teams."""
 
     def answer(flow: str, question: str, choice: str) -> Locator:
         return page.get_by_role("group", name=flow).get_by_role("group", name=question).get_by_label(choice)
@@ -104,5 +107,7 @@ def answer_questions(page: Page, walk: Walker) -> None:
     till = page.get_by_role("group", name="Purchases from the tills")
     walk.fill(till.get_by_label("How much busier is the peak than the average?"), "3–10")
     walk.choose(answer("Balance check at the till", SOON, "immediate"))
-    walk.choose(answer("Nightly catalogue export", SOON, "within hours"))
+    export = page.get_by_role("group", name="Nightly catalogue export")
+    walk.fill(export.get_by_label("How large is a typical message?"), "50 MB")
+    walk.choose(page.get_by_role("group", name="How many independent teams own them?").get_by_label("a few teams"))
     walk.choose(page.get_by_label("Where does it run?"), "aws")

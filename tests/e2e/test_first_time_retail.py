@@ -88,7 +88,9 @@ def test_a_nightly_file_is_said_in_messages_a_day_and_kb(page: Page, live_server
     expect(volume).to_be_visible()
     expect(volume).to_have_text("A nightly file: 1 a day.")
     expect(size).to_be_visible()
-    expect(size).to_have_text("A nightly file: its size in KB (50 MB = 51,200 KB).")
+    expect(size).to_have_text(
+        "A nightly file: its size with the unit, e.g. 50 MB (1 MB = 1,024 KB; a number alone is KB)."
+    )
     size.scroll_into_view_if_needed()
     screenshot(page, f"retail-batch-hints-{width}", full_page=False)
     assert_no_axe_violations(page)

@@ -57,7 +57,7 @@ def test_editing_a_flow_updates_the_preview_without_a_reload_and_saves(
 
     page.locator("#flow-0").get_by_label("event: announces a fact").check()
     page.locator("#flow-0").get_by_label("Consumers").fill("CRM, Email service, Analytics, Billing")
-    expect(preview).to_contain_text("2 are event-driven")
+    expect(preview).to_contain_text("2 flows are event-driven")
     page.get_by_role("button", name="Add a flow").click()
     expect(page.locator("fieldset.flow")).to_have_count(4)
     assert page.evaluate("window.notReloaded") is True

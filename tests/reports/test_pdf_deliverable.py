@@ -285,3 +285,32 @@ def test_open_answers_that_change_no_pattern_are_not_asked_to_be_settled(client:
     _, text = pdf_text(report(client, make_assessment(flows=flows, landscape={"systems": 4})))
     page_one = " ".join(text.split("\f")[0].split())
     assert "1 open answer (section 4): none would change a pattern." in page_one
+
+
+def test_page_one_says_which_answers_were_left_out_and_assumed_rather_than_none_open(client: Client) -> None:
+    """User 5 of issue 23: "No answer was left open" on page 1 while the reasons said "(Assumed, as the input
+    left it out: peak factor.)"."""
+    shop = make_assessment()
+    _, text = pdf_text(report(client, shop))
+    page_one = " ".join(text.split("\f")[0].split())
+    assert "No answer was left open" not in page_one
+    found = re.search(
+        r"No answer was marked not sure; (\d+) answers were left out and assumed \(section 4\)\.", page_one
+    )
+    assert found, page_one
+    decisions = section(text, "4. Decisions still needed", "5. The flows")
+    assert "Every answer was given" not in decisions
+    assert "Left out, so taken at their usual value" in decisions
+    assert "Peak factor 1× Customer lookup at checkout, Order placed, Nightly customer-segment export" in decisions
+    # With answers marked not sure, page 1 still counts those left out.
+    _, unsure = pdf_text(report(client, unsure_shop()))
+    assert re.search(r"settle it first\. \d+ other answers were left out and assumed\.", " ".join(unsure.split()))
+
+
+def test_the_summary_sentence_does_not_repeat_the_headline(client: Client) -> None:
+    shop = make_assessment()
+    _, text = pdf_text(report(client, shop))
+    page_one = " ".join(text.split("\f")[0].split())
+    headline = page_one.split("1. Executive summary ", 1)[1].split(". ")[0]
+    tail = headline.split(", ", 1)[1]
+    assert page_one.count(tail) == 1, headline
