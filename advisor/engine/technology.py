@@ -774,12 +774,19 @@ def _escalates(needs: Needs) -> str:
 
 def _raise_retention(capability: Capability, needs: Needs) -> str:
     """A retention wanted beyond the service's default, within what a setting can be raised to: say to raise it. One
-    the default already covers: say so, lest the retention read as a setting to lower it to."""
+    the default already covers: say so, lest the retention read as a setting to lower it to. Replay where the default
+    keeps only unacknowledged messages: the setting that keeps acknowledged ones, never the default."""
     default, longest = capability.default_retention, capability.retention
     if default is None:
         return ""
     default_hours = default.value * HOURS_IN[default.unit]
     by_default = plural(int(default.value), default.unit)
+    if needs.replay and capability.replay_setting:
+        return (
+            f": its {capability.retention_setting} (by default {by_default}) keeps only unacknowledged messages, so "
+            f"to replay acknowledged ones turn on {capability.replay_setting}, set to keep at least "
+            f"{lifetime(needs.retention_hours)}"
+        )
     if needs.retention_hours <= default_hours:
         return f" or more: its default {capability.retention_setting} of {by_default} covers that"
     top = f" (it can be raised to {plural(int(longest.value), 'hour')})" if longest is not None else ""
