@@ -41,7 +41,7 @@ from .model import ApproachId, Limit, Role, Sizing, TechnologyChoice
 from .reasons import known
 from .rules import SMALL_LANDSCAPE_RULE
 from .traffic import TARGET_UTILISATION
-from .wording import CURRENT_STATE, amount, lifetime, listed, number, percent, plural
+from .wording import CURRENT_STATE, amount, lifetime, listed, message_size, number, percent, plural
 
 ORDER_RANK: dict[str, int] = {Ordering.NONE: 0, Ordering.PER_KEY: 1, Ordering.GLOBAL: 2}
 # How long messages must be kept, in hours, and why: a day for a consumer that is always available, has a
@@ -613,12 +613,12 @@ def _daily(capability: Capability, needs: Needs, units: int) -> str:
     chunk = capability.counted_in
     each = f"{plural(units, capability.unit)} × {number(quota.value)} " if units > 1 else ""
     counted_as = (
-        f" count as {number(counted)} in {_size(chunk.value)} chunks"
+        f" count as {number(counted)} in {message_size(chunk.value)} chunks"
         if chunk is not None and counted > needs.messages_per_day
         else ""
     )
     return (
-        f"; {number(needs.messages_per_day)} messages a day of {_size(needs.size_kb)}{counted_as}: "
+        f"; {number(needs.messages_per_day)} messages a day of {message_size(needs.size_kb)}{counted_as}: "
         f"{percent(counted / (quota.value * units))} of the daily quota of {number(quota.value * units)} "
         f"({each}{quota.note})"
     )
@@ -897,9 +897,9 @@ def _raised(capability: Capability, needs: Needs) -> str | None:
         return None
     raise_it = capability.raise_max_message.format(bytes=number(math.ceil(needs.size_kb * 1024)))
     return (
-        f"Messages of {_size(needs.size_kb)} are above its default of {_size(default.value)}: {raise_it}; or use a "
-        f"claim check above {_size(default.value)} — store the payload in object storage{_object_store(capability)} "
-        "and send a reference to it."
+        f"Messages of {message_size(needs.size_kb)} are above its default of {message_size(default.value)}: "
+        f"{raise_it}; or use a claim check above {message_size(default.value)} — store the payload in object "
+        f"storage{_object_store(capability)} and send a reference to it."
     )
 
 
@@ -909,8 +909,8 @@ def _beyond_default(capability: Capability, needs: Needs) -> str:
         return ""
     default = capability.default_max_message
     return (
-        f"; messages of {_size(needs.size_kb)} need its {capability.max_message_setting} raised above the default "
-        f"{_size(default.value if default else 0)} (see the remedy)"
+        f"; messages of {message_size(needs.size_kb)} need its {capability.max_message_setting} raised above the "
+        f"default {message_size(default.value if default else 0)} (see the remedy)"
     )
 
 
@@ -972,7 +972,7 @@ def _ordering_key(capability: Capability, needs: Needs) -> str:
     per_key = limit.value * 1024 / needs.size_kb
     return (
         f"; one ordering key takes at most {number(limit.value)} {limit.unit}, about "
-        f"{number(round(per_key))} messages/s of {_size(needs.size_kb)}: keep any one key's peak below it"
+        f"{number(round(per_key))} messages/s of {message_size(needs.size_kb)}: keep any one key's peak below it"
     )
 
 
@@ -1015,7 +1015,10 @@ def _larger_tier_sizing(capability: Capability, needs: Needs, carried: Needs) ->
     store = _object_store(capability)
     rate = capability.unit_messages_per_second
     if entry.max_message is not None and carried.size_kb > entry.max_message.value:
-        beyond = f"messages of {_size(carried.size_kb)} are beyond {entry.name}'s {_size(entry.max_message.value)}"
+        beyond = (
+            f"messages of {message_size(carried.size_kb)} are beyond {entry.name}'s "
+            f"{message_size(entry.max_message.value)}"
+        )
         instead = (
             f"; or 1 {entry.name} {capability.unit} with a claim check (a reference of {number(REFERENCE_KB)} KB per "
             f"message, the payloads in object storage{store})"
@@ -1205,7 +1208,7 @@ def _tier(capability: Capability, needs: Needs) -> str | None:
     credits = _figure(needs.peak_per_second * _operations(capability, needs))
     more = f"{credits} credits/s at the peak" if capability.charged else plural(units, capability.unit)
     wanted = [
-        (needs.size_kb, tier.max_message, f"messages of {_size(needs.size_kb)}"),
+        (needs.size_kb, tier.max_message, f"messages of {message_size(needs.size_kb)}"),
         (units, tier.max_units, more),
         (partitions, tier.max_partitions, plural(partitions, "partition")),
     ]
@@ -1219,16 +1222,8 @@ def _tier(capability: Capability, needs: Needs) -> str | None:
     return f"{tier.name} stops at {stops}, and this flow needs {needed}: choose {larger}{claim}."
 
 
-def _size(kb: float) -> str:
-    """A message size as people say it: 2,000 KB is "1.95 MB", not "1.953125 MB"; a whole MB stays whole."""
-    if kb < 1024:
-        return f"{number(kb)} KB"
-    mb = kb / 1024
-    return f"{number(mb if mb.is_integer() else round(mb) if mb >= 100 else float(f'{mb:.3g}'))} MB"
-
-
 def _ceiling(ceiling: Sourced, size: bool = False) -> str:
-    return f"{_size(ceiling.value)} a message" if size else f"{number(ceiling.value)} {ceiling.unit}"
+    return f"{message_size(ceiling.value)} a message" if size else f"{number(ceiling.value)} {ceiling.unit}"
 
 
 def _ceilings(tier: Tier) -> str:
@@ -1290,13 +1285,13 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
         )
     elif advised is not None and needs.size_kb > advised.value:
         remedies.append(
-            f"Messages of {_size(needs.size_kb)} are beyond the {_size(advised.value)} its vendor advises sending "
-            f"through it: use a claim check — store the payload in object storage{_object_store(capability)} and "
-            f"send a reference to it ({advised.note})."
+            f"Messages of {message_size(needs.size_kb)} are beyond the {message_size(advised.value)} its vendor "
+            "advises sending through it: use a claim check — store the payload in object storage"
+            f"{_object_store(capability)} and send a reference to it ({advised.note})."
         )
     elif _claim_checked(capability, needs):
         remedies.append(
-            f"Messages of {_size(needs.size_kb)} fit within its limit, but another technology listed here must "
+            f"Messages of {message_size(needs.size_kb)} fit within its limit, but another technology listed here must "
             f"claim-check them: send every payload the same way — in object storage{_object_store(capability)}, "
             "with a reference in the message."
         )

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from advisor.engine.model import TechnologyChoice
-from advisor.engine.technology import _size
+from advisor.engine.wording import message_size as _size
 
 from .flows import result
 
