@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import cast
 
-from .answers import ANSWERS, UNKNOWN, Answers, Span, command_terms, highest, unsure
+from .answers import ANSWERS, UNKNOWN, Answers, Span, command_terms, exact, highest, unsure
 from .capabilities import CAPABILITIES
 from .catalog import APPROACHES, COMMAND, EVENT, FACTORS, PATTERN_IDS, PATTERNS, QUERY, label
 from .choices import (
@@ -133,7 +133,8 @@ def _what_it_is(given: Answers) -> list[str]:
     growth = known(given["growth"])
     if interaction == QUERY and latency in WAITED:
         said.append(
-            f"It is a query answered {LATENCY[latency]}: the caller needs the answer to go on, and only a "
+            f"It is a query answered {assumed(given, 'latency', LATENCY[latency])}: the caller needs the answer to "
+            "go on, and only a "
             "request/response call returns it in the same exchange; a queue or events cannot answer questions."
         )
     else:
@@ -371,10 +372,16 @@ def _what_must_be_kept(given: Answers) -> list[str]:
                 "topics each subscriber listens on, with nothing kept, as a lost event is acceptable"
                 if known(given["delivery"]) == Delivery.BEST_EFFORT
                 else "topics with a durable subscription per subscriber"
+                + (" (nothing may be lost, assumed)" if "delivery" in given["assumed"] else "")
+            )
+            volume = (
+                f" ({number(exact(given['volume_per_day']))} a day, assumed)"
+                if "volume_per_day" in given["assumed"]
+                else ""
             )
             said.append(
                 f"Published as events, a router — {subscriptions} — is enough: "
-                f"{assumed(given, 'replay', 'nothing is replayed')}, and a router carries this volume."
+                f"{assumed(given, 'replay', 'nothing is replayed')}, and a router carries this volume{volume}."
                 f"{order.get(ordering, '') if ordering else ''}"
             )
     return said

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import cast
 
-from .answers import ANSWERS, Answers, Span, command_terms, planned
+from .answers import ANSWERS, UNKNOWN, Answers, Span, command_terms, planned
 from .capabilities import CAPABILITIES, Capability, Fact, Sourced, Tier
 from .catalog import POINT_TO_POINT, label
 from .choices import (
@@ -41,7 +41,7 @@ from .model import ApproachId, Limit, Role, Sizing, TechnologyChoice
 from .reasons import known
 from .rules import SMALL_LANDSCAPE_RULE
 from .traffic import TARGET_UTILISATION
-from .wording import CURRENT_STATE, amount, lifetime, listed, message_size, number, percent, plural
+from .wording import CURRENT_STATE, DELIVERY, amount, lifetime, listed, message_size, number, percent, plural
 
 ORDER_RANK: dict[str, int] = {Ordering.NONE: 0, Ordering.PER_KEY: 1, Ordering.GLOBAL: 2}
 # How long messages must be kept, in hours, and why: a day for a consumer that is always available, has a
@@ -167,10 +167,14 @@ def needs_of(given: Answers, role: Role) -> Needs:
 
 
 SIZED_NUMBERS = {"volume_per_day": "{} a day", "peak_factor": "peaks {}×", "message_size_kb": "{} KB"}
+# The numbers whose default, when left out, the sizing names as assumed: a peak left out is a steady load, which the
+# sizing's own figures show.
+LEFT_OUT_SIZED = ("volume_per_day", "message_size_kb")
 
 
 def _basis(given: Answers) -> str:
-    """For a range, the sizing is for its top; for a number not known, for its default, said as assumed."""
+    """For a range, the sizing is for its top; for a number not known, or left out, for its default, said as
+    assumed; and a delivery left out is said as the no-loss it is sized for (review 7, R7-38)."""
     tops, defaults = [], []
     for answer, words in SIZED_NUMBERS.items():
         value = cast(Mapping[str, object], given)[answer]
@@ -180,6 +184,10 @@ def _basis(given: Answers) -> str:
                 defaults.append(f"{shown} ({ANSWERS[answer].in_sentence} not sure)")
             else:
                 tops.append(f"{shown} (of {words.format(amount(value))})")
+        elif answer in given["assumed"] and answer in LEFT_OUT_SIZED:
+            defaults.append(f"{words.format(number(value))} ({ANSWERS[answer].in_sentence} left out)")
+    if "delivery" in given["assumed"]:
+        defaults.append(f"{DELIVERY[given['delivery']].lower()} (delivery left out)")
     parts = []
     if tops:
         parts.append(f"for the top of the range, {listed(tops)}")
@@ -204,7 +212,21 @@ def role_of(given: Answers, winner: str, approach: ApproachId) -> Role:
     return "router" if approach in ("event_router", "local_copy") else "queue"
 
 
+# Said first where the team was not sure whether it runs a broker (review 7, R7-18).
+MAYBE_YOURS = "If you already run a broker that fits, use it; the list below assumes none. "
+
+
 def technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[TechnologyChoice, ...]:
+    found = _technologies(given, winner, approach)
+    if given["existing_broker"] != UNKNOWN or winner == POINT_TO_POINT or approach in ("bulk_transfer", "local_copy"):
+        return found
+    first = next((i for i, choice in enumerate(found) if choice.role != "operator"), None)
+    if first is None:
+        return found
+    return (*found[:first], replace(found[first], why=MAYBE_YOURS + found[first].why), *found[first + 1 :])
+
+
+def _technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[TechnologyChoice, ...]:
     role = role_of(given, winner, approach)
     receivers = known(given["consumer_kind"])
     if approach == "local_copy":
@@ -1464,8 +1486,13 @@ def _group_limits(capability: Capability) -> list[Sourced]:
 
 
 def _said_operations(given: Answers) -> str | None:
-    """Who runs brokers, as the team answered it: left out is no answer, as "not sure" is."""
-    return None if "operations" in given["assumed"] else known(given["operations"])
+    """Who runs brokers, as the team answered it: "not sure" is no answer, and left out is the default said as
+    assumed (LEFT_OUT)."""
+    return LEFT_OUT if "operations" in given["assumed"] else known(given["operations"])
+
+
+# Who runs it was left out: managed is assumed, and said to be.
+LEFT_OUT = "left_out"
 
 
 def _who_operates(platform: str, operations: str | None, needs: Needs, skip: tuple[str, ...]) -> TechnologyChoice:
@@ -1484,14 +1511,22 @@ def _who_operates(platform: str, operations: str | None, needs: Needs, skip: tup
     alternatives = ", ".join(name for name in managed if name)
     if platform == Platform.ANY:
         # Operations not known is not "nobody to run it": say what a managed service spares the team.
-        why = (
-            "With no platform chosen and nobody to run it, prefer a managed one"
-            if operations == Operations.MANAGED
-            else "With no platform chosen and no answer on who would run it, a managed one spares the team running it"
+        why = {
+            Operations.MANAGED: "With no platform chosen and nobody to run it, prefer a managed one",
+            LEFT_OUT: (
+                "With no platform chosen and nobody to run it (who runs it was left out: managed assumed), prefer a "
+                "managed one"
+            ),
+        }.get(
+            operations or "",
+            "With no platform chosen and no answer on who would run it, a managed one spares the team running it",
         )
         return TechnologyChoice("A managed service on your cloud", f"{why}: {alternatives}.", "operator")
     where = "On premises," if platform == Platform.ON_PREMISES else f"On {label(platform)}"
-    runs = "nobody runs it for you" if operations == Operations.MANAGED else "someone must run it"
+    runs = {
+        Operations.MANAGED: "nobody runs it for you",
+        LEFT_OUT: "nobody runs it for you (who runs it was left out: managed assumed)",
+    }.get(operations or "", "someone must run it")
     return TechnologyChoice(
         "Someone to operate it",
         f"{where} {runs}: the team takes it on, or uses a cloud's managed service ({alternatives}).",

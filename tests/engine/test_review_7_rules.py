@@ -121,3 +121,72 @@ class TestTheme2TheApproachIsTakenWhereTheSizingIs:
         assert "is enough" not in flows.said(inventory)
         assert "12× the average (the top of the range given)" in flows.said(inventory)
         assert all("Sized for the top of the range, peaks 12×" in flows.texts(t) for t in inventory.technologies[:2])
+
+
+def landscape_advice(scenario: str) -> str:
+    return " ".join(flows.reviewed_recommendation(REVIEW, scenario).landscape_advice)
+
+
+class TestTheme4AnOmittedAnswerIsSaidAsAssumed:
+    def test_an_omitted_latency_is_not_stated_in_the_lead_query_sentence(self) -> None:
+        """Theme 4, #57 (R7-38 'Fetch product details'): 'It is a query answered within seconds' for an omitted
+        latency, beside 'within seconds (assumed)'."""
+        lookup = flows.reviewed(REVIEW, "R7-38", "Fetch product details")
+        assert lookup.reasons[0].startswith("It is a query answered within seconds (assumed):")
+
+    def test_a_given_latency_is_stated_as_given(self) -> None:
+        lookup = flows.result({"interaction": "query", "latency": "immediate"}, {})
+        assert lookup.reasons[0].startswith("It is a query answered ")
+        assert "(assumed)" not in lookup.reasons[0]
+
+    def test_the_sizing_says_which_omitted_answers_it_assumes(self) -> None:
+        """Theme 4, #56 (R7-38 'Order shipped notification'): '41.67 messages an hour' on the default 1,000 a day,
+        and a durable design on the default no-loss, neither marked."""
+        notice = flows.reviewed(REVIEW, "R7-38", "Order shipped notification")
+        sized = [t.sizing.summary for t in notice.technologies if t.sizing is not None]
+        assert sized
+        for summary in sized:
+            assert summary.startswith("Sized assuming 1,000 a day (messages per day left out)"), summary
+            assert "4 KB (message size (KB) left out)" in summary
+            assert "nothing may be lost (delivery left out)" in summary
+        assert "durable subscription per subscriber (nothing may be lost, assumed)" in flows.said(notice)
+        assert "a router carries this volume (1,000 a day, assumed)" in flows.said(notice)
+
+    def test_a_landscape_flip_from_an_omitted_answer_says_it_was_assumed(self) -> None:
+        """Theme 4, R7-31: the landscape advice says '(now “rarely”)' and '(now “none”)' for an omitted change rate
+        and growth."""
+        advice = landscape_advice("R7-30")
+        assert "(now “rarely”, assumed)" not in advice  # R7-30 answered change_rate: rare
+        assert "(now “rarely”)" in advice
+        fault = {
+            "consumers": ["Ticketing"],
+            "interaction": "event",
+            "latency": "minutes",
+            "volume_per_day": 100,
+        }
+        omitted = " ".join(flows.recommendation(fault, {"systems": 2}).landscape_advice)
+        assert "(now “rarely”, assumed)" in omitted
+        assert "(now “none”, assumed)" in omitted
+
+    def test_who_runs_it_left_out_is_said_as_managed_assumed(self) -> None:
+        """A first-time user: with operations omitted on platform any, the form shows 'managed services (assumed)'
+        while the technology text said 'no answer on who would run it'."""
+        notice = flows.reviewed(REVIEW, "R7-38", "Order shipped notification")
+        said = " ".join(t.why for t in notice.technologies)
+        assert "no answer on who would run it" not in said
+        assert "who runs it was left out: managed assumed" in said
+
+
+class TestTheme5AnUnknownBrokerIsTiedToTheTechnologies:
+    def test_the_technologies_say_to_prefer_a_broker_already_run(self) -> None:
+        """Theme 5, #28 (R7-18 'Student enrolled'): the broker choice depends on the unknown existing broker, and
+        the list named RabbitMQ, NATS or a managed service without 'prefer the broker you may already run'."""
+        enrolled = flows.reviewed(REVIEW, "R7-18", "Student enrolled")
+        assert enrolled.technologies[0].why.startswith(
+            "If you already run a broker that fits, use it; the list below assumes none."
+        )
+
+    def test_a_known_broker_or_a_direct_call_hears_nothing_of_it(self) -> None:
+        for scenario, flow in (("R7-01", "Lab result finalised (HL7 ORU)"), ("R7-38", "Fetch product details")):
+            result = flows.reviewed(REVIEW, scenario, flow)
+            assert not any("the list below assumes none" in t.why for t in result.technologies)
