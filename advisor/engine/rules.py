@@ -50,7 +50,18 @@ from .choices import (
     Transaction,
 )
 from .model import ApproachId, Fit, Risk
-from .wording import AVAILABILITY, DELIVERY, LATENCY, SENDER_AVAILABILITY, capitalised, listed, names, number, plural
+from .wording import (
+    AVAILABILITY,
+    DELIVERY,
+    LATENCY,
+    SENDER_AVAILABILITY,
+    capitalised,
+    listed,
+    message_size,
+    names,
+    number,
+    plural,
+)
 
 Confidence = Literal["low", "medium", "high"]
 HIGH: Final = "high"
@@ -693,8 +704,8 @@ SENDER_OFFLINE: Final = Rule(
                 else ""
             )
             if _kept(given)
-            else "A lost message is acceptable, so the sender needs only a small buffer of its own: the latest "
-            "reading per key over a bounded window, stale ones dropped, the latest sent first when it reconnects."
+            else "A lost message is acceptable, so the sender needs only a small buffer of its own: only the latest "
+            "reading per key over a bounded window, every older one dropped, sent when it reconnects."
         )
     ),
     risks=lambda given: (
@@ -707,8 +718,9 @@ SENDER_OFFLINE: Final = Rule(
         if _kept(given)
         else Risk(
             "A sender that reconnects sends a backlog of stale readings in a burst.",
-            "A small buffer on the sender, not an outbox: keep the latest reading per key over a bounded window, "
-            "drop stale ones, and send the latest first when it reconnects.",
+            "A small buffer on the sender, not an outbox: keep only the latest reading per key over a bounded "
+            "window, dropping every older one, and send those when it reconnects, so no older reading of a key "
+            "arrives after a newer one.",
             MEDIUM,
         ),
     ),
@@ -1077,12 +1089,26 @@ def _notice_for_many(given: Answers) -> bool:
     )
 
 
+def _bulk_size(given: Answers, volume: int) -> str:
+    """The size of what it moves, as given (a range at its top), and from BULK_FILE_KB that it is a file: what makes
+    a nightly transfer one to a person. A size left out or not known is not stated."""
+    size = given["message_size_kb"]
+    if "message_size_kb" in given["assumed"] or (isinstance(size, Span) and size.unknown):
+        return ""
+    top = highest(size)
+    words = f" of {'up to ' if isinstance(size, Span) else ''}{message_size(top)}{'' if volume == 1 else ' each'}"
+    if top >= BULK_FILE_KB:
+        words += " (a file, not a message)" if volume == 1 else " (files, not messages)"
+    return words
+
+
 def _bulk_reason(given: Answers) -> str:
     volume = int(exact(given["volume_per_day"]))
     hours = float(f"{24 / exact(given['peak_factor']):.2g}")
     burst = "" if volume <= BULK_MESSAGES_PER_DAY else f", all within {number(hours)} hour{'' if hours == 1 else 's'}"
     return (
-        f"It moves {plural(volume, 'message')} a day{burst}, due {LATENCY['hours']}: a periodic bulk transfer. "
+        f"It moves {plural(volume, 'message')} a day{_bulk_size(given, volume)}{burst}, due {LATENCY['hours']}: a "
+        "periodic bulk transfer. "
         "None of the three patterns fits it well — a file drop to object storage, an ETL/ELT job or a bulk API "
         "carries it better — so its scores are a weak fit and the confidence is low."
     )

@@ -439,12 +439,14 @@ def _local_copy(given: Answers) -> tuple[TechnologyChoice, ...]:
         needs = needs_of(to_the_caller if role == "router" else given, role)
         if role == "router":
             needs = replace(needs, basis=CHANGES_BASIS + needs.basis)
-        picked = _chosen(given, needs)[:1]
-        found += [
-            # The technology's own words follow as they are written: they may open with a name ("REST", "Kafka's").
-            replace(choice, why=words + choice.why) if choice.role != "operator" else choice
-            for choice in picked
-        ]
+        chosen = _chosen(given, needs)
+        picked = chosen[:1]
+        if picked and picked[0].name in BY_NAME and not BY_NAME[picked[0].name].managed:
+            # A self-run part comes with the managed ones that would spare the team running it, as elsewhere
+            # (review 7, R7-04: operations left out, managed assumed, and only self-run parts listed).
+            picked += tuple(c for c in chosen[1:] if c.role == "operator")[:1]
+        # The technology's own words follow as they are written: they may open with a name ("REST", "Kafka's").
+        found += [replace(choice, why=words + choice.why) for choice in picked]
     return tuple(found)
 
 
@@ -1014,7 +1016,7 @@ def _vcpu_sizing(capability: Capability, needs: Needs, carried: Needs) -> Sizing
     headroom = round(1 - equivalent / (vcpus * per_vcpu.value), 3)
     groups = plural(needs.readers, "consumer group")
     summary = (
-        f"{plural(vcpus, capability.unit)} for {_peak(carried)}: {number(round(equivalent, 1))} MB/s of "
+        f"{plural(vcpus, capability.unit)} for {_peak(carried)}: {_figure(equivalent)} MB/s of "
         f"write-equivalent traffic ({copies} replicas, {groups}, reads counted at a quarter) at "
         f"{number(per_vcpu.value)} MB/s a vCPU and {number(utilisation.value)} % utilisation, at least "
         f"{smallest}{_claim(capability, needs)}; {_keep(capability, needs)}."
@@ -1117,10 +1119,11 @@ def _in_flight(capability: Capability, needs: Needs) -> str:
     seconds = limit.value / needs.peak_per_second
     if seconds >= 86_400:
         return f"; at most about {number(limit.value)} {limit.unit}, more than a day of this peak"
-    took = f"{number(round(seconds))} seconds" if seconds < 3600 else plural(round(seconds / 3600), "hour")
+    # The time as computed, not rounded up past it (review 7, R7-06: 4.8 hours read "over 5 hours").
+    took = f"{number(round(seconds))} seconds" if seconds < 3600 else f"{number(round(seconds / 3600, 1))} hours"
     return (
         f"; at most about {number(limit.value)} {limit.unit}, which this peak reaches only if each message takes "
-        f"over {took} to process"
+        f"{took} or longer to process"
     )
 
 

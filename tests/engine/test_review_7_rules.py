@@ -190,3 +190,55 @@ class TestTheme5AnUnknownBrokerIsTiedToTheTechnologies:
         for scenario, flow in (("R7-01", "Lab result finalised (HL7 ORU)"), ("R7-38", "Fetch product details")):
             result = flows.reviewed(REVIEW, scenario, flow)
             assert not any("the list below assumes none" in t.why for t in result.technologies)
+
+
+class TestSmallerContradictions:
+    def test_the_in_flight_bound_says_the_time_it_computes(self) -> None:
+        """R7-06 'Proof of delivery': 120,000 in flight at 6.94/s is 4.8 hours, printed 'over 5 hours'."""
+        proof = flows.reviewed(REVIEW, "R7-06", "Proof of delivery with signature photo")
+        said = " ".join(flows.texts(t) for t in proof.technologies)
+        assert "over 5 hours" not in said
+        assert "only if each message takes 4.8 hours or longer to process" in said
+
+    def test_a_small_write_equivalent_traffic_is_not_a_rounded_zero(self) -> None:
+        """R7-22 'Tenant audit log stream': '0 MB/s of write-equivalent traffic'."""
+        audit = flows.reviewed(REVIEW, "R7-22", "Tenant audit log stream")
+        said = " ".join(flows.texts(t) for t in audit.technologies)
+        assert " 0 MB/s of write-equivalent" not in said
+        assert "MB/s of write-equivalent traffic" in said
+
+    def test_a_best_effort_sender_buffer_drops_older_readings(self) -> None:
+        """R7-05 'Vehicle GPS ping': the buffer 'send[s] the latest first when it reconnects' beside per-key
+        order; it reads consistently only if every older reading is dropped, and should say so."""
+        ping = flows.reviewed(REVIEW, "R7-05", "Vehicle GPS ping")
+        assert "latest first" not in flows.said(ping)
+        assert "dropping every older one" in flows.said(ping)
+
+    def test_a_local_copy_with_who_runs_it_left_out_names_the_managed_services(self) -> None:
+        """R7-04 'Get motor insurance quote': 'Self-run Valkey or Redis' and a self-run gateway, though operations
+        was omitted (managed assumed)."""
+        quote = flows.reviewed(REVIEW, "R7-04", "Get motor insurance quote")
+        managed = [t.why for t in quote.technologies if t.name == "A managed service on your cloud"]
+        assert managed
+        assert all("managed assumed" in why for why in managed)
+
+
+class TestABulkTransferSaysItsSize:
+    def test_a_nightly_catalogue_file_names_its_size(self) -> None:
+        """A first-time user: a nightly 50 MB catalogue file from the ERP to the shop is headlined a bulk transfer,
+        yet no reason mentions its size."""
+        catalogue = {
+            "source": "ERP",
+            "consumers": ["Shop"],
+            "interaction": "command",
+            "latency": "hours",
+            "volume_per_day": 1,
+            "message_size_kb": 50_000,
+        }
+        result = flows.result(catalogue, {})
+        assert result.approach == "bulk_transfer"
+        assert "1 message a day of 48.8 MB (a file, not a message)" in result.reasons[0]
+
+    def test_an_omitted_size_is_not_stated(self) -> None:
+        export = {"consumers": ["Warehouse"], "interaction": "command", "latency": "hours", "volume_per_day": 1}
+        assert " KB" not in flows.result(export, {}).reasons[0]
