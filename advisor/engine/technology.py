@@ -1516,10 +1516,7 @@ def _who_operates(platform: str, operations: str | None, needs: Needs, skip: tup
         # Operations not known is not "nobody to run it": say what a managed service spares the team.
         why = {
             Operations.MANAGED: "With no platform chosen and nobody to run it, prefer a managed one",
-            LEFT_OUT: (
-                "With no platform chosen and nobody to run it (who runs it was left out: managed assumed), prefer a "
-                "managed one"
-            ),
+            LEFT_OUT: "With no platform chosen (who runs it was left out: managed assumed), prefer a managed one",
         }.get(
             operations or "",
             "With no platform chosen and no answer on who would run it, a managed one spares the team running it",
@@ -1528,7 +1525,7 @@ def _who_operates(platform: str, operations: str | None, needs: Needs, skip: tup
     where = "On premises," if platform == Platform.ON_PREMISES else f"On {label(platform)}"
     runs = {
         Operations.MANAGED: "nobody runs it for you",
-        LEFT_OUT: "nobody runs it for you (who runs it was left out: managed assumed)",
+        LEFT_OUT: "no vendor runs it for you (who runs it was left out: managed assumed)",
     }.get(operations or "", "someone must run it")
     return TechnologyChoice(
         "Someone to operate it",
