@@ -184,7 +184,7 @@ def _basis(given: Answers) -> str:
                 defaults.append(f"{shown} ({ANSWERS[answer].in_sentence} not sure)")
             else:
                 tops.append(f"{shown} (of {words.format(amount(value))})")
-        elif answer in given["assumed"] and answer in LEFT_OUT_SIZED:
+        elif isinstance(value, int | float) and answer in given["assumed"] and answer in LEFT_OUT_SIZED:
             defaults.append(f"{words.format(number(value))} ({ANSWERS[answer].in_sentence} left out)")
     if "delivery" in given["assumed"]:
         defaults.append(f"{DELIVERY[given['delivery']].lower()} (delivery left out)")
