@@ -189,6 +189,9 @@ class Capability:
     # default, adjustable up to `retention`), and that setting's name.
     default_retention: Sourced | None = None
     retention_setting: str = ""
+    # What to turn on before acknowledged messages can be replayed, where the default retention keeps only the
+    # unacknowledged ones (Pub/Sub); "" where what is retained can be re-read as it is (a log).
+    replay_setting: str = ""
 
 
 # The date the stored pages were read, for pages that show no "last updated" date of their own.
@@ -512,6 +515,9 @@ _PUBSUB_RETENTION = Source(
     "Subscription properties: message retention duration",
     "https://docs.cloud.google.com/pubsub/docs/subscription-properties",
     REREAD_ON,
+)
+_PUBSUB_REPLAY = Source(
+    "Replay and purge messages with seek", "https://cloud.google.com/pubsub/docs/replay-overview", REREAD_ON
 )
 _PUBSUB_SEEK = Source(
     "Replay and purge messages with seek", "https://cloud.google.com/pubsub/docs/replay-overview", READ_ON
@@ -1668,6 +1674,10 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         retention=_hours(744, _PUBSUB_RETENTION, "message retention duration: 7 days by default, up to 31 days"),
         default_retention=Sourced(7, "day", _PUBSUB_RETENTION, "message retention duration by default"),
         retention_setting="message retention duration",
+        replay_setting=(
+            "retain_acked_messages on each subscription that replays, or message retention on the topic (which "
+            "also lets a new subscription read what was published before it)"
+        ),
         max_message=_kb(10 * _MIB, _TASKS_OR_PUBSUB, "largest message: 10 MB (vendor's MB)"),
         unit="project per Region (publisher quota)",
         unit_messages_per_second=None,
@@ -1690,6 +1700,15 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         limits=(
             _mb_per_second(50, _PUBSUB_QUOTAS_REGIONS, "publisher throughput quota in smaller Regions"),
             _hours(168, _PUBSUB_SEEK, "longest snapshot lifetime for seek"),
+        ),
+        facts=(
+            Fact(
+                "Replaying acknowledged messages (seek to a time in the past) needs message retention configured on "
+                "the topic (up to 31 days) or the subscription set to retain acknowledged messages "
+                "(retain_acked_messages): by default a subscription keeps only unacknowledged messages and a topic "
+                "discards a message once every subscription has acknowledged it.",
+                _PUBSUB_REPLAY,
+            ),
         ),
     ),
     Capability(

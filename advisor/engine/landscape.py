@@ -126,7 +126,7 @@ def advice(
         said.append(
             f"You were not sure about {listed(unknown)}: each flow is scored over {its} plausible answers, and {then}."
         )
-    said += [_flip_sentence(flip, len(outcomes)) for flip in flips]
+    said += [_flip_sentence(flip, len(outcomes), flip.field in assumed) for flip in flips]
     return tuple(said)
 
 
@@ -182,15 +182,22 @@ def _who_runs_it(landscape: Landscape, brokered: int) -> list[str]:
     return []
 
 
-def _flip_sentence(flip: LandscapeFlip, flows: int) -> str:
+def what_if(flip: LandscapeFlip) -> str:
+    """The changed landscape answer in words: "growth were “some”", "systems were 6"."""
+    answer = LANDSCAPE_ANSWERS[flip.field]
+    value = flip.after if answer.kind == "integer" else f"“{label(str(flip.after))}”"
+    return f"{answer.in_sentence} were {value}"
+
+
+def _flip_sentence(flip: LandscapeFlip, flows: int, left_out: bool = False) -> str:
     answer = LANDSCAPE_ANSWERS[flip.field]
     changed = len(flip.flows)
     patterns = sorted({c.pattern for c in flip.flows}, key=PATTERN_IDS.index)
     becoming = listed([PATTERNS[p].short_name.lower() for p in patterns], "or")
     which = "the flow" if flows == 1 else f"{changed} of {plural(flows, 'flow')}"
-    value = flip.after if answer.kind == "integer" else f"“{label(str(flip.after))}”"
     return (
-        f"If {answer.in_sentence} were {value} (now {_now(answer.kind, flip.before)}), {which} would change to "
+        f"If {what_if(flip)} (now {_now(answer.kind, flip.before)}{', assumed' if left_out else ''}), {which} would "
+        "change to "
         f"{becoming}: {listed([c.name for c in flip.flows[:3]])}{' and more' if changed > 3 else ''}."
     )
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import cast
 
-from .answers import ANSWERS, UNKNOWN, Answers, Span, command_terms, highest, unsure
+from .answers import ANSWERS, UNKNOWN, Answers, Span, command_terms, exact, highest, unsure
 from .capabilities import CAPABILITIES
 from .catalog import APPROACHES, COMMAND, EVENT, FACTORS, PATTERN_IDS, PATTERNS, QUERY, label
 from .choices import (
@@ -40,6 +40,7 @@ from .rules import (
     COMMAND_TO_SEVERAL,
     CURRENT_ANSWERS,
     DEVICE_SENDER,
+    DIRECT_CALL_KB,
     HIGH_PEAK,
     KEPT_WORK_MAY_GO_DIRECT,
     LITTLE_TO_DECOUPLE,
@@ -52,6 +53,7 @@ from .rules import (
     Rule,
     asks_for_a_buffer,
     log_needed_because,
+    small_and_steady,
 )
 from .scoring import answer_of, drivers_of, kind_of
 from .traffic import outage_quote
@@ -74,6 +76,7 @@ from .wording import (
     in_words,
     lifetime,
     listed,
+    message_size,
     names,
     number,
     percent,
@@ -130,7 +133,8 @@ def _what_it_is(given: Answers) -> list[str]:
     growth = known(given["growth"])
     if interaction == QUERY and latency in WAITED:
         said.append(
-            f"It is a query answered {LATENCY[latency]}: the caller needs the answer to go on, and only a "
+            f"It is a query answered {assumed(given, 'latency', LATENCY[latency])}: the caller needs the answer to "
+            "go on, and only a "
             "request/response call returns it in the same exchange; a queue or events cannot answer questions."
         )
     else:
@@ -340,7 +344,7 @@ def _doubt_of(rule: Rule, given: Answers, winner: str) -> str:
 
 
 def _what_must_be_kept(given: Answers) -> list[str]:
-    said = KEPT_WORK_MAY_GO_DIRECT.said(given) + ORDERED_WORK.said(given)
+    said = KEPT_WORK_MAY_GO_DIRECT.said(given) + _too_much_to_go_direct(given) + ORDERED_WORK.said(given)
     if known(given["replay"]) == Replay.YES:
         said.append(
             "Consumers must re-read past messages: that needs a retained log (a stream). Classic queues and "
@@ -368,13 +372,53 @@ def _what_must_be_kept(given: Answers) -> list[str]:
                 "topics each subscriber listens on, with nothing kept, as a lost event is acceptable"
                 if known(given["delivery"]) == Delivery.BEST_EFFORT
                 else "topics with a durable subscription per subscriber"
+                + (" (nothing may be lost, assumed)" if "delivery" in given["assumed"] else "")
+            )
+            volume = (
+                f" ({number(exact(given['volume_per_day']))} a day, assumed)"
+                if "volume_per_day" in given["assumed"]
+                else ""
             )
             said.append(
                 f"Published as events, a router — {subscriptions} — is enough: "
-                f"{assumed(given, 'replay', 'nothing is replayed')}, and a router carries this volume."
+                f"{assumed(given, 'replay', 'nothing is replayed')}, and a router carries this volume{volume}."
                 f"{order.get(ordering, '') if ordering else ''}"
             )
     return said
+
+
+def _too_much_to_go_direct(given: Answers) -> list[str]:
+    """Work that must not be lost, for one consumer that is always there, that a direct call still cannot carry: it
+    peaks, or it is larger than a gateway takes (DESIGN rule 2; review 7, R7-31)."""
+    peak, size = given["peak_factor"], given["message_size_kb"]
+    if not (
+        given["interaction"] == COMMAND
+        and len(consumers_of(given)) == 1
+        and given["delivery"] in KEPT
+        and given["consumer_availability"] == Availability.ALWAYS
+        and given["latency"] in (Latency.SECONDS, Latency.MINUTES)
+        and isinstance(peak, int | float)
+        and isinstance(size, int | float)
+        and not small_and_steady(given)
+    ):
+        return []
+    why = []
+    if size > DIRECT_CALL_KB:
+        why.append(
+            f"each message is {message_size(size)}, above the {message_size(DIRECT_CALL_KB)} a direct call carries "
+            "through a gateway, so the payload goes to object storage and the queue carries a reference to it "
+            "(a claim check)"
+        )
+    if peak > 1:
+        why.append(
+            f"peaks reach {number(peak)}× the average, which a queue levels while a direct call makes the consumer "
+            "take them at once or the sender retry what it refuses"
+        )
+    return [
+        f"{capitalised(DELIVERY[given['delivery']])} and the work may complete {LATENCY[given['latency']]}, but a "
+        f"direct call is only enough for small work at a steady pace: {'; and '.join(why)}. The work goes through a "
+        "queue."
+    ]
 
 
 def _log_of(given: Answers) -> str:

@@ -9,15 +9,16 @@ from .catalog import COMMAND, EVENT_DRIVEN, FACTOR_IDS, MESSAGE_QUEUE, PATTERN_I
 from .choices import Interaction
 from .evaluation import FlowModel, answers_of, scored_key
 from .flips import flow_flips, landscape_flips, unknown_flips
-from .landscape import BULK, UNDECIDED, advice, summary
-from .model import ApproachId, Assessment, FactorScore, Flip, FlowResult, Recommendation
+from .landscape import BULK, UNDECIDED, advice, summary, what_if
+from .model import ApproachId, Assessment, FactorScore, Flip, FlowResult, LandscapeFlip, Recommendation
 from .reasons import reasons
 from .risks import risks
-from .rules import APPROACH_RULES, BULK_TRANSFER, CAPS, LOW, SLOW_QUERY
+from .rules import APPROACH_RULES, BULK_TRANSFER, CAPS, HIGH, LOW, MEDIUM, SLOW_QUERY
 from .scoring import rounded_contributions, shares
 from .technology import technologies
+from .wording import listed
 
-ENGINE_VERSION = "3.8.0"
+ENGINE_VERSION = "3.9.0"
 HIGH_MARGIN = 12.0
 MEDIUM_MARGIN = 5.0
 # Below these shares of plausible answers, the winner is not settled enough for a high (or medium) confidence.
@@ -38,11 +39,12 @@ def recommend(assessment: Assessment) -> Recommendation:
     # A model shared by several flows finds its flips once.
     unique = {id(m): m for m in models}
     turns = {key: (flow_flips(m), unknown_flips(m)) for key, m in unique.items()}
+    flips = landscape_flips(models, [flow.name for flow in assessment.flows])
     results = tuple(
-        _flow_result(answers, model, *turns[id(model)]) for answers, model in zip(given, models, strict=True)
+        _flow_result(answers, model, *turns[id(model)], _turned_by(str(answers["name"]), flips))
+        for answers, model in zip(given, models, strict=True)
     )
     mix = mix_of(results)
-    flips = landscape_flips(models, [flow.name for flow in assessment.flows])
     kinds = [BULK if r.bulk else _kind_given(a) for a, r in zip(given, results, strict=True)]
     return Recommendation(
         engine_version=ENGINE_VERSION,
@@ -93,7 +95,18 @@ def _kind_given(given: Answers) -> str:
     return QUERY if given["interaction"] == Interaction.QUERY and not SLOW_QUERY.holds(given) else COMMAND
 
 
-def _flow_result(given: Answers, model: FlowModel, flips: tuple[Flip, ...], doubts: tuple[Flip, ...]) -> FlowResult:
+def _turned_by(name: str, flips: Sequence[LandscapeFlip]) -> tuple[LandscapeFlip, ...]:
+    """The landscape changes, each a single answer, that would change this flow's winner."""
+    return tuple(flip for flip in flips if any(change.name == name for change in flip.flows))
+
+
+def _flow_result(
+    given: Answers,
+    model: FlowModel,
+    flips: tuple[Flip, ...],
+    doubts: tuple[Flip, ...],
+    turned_by: tuple[LandscapeFlip, ...] = (),
+) -> FlowResult:
     contributions = rounded_contributions(model.raw)
     scores = {p: round(sum(contributions[f][p] for f in FACTOR_IDS), 2) for p in PATTERN_IDS}
     winner = model.headline
@@ -102,15 +115,25 @@ def _flow_result(given: Answers, model: FlowModel, flips: tuple[Flip, ...], doub
     approach = approach_of(given, winner)
     robustness = model.robustness
     pressures = model.pressures
+    level = confidence(given, winner, margin, robustness[winner]) if model.decided else LOW
+    said = reasons(given, model, contributions, doubts)
+    if turned_by and level == HIGH:
+        # The margin measures the scores as answered; a winner that one landscape answer turns is not settled,
+        # however wide the margin (review 7, R7-28 and R7-30).
+        level = MEDIUM
+        said += (
+            f"One landscape answer alone would change it — {listed([f'if {what_if(f)}' for f in turned_by], 'or')} — "
+            "so it is not advised with high confidence, whatever the lead.",
+        )
     return FlowResult(
         name=str(given["name"]),
         pattern=winner,
         scores=scores,
         margin=margin,
-        confidence=confidence(given, winner, margin, robustness[winner]) if model.decided else "low",
+        confidence=level,
         decided=model.decided,
         factors={f: FactorScore(round(pressures[f], 3), contributions[f]) for f in FACTOR_IDS},
-        reasons=reasons(given, model, contributions, doubts),
+        reasons=said,
         risks=risks(given, winner, approach),
         technologies=technologies(given, winner, approach),
         flips=flips,

@@ -50,7 +50,18 @@ from .choices import (
     Transaction,
 )
 from .model import ApproachId, Fit, Risk
-from .wording import AVAILABILITY, DELIVERY, LATENCY, SENDER_AVAILABILITY, capitalised, listed, names, number, plural
+from .wording import (
+    AVAILABILITY,
+    DELIVERY,
+    LATENCY,
+    SENDER_AVAILABILITY,
+    capitalised,
+    listed,
+    message_size,
+    names,
+    number,
+    plural,
+)
 
 Confidence = Literal["low", "medium", "high"]
 HIGH: Final = "high"
@@ -79,6 +90,12 @@ BULK_PEAK_FACTOR = 12
 BULK_BURST_MESSAGES_PER_DAY = 1_000_000
 # A message from this size is a file, whoever receives it.
 BULK_FILE_KB = 1024
+# The largest message a direct call carries through any gateway the capability table lists: the smallest documented
+# request limit (Amazon API Gateway's 10 MB payload, capabilities.py, with its source). Work that must not be lost
+# and is larger goes through a queue with a claim check.
+DIRECT_CALL_KB: Final = min(
+    c.max_message.value for c in CAPABILITIES if "gateway" in c.roles and c.max_message is not None
+)
 # Rule 3's fan-out: a fact that this many systems care about is event-driven (docs/decision-rules.md R3).
 FAN_OUT = 3
 
@@ -353,13 +370,14 @@ CURRENT_ANSWERS: Final = Rule(
 
 
 def _direct_call_for_kept_work(given: Answers) -> bool:
-    return given["interaction"] == Interaction.COMMAND and given["delivery"] in KEPT
+    # An event for one service carried by a direct call is work handed to it all the same (review 7, R7-30).
+    return given["interaction"] in (Interaction.COMMAND, Interaction.EVENT) and given["delivery"] in KEPT
 
 
 DIRECT_CALL_FOR_KEPT_WORK: Final = Rule(
     "R2.2",
     "A direct call for work that must not be lost holds only while the consumer stays up",
-    "interaction is command; delivery is no loss or effectively once",
+    "interaction is command or event; delivery is no loss or effectively once",
     ("interaction", "delivery"),
     _direct_call_for_kept_work,
     (
@@ -367,16 +385,20 @@ DIRECT_CALL_FOR_KEPT_WORK: Final = Rule(
         Case({"interaction": Interaction.COMMAND, "delivery": Delivery.EFFECTIVELY_ONCE}, True),
         Case({"interaction": Interaction.COMMAND, "delivery": Delivery.BEST_EFFORT}, False),
         Case({"interaction": Interaction.COMMAND, "delivery": Delivery.UNKNOWN}, False),
-        Case({"interaction": Interaction.EVENT, "delivery": Delivery.NO_LOSS}, False),
+        Case({"interaction": Interaction.EVENT, "delivery": Delivery.NO_LOSS}, True),
+        Case({"interaction": Interaction.EVENT, "delivery": Delivery.BEST_EFFORT}, False),
+        Case({"interaction": Interaction.QUERY, "delivery": Delivery.NO_LOSS}, False),
     ),
     caps=MEDIUM,
     caps_for=(POINT_TO_POINT,),
 )
 
 
-def _peaks_in_words(peak: float) -> str:
-    """The peak as given, not the rule's threshold: the what-if's flips say where the advice would really change."""
-    return "the load is steady" if peak <= 1 else f"peaks reach only {number(peak)}× the average"
+def small_and_steady(given: Answers) -> bool:
+    """What lets work that must not be lost go direct (DESIGN rule 2): a small message, within what a direct call
+    carries, and no peaks. Larger work goes through a queue with a claim check, peaked work through a queue that
+    levels it (review 7, R7-31)."""
+    return exact(given["peak_factor"]) <= 1 and exact(given["message_size_kb"]) <= DIRECT_CALL_KB
 
 
 def _kept_work_may_go_direct(given: Answers) -> bool:
@@ -385,7 +407,7 @@ def _kept_work_may_go_direct(given: Answers) -> bool:
         and len(given["consumers"]) == 1
         and given["delivery"] in KEPT
         and given["consumer_availability"] == Availability.ALWAYS
-        and exact(given["peak_factor"]) < HIGH_PEAK
+        and small_and_steady(given)
         # A caller that waits for the outcome (immediate) is R2.8's, which says the same and more; work due within
         # minutes is no harder to carry directly than work due within seconds (review 4, R4-33).
         and given["latency"] in (Latency.SECONDS, Latency.MINUTES)
@@ -398,13 +420,15 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
     "R2.3",
     "Work that must not be lost does not by itself need a queue",
     "interaction is command; one consumer; delivery is no loss or effectively once; the consumer and the "
-    f"sender are always available; peaks below {HIGH_PEAK}×; latency seconds or minutes; no ordering",
+    f"sender are always available; no peaks (1×); messages of {number(DIRECT_CALL_KB)} KB or less; latency seconds or "
+    "minutes; no ordering",
     (
         "interaction",
         "consumers",
         "delivery",
         "consumer_availability",
         "peak_factor",
+        "message_size_kb",
         "latency",
         "source_availability",
         "ordering",
@@ -413,6 +437,9 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
     (
         Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS}, True),
         Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "peak_factor": 5}, False),
+        Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "peak_factor": 2}, False),
+        Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "message_size_kb": 10240}, True),
+        Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "message_size_kb": 204800}, False),
         Case(
             {
                 "interaction": Interaction.COMMAND,
@@ -433,13 +460,13 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
     caps_if_possible=True,
     unsure_reason=lambda given, open_answers: (
         f"Until {_are_known(open_answers)} known, a queue covers every answer: it holds the work whenever the consumer "
-        f"is away and levels any peak. Were the consumer always available with peaks below {HIGH_PEAK}×, a direct "
-        "call with retries and an idempotency key would carry it too, so the confidence is at most medium."
+        "is away and levels any peak. Were the consumer always available, the load steady and each message small, a "
+        "direct call with retries and an idempotency key would carry it too, so the confidence is at most medium."
     ),
     reason=lambda given: (
-        f"{capitalised(DELIVERY[given['delivery']])}, but the consumer is always available and "
-        f"{_peaks_in_words(exact(given['peak_factor']))}: a direct call with retries and an idempotency key can carry "
-        "it, while a queue stays the safer choice should the consumer start to have downtime or the peaks grow."
+        f"{capitalised(DELIVERY[given['delivery']])}, but the consumer is always available, the load is steady and "
+        "each message is small: a direct call with retries and an idempotency key can carry it, while a queue stays "
+        "the safer choice should the consumer start to have downtime or peaks appear."
     ),
 )
 
@@ -677,8 +704,8 @@ SENDER_OFFLINE: Final = Rule(
                 else ""
             )
             if _kept(given)
-            else "A lost message is acceptable, so the sender needs only a small buffer of its own: the latest "
-            "reading per key over a bounded window, stale ones dropped, the latest sent first when it reconnects."
+            else "A lost message is acceptable, so the sender needs only a small buffer of its own: only the latest "
+            "reading per key over a bounded window, every older one dropped, sent when it reconnects."
         )
     ),
     risks=lambda given: (
@@ -691,8 +718,9 @@ SENDER_OFFLINE: Final = Rule(
         if _kept(given)
         else Risk(
             "A sender that reconnects sends a backlog of stale readings in a burst.",
-            "A small buffer on the sender, not an outbox: keep the latest reading per key over a bounded window, "
-            "drop stale ones, and send the latest first when it reconnects.",
+            "A small buffer on the sender, not an outbox: keep only the latest reading per key over a bounded "
+            "window, dropping every older one, and send those when it reconnects, so no older reading of a key "
+            "arrives after a newer one.",
             MEDIUM,
         ),
     ),
@@ -807,22 +835,36 @@ def log_needed_because(given: Answers) -> list[str]:
     why = []
     if given["replay"] == Replay.YES:
         why.append("consumers must re-read past events")
-    volume, peak = given["volume_per_day"], given["peak_factor"]
-    # Numbers not sure of state no "call for": the rule's premise does not hold on them either. The volume calls
-    # for a log where every subscriber must get every event: a durable router stores each event once per
-    # subscription, a log once for all. A router that may drop one stores nothing, so it carries the volume.
-    if isinstance(volume, Span) or isinstance(peak, Span):
+    given_volume, given_peak = given["volume_per_day"], given["peak_factor"]
+    # A number not known states no "call for": the rule's premise does not hold on it either. A range is taken at
+    # its top, the value the sizing is made for, so the approach and the sizing beside it agree (review 7, R7-07
+    # and R7-32: "a router is enough" beside a log at the top of the range).
+    if _not_known(given_volume) or _not_known(given_peak):
         return why
+    volume, peak = highest(given_volume), highest(given_peak)
+    top = " (the top of the range given)"
     rate = volume * peak / 86_400
+    # The volume calls for a log where every subscriber must get every event: a durable router stores each event
+    # once per subscription, a log once for all. A router that may drop one stores nothing, so it carries the volume.
     # "A log", not "a partitioned log": how many partitions it takes is the sizing's to say.
     if volume * peak >= LOG_VOLUME_PER_DAY and given["delivery"] in KEPT:
-        why.append(f"{number(volume)} events a day that must not be lost call for a log")
-    elif rate > ROUTER_PEAK_PER_SECOND:
+        peaks = f" with peaks of {number(peak)}× the average" if peak > 1 else ""
         why.append(
-            f"a peak of {number(round(rate))} events a second is beyond the published quotas of managed routers "
-            f"(the largest, {ROUTER.name}'s, is {number(ROUTER_PEAK_PER_SECOND)} a second in its largest Regions)"
+            f"{number(volume)}{top if isinstance(given_volume, Span) else ''} events a day{peaks}"
+            f"{top if isinstance(given_peak, Span) else ''} that must not be lost call for a log"
+        )
+    elif rate > ROUTER_PEAK_PER_SECOND:
+        ranged = isinstance(given_volume, Span) or isinstance(given_peak, Span)
+        why.append(
+            f"a peak of {number(round(rate))} events a second{top if ranged else ''} is beyond the published quotas of "
+            f"managed routers (the largest, {ROUTER.name}'s, is {number(ROUTER_PEAK_PER_SECOND)} a second in its "
+            "largest Regions)"
         )
     return why
+
+
+def _not_known(value: float | Span) -> bool:
+    return isinstance(value, Span) and value.unknown
 
 
 NEEDS_A_LOG: Final = Rule(
@@ -927,6 +969,8 @@ def _small_landscape(given: Answers) -> bool:
         and given["latency"] in (Latency.IMMEDIATE, Latency.SECONDS, Latency.MINUTES)
         and given["replay"] == Replay.NO
         and given["ordering"] == Ordering.NONE
+        # Work that may complete later and must not be lost goes direct only when small and steady (R2.3).
+        and (given["delivery"] not in KEPT or given["latency"] == Latency.IMMEDIATE or small_and_steady(given))
     )
 
 
@@ -938,10 +982,18 @@ def _small_landscape_reason(given: Answers) -> str:
     )
     peak, volume = exact(given["peak_factor"]), int(exact(given["volume_per_day"]))
     peaks = "steady" if peak == 1 else f"peaks of {number(peak)}× the average"
+    # R2.3 says the same of a command not waited for; an event (or a waited-for command) hears it here.
+    kept = (
+        " Nothing may be lost: give each call an idempotency key and retry it until it succeeds. A direct call loses "
+        "the work a queue would keep should the consumer start to have downtime, so it is not advised with high "
+        "confidence."
+        if given["delivery"] in KEPT and not _kept_work_may_go_direct(given)
+        else ""
+    )
     return (
         f"Few systems ({given['systems']}), a single consumer, low volume ({plural(volume, 'message')}"
         f" a day, {peaks}), no growth and rare interface changes{later}: a direct call with retries carries it, "
-        "and a broker here would be over-engineering."
+        f"and a broker here would be over-engineering.{kept}"
     )
 
 
@@ -951,7 +1003,8 @@ SMALL_LANDSCAPE_RULE: Final = Rule(
     f"interaction is command or event; the receiver is a service; {SMALL_LANDSCAPE} systems or fewer; one "
     f"consumer; {number(LOW_VOLUME_PER_DAY)} messages a day or fewer; interfaces change rarely; growth none; "
     "the consumer always available (or away when a loss is acceptable); the sender always available; peaks below "
-    f"{HIGH_PEAK}×; latency immediate, seconds or minutes; no replay; no ordering",
+    f"{HIGH_PEAK}×; latency immediate, seconds or minutes; no replay; no ordering; work that must not be lost and "
+    f"is not waited for has no peaks (1×) and messages of {number(DIRECT_CALL_KB)} KB or less",
     (
         "interaction",
         "consumer_kind",
@@ -964,6 +1017,7 @@ SMALL_LANDSCAPE_RULE: Final = Rule(
         "delivery",
         "source_availability",
         "peak_factor",
+        "message_size_kb",
         "latency",
         "replay",
         "ordering",
@@ -987,6 +1041,18 @@ SMALL_LANDSCAPE_RULE: Final = Rule(
             True,
         ),
         Case({"interaction": Interaction.EVENT, "peak_factor": 5}, False),
+        Case({"interaction": Interaction.COMMAND, "latency": Latency.MINUTES, "peak_factor": 4}, False),
+        Case({"interaction": Interaction.COMMAND, "latency": Latency.MINUTES, "message_size_kb": 204800}, False),
+        Case(
+            {
+                "interaction": Interaction.COMMAND,
+                "latency": Latency.MINUTES,
+                "peak_factor": 4,
+                "delivery": Delivery.BEST_EFFORT,
+            },
+            True,
+        ),
+        Case({"interaction": Interaction.COMMAND, "latency": Latency.IMMEDIATE, "peak_factor": 4}, True),
         Case({"interaction": Interaction.EVENT, "consumer_kind": ConsumerKind.DEVICE}, False),
         Case({"interaction": Interaction.COMMAND, "replay": Replay.UNKNOWN}, False),
         Case({"interaction": Interaction.COMMAND, "ordering": Ordering.PER_KEY}, False),
@@ -1023,12 +1089,26 @@ def _notice_for_many(given: Answers) -> bool:
     )
 
 
+def _bulk_size(given: Answers, volume: int) -> str:
+    """The size of what it moves, as given (a range at its top), and from BULK_FILE_KB that it is a file: what makes
+    a nightly transfer one to a person. A size left out or not known is not stated."""
+    size = given["message_size_kb"]
+    if "message_size_kb" in given["assumed"] or (isinstance(size, Span) and size.unknown):
+        return ""
+    top = highest(size)
+    words = f" of {'up to ' if isinstance(size, Span) else ''}{message_size(top)}{'' if volume == 1 else ' each'}"
+    if top >= BULK_FILE_KB:
+        words += " (a file, not a message)" if volume == 1 else " (files, not messages)"
+    return words
+
+
 def _bulk_reason(given: Answers) -> str:
     volume = int(exact(given["volume_per_day"]))
     hours = float(f"{24 / exact(given['peak_factor']):.2g}")
     burst = "" if volume <= BULK_MESSAGES_PER_DAY else f", all within {number(hours)} hour{'' if hours == 1 else 's'}"
     return (
-        f"It moves {plural(volume, 'message')} a day{burst}, due {LATENCY['hours']}: a periodic bulk transfer. "
+        f"It moves {plural(volume, 'message')} a day{_bulk_size(given, volume)}{burst}, due {LATENCY['hours']}: a "
+        "periodic bulk transfer. "
         "None of the three patterns fits it well — a file drop to object storage, an ETL/ELT job or a bulk API "
         "carries it better — so its scores are a weak fit and the confidence is low."
     )

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import cast
 
-from .answers import ANSWERS, Answers, Span, command_terms, planned
+from .answers import ANSWERS, UNKNOWN, Answers, Span, command_terms, planned
 from .capabilities import CAPABILITIES, Capability, Fact, Sourced, Tier
 from .catalog import POINT_TO_POINT, label
 from .choices import (
@@ -41,7 +41,7 @@ from .model import ApproachId, Limit, Role, Sizing, TechnologyChoice
 from .reasons import known
 from .rules import SMALL_LANDSCAPE_RULE
 from .traffic import TARGET_UTILISATION
-from .wording import CURRENT_STATE, amount, lifetime, listed, number, percent, plural
+from .wording import CURRENT_STATE, DELIVERY, amount, lifetime, listed, message_size, number, percent, plural
 
 ORDER_RANK: dict[str, int] = {Ordering.NONE: 0, Ordering.PER_KEY: 1, Ordering.GLOBAL: 2}
 # How long messages must be kept, in hours, and why: a day for a consumer that is always available, has a
@@ -167,10 +167,14 @@ def needs_of(given: Answers, role: Role) -> Needs:
 
 
 SIZED_NUMBERS = {"volume_per_day": "{} a day", "peak_factor": "peaks {}×", "message_size_kb": "{} KB"}
+# The numbers whose default, when left out, the sizing names as assumed: a peak left out is a steady load, which the
+# sizing's own figures show.
+LEFT_OUT_SIZED = ("volume_per_day", "message_size_kb")
 
 
 def _basis(given: Answers) -> str:
-    """For a range, the sizing is for its top; for a number not known, for its default, said as assumed."""
+    """For a range, the sizing is for its top; for a number not known, or left out, for its default, said as
+    assumed; and a delivery left out is said as the no-loss it is sized for (review 7, R7-38)."""
     tops, defaults = [], []
     for answer, words in SIZED_NUMBERS.items():
         value = cast(Mapping[str, object], given)[answer]
@@ -180,6 +184,10 @@ def _basis(given: Answers) -> str:
                 defaults.append(f"{shown} ({ANSWERS[answer].in_sentence} not sure)")
             else:
                 tops.append(f"{shown} (of {words.format(amount(value))})")
+        elif isinstance(value, int | float) and answer in given["assumed"] and answer in LEFT_OUT_SIZED:
+            defaults.append(f"{words.format(number(value))} ({ANSWERS[answer].in_sentence} left out)")
+    if "delivery" in given["assumed"]:
+        defaults.append(f"{DELIVERY[given['delivery']].lower()} (delivery left out)")
     parts = []
     if tops:
         parts.append(f"for the top of the range, {listed(tops)}")
@@ -204,7 +212,21 @@ def role_of(given: Answers, winner: str, approach: ApproachId) -> Role:
     return "router" if approach in ("event_router", "local_copy") else "queue"
 
 
+# Said first where the team was not sure whether it runs a broker (review 7, R7-18).
+MAYBE_YOURS = "If you already run a broker that fits, use it; the list below assumes none. "
+
+
 def technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[TechnologyChoice, ...]:
+    found = _technologies(given, winner, approach)
+    if given["existing_broker"] != UNKNOWN or winner == POINT_TO_POINT or approach in ("bulk_transfer", "local_copy"):
+        return found
+    first = next((i for i, choice in enumerate(found) if choice.role != "operator"), None)
+    if first is None:
+        return found
+    return (*found[:first], replace(found[first], why=MAYBE_YOURS + found[first].why), *found[first + 1 :])
+
+
+def _technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[TechnologyChoice, ...]:
     role = role_of(given, winner, approach)
     receivers = known(given["consumer_kind"])
     if approach == "local_copy":
@@ -417,12 +439,14 @@ def _local_copy(given: Answers) -> tuple[TechnologyChoice, ...]:
         needs = needs_of(to_the_caller if role == "router" else given, role)
         if role == "router":
             needs = replace(needs, basis=CHANGES_BASIS + needs.basis)
-        picked = _chosen(given, needs)[:1]
-        found += [
-            # The technology's own words follow as they are written: they may open with a name ("REST", "Kafka's").
-            replace(choice, why=words + choice.why) if choice.role != "operator" else choice
-            for choice in picked
-        ]
+        chosen = _chosen(given, needs)
+        picked = chosen[:1]
+        if picked and picked[0].name in BY_NAME and not BY_NAME[picked[0].name].managed:
+            # A self-run part comes with the managed ones that would spare the team running it, as elsewhere
+            # (review 7, R7-04: operations left out, managed assumed, and only self-run parts listed).
+            picked += tuple(c for c in chosen[1:] if c.role == "operator")[:1]
+        # The technology's own words follow as they are written: they may open with a name ("REST", "Kafka's").
+        found += [replace(choice, why=words + choice.why) for choice in picked]
     return tuple(found)
 
 
@@ -613,12 +637,12 @@ def _daily(capability: Capability, needs: Needs, units: int) -> str:
     chunk = capability.counted_in
     each = f"{plural(units, capability.unit)} × {number(quota.value)} " if units > 1 else ""
     counted_as = (
-        f" count as {number(counted)} in {_size(chunk.value)} chunks"
+        f" count as {number(counted)} in {message_size(chunk.value)} chunks"
         if chunk is not None and counted > needs.messages_per_day
         else ""
     )
     return (
-        f"; {number(needs.messages_per_day)} messages a day of {_size(needs.size_kb)}{counted_as}: "
+        f"; {number(needs.messages_per_day)} messages a day of {message_size(needs.size_kb)}{counted_as}: "
         f"{percent(counted / (quota.value * units))} of the daily quota of {number(quota.value * units)} "
         f"({each}{quota.note})"
     )
@@ -774,12 +798,19 @@ def _escalates(needs: Needs) -> str:
 
 def _raise_retention(capability: Capability, needs: Needs) -> str:
     """A retention wanted beyond the service's default, within what a setting can be raised to: say to raise it. One
-    the default already covers: say so, lest the retention read as a setting to lower it to."""
+    the default already covers: say so, lest the retention read as a setting to lower it to. Replay where the default
+    keeps only unacknowledged messages: the setting that keeps acknowledged ones, never the default."""
     default, longest = capability.default_retention, capability.retention
     if default is None:
         return ""
     default_hours = default.value * HOURS_IN[default.unit]
     by_default = plural(int(default.value), default.unit)
+    if needs.replay and capability.replay_setting:
+        return (
+            f": its {capability.retention_setting} (by default {by_default}) keeps only unacknowledged messages, so "
+            f"to replay acknowledged ones turn on {capability.replay_setting}, set to keep at least "
+            f"{lifetime(needs.retention_hours)}"
+        )
     if needs.retention_hours <= default_hours:
         return f" or more: its default {capability.retention_setting} of {by_default} covers that"
     top = f" (it can be raised to {plural(int(longest.value), 'hour')})" if longest is not None else ""
@@ -890,9 +921,9 @@ def _raised(capability: Capability, needs: Needs) -> str | None:
         return None
     raise_it = capability.raise_max_message.format(bytes=number(math.ceil(needs.size_kb * 1024)))
     return (
-        f"Messages of {_size(needs.size_kb)} are above its default of {_size(default.value)}: {raise_it}; or use a "
-        f"claim check above {_size(default.value)} — store the payload in object storage{_object_store(capability)} "
-        "and send a reference to it."
+        f"Messages of {message_size(needs.size_kb)} are above its default of {message_size(default.value)}: "
+        f"{raise_it}; or use a claim check above {message_size(default.value)} — store the payload in object "
+        f"storage{_object_store(capability)} and send a reference to it."
     )
 
 
@@ -902,8 +933,8 @@ def _beyond_default(capability: Capability, needs: Needs) -> str:
         return ""
     default = capability.default_max_message
     return (
-        f"; messages of {_size(needs.size_kb)} need its {capability.max_message_setting} raised above the default "
-        f"{_size(default.value if default else 0)} (see the remedy)"
+        f"; messages of {message_size(needs.size_kb)} need its {capability.max_message_setting} raised above the "
+        f"default {message_size(default.value if default else 0)} (see the remedy)"
     )
 
 
@@ -965,7 +996,7 @@ def _ordering_key(capability: Capability, needs: Needs) -> str:
     per_key = limit.value * 1024 / needs.size_kb
     return (
         f"; one ordering key takes at most {number(limit.value)} {limit.unit}, about "
-        f"{number(round(per_key))} messages/s of {_size(needs.size_kb)}: keep any one key's peak below it"
+        f"{number(round(per_key))} messages/s of {message_size(needs.size_kb)}: keep any one key's peak below it"
     )
 
 
@@ -985,7 +1016,7 @@ def _vcpu_sizing(capability: Capability, needs: Needs, carried: Needs) -> Sizing
     headroom = round(1 - equivalent / (vcpus * per_vcpu.value), 3)
     groups = plural(needs.readers, "consumer group")
     summary = (
-        f"{plural(vcpus, capability.unit)} for {_peak(carried)}: {number(round(equivalent, 1))} MB/s of "
+        f"{plural(vcpus, capability.unit)} for {_peak(carried)}: {_figure(equivalent)} MB/s of "
         f"write-equivalent traffic ({copies} replicas, {groups}, reads counted at a quarter) at "
         f"{number(per_vcpu.value)} MB/s a vCPU and {number(utilisation.value)} % utilisation, at least "
         f"{smallest}{_claim(capability, needs)}; {_keep(capability, needs)}."
@@ -1008,7 +1039,10 @@ def _larger_tier_sizing(capability: Capability, needs: Needs, carried: Needs) ->
     store = _object_store(capability)
     rate = capability.unit_messages_per_second
     if entry.max_message is not None and carried.size_kb > entry.max_message.value:
-        beyond = f"messages of {_size(carried.size_kb)} are beyond {entry.name}'s {_size(entry.max_message.value)}"
+        beyond = (
+            f"messages of {message_size(carried.size_kb)} are beyond {entry.name}'s "
+            f"{message_size(entry.max_message.value)}"
+        )
         instead = (
             f"; or 1 {entry.name} {capability.unit} with a claim check (a reference of {number(REFERENCE_KB)} KB per "
             f"message, the payloads in object storage{store})"
@@ -1085,10 +1119,11 @@ def _in_flight(capability: Capability, needs: Needs) -> str:
     seconds = limit.value / needs.peak_per_second
     if seconds >= 86_400:
         return f"; at most about {number(limit.value)} {limit.unit}, more than a day of this peak"
-    took = f"{number(round(seconds))} seconds" if seconds < 3600 else plural(round(seconds / 3600), "hour")
+    # The time as computed, not rounded up past it (review 7, R7-06: 4.8 hours read "over 5 hours").
+    took = f"{number(round(seconds))} seconds" if seconds < 3600 else f"{number(round(seconds / 3600, 1))} hours"
     return (
         f"; at most about {number(limit.value)} {limit.unit}, which this peak reaches only if each message takes "
-        f"over {took} to process"
+        f"{took} or longer to process"
     )
 
 
@@ -1198,7 +1233,7 @@ def _tier(capability: Capability, needs: Needs) -> str | None:
     credits = _figure(needs.peak_per_second * _operations(capability, needs))
     more = f"{credits} credits/s at the peak" if capability.charged else plural(units, capability.unit)
     wanted = [
-        (needs.size_kb, tier.max_message, f"messages of {_size(needs.size_kb)}"),
+        (needs.size_kb, tier.max_message, f"messages of {message_size(needs.size_kb)}"),
         (units, tier.max_units, more),
         (partitions, tier.max_partitions, plural(partitions, "partition")),
     ]
@@ -1212,16 +1247,8 @@ def _tier(capability: Capability, needs: Needs) -> str | None:
     return f"{tier.name} stops at {stops}, and this flow needs {needed}: choose {larger}{claim}."
 
 
-def _size(kb: float) -> str:
-    """A message size as people say it: 2,000 KB is "1.95 MB", not "1.953125 MB"; a whole MB stays whole."""
-    if kb < 1024:
-        return f"{number(kb)} KB"
-    mb = kb / 1024
-    return f"{number(mb if mb.is_integer() else round(mb) if mb >= 100 else float(f'{mb:.3g}'))} MB"
-
-
 def _ceiling(ceiling: Sourced, size: bool = False) -> str:
-    return f"{_size(ceiling.value)} a message" if size else f"{number(ceiling.value)} {ceiling.unit}"
+    return f"{message_size(ceiling.value)} a message" if size else f"{number(ceiling.value)} {ceiling.unit}"
 
 
 def _ceilings(tier: Tier) -> str:
@@ -1283,13 +1310,13 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
         )
     elif advised is not None and needs.size_kb > advised.value:
         remedies.append(
-            f"Messages of {_size(needs.size_kb)} are beyond the {_size(advised.value)} its vendor advises sending "
-            f"through it: use a claim check — store the payload in object storage{_object_store(capability)} and "
-            f"send a reference to it ({advised.note})."
+            f"Messages of {message_size(needs.size_kb)} are beyond the {message_size(advised.value)} its vendor "
+            "advises sending through it: use a claim check — store the payload in object storage"
+            f"{_object_store(capability)} and send a reference to it ({advised.note})."
         )
     elif _claim_checked(capability, needs):
         remedies.append(
-            f"Messages of {_size(needs.size_kb)} fit within its limit, but another technology listed here must "
+            f"Messages of {message_size(needs.size_kb)} fit within its limit, but another technology listed here must "
             f"claim-check them: send every payload the same way — in object storage{_object_store(capability)}, "
             "with a reference in the message."
         )
@@ -1462,8 +1489,13 @@ def _group_limits(capability: Capability) -> list[Sourced]:
 
 
 def _said_operations(given: Answers) -> str | None:
-    """Who runs brokers, as the team answered it: left out is no answer, as "not sure" is."""
-    return None if "operations" in given["assumed"] else known(given["operations"])
+    """Who runs brokers, as the team answered it: "not sure" is no answer, and left out is the default said as
+    assumed (LEFT_OUT)."""
+    return LEFT_OUT if "operations" in given["assumed"] else known(given["operations"])
+
+
+# Who runs it was left out: managed is assumed, and said to be.
+LEFT_OUT = "left_out"
 
 
 def _who_operates(platform: str, operations: str | None, needs: Needs, skip: tuple[str, ...]) -> TechnologyChoice:
@@ -1482,14 +1514,19 @@ def _who_operates(platform: str, operations: str | None, needs: Needs, skip: tup
     alternatives = ", ".join(name for name in managed if name)
     if platform == Platform.ANY:
         # Operations not known is not "nobody to run it": say what a managed service spares the team.
-        why = (
-            "With no platform chosen and nobody to run it, prefer a managed one"
-            if operations == Operations.MANAGED
-            else "With no platform chosen and no answer on who would run it, a managed one spares the team running it"
+        why = {
+            Operations.MANAGED: "With no platform chosen and nobody to run it, prefer a managed one",
+            LEFT_OUT: "With no platform chosen (who runs it was left out: managed assumed), prefer a managed one",
+        }.get(
+            operations or "",
+            "With no platform chosen and no answer on who would run it, a managed one spares the team running it",
         )
         return TechnologyChoice("A managed service on your cloud", f"{why}: {alternatives}.", "operator")
     where = "On premises," if platform == Platform.ON_PREMISES else f"On {label(platform)}"
-    runs = "nobody runs it for you" if operations == Operations.MANAGED else "someone must run it"
+    runs = {
+        Operations.MANAGED: "nobody runs it for you",
+        LEFT_OUT: "no vendor runs it for you (who runs it was left out: managed assumed)",
+    }.get(operations or "", "someone must run it")
     return TechnologyChoice(
         "Someone to operate it",
         f"{where} {runs}: the team takes it on, or uses a cloud's managed service ({alternatives}).",

@@ -102,6 +102,14 @@ def amount(value: float | Span) -> str:
     return "not sure" if value.unknown else f"{number(value.low)}–{number(value.high)}"
 
 
+def message_size(kb: float) -> str:
+    """A message size as people say it: 2,000 KB is "1.95 MB", not "1.953125 MB"; a whole MB stays whole."""
+    if kb < 1024:
+        return f"{number(kb)} KB"
+    mb = kb / 1024
+    return f"{number(mb if mb.is_integer() else round(mb) if mb >= 100 else float(f'{mb:.3g}'))} MB"
+
+
 def in_words(value: float | Span, words: str, label: str) -> str:
     """A number answer in its phrase ("{} a day"): "20,000 a day", "10,000–50,000 a day", or "<label> not sure"."""
     if isinstance(value, Span) and value.unknown:

@@ -120,7 +120,10 @@ class TestLandscapeWording:
         broker = next(f for f in found.landscape_flips if f.field == "existing_broker")
         assert {c.pattern for c in broker.flows} == {QUEUE, EVENTS}
         sentence = next(s for s in found.landscape_advice if s.startswith("If existing broker were"))
-        assert "(now “none”), 2 of 2 flows would change to message queue or event-driven: work and fact." in sentence
+        # The existing broker was left out: its "none" is assumed (review 7, theme 4).
+        assert "(now “none”, assumed), 2 of 2 flows would change to message queue or event-driven: work and fact." in (
+            sentence
+        )
 
     def test_a_landscape_flip_names_three_flows_and_says_there_are_more(self) -> None:
         work = {"interaction": "command", "volume_per_day": 100_000, "peak_factor": 3}

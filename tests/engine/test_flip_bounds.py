@@ -14,7 +14,7 @@ from advisor.engine import parse_assessment
 from advisor.engine.answers import ANSWERS
 from advisor.engine.evaluation import FlowModel, answers_of
 from advisor.engine.flips import CONSUMERS, LADDERS, flow_flips, landscape_flips, unknown_flips
-from advisor.engine.rules import SCORED_AS
+from advisor.engine.rules import DIRECT_CALL_KB, SCORED_AS
 from advisor.engine.scoring import KIND_ANSWERS, first_holding, kind_if, kind_of, shares, with_answers
 
 from .test_properties import assessments
@@ -62,6 +62,9 @@ def _values(answer: str) -> tuple[object, ...]:
     """Every value a flip may give an answer: its choices, or the rungs of its ladder."""
     if answer == "consumers":
         return tuple(CONSUMERS.values())
+    if answer == "message_size_kb":
+        # No flip walks the size, but the kind reads it (a direct call carries no more than DIRECT_CALL_KB).
+        return (0.1, 4, DIRECT_CALL_KB, DIRECT_CALL_KB + 1, 204_800)
     return ANSWERS[answer].choices or LADDERS[answer]
 
 

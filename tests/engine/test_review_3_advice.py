@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from advisor.engine.model import TechnologyChoice
-from advisor.engine.technology import _size
+from advisor.engine.wording import message_size as _size
 
 from .flows import result
 
@@ -207,11 +207,12 @@ class TestEUnknownOperationsAndOrder:
         assert "managed" in words
 
     def test_operations_left_out_is_not_said_as_nobody_to_run_it(self) -> None:
-        """DESIGN §3: an omitted answer is never presented as something the user said."""
+        """DESIGN §3: an omitted answer is never presented as something the user said. Review 7 (a first-time
+        user): the form shows "managed services (assumed)", so the text says managed is assumed, not "no answer"."""
         found = result(ADDRESS_CHANGED, {})
         words = " ".join(texts(t) for t in found.technologies)
         assert "nobody to run it" not in words
-        assert "no answer on who would run it" in words
+        assert "who runs it was left out: managed assumed" in words
 
     def test_a_flow_in_order_per_key_is_never_offered_an_unordered_router(self) -> None:
         found = result(ADDRESS_CHANGED, NOT_SURE)

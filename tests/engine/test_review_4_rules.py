@@ -66,10 +66,15 @@ class TestTheme1ConfidenceWhereTheRuleHingesOnAnAnswer:
     (a small command to an always-available consumer without peaks) or rule 3's growth decides."""
 
     def test_a_small_command_due_within_minutes_to_a_consumer_always_up_can_be_a_direct_call(self) -> None:
-        """R4-33: the shelf-label price update was a queue at high confidence with no word of a direct call."""
-        flow = run([SHELF_LABELS], RETAILER).flows[0]
-        assert flow.confidence != "high"
-        assert "a direct call with retries and an idempotency key can carry it" in said(flow)
+        """R4-33: the shelf-label price update was a queue at high confidence with no word of a direct call. With
+        review 7 (theme 1) the direct call is for a steady load only, as DESIGN rule 2 says ("no peaks"): at 2×
+        the reasons say why the queue, and steady it is a direct call's at most medium confidence."""
+        peaked = run([SHELF_LABELS], RETAILER).flows[0]
+        assert peaked.pattern == "message_queue"
+        assert "peaks reach 2× the average, which a queue levels" in said(peaked)
+        steady = run([{**SHELF_LABELS, "peak_factor": 1}], RETAILER).flows[0]
+        assert steady.confidence != "high"
+        assert "a direct call with retries and an idempotency key can carry it" in said(steady)
 
     def test_not_knowing_the_consumers_availability_and_peaks_names_them_and_caps_the_confidence(self) -> None:
         """R4-34: returns to a warehouse whose availability, volume and peaks are not known read "whatever the
