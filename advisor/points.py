@@ -72,6 +72,31 @@ def reason(text: str, result: FlowResult) -> str:
     return text
 
 
+# A bulk transfer's card says once, in its verdict, that none of the three patterns fits (user 6 of issue 23 read it
+# three times): its reasons keep what else they say, what carries it better and how confident the advice is.
+_BULK_FITS_NONE = re.compile(
+    r"None of the three patterns fits it well — (?P<better>.+?) carries it better — so its scores are a weak fit "
+    r"and the confidence is (?P<confidence>\w+)\."
+)
+_BULK_CARRIES_NONE = re.compile(r"; none of the three carries a periodic bulk transfer well\.")
+
+
+def said_once(result: FlowResult, texts: list[str]) -> list[str]:
+    """The reasons as a bulk transfer's card shows them, under a verdict that already says no pattern fits."""
+    if result.approach != "bulk_transfer":
+        return texts
+    shown = []
+    for text in texts:
+        text = _BULK_FITS_NONE.sub(
+            lambda m: (
+                f"{m['better'][0].upper()}{m['better'][1:]} carries it better; the confidence is {m['confidence']}."
+            ),
+            text,
+        )
+        shown.append(_BULK_CARRIES_NONE.sub(".", text))
+    return shown
+
+
 def reasons(result: FlowResult) -> list[str]:
     return [reason(text, result) for text in result.reasons]
 

@@ -60,13 +60,13 @@ def score_shown(score: float) -> int:
 @register.filter
 def reasons_shown(result: FlowResult) -> list[str]:
     """The reasons, with the points they name restated from the whole scores shown."""
-    return points.reasons(result)
+    return points.said_once(result, points.reasons(result))
 
 
 @register.filter
 def top_reasons(result: FlowResult) -> list[str]:
     """The reasons kept in view on the results page; the full list folds under them."""
-    return points.top_reasons(result)
+    return points.said_once(result, points.top_reasons(result))
 
 
 @register.filter
