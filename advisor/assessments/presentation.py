@@ -198,6 +198,30 @@ class ResultsView:
         return "" if summary == mix_summary(self.recommendation.mix) else summary
 
     @property
+    def availability_notes(self) -> list[str]:
+        """Each system whose availability differs between the flows that name it, said without changing an
+        answer (user 6 of issue 23: the loyalty program always available in one flow, often offline in the
+        next). A receiver counts in every flow, a sender where it waits for nothing (not a query's caller)."""
+        said: dict[str, tuple[str, dict[str, list[str]]]] = {}
+        for flow in self.assessment.flows:
+            roles = [(name, flow.consumer_availability) for name in flow.consumers]
+            if flow.interaction != "query":
+                roles.append((flow.source, flow.source_availability))
+            for name, availability in roles:
+                if availability == "unknown" or not name.strip():
+                    continue
+                _, seen = said.setdefault(name.strip().casefold(), (name.strip(), {}))
+                flows = seen.setdefault(str(availability), [])
+                if flow.name not in flows:
+                    flows.append(flow.name)
+        notes = []
+        for name, seen in said.values():
+            if len(seen) > 1:
+                parts = [f"{label(a).lower()} in {listed([f'“{f}”' for f in flows])}" for a, flows in seen.items()]
+                notes.append(f"{name} is {', '.join(parts[:-1])} but {parts[-1]}.")
+        return notes
+
+    @property
     def mix_counts(self) -> str:
         """The whole mix in a phone's line, for the editor's folded preview bar: "1 P2P · 1 queue · 1 bulk"."""
         mix = self.recommendation.mix
