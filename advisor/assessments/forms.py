@@ -138,11 +138,23 @@ NOT_SURE = frozenset({"unknown", "not sure", "don't know", "?"})
 RANGE_EXAMPLES = {"volume_per_day": "10k–50k", "peak_factor": "3–10", "message_size_kb": "2–64 KB"}
 
 
-# A nightly file in the words of the two questions it puzzles (user 3, H5 and H6), kept in view beside the box.
+# A nightly file in the words of the two questions it puzzles (user 3, H5 and H6), kept in view beside the box of
+# a flow that may be one: a command due within hours. Elsewhere (a till's lookup) it only puzzles (user 6, H3): the
+# size says its unit, and messages a day nothing. site.js says the one that fits as the answers change.
 BATCH_HINTS = {
-    "volume_per_day": "A nightly file: 1 a day.",
-    "message_size_kb": "A nightly file: its size with the unit, e.g. 50 MB (1 MB = 1,024 KB; a number alone is KB).",
+    "volume_per_day": ("A nightly file: 1 a day.", ""),
+    "message_size_kb": (
+        "A nightly file: its size with the unit, e.g. 50 MB (1 MB = 1,024 KB; a number alone is KB).",
+        "With its unit, e.g. 300 KB or 50 MB (1 MB = 1,024 KB; a number alone is KB).",
+    ),
 }
+
+
+def hint_files(field: forms.Field, file_hint: str, other_hint: str, is_file: bool) -> None:
+    """A hint that says one thing for a flow that may be a file and another (or nothing) otherwise."""
+    field.hint_file = file_hint  # type: ignore[attr-defined]
+    field.hint_other = other_hint  # type: ignore[attr-defined]
+    field.hint = file_hint if is_file else other_hint  # type: ignore[attr-defined]
 
 
 def doubt_hint(answer_id: str) -> str:
@@ -252,7 +264,7 @@ def answer_field(answer: Answer, wording: Wording) -> AnswerField:
                 number: NumberField = SizeField(whole=False, doubts=True, **common)
             else:
                 number = NumberField(whole=answer.kind == "integer", doubts=answer.accepts_range, **common)
-            number.hint = BATCH_HINTS.get(answer.id, "")  # type: ignore[attr-defined]
+            number.hint = ""  # type: ignore[attr-defined]
             return number
         case "names":
             return NamesField(**common)
@@ -593,6 +605,9 @@ class EditorForm(AssessmentForm):
         named = self.systems_named()
         self.landscape.fields["systems"].hint = systems_hint(named)  # type: ignore[attr-defined]
         for flow in self.flows.forms:
+            may_be_file = flow["interaction"].value() == Interaction.COMMAND and flow["latency"].value() == FILE_LATENCY
+            for answer, (file_hint, other_hint) in BATCH_HINTS.items():
+                hint_files(flow.fields[answer], file_hint, other_hint, may_be_file)
             # A number left empty is not given: the box says what the engine assumes, as on the quick path.
             for answer, assumed in EDITOR_ASSUMED_NUMBERS.items():
                 flow.fields[answer].widget.attrs["placeholder"] = assumed
@@ -955,7 +970,7 @@ class QuickForm(AssessmentForm):
             kinds.append((FILE, ROW_INTERACTIONS[FILE]))
             interaction.widget = forms.Select(choices=[("", "Choose…"), *kinds, *unsure])
             row.fields["source"].widget.attrs["list"] = "systems-named"
-            row.fields["volume_per_day"].hint = FILE_VOLUME_HINT  # type: ignore[attr-defined]
+            hint_files(row.fields["volume_per_day"], FILE_VOLUME_HINT, "", row["interaction"].value() == FILE)
             for answer in QUICK_ROW:
                 row.fields[answer].help_text = ""
             for answer, example in ROW_PLACEHOLDERS.items():

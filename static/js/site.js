@@ -91,6 +91,34 @@
   });
   document.addEventListener("htmx:afterSettle", hintCommands);
 
+  // A nightly file's hint beside messages a day and the size (forms.BATCH_HINTS), said only on a flow that may be
+  // one: in the editor a command due within hours, on the quick path a row chosen as a file or batch.
+  var hintFiles = function () {
+    document.querySelectorAll("p[data-hint-file]").forEach(function (hint) {
+      var prefix = /^(flow-\d+)-/.exec(hint.id);
+      if (!prefix) return;
+      var row = document.getElementById(prefix[1] + "-interaction");
+      var file;
+      if (row && row.tagName === "SELECT") {
+        file = row.value === "file";
+      } else {
+        var chosen = function (answer) {
+          var radio = document.querySelector("input[name='" + prefix[1] + "-" + answer + "']:checked");
+          return radio ? radio.value : "";
+        };
+        file = chosen("interaction") === "command" && chosen("latency") === "hours";
+      }
+      var text = hint.getAttribute(file ? "data-hint-file" : "data-hint-other");
+      if (hint.textContent !== text) hint.textContent = text;
+      hint.hidden = !text;
+    });
+  };
+  hintFiles();
+  document.addEventListener("change", function (event) {
+    if (/^flow-\d+-(interaction|latency)$/.test(event.target.name || "")) hintFiles();
+  });
+  document.addEventListener("htmx:afterSettle", hintFiles);
+
   // A flow's heading and its jump link follow its name as it is typed, and the editor's heading the assessment's
   // (the page says it on the next load too).
   document.addEventListener("input", function (event) {
