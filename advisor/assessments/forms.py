@@ -612,8 +612,15 @@ class EditorForm(AssessmentForm):
             for answer, assumed in EDITOR_ASSUMED_NUMBERS.items():
                 flow.fields[answer].widget.attrs["placeholder"] = assumed
             # A new flow's choices are nobody's answers yet: the one it starts with is said to be assumed.
-            for answer in flow.initial.get(ASSUMED, ()) if not flow.is_bound else ():
-                flow.fields[answer].assumed = str(flow[answer].value())  # type: ignore[attr-defined]
+            # A new flow's choices are nobody's answers yet, and so are a stored flow's left out: each is said to be
+            # assumed while it keeps that value, carried along hidden (flow-N-assumed) and left out when saved, so
+            # the results and the PDF count what the form marked (user 6 of issue 23, H9).
+            carried = flow.initial.get(ASSUMED, ()) if not flow.is_bound else _carried(flow)
+            for answer in carried:
+                if answer in flow.fields and flow.fields[answer].widget.input_type == "radio":
+                    default = FLOW_ANSWERS[answer].default
+                    if str(flow[answer].value()) == str(default):
+                        flow.fields[answer].assumed = str(default)  # type: ignore[attr-defined]
 
     @classmethod
     def of(cls, assessment: engine.Assessment, *, add_flow: bool = False) -> EditorForm:
@@ -650,8 +657,13 @@ class EditorForm(AssessmentForm):
         return f"Flow {self._kept[index][0] + 1}"
 
     def flow_answers(self, form: FlowForm) -> dict[str, Any]:
-        """One flow's answers; a number left empty is left out, so the engine takes its default as assumed."""
-        return {a: v for a, v in given(form).items() if not (a in EDITOR_ASSUMED_NUMBERS and v == "")}
+        """One flow's answers; a number left empty, and a choice still at the value the form said was assumed,
+        are left out, so the engine takes its default and says it assumed it."""
+        return {
+            a: v
+            for a, v in given(form).items()
+            if not (a in EDITOR_ASSUMED_NUMBERS and v == "") and str(v) != str(getattr(form.fields[a], "assumed", None))
+        }
 
     def weights_form(self) -> WeightsForm:
         return self.weights
@@ -678,7 +690,7 @@ class EditorForm(AssessmentForm):
     def after(self, action: str) -> EditorForm:
         """The editor as it reads after adding, duplicating, removing or moving a flow (an action that
         is none of those changes nothing). Nothing is validated or saved, so no error is shown yet."""
-        flows = [texts(form) for form in self.flow_forms()]
+        flows = [texts(form) | {ASSUMED: still_assumed(form)} for form in self.flow_forms()]
         change = move_flows(flows, action)
         form = EditorForm(
             initial={
@@ -727,8 +739,20 @@ def _initial(assessment: engine.Assessment) -> dict[str, Any]:
 
 
 def _shown_flow(flow: engine.Flow, assumed: frozenset[str]) -> dict[str, Any]:
-    """A stored flow's answers as the editor shows them: a number that was not given stays an empty box."""
-    return _values(flow) | {answer: "" for answer in EDITOR_ASSUMED_NUMBERS if answer in assumed}
+    """A stored flow's answers as the editor shows them: a number that was not given stays an empty box, and a
+    choice that was not given is said to be assumed."""
+    shown = _values(flow) | {answer: "" for answer in EDITOR_ASSUMED_NUMBERS if answer in assumed}
+    return shown | {ASSUMED: [a for a in FLOW_ANSWERS if a in assumed and a not in EDITOR_ASSUMED_NUMBERS]}
+
+
+def _carried(flow: FlowForm) -> list[str]:
+    """The answers a posted flow carried as assumed (flow-N-assumed)."""
+    return [a for a in str(flow.data.get(f"{flow.prefix}-{ASSUMED}", "")).split(",") if a in FLOW_ANSWERS]
+
+
+def still_assumed(flow: FlowForm) -> list[str]:
+    """The choices the page says are assumed on this flow."""
+    return [a for a, field in flow.fields.items() if getattr(field, "assumed", None) is not None]
 
 
 def _mark_same(form: forms.Form, example: dict[str, Any]) -> None:
@@ -745,7 +769,7 @@ def new_flow() -> dict[str, Any]:
     """A new flow: its name and receivers left for the person to type, its numbers empty (assumed), and its
     choices at the engine's defaults, said to be assumed."""
     flow = _values(engine.Flow(name="", interaction=Interaction.COMMAND)) | {"consumers": ""}
-    choices = [a for a, answer in FLOW_ANSWERS.items() if answer.kind == "choice"]
+    choices = [a for a, answer in FLOW_ANSWERS.items() if answer.kind == "choice" and not answer.required]
     return flow | dict.fromkeys(EDITOR_ASSUMED_NUMBERS, "") | {ASSUMED: choices}
 
 

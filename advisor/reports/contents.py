@@ -94,7 +94,8 @@ def report_context(assessment: Assessment) -> dict[str, object]:
         "decisions": decisions,
         "decisive_decisions": sum(d.decisive for d in decisions),
         "left_out": left_out,
-        "left_out_count": len({(entry.field, entry.landscape) for entry in left_out}),
+        # Each answer of each flow, as the form marked it assumed (user 6 of issue 23, H9), and the landscape's.
+        "left_out_count": sum(len(entry.flows) or 1 for entry in left_out),
         "flow_sections": [
             (flow, figures.data_url(figures.score_bars(flow.result, charts.FACTOR_COLOURS)), numbers, saved)
             for flow, numbers, saved in zip(view.flows, _flow_actions(results, actions), what_ifs, strict=True)

@@ -127,3 +127,11 @@ def approach_name(approach: str) -> str:
 def approach_summary(approach: str) -> str:
     found = catalog.APPROACHES.get(approach)
     return found.summary if found else ""
+
+
+@register.filter
+def assumed_answers(flow: Any) -> str:
+    """The choices the editor says are assumed on a flow, carried along hidden (forms.still_assumed)."""
+    from advisor.assessments.forms import still_assumed
+
+    return ",".join(still_assumed(flow))
