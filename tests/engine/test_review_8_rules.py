@@ -1,0 +1,70 @@
+"""Review 8's refusals and the contradictions that the answers decide (docs/review-2026-12-07-8.md, themes 1 to 4
+and the smaller contradictions).
+
+Review 8 was held out: its figure (74 of 79) was taken before these changes, so these tests fix what it found
+and do not make a second independent count.
+"""
+
+from __future__ import annotations
+
+from advisor.engine.model import FlowResult
+
+from . import flows
+
+REVIEW = "scenarios-review-8.yaml"
+
+
+def everything(flow: FlowResult) -> str:
+    return flows.said(flow) + " " + " ".join(flows.texts(t) for t in flow.technologies)
+
+
+def poison(flow: FlowResult) -> str:
+    """The risk (and its mitigation) of a message a subscriber cannot process."""
+    found = [r.risk + " " + r.mitigation for r in flow.risks if "cannot process" in r.risk or "poison" in r.risk]
+    assert found, [r.risk for r in flow.risks]
+    return " ".join(found)
+
+
+class TestTheme1SubscribersDeadLetter:
+    def test_an_ordered_sns_fan_out_names_the_subscriber_queues_redrive(self) -> None:
+        """Theme 1, #1 (R8-01 'Bag tag scanned at belt, loader or carousel'): a poison scan would block its bag's
+        FIFO group, and the no_loss subscribers were never told to use bounded retries and a dead-letter queue."""
+        said = poison(flows.reviewed(REVIEW, "R8-01", "Bag tag scanned at belt, loader or carousel"))
+        assert "Bounded retries" in said
+        assert "dead-letter queue" in said
+        assert "alert" in said
+        assert "SQS" in said
+        assert "redrive" in said
+
+    def test_a_service_bus_topic_names_subscription_dead_lettering(self) -> None:
+        """Theme 1, #43 (R8-17 'Pressure-drop leak alarm'): Service Bus topics fan out the alarm, but the no_loss
+        subscribers' retries and dead-letter handling were absent."""
+        said = poison(flows.reviewed(REVIEW, "R8-17", "Pressure-drop leak alarm"))
+        assert "Bounded retries" in said
+        assert "Service Bus" in said
+        assert "dead-letter" in said
+
+    def test_pub_sub_names_a_dead_letter_topic(self) -> None:
+        """Theme 1 on Google Cloud: a Pub/Sub subscription's dead-letter topic."""
+        flow = {"consumers": ["a", "b", "c"], "interaction": "event", "delivery": "no_loss"}
+        said = poison(flows.result(flow, {"platform": "gcp"}))
+        assert "Pub/Sub" in said
+        assert "dead-letter topic" in said
+
+    def test_kafka_names_a_dead_letter_topic(self) -> None:
+        """Theme 1 on an existing Kafka: a dead-letter topic."""
+        flow = {"consumers": ["a", "b", "c"], "interaction": "event", "delivery": "no_loss", "replay": "yes"}
+        said = poison(flows.result(flow, {"platform": "kubernetes", "existing_broker": "kafka"}))
+        assert "dead-letter topic" in said
+
+    def test_global_order_parks_rather_than_overtakes(self) -> None:
+        """Where the order is global, a dead-letter queue would let later events overtake the failed one."""
+        flow = {"consumers": ["a", "b", "c"], "interaction": "event", "delivery": "no_loss", "ordering": "global"}
+        said = poison(flows.result(flow, {"platform": "aws"}))
+        assert "overtake" in said
+
+    def test_best_effort_events_carry_no_such_risk(self) -> None:
+        """A loss is acceptable: a message a subscriber cannot process may be dropped."""
+        flow = {"consumers": ["a", "b", "c"], "interaction": "event", "delivery": "best_effort"}
+        result = flows.result(flow, {"platform": "aws"})
+        assert not [r for r in result.risks if "cannot process" in r.risk]
