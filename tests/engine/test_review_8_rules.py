@@ -68,3 +68,21 @@ class TestTheme1SubscribersDeadLetter:
         flow = {"consumers": ["a", "b", "c"], "interaction": "event", "delivery": "best_effort"}
         result = flows.result(flow, {"platform": "aws"})
         assert not [r for r in result.risks if "cannot process" in r.risk]
+
+
+class TestTheme4AsyncRequestReplyPeaks:
+    def test_a_queued_validation_levels_its_peak(self) -> None:
+        """Theme 4, #16 (R8-07 'E-filing portal asks for a return to be validated (takes minutes)'): the deadline
+        peak was answered with the synchronous-query line 'the provider must scale for them, or answers be cached';
+        caching unique validations means nothing, and the queue's load levelling was never stated."""
+        flow = flows.reviewed(REVIEW, "R8-07", "E-filing portal asks for a return to be validated (takes minutes)")
+        said = flows.said(flow)
+        assert "or answers be cached" not in said
+        assert "the provider must scale for them" not in said
+        assert "request queue absorbs" in said
+        assert "consumers scale" in said
+
+    def test_an_immediate_query_keeps_the_scale_or_cache_advice(self) -> None:
+        """The caller waits: the provider must meet the peak itself, or a cache answers."""
+        flow = {"interaction": "query", "latency": "immediate", "peak_factor": 6, "delivery": "best_effort"}
+        assert "the provider must scale for them" in flows.said(flows.result(flow, {"platform": "gcp"}))
