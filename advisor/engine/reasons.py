@@ -297,8 +297,8 @@ def _load_and_timing(given: Answers) -> list[str]:
             # Nobody holds a connection open for the answer (review 8, R8-07): the requests wait, and a cache of
             # answers to requests that are each new would answer nothing.
             said.append(
-                f"{reach} the average rate: nobody holds a connection open for the answer, so the request queue absorbs "
-                "them and the consumers scale for them (behind 202 Accepted, the accepted requests wait as the "
+                f"{reach} the average rate: nobody holds a connection open for the answer, so the request queue "
+                "absorbs them and the consumers scale for them (behind 202 Accepted, the accepted requests wait as the "
                 "provider's own backlog of work); answers come later at the peak, not refused."
             )
         elif interaction == QUERY:
