@@ -606,9 +606,14 @@ def _partitioned(capability: Capability) -> bool:
 def _loads(capability: Capability, needs: Needs, reads: bool = True) -> list[float]:
     """The share of one unit each limited dimension takes at the peak: writes in messages and megabytes, and
     reads, which every consumer makes of every message, where the unit's reads are limited apart."""
+    messages, mb = capability.unit_messages_per_second, capability.unit_mb_per_second
+    if needs.ordering == Ordering.GLOBAL and _partitioned(capability):
+        # Global order is one partition or shard: what one ordered group takes is its limit (review 8, R8-27).
+        messages = capability.ordered_messages_per_second or messages
+        mb = capability.ordered_mb_per_second or mb
     per_unit = [
-        (needs.peak_per_second * _operations(capability, needs), capability.unit_messages_per_second),
-        (needs.peak_mb_per_second, capability.unit_mb_per_second),
+        (needs.peak_per_second * _operations(capability, needs), messages),
+        (needs.peak_mb_per_second, mb),
     ]
     if reads:
         per_unit += [
@@ -1184,11 +1189,25 @@ def _spread(capability: Capability, needs: Needs) -> str:
     if capability.brokers is None:
         return ""
     if needs.ordering == Ordering.GLOBAL:
-        return "; global order is one partition, on one broker at a time"
+        return "; global order is one partition, on one broker at a time" + _one_partition(capability, needs)
     brokers = int(capability.brokers.value)
     return (
         f"; at least {brokers} and a multiple of {brokers}, so the partitions spread evenly over "
         f"{plural(brokers, 'broker')}{_network(capability, needs)}"
+    )
+
+
+def _one_partition(capability: Capability, needs: Needs) -> str:
+    """One partition carries a global sequence (review 8, R8-27): its leader sends every read and every replica,
+    and each group reads it with one consumer, so the figure is to be measured, with per-key order as the way
+    out."""
+    copies = capability.replicas.value if capability.replicas is not None else 1
+    sent = needs.readers * needs.peak_mb_per_second + needs.peak_mb_per_second * (copies - 1)
+    return (
+        f": its leader sends about {_data(sent, 1, '/s')} to {plural(needs.readers, 'consumer group')} and "
+        f"{plural(int(copies) - 1, 'replica')} at the peak, and each group reads it with one consumer, so load-test "
+        "one partition's producer and consumers at this peak; where they fall short, keep order per key instead "
+        "(an account, an instrument), so the keys spread over partitions and each stays in order"
     )
 
 
@@ -1204,7 +1223,8 @@ def _network(capability: Capability, needs: Needs) -> str:
     received = needs.peak_mb_per_second * copies.value / brokers
     gbit = sent * 1024 * 1024 * 8 / 1e9
     return (
-        f"; {plural(needs.readers, 'consumer group')} read {_data(reads, 1, '/s')} at the peak, and each of "
+        f"; {plural(needs.readers, 'consumer group')} {'reads' if needs.readers == 1 else 'read'} "
+        f"{_data(reads, 1, '/s')} at the peak, and each of "
         f"{plural(int(brokers), 'broker')} sends about {_data(sent, 1, '/s')} ({_figure(gbit)} Gbit/s) to consumers "
         f"and replicas and receives {_data(received, 1, '/s')}: check that its network and disks take it"
     )
@@ -1419,6 +1439,12 @@ def _limits(capability_id: str, ordered: bool, global_order: bool = False) -> tu
         (f"{sent} per {unit}", capability.unit_messages_per_second),
         (f"Throughput per {unit}", capability.unit_mb_per_second),
         ("Messages per ordered group", capability.ordered_messages_per_second if ordered else None),
+        (
+            "Throughput per ordered group",
+            capability.ordered_mb_per_second
+            if ordered and capability.ordered_mb_per_second is not capability.unit_mb_per_second
+            else None,
+        ),
         ("Longest retention", capability.retention),
         ("Longest wait for an answer", capability.max_wait),
         ("", capability.group_parallelism),

@@ -86,3 +86,32 @@ class TestTheme4AsyncRequestReplyPeaks:
         """The caller waits: the provider must meet the peak itself, or a cache answers."""
         flow = {"interaction": "query", "latency": "immediate", "peak_factor": 6, "delivery": "best_effort"}
         assert "the provider must scale for them" in flows.said(flows.result(flow, {"platform": "gcp"}))
+
+
+class TestTheme2GlobalOrderOnOnePartition:
+    FLOW = "Matching-engine journal replicated to downstream systems"
+
+    def test_a_globally_ordered_journal_is_sized_on_one_kafka_partition(self) -> None:
+        """Theme 2, #62 (R8-27 'Matching-engine journal replicated to downstream systems'): one Kafka partition was
+        ruled out with MSK Serverless's 5 MB/s quota, though provisioned MSK sets no per-partition quota and the
+        tool's own Kafka figure (10 MB/s) carries the 8.5 MB/s peak: no technology and no sizing were left."""
+        flow = flows.reviewed(REVIEW, "R8-27", self.FLOW)
+        sized = [t for t in flow.technologies if t.sizing is not None]
+        assert sized, [t.name for t in flow.technologies]
+        msk = next(t for t in sized if "MSK" in t.name)
+        assert msk.sizing is not None
+        assert msk.sizing.units == 1
+        assert "5 MB/s" not in msk.why
+
+    def test_the_per_partition_figure_is_the_measured_one_not_the_serverless_quota(self) -> None:
+        """The figure beside the partition is the measured basis the table cites (Confluent's 'roughly 10s of
+        MB/sec'), and the MSK Serverless quota is named as such."""
+        flow = flows.reviewed(REVIEW, "R8-27", self.FLOW)
+        msk = next(t for t in flow.technologies if "MSK" in t.name)
+        limits = " ".join(limit.text for limit in msk.limits)
+        assert "no per-partition quota" in limits
+        assert "10s of MB/sec" in limits
+
+    def test_relaxing_to_per_key_order_is_still_advised(self) -> None:
+        """The way out the reviewer liked stays: keep order per key where the business allows it."""
+        assert "per key" in everything(flows.reviewed(REVIEW, "R8-27", self.FLOW))
