@@ -169,6 +169,15 @@ def _what_it_is(given: Answers) -> list[str]:
             "durable inbox per device and acknowledge what it applied; push alone keeps nothing, and a back-end queue "
             "does not reach a device."
         )
+    elif owed_to_devices_away(given):
+        # Push keeps nothing for a device that is away (review 8, R8-33): a broker made for devices holds it.
+        said.append(
+            "It is owed to devices that are often offline: each gets it from a broker made for devices, which holds "
+            "it in the device's persistent session until the device reconnects, and keeps the latest in its desired "
+            "state (a twin or shadow) for one away longer (Azure IoT Hub or Azure Event Grid's MQTT broker, AWS IoT "
+            "Core persistent sessions; EMQX or Mosquitto where no cloud runs one). Push (Firebase Cloud Messaging, "
+            "Apple Push Notification service) only wakes a phone app to connect: it keeps nothing itself."
+        )
     elif receivers in RECEIVERS:
         reached = (
             "by push (Firebase Cloud Messaging, Apple Push Notification service) or a persistent connection "
@@ -181,6 +190,17 @@ def _what_it_is(given: Answers) -> list[str]:
             f"{reached}, not by a broker's own client library."
         )
     return said
+
+
+def owed_to_devices_away(given: Answers) -> bool:
+    """An event that must reach devices which are often offline: push keeps nothing for them, so a broker made for
+    devices holds it (review 8, R8-33)."""
+    return (
+        known(given["interaction"]) == EVENT
+        and known(given["consumer_kind"]) == ConsumerKind.DEVICE
+        and known(given["consumer_availability"]) == Availability.OFTEN_OFFLINE
+        and known(given["delivery"]) in (Delivery.NO_LOSS, Delivery.EFFECTIVELY_ONCE)
+    )
 
 
 def _expires(given: Answers) -> bool:
@@ -267,6 +287,11 @@ def _held(given: Answers, back: str, drain: str) -> str:
         return (
             "the device broker keeps each device's commands in a queue of its own (for a bounded time and count), "
             "and the desired state it holds is read by each device when it reconnects"
+        )
+    if owed_to_devices_away(given):
+        return (
+            "the device broker holds each device's events in its persistent session (for a bounded time and count), "
+            "and the latest in the desired state each device reads when it reconnects"
         )
     if receivers in RECEIVERS and known(given["delivery"]) == Delivery.BEST_EFFORT:
         return f"push to {RECEIVERS[receivers]} that are offline may never arrive and nothing keeps it: {CURRENT_STATE}"

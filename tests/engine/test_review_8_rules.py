@@ -115,3 +115,56 @@ class TestTheme2GlobalOrderOnOnePartition:
     def test_relaxing_to_per_key_order_is_still_advised(self) -> None:
         """The way out the reviewer liked stays: keep order per key where the business allows it."""
         assert "per key" in everything(flows.reviewed(REVIEW, "R8-27", self.FLOW))
+
+
+class TestTheme3EventsToOftenOfflineDevices:
+    FLOW = "Firmware update available for a vehicle model"
+
+    def test_a_firmware_notice_to_cars_is_held_by_a_device_broker(self) -> None:
+        """Theme 3, #69 (R8-33 'Firmware update available for a vehicle model'): 'no loss' to often-offline vehicles
+        rested on FCM/APNs (phone push; APNs keeps one notification) and an unnamed inbox, with no device broker
+        that holds the notice until a car reconnects."""
+        flow = flows.reviewed(REVIEW, "R8-33", self.FLOW)
+        assert flow.technologies[0].role == "device", [t.name for t in flow.technologies]
+        hub = next(t for t in flow.technologies if t.name == "Azure IoT Hub")
+        assert hub.sizing is not None
+        assert "until the device reconnects" in hub.why
+        assert "Cloud Storage" not in everything(flow)
+
+    def test_phone_push_is_kept_only_as_the_wake_up(self) -> None:
+        """FCM and APNs stay, as what wakes a phone app, not as what holds the event."""
+        flow = flows.reviewed(REVIEW, "R8-33", self.FLOW)
+        fcm = next(t for t in flow.technologies if t.name == "Firebase Cloud Messaging")
+        assert "wake" in fcm.why.lower()
+
+    def test_the_reason_names_device_brokers_with_persistent_sessions(self) -> None:
+        """As commands to devices already do: AWS IoT Core, Azure IoT Hub / Event Grid MQTT broker, EMQX or
+        Mosquitto."""
+        said = flows.said(flows.reviewed(REVIEW, "R8-33", self.FLOW))
+        assert "persistent session" in said
+        assert "IoT Hub" in said
+        assert "EMQX" in said
+
+    def test_on_aws_it_is_iot_core(self) -> None:
+        flow = {
+            "consumers": ["cars", "dealers", "app"],
+            "interaction": "event",
+            "latency": "hours",
+            "consumer_kind": "device",
+            "consumer_availability": "often_offline",
+        }
+        found = flows.result(flow, {"platform": "aws"})
+        assert found.technologies[0].name == "AWS IoT Core"
+
+    def test_best_effort_events_to_devices_keep_push_first(self) -> None:
+        """Nothing is owed to a device that was away: push leads, as before."""
+        flow = {
+            "consumers": ["cars", "dealers", "app"],
+            "interaction": "event",
+            "latency": "hours",
+            "delivery": "best_effort",
+            "consumer_kind": "device",
+            "consumer_availability": "often_offline",
+        }
+        found = flows.result(flow, {"platform": "aws"})
+        assert found.technologies[0].name == "Firebase Cloud Messaging"
