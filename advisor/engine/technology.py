@@ -1094,9 +1094,11 @@ def _larger_tier_sizing(capability: Capability, needs: Needs, carried: Needs) ->
             f"message, the payloads in object storage{store})"
         )
     else:
+        # The share itself, beside the planned utilisation it passes (review 8, R8-37: 185 %, not "more than 70 %").
+        share = carried.peak_per_second * _operations(capability, carried) / rate.value if rate else 0.0
         beyond = (
-            f"that is more than {percent(TARGET_UTILISATION)} of the {number(rate.value if rate else 0)} credits a "
-            f"second of one {entry.name} {capability.unit}"
+            f"that is {percent(share)} of the {number(rate.value if rate else 0)} credits a second of one "
+            f"{entry.name} {capability.unit}, more than the {percent(TARGET_UTILISATION)} planned"
         )
         instead = ""
     summary = (

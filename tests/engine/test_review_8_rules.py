@@ -168,3 +168,13 @@ class TestTheme3EventsToOftenOfflineDevices:
         }
         found = flows.result(flow, {"platform": "aws"})
         assert found.technologies[0].name == "Firebase Cloud Messaging"
+
+
+class TestContradictions:
+    def test_the_credits_beyond_a_standard_namespace_are_given_as_their_share(self) -> None:
+        """Contradiction 4 (R8-37 'Merchant POS submits invoice for clearance'): 1,851.85 credits/s was 'more than
+        70 % of the 1,000 credits a second of one Standard namespace'; it is 185 %."""
+        flow = flows.reviewed(REVIEW, "R8-37", "Merchant POS submits invoice for clearance")
+        said = everything(flow)
+        assert "more than 70 % of the 1,000 credits" not in said
+        assert "185 % of the 1,000 credits" in said
