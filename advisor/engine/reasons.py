@@ -420,6 +420,16 @@ def _what_must_be_kept(given: Answers) -> list[str]:
     return said
 
 
+def _gateway_kb(given: Answers) -> float:
+    """The largest request a direct call carries through a gateway on the flow's platform, where every gateway there
+    documents one (Google Cloud's API Gateway: 32 MB, review 8, R8-15); else the smallest the table lists."""
+    platform = known(given["platform"])
+    here = [c.max_message for c in CAPABILITIES if "gateway" in c.roles and platform in c.platforms]
+    if here and all(limit is not None for limit in here):
+        return min(limit.value for limit in here if limit is not None)
+    return DIRECT_CALL_KB
+
+
 def _too_much_to_go_direct(given: Answers) -> list[str]:
     """Work that must not be lost, for one consumer that is always there, that a direct call still cannot carry: it
     peaks, or it is larger than a gateway takes (DESIGN rule 2; review 7, R7-31)."""
@@ -436,9 +446,10 @@ def _too_much_to_go_direct(given: Answers) -> list[str]:
     ):
         return []
     why = []
-    if size > DIRECT_CALL_KB:
+    gateway_kb = _gateway_kb(given)
+    if size > gateway_kb:
         why.append(
-            f"each message is {message_size(size)}, above the {message_size(DIRECT_CALL_KB)} a direct call carries "
+            f"each message is {message_size(size)}, above the {message_size(gateway_kb)} a direct call carries "
             "through a gateway, so the payload goes to object storage and the queue carries a reference to it "
             "(a claim check)"
         )

@@ -178,3 +178,14 @@ class TestContradictions:
         said = everything(flow)
         assert "more than 70 % of the 1,000 credits" not in said
         assert "185 % of the 1,000 credits" in said
+
+    def test_a_pdf_within_google_clouds_gateway_limit_is_not_said_to_exceed_it(self) -> None:
+        """Contradiction 3 (R8-15 'Archive the signed PDF'): 14.6 MB was 'above the 10 MB a direct call carries
+        through a gateway', though on Google Cloud the tool's own API Gateway limit is 32 MB."""
+        said = flows.said(flows.reviewed(REVIEW, "R8-15", "Archive the signed PDF"))
+        assert "a direct call carries through a gateway" not in said
+
+    def test_on_aws_the_10_mb_api_gateway_limit_still_sends_a_large_message_by_claim_check(self) -> None:
+        flow = {"interaction": "command", "latency": "minutes", "message_size_kb": 15000, "peak_factor": 5}
+        said = flows.said(flows.result(flow, {"platform": "aws"}))
+        assert "above the 10 MB a direct call carries through a gateway" in said
