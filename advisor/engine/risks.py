@@ -301,22 +301,22 @@ def _poison(given: Answers) -> Risk:
 # Where each subscriber's failed events go, on the broker the team runs or on its platform's services.
 _BROKER_DEAD_LETTERS = {
     Broker.SQS: "an SQS redrive policy on each subscriber queue",
-    Broker.SERVICE_BUS: "Service Bus dead-lettering on each subscription (its maximum delivery count)",
+    Broker.SERVICE_BUS: "Service Bus dead-lettering on each subscription after its maximum delivery count",
     Broker.EVENTBRIDGE: "a dead-letter queue on each EventBridge target, and an SQS redrive policy on each "
     "subscriber queue",
-    Broker.PUBSUB: "a dead-letter topic on each Pub/Sub subscription (its maximum delivery attempts)",
-    Broker.RABBITMQ: "a RabbitMQ dead-letter exchange on each subscriber queue (a delivery limit on quorum queues)",
+    Broker.PUBSUB: "a dead-letter topic on each Pub/Sub subscription after its maximum delivery attempts",
+    Broker.RABBITMQ: "a RabbitMQ dead-letter exchange on each subscriber queue, with a delivery limit on quorum queues",
     Broker.KAFKA: "a dead-letter topic per consumer group on Kafka",
     Broker.PULSAR: "a dead-letter topic policy on each Pulsar subscription",
     Broker.NATS: "a JetStream consumer's maximum deliveries, with its advisory copying the message to a "
     "dead-letter stream",
 }
 _PLATFORM_DEAD_LETTERS = {
-    Platform.AWS: "an SQS redrive policy on each subscriber queue behind SNS (a FIFO dead-letter queue behind a "
-    "FIFO queue), a dead-letter queue on each EventBridge target",
-    Platform.AZURE: "Service Bus dead-lettering on each subscription (its maximum delivery count), an Event Grid "
+    Platform.AWS: "an SQS redrive policy on each subscriber queue behind SNS, a FIFO dead-letter queue behind a "
+    "FIFO queue; a dead-letter queue on each EventBridge target",
+    Platform.AZURE: "Service Bus dead-lettering on each subscription after its maximum delivery count, an Event Grid "
     "dead-letter location",
-    Platform.GCP: "a dead-letter topic on each Pub/Sub subscription (its maximum delivery attempts)",
+    Platform.GCP: "a dead-letter topic on each Pub/Sub subscription after its maximum delivery attempts",
 }
 _SELF_RUN_DEAD_LETTERS = "a RabbitMQ dead-letter exchange on each subscriber queue, a dead-letter topic on Kafka"
 
