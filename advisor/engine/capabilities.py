@@ -1127,16 +1127,21 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
             5, _MSK_QUOTA, "MSK Serverless ingress quota per partition; provisioned clusters set no per-partition quota"
         ),
         ordered_messages_per_second=None,
-        ordered_mb_per_second=_mb_per_second(5, _MSK_QUOTA, "MSK Serverless ingress per partition"),
+        # One ordered partition on provisioned MSK is a Kafka partition: AWS sets no quota on it, so the measured
+        # basis the Kafka entry cites applies (review 8, R8-27); MSK Serverless's 5 MB/s is its own quota.
+        ordered_mb_per_second=_mb_per_second(
+            10,
+            _CONFLUENT_PITFALLS,
+            "provisioned clusters set no per-partition quota (MSK Serverless caps ingress at 5 MB/s per partition); "
+            "one partition's produce throughput is 'roughly 10s of MB/sec' per Confluent, 10 MB/s that range's "
+            "floor: measure your own producers",
+        ),
         max_wait=None,
         cost_shape="per broker-hour and GB stored (provisioned) or per partition-hour and GB (serverless)",
         good_at="Kafka's replayable, partitioned log without running the brokers yourself.",
         group_parallelism=_KAFKA_GROUP_PARALLELISM,
         needs_experience=True,
         footprint=2,
-        read_mb_per_second=_mb_per_second(
-            10, _MSK_QUOTA, "MSK Serverless egress per partition, shared by the consumer groups"
-        ),
         brokers=Sourced(
             3,
             "brokers",
@@ -1151,6 +1156,8 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         ),
         limits=(
             _mb_per_second(200, _MSK_QUOTA, "MSK Serverless ingress per cluster"),
+            # Provisioned brokers set no read quota per partition: their network and disks bound the reads.
+            _mb_per_second(10, _MSK_QUOTA, "MSK Serverless egress per partition, shared by the consumer groups"),
             _kb(8 * _MIB, _MSK_QUOTA, "largest message on MSK Serverless"),
             Sourced(
                 1000,

@@ -169,6 +169,15 @@ def _what_it_is(given: Answers) -> list[str]:
             "durable inbox per device and acknowledge what it applied; push alone keeps nothing, and a back-end queue "
             "does not reach a device."
         )
+    elif owed_to_devices_away(given):
+        # Push keeps nothing for a device that is away (review 8, R8-33): a broker made for devices holds it.
+        said.append(
+            "It is owed to devices that are often offline: each gets it from a broker made for devices, which holds "
+            "it in the device's persistent session until the device reconnects, and keeps the latest in its desired "
+            "state (a twin or shadow) for one away longer (Azure IoT Hub or Azure Event Grid's MQTT broker, AWS IoT "
+            "Core persistent sessions; EMQX or Mosquitto where no cloud runs one). Push (Firebase Cloud Messaging, "
+            "Apple Push Notification service) only wakes a phone app to connect: it keeps nothing itself."
+        )
     elif receivers in RECEIVERS:
         reached = (
             "by push (Firebase Cloud Messaging, Apple Push Notification service) or a persistent connection "
@@ -181,6 +190,17 @@ def _what_it_is(given: Answers) -> list[str]:
             f"{reached}, not by a broker's own client library."
         )
     return said
+
+
+def owed_to_devices_away(given: Answers) -> bool:
+    """An event that must reach devices which are often offline: push keeps nothing for them, so a broker made for
+    devices holds it (review 8, R8-33)."""
+    return (
+        known(given["interaction"]) == EVENT
+        and known(given["consumer_kind"]) == ConsumerKind.DEVICE
+        and known(given["consumer_availability"]) == Availability.OFTEN_OFFLINE
+        and known(given["delivery"]) in (Delivery.NO_LOSS, Delivery.EFFECTIVELY_ONCE)
+    )
 
 
 def _expires(given: Answers) -> bool:
@@ -268,6 +288,11 @@ def _held(given: Answers, back: str, drain: str) -> str:
             "the device broker keeps each device's commands in a queue of its own (for a bounded time and count), "
             "and the desired state it holds is read by each device when it reconnects"
         )
+    if owed_to_devices_away(given):
+        return (
+            "the device broker holds each device's events in its persistent session (for a bounded time and count), "
+            "and the latest in the desired state each device reads when it reconnects"
+        )
     if receivers in RECEIVERS and known(given["delivery"]) == Delivery.BEST_EFFORT:
         return f"push to {RECEIVERS[receivers]} that are offline may never arrive and nothing keeps it: {CURRENT_STATE}"
     if receivers in RECEIVERS:
@@ -293,7 +318,15 @@ def _load_and_timing(given: Answers) -> list[str]:
             reach = f"Peaks reach {amount(peak)}×"
         else:
             reach = f"Peaks may reach {number(peak.high)}× (the range given is {amount(peak)}×)"
-        if interaction == QUERY:
+        if SLOW_QUERY.holds(given):
+            # Nobody holds a connection open for the answer (review 8, R8-07): the requests wait, and a cache of
+            # answers to requests that are each new would answer nothing.
+            said.append(
+                f"{reach} the average rate: nobody holds a connection open for the answer, so the request queue "
+                "absorbs them and the consumers scale for them (behind 202 Accepted, the accepted requests wait as the "
+                "provider's own backlog of work); answers come later at the peak, not refused."
+            )
+        elif interaction == QUERY:
             said.append(
                 f"{reach} the average rate: the provider must scale for them"
                 + ("." if not may_be_cached(given) else ", or answers be cached.")
@@ -387,6 +420,16 @@ def _what_must_be_kept(given: Answers) -> list[str]:
     return said
 
 
+def _gateway_kb(given: Answers) -> float:
+    """The largest request a direct call carries through a gateway on the flow's platform, where every gateway there
+    documents one (Google Cloud's API Gateway: 32 MB, review 8, R8-15); else the smallest the table lists."""
+    platform = known(given["platform"])
+    here = [c.max_message for c in CAPABILITIES if "gateway" in c.roles and platform in c.platforms]
+    if here and all(limit is not None for limit in here):
+        return min(limit.value for limit in here if limit is not None)
+    return DIRECT_CALL_KB
+
+
 def _too_much_to_go_direct(given: Answers) -> list[str]:
     """Work that must not be lost, for one consumer that is always there, that a direct call still cannot carry: it
     peaks, or it is larger than a gateway takes (DESIGN rule 2; review 7, R7-31)."""
@@ -403,9 +446,10 @@ def _too_much_to_go_direct(given: Answers) -> list[str]:
     ):
         return []
     why = []
-    if size > DIRECT_CALL_KB:
+    gateway_kb = _gateway_kb(given)
+    if size > gateway_kb:
         why.append(
-            f"each message is {message_size(size)}, above the {message_size(DIRECT_CALL_KB)} a direct call carries "
+            f"each message is {message_size(size)}, above the {message_size(gateway_kb)} a direct call carries "
             "through a gateway, so the payload goes to object storage and the queue carries a reference to it "
             "(a claim check)"
         )

@@ -165,6 +165,8 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
                     MEDIUM,
                 )
             )
+        if must_keep:
+            found.append(_subscriber_poison(given))
         if approach == "event_log":
             found.append(
                 Risk(
@@ -292,6 +294,71 @@ def _poison(given: Answers) -> Risk:
     return Risk(
         "A poison message is retried forever or blocks the queue.",
         "Bounded retries with backoff, then a dead-letter queue with an alert.",
+        MEDIUM,
+    )
+
+
+# Where each subscriber's failed events go, on the broker the team runs or on its platform's services.
+_BROKER_DEAD_LETTERS = {
+    Broker.SQS: "an SQS redrive policy on each subscriber queue",
+    Broker.SERVICE_BUS: "Service Bus dead-lettering on each subscription after its maximum delivery count",
+    Broker.EVENTBRIDGE: "a dead-letter queue on each EventBridge target, and an SQS redrive policy on each "
+    "subscriber queue",
+    Broker.PUBSUB: "a dead-letter topic on each Pub/Sub subscription after its maximum delivery attempts",
+    Broker.RABBITMQ: "a RabbitMQ dead-letter exchange on each subscriber queue, with a delivery limit on quorum queues",
+    Broker.KAFKA: "a dead-letter topic per consumer group on Kafka",
+    Broker.PULSAR: "a dead-letter topic policy on each Pulsar subscription",
+    Broker.NATS: "a JetStream consumer's maximum deliveries, with its advisory copying the message to a "
+    "dead-letter stream",
+}
+_PLATFORM_DEAD_LETTERS = {
+    Platform.AWS: "an SQS redrive policy on each subscriber queue behind SNS, a FIFO dead-letter queue behind a "
+    "FIFO queue; a dead-letter queue on each EventBridge target",
+    Platform.AZURE: "Service Bus dead-lettering on each subscription after its maximum delivery count, an Event Grid "
+    "dead-letter location",
+    Platform.GCP: "a dead-letter topic on each Pub/Sub subscription after its maximum delivery attempts",
+}
+_SELF_RUN_DEAD_LETTERS = "a RabbitMQ dead-letter exchange on each subscriber queue, a dead-letter topic on Kafka"
+
+
+def _dead_letters(given: Answers) -> str:
+    broker = known(given["existing_broker"])
+    if broker in _BROKER_DEAD_LETTERS:
+        return _BROKER_DEAD_LETTERS[broker]
+    platform = known(given["platform"])
+    if platform in _PLATFORM_DEAD_LETTERS:
+        return _PLATFORM_DEAD_LETTERS[platform]
+    if platform in (Platform.KUBERNETES, Platform.ON_PREMISES):
+        return _SELF_RUN_DEAD_LETTERS
+    return "; ".join([*_PLATFORM_DEAD_LETTERS.values(), _SELF_RUN_DEAD_LETTERS])
+
+
+def _subscriber_poison(given: Answers) -> Risk:
+    """An event one subscriber cannot process (review 8, theme 1): retried without end it blocks that subscriber's
+    group or partition; the subscription's or subscriber queue's dead-letter queue sets it aside with an alert,
+    unless the order is global, where setting it aside breaks the sequence."""
+    where = _dead_letters(given)
+    ordering = known(given["ordering"])
+    if ordering == Ordering.GLOBAL:
+        return Risk(
+            "An event a subscriber cannot process is retried forever, or set aside so that later events overtake "
+            "it and the sequence breaks.",
+            "Bounded retries with backoff in each subscriber, then stop that subscriber and alert, so nothing "
+            "overtakes the failed event; or park it with every event after it, in order, and replay them together "
+            f"once it is fixed ({where}).",
+            HIGH,
+        )
+    return Risk(
+        "An event a subscriber cannot process (a poison message) is retried forever and blocks that subscriber"
+        + ("'s key or message group." if ordering == Ordering.PER_KEY else "."),
+        f"Bounded retries with backoff, then the subscription's or subscriber queue's dead-letter queue with an "
+        f"alert on it ({where}); replay from there once the subscriber is fixed"
+        + (
+            ", and have the subscriber check a sequence number per key, since the key's later events overtake "
+            "the one set aside."
+            if ordering == Ordering.PER_KEY
+            else "."
+        ),
         MEDIUM,
     )
 

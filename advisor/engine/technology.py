@@ -38,7 +38,7 @@ from .choices import (
     command_expiry,
 )
 from .model import ApproachId, Limit, Role, Sizing, TechnologyChoice
-from .reasons import known
+from .reasons import known, owed_to_devices_away
 from .rules import SMALL_LANDSCAPE_RULE
 from .traffic import TARGET_UTILISATION
 from .wording import CURRENT_STATE, DELIVERY, amount, lifetime, listed, message_size, number, percent, plural
@@ -127,6 +127,10 @@ class Needs:
     # A command to devices often away, kept until acknowledged or cancelled: hours after which one not acknowledged
     # is escalated (choices.command_deadline); 0 when none.
     deadline_hours: float = 0
+    # What a device broker holds for each device: its commands, or the events owed to it (review 8, R8-33).
+    sent: str = "commands"
+    # The platform the flow runs on: an object store for claim checks is chosen there first.
+    platform: str = ""
 
 
 def needs_of(given: Answers, role: Role) -> Needs:
@@ -163,6 +167,8 @@ def needs_of(given: Answers, role: Role) -> Needs:
         known(given["source_availability"]) in AWAY,
         expires=expiry is not None,
         deadline_hours=command_deadline(*asked) or 0,
+        sent="events" if known(given["interaction"]) == Interaction.EVENT else "commands",
+        platform=known(given["platform"]) or "",
     )
 
 
@@ -250,6 +256,8 @@ def _technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[Te
     # is a stream of updates to open apps, which goes over persistent connections.
     if _stream(given):
         return _streamed(given, backbone)
+    if owed_to_devices_away(given):
+        return _held_for_devices(given, backbone)
     if receivers == ConsumerKind.DEVICE:
         push = _chosen(given, needs_of(given, "push"), first=MOBILE_PUSH)
     else:
@@ -275,6 +283,35 @@ PUBLISHED_ONCE = (
     "and the connection tier fans it out to every connection that follows its key, so the backbone carries the rate "
     "published; size it on that rate once known. "
 )
+
+
+# An event owed to devices that are often offline (review 8, R8-33): a device broker holds it for each device.
+HELD_FOR_DEVICES = (
+    " Here it holds each event for every device until the device reconnects: a persistent session (MQTT QoS 1) "
+    "keeps what was published while it was away, and its desired state (a twin or shadow) carries the latest for one "
+    "away longer; large payloads go by URL (a claim check)."
+)
+WAKE_FOR_DEVICES = (
+    "Optional, for phone apps only: wakes an app that is not running to connect and fetch what its device broker "
+    "holds for it; push keeps nothing itself (APNs keeps one notification per app while the device is offline)."
+)
+
+
+def _held_for_devices(given: Answers, backbone: tuple[TechnologyChoice, ...]) -> tuple[TechnologyChoice, ...]:
+    """The device broker first, sized, then phone push as the wake-up only, then the backbone behind them."""
+    brokers = tuple(
+        replace(c, why=c.why + HELD_FOR_DEVICES)
+        for c in _chosen(given, needs_of(given, "device"))
+        if c.role == "device"
+    )
+    if not brokers:
+        return _chosen(given, needs_of(given, "push"), first=MOBILE_PUSH) + backbone
+    wake = tuple(
+        replace(c, why=WAKE_FOR_DEVICES)
+        for c in _chosen(given, needs_of(given, "push"), first=MOBILE_PUSH)
+        if c.name in BY_NAME and BY_NAME[c.name].id in MOBILE_PUSH
+    )
+    return brokers + wake + backbone
 
 
 def _stream(given: Answers) -> bool:
@@ -606,9 +643,14 @@ def _partitioned(capability: Capability) -> bool:
 def _loads(capability: Capability, needs: Needs, reads: bool = True) -> list[float]:
     """The share of one unit each limited dimension takes at the peak: writes in messages and megabytes, and
     reads, which every consumer makes of every message, where the unit's reads are limited apart."""
+    messages, mb = capability.unit_messages_per_second, capability.unit_mb_per_second
+    if needs.ordering == Ordering.GLOBAL and _partitioned(capability):
+        # Global order is one partition or shard: what one ordered group takes is its limit (review 8, R8-27).
+        messages = capability.ordered_messages_per_second or messages
+        mb = capability.ordered_mb_per_second or mb
     per_unit = [
-        (needs.peak_per_second * _operations(capability, needs), capability.unit_messages_per_second),
-        (needs.peak_mb_per_second, capability.unit_mb_per_second),
+        (needs.peak_per_second * _operations(capability, needs), messages),
+        (needs.peak_mb_per_second, mb),
     ]
     if reads:
         per_unit += [
@@ -906,7 +948,7 @@ def _claim(capability: Capability, needs: Needs) -> str:
     if not _claim_checked(capability, needs):
         return ""
     factor, period = _pace(needs.peak_per_second)
-    store = _object_store(capability)
+    store = _object_store(capability, needs)
     return (
         f"; with a claim check each message is a reference of {number(REFERENCE_KB)} KB (assumed), and the "
         f"payloads, {_data(needs.peak_mb_per_second, factor, period)} at the peak, go to object storage{store}"
@@ -923,7 +965,7 @@ def _raised(capability: Capability, needs: Needs) -> str | None:
     return (
         f"Messages of {message_size(needs.size_kb)} are above its default of {message_size(default.value)}: "
         f"{raise_it}; or use a claim check above {message_size(default.value)} — store the payload in object "
-        f"storage{_object_store(capability)} and send a reference to it."
+        f"storage{_object_store(capability, needs)} and send a reference to it."
     )
 
 
@@ -938,9 +980,13 @@ def _beyond_default(capability: Capability, needs: Needs) -> str:
     )
 
 
-def _object_store(capability: Capability) -> str:
-    """The object store that runs where the technology runs (Amazon S3 beside SQS), named in brackets."""
-    stores = [c for c in PLAYERS["bulk"] if c.replay and set(c.platforms) & set(capability.platforms)]
+def _object_store(capability: Capability, needs: Needs) -> str:
+    """The object store that runs where the technology runs (Amazon S3 beside SQS), named in brackets: on the
+    flow's platform first (a self-run Kafka on Azure beside Azure Blob Storage, review 8, contradiction 10)."""
+    chosen = needs.platform if needs.platform != Platform.ANY else ""
+    stores = [c for c in PLAYERS["bulk"] if c.replay and chosen in c.platforms] + [
+        c for c in PLAYERS["bulk"] if c.replay and set(c.platforms) & set(capability.platforms)
+    ]
     return f" ({stores[0].name})" if stores else ""
 
 
@@ -1036,7 +1082,7 @@ def _larger_tier_sizing(capability: Capability, needs: Needs, carried: Needs) ->
         return None
     scale = fits.max_units
     grows = f", adding {scale.unit} ({scale.note}) as its load shows" if scale is not None else ""
-    store = _object_store(capability)
+    store = _object_store(capability, needs)
     rate = capability.unit_messages_per_second
     if entry.max_message is not None and carried.size_kb > entry.max_message.value:
         beyond = (
@@ -1048,9 +1094,11 @@ def _larger_tier_sizing(capability: Capability, needs: Needs, carried: Needs) ->
             f"message, the payloads in object storage{store})"
         )
     else:
+        # The share itself, beside the planned utilisation it passes (review 8, R8-37: 185 %, not "more than 70 %").
+        share = carried.peak_per_second * _operations(capability, carried) / rate.value if rate else 0.0
         beyond = (
-            f"that is more than {percent(TARGET_UTILISATION)} of the {number(rate.value if rate else 0)} credits a "
-            f"second of one {entry.name} {capability.unit}"
+            f"that is {percent(share)} of the {number(rate.value if rate else 0)} credits a second of one "
+            f"{entry.name} {capability.unit}, more than the {percent(TARGET_UTILISATION)} planned"
         )
         instead = ""
     summary = (
@@ -1100,13 +1148,13 @@ def _sessions(needs: Needs) -> str:
     at_peak = needs.peak_per_second * 3_600 * hours
     days = needs.messages_per_day * max(1.0, hours / 24)
     queued = (
-        f"{number(round(at_peak))} commands over {lifetime(hours)} at the peak rate"
+        f"{number(round(at_peak))} {needs.sent} over {lifetime(hours)} at the peak rate"
         if at_peak <= days
-        else (f"{number(round(days))} commands over {lifetime(hours)}")
+        else (f"{number(round(days))} {needs.sent} over {lifetime(hours)}")
     )
     return (
         "; one persistent session per device (how many devices is not asked: assumed one per device that receives "
-        f"commands), with a session expiry longer than {lifetime(hours)}: all the devices together get at most "
+        f"{needs.sent}), with a session expiry longer than {lifetime(hours)}: all the devices together get at most "
         f"{queued}, so set each session's max_mqueue_len (EMQX) to one device's share of them, with a margin"
     )
 
@@ -1184,11 +1232,25 @@ def _spread(capability: Capability, needs: Needs) -> str:
     if capability.brokers is None:
         return ""
     if needs.ordering == Ordering.GLOBAL:
-        return "; global order is one partition, on one broker at a time"
+        return "; global order is one partition, on one broker at a time" + _one_partition(capability, needs)
     brokers = int(capability.brokers.value)
     return (
         f"; at least {brokers} and a multiple of {brokers}, so the partitions spread evenly over "
         f"{plural(brokers, 'broker')}{_network(capability, needs)}"
+    )
+
+
+def _one_partition(capability: Capability, needs: Needs) -> str:
+    """One partition carries a global sequence (review 8, R8-27): its leader sends every read and every replica,
+    and each group reads it with one consumer, so the figure is to be measured, with per-key order as the way
+    out."""
+    copies = capability.replicas.value if capability.replicas is not None else 1
+    sent = needs.readers * needs.peak_mb_per_second + needs.peak_mb_per_second * (copies - 1)
+    return (
+        f": its leader sends about {_data(sent, 1, '/s')} to {plural(needs.readers, 'consumer group')} and "
+        f"{plural(int(copies) - 1, 'replica')} at the peak, and each group reads it with one consumer, so load-test "
+        "one partition's producer and consumers at this peak; where they fall short, keep order per key instead "
+        "(an account, an instrument), so the keys spread over partitions and each stays in order"
     )
 
 
@@ -1204,7 +1266,8 @@ def _network(capability: Capability, needs: Needs) -> str:
     received = needs.peak_mb_per_second * copies.value / brokers
     gbit = sent * 1024 * 1024 * 8 / 1e9
     return (
-        f"; {plural(needs.readers, 'consumer group')} read {_data(reads, 1, '/s')} at the peak, and each of "
+        f"; {plural(needs.readers, 'consumer group')} {'reads' if needs.readers == 1 else 'read'} "
+        f"{_data(reads, 1, '/s')} at the peak, and each of "
         f"{plural(int(brokers), 'broker')} sends about {_data(sent, 1, '/s')} ({_figure(gbit)} Gbit/s) to consumers "
         f"and replicas and receives {_data(received, 1, '/s')}: check that its network and disks take it"
     )
@@ -1312,12 +1375,12 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
         remedies.append(
             f"Messages of {message_size(needs.size_kb)} are beyond the {message_size(advised.value)} its vendor "
             "advises sending through it: use a claim check — store the payload in object storage"
-            f"{_object_store(capability)} and send a reference to it ({advised.note})."
+            f"{_object_store(capability, needs)} and send a reference to it ({advised.note})."
         )
     elif _claim_checked(capability, needs):
         remedies.append(
             f"Messages of {message_size(needs.size_kb)} fit within its limit, but another technology listed here must "
-            f"claim-check them: send every payload the same way — in object storage{_object_store(capability)}, "
+            f"claim-check them: send every payload the same way — in object storage{_object_store(capability, needs)}, "
             "with a reference in the message."
         )
     elif (raised := _raised(capability, needs)) is not None:
@@ -1325,7 +1388,7 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
     if needs.role in SIZED_ROLES and needs.sender_away and _claim_checked(capability, needs):
         remedies.append(
             "The sender goes offline: it uploads each payload from its outbox straight to object storage"
-            f"{_object_store(capability)} with a resumable upload through a signed URL (no cloud credentials on "
+            f"{_object_store(capability, needs)} with a resumable upload through a signed URL (no cloud credentials on "
             "the device), and sends the message with the reference once the upload has completed."
         )
     carried = _carried(capability, needs)
@@ -1419,6 +1482,12 @@ def _limits(capability_id: str, ordered: bool, global_order: bool = False) -> tu
         (f"{sent} per {unit}", capability.unit_messages_per_second),
         (f"Throughput per {unit}", capability.unit_mb_per_second),
         ("Messages per ordered group", capability.ordered_messages_per_second if ordered else None),
+        (
+            "Throughput per ordered group",
+            capability.ordered_mb_per_second
+            if ordered and capability.ordered_mb_per_second is not capability.unit_mb_per_second
+            else None,
+        ),
         ("Longest retention", capability.retention),
         ("Longest wait for an answer", capability.max_wait),
         ("", capability.group_parallelism),
