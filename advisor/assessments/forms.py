@@ -193,8 +193,12 @@ class NumberField(AnswerField):
         if value == UNKNOWN:
             return "not sure"
         if isinstance(value, (list, tuple)):
-            return "–".join(number_text(end) if isinstance(end, (int, float)) else str(end) for end in value)
-        return number_text(value) if isinstance(value, (int, float)) else value
+            return "–".join(self.shown(end) if isinstance(end, (int, float)) else str(end) for end in value)
+        return self.shown(value) if isinstance(value, (int, float)) else value
+
+    def shown(self, number: float) -> str:
+        """One number as the box shows it back."""
+        return number_text(number)
 
 
 class SizeField(NumberField):
@@ -213,14 +217,8 @@ class SizeField(NumberField):
             return [read_size(end, unit) for end in ends]
         return read_size(text)
 
-    def prepare_value(self, value: Any) -> Any:
-        if isinstance(value, Span):
-            value = value.wire()
-        if value == UNKNOWN:
-            return "not sure"
-        if isinstance(value, (list, tuple)):
-            return "–".join(size_text(end) for end in value)
-        return size_text(value) if isinstance(value, (int, float)) else value
+    def shown(self, number: float) -> str:
+        return size_text(number)
 
 
 # The size's question without "in KB": the box takes a unit.

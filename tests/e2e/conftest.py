@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
@@ -41,3 +42,11 @@ def screenshot(page: Page, name: str, *, full_page: bool = True) -> None:
 def _public_url_is_the_live_server(settings: Any, live_server: Any) -> None:
     """Share links are built from PUBLIC_URL; here the site lives at the live server's port."""
     settings.PUBLIC_URL = live_server.url
+
+
+AXE = Axe()
+
+
+def assert_no_axe_violations(page: Page) -> None:
+    results = AXE.run(page)
+    assert results.violations_count == 0, results.generate_report()

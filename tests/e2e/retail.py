@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 
 SYSTEMS = "Tills, Loyalty, Web shop, ERP, Warehouse, CRM"
 # The quick path's rows: (name, from, to, what the sender expects, messages a day). A file or batch implies
@@ -111,3 +111,9 @@ def answer_questions(page: Page, walk: Walker) -> None:
     walk.fill(export.get_by_label("How large is a typical message?"), "50 MB")
     walk.choose(page.get_by_role("group", name="How many independent teams own them?").get_by_label("a few teams"))
     walk.choose(page.get_by_label("Where does it run?"), "aws")
+
+
+def start_from_the_loyalty_example(page: Page, base: str) -> None:
+    page.goto(base)
+    page.get_by_role("button", name="Start from “Loyalty program + point-of-sale”").click()
+    expect(page.locator("#editor")).to_be_visible()

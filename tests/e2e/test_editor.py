@@ -5,26 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from tests.conftest import make_assessment
 
-from .conftest import screenshot
+from .conftest import assert_no_axe_violations, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
-AXE = Axe()
 
 
 def press(page: Page, selector: str) -> None:
     """Press a button by keyboard, as a person who does not use a mouse does."""
     page.locator(selector).focus()
     page.keyboard.press("Enter")
-
-
-def assert_no_axe_violations(page: Page) -> None:
-    results = AXE.run(page)
-    assert results.violations_count == 0, results.generate_report()
 
 
 def test_flow_actions_keep_the_focus_where_the_person_acted_and_say_what_changed(

@@ -7,36 +7,23 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from advisor.assessments import store
 from advisor.assessments.models import Assessment
 from advisor.engine import parse_assessment
 
-from .conftest import screenshot
-from .retail import RETAIL, phone_or_desktop
+from .conftest import assert_no_axe_violations, screenshot
+from .retail import RETAIL, phone_or_desktop, start_from_the_loyalty_example
 
 pytestmark = pytest.mark.django_db(transaction=True)
-AXE = Axe()
 WIDTHS = [1280, 360]
 MARK = ".from-example"
-
-
-def assert_no_axe_violations(page: Page) -> None:
-    results = AXE.run(page)
-    assert results.violations_count == 0, results.generate_report()
 
 
 def question(page: Page, field_id: str) -> Any:
     """A question by its field's id: a choice's fieldset, or the box or drop-down's question."""
     return page.locator(f"#{field_id}.question, .question:has(> #{field_id})")
-
-
-def start_from_the_loyalty_example(page: Page, base: str) -> None:
-    page.goto(base)
-    page.get_by_role("button", name="Start from “Loyalty program + point-of-sale”").click()
-    expect(page.locator("#editor")).to_be_visible()
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -5,21 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from advisor.assessments.models import Assessment
 from tests.conftest import make_assessment
 
-from .conftest import screenshot
+from .conftest import assert_no_axe_violations, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
-AXE = Axe()
-
-
-def assert_no_axe_violations(page: Page) -> None:
-    results = AXE.run(page)
-    assert results.violations_count == 0, results.generate_report()
 
 
 def test_one_incomplete_flow_leaves_the_others_in_the_preview_and_is_marked(

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from advisor.assessments import store
@@ -18,11 +17,10 @@ from advisor.engine import parse_assessment
 from benchmarks.first_time import VISIBLE_LINES
 from tests.conftest import make_assessment
 
-from .conftest import screenshot
+from .conftest import assert_no_axe_violations, screenshot
 from .retail import RETAIL, phone_or_desktop
 
 pytestmark = pytest.mark.django_db(transaction=True)
-AXE = Axe()
 WIDTHS = [1280, 360]
 # (name, from, to, what the sender expects, messages a day)
 ROWS = (
@@ -30,11 +28,6 @@ ROWS = (
     ("Order status to the app", "Order service", "Mobile app", "event", "5000"),
     ("Sales on the dashboard", "ERP", "Sales dashboard", "event", "1000"),
 )
-
-
-def assert_no_axe_violations(page: Page) -> None:
-    results = AXE.run(page)
-    assert results.violations_count == 0, results.generate_report()
 
 
 def visible_words(page: Page) -> int:

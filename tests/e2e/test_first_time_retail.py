@@ -7,23 +7,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from advisor.assessments import store
 from advisor.engine import parse_assessment
 
-from .conftest import screenshot
+from .conftest import assert_no_axe_violations, screenshot
 from .retail import RETAIL, phone_or_desktop
 
 pytestmark = pytest.mark.django_db(transaction=True)
-AXE = Axe()
 WIDTHS = [1280, 360]
-
-
-def assert_no_axe_violations(page: Page) -> None:
-    results = AXE.run(page)
-    assert results.violations_count == 0, results.generate_report()
 
 
 def test_the_phone_preview_bar_states_the_whole_mix_and_stays_low(

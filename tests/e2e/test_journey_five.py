@@ -10,25 +10,18 @@ import re
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from advisor.assessments import store
 from advisor.assessments.models import Assessment
 from advisor.engine import parse_assessment
 
-from .conftest import screenshot
+from .conftest import assert_no_axe_violations, screenshot
 from .retail import RETAIL, ROWS, SOON, phone_or_desktop
 
 pytestmark = pytest.mark.django_db(transaction=True)
-AXE = Axe()
 WIDTHS = [1280, 360]
 SIZE = "How large is a typical message?"
-
-
-def assert_no_axe_violations(page: Page) -> None:
-    results = AXE.run(page)
-    assert results.violations_count == 0, results.generate_report()
 
 
 def fill_rows(page: Page) -> None:

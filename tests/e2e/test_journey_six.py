@@ -8,7 +8,6 @@ import re
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from advisor.assessments import store
@@ -18,27 +17,15 @@ from advisor.engine import parse_assessment
 from tests.reports.test_pdf import pdf_text
 from tests.reports.test_pdf_deliverable import section
 
-from .conftest import screenshot
-from .retail import RETAIL, phone_or_desktop
+from .conftest import assert_no_axe_violations, screenshot
+from .retail import RETAIL, phone_or_desktop, start_from_the_loyalty_example
 
 pytestmark = pytest.mark.django_db(transaction=True)
-AXE = Axe()
 WIDTHS = [1280, 360]
 DISAGREE = (
     "Loyalty program is always available in “Balance check at the till” "
     "but often offline in “Purchases from the tills”."
 )
-
-
-def assert_no_axe_violations(page: Page) -> None:
-    results = AXE.run(page)
-    assert results.violations_count == 0, results.generate_report()
-
-
-def start_from_the_loyalty_example(page: Page, base: str) -> None:
-    page.goto(base)
-    page.get_by_role("button", name="Start from “Loyalty program + point-of-sale”").click()
-    expect(page.locator("#editor")).to_be_visible()
 
 
 @pytest.mark.parametrize("width", WIDTHS)

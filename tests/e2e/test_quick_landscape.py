@@ -5,21 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from advisor.assessments.models import Assessment
 
-from .conftest import screenshot
+from .conftest import assert_no_axe_violations, screenshot
 from .retail import ROWS, SYSTEMS
 
 pytestmark = pytest.mark.django_db(transaction=True)
-AXE = Axe()
-
-
-def assert_no_axe_violations(page: Page) -> None:
-    results = AXE.run(page)
-    assert results.violations_count == 0, results.generate_report()
 
 
 def fill_rows(page: Page) -> None:
