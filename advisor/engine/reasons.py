@@ -156,7 +156,8 @@ def _what_it_is(given: Answers) -> list[str]:
             f"{today} today and more expected (growth: {label(growth)}): new subscribers can join "
             "without changing the producer."
         )
-    else:
+    elif not BULK_TRANSFER.holds(given):
+        # A file carried by none of the three patterns is not served by "a direct call or a queue" (review 9, R9-34).
         said += LITTLE_TO_DECOUPLE.said(given)
     said += WAITED_FOR_COMMAND.said(given) + CURRENT_ANSWERS.said(given) + BUSINESS_TRANSACTION.said(given)
     receivers = known(given["consumer_kind"])
@@ -384,7 +385,13 @@ def _what_must_be_kept(given: Answers) -> list[str]:
             "routers delete a message once it is delivered, so whichever pattern carries it runs on a log-based "
             "broker (Kafka, Kinesis, Event Hubs, a RabbitMQ stream), read as a queue or as subscriptions."
         )
-    if kind_of(given) == EVENT:
+    if kind_of(given) == EVENT and BULK_TRANSFER.holds(given):
+        # No router or log carries the file itself (review 9, R9-19): those it concerns are told once it has landed.
+        said.append(
+            "The transfer itself moves as a file, not as events: if other systems must be told, publish a small event "
+            "with a reference to the file once it lands (a claim check)."
+        )
+    elif kind_of(given) == EVENT:
         why = log_needed_because(given)
         ordering = known(given["ordering"])
         if why:
