@@ -35,6 +35,7 @@ from .model import Flip
 from .rules import (
     APPROACH_RULES,
     BULK_TRANSFER,
+    CALLER_OFFLINE,
     BUSINESS_TRANSACTION,
     CAPS,
     COMMAND_TO_SEVERAL,
@@ -251,7 +252,7 @@ def _who_is_away(given: Answers) -> list[str]:
                 else "nothing needs to hold the work while it is away"
             )
             said.append(f"The consumer {AVAILABILITY[availability]}, but a lost message is acceptable: {away}.")
-    return said + SENDER_OFFLINE.said(given) + DEVICE_SENDER.said(given)
+    return said + SENDER_OFFLINE.said(given) + CALLER_OFFLINE.said(given) + DEVICE_SENDER.said(given)
 
 
 def _what_an_outage_does(given: Answers) -> list[str]:

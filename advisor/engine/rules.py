@@ -366,6 +366,63 @@ CURRENT_ANSWERS: Final = Rule(
 )
 
 
+def _caller_offline(given: Answers) -> bool:
+    return (
+        given["interaction"] == Interaction.QUERY
+        and given["latency"] in WAITED
+        and given["source_availability"] == Availability.OFTEN_OFFLINE
+        and given["freshness"] != Freshness.MUST_BE_CURRENT
+    )
+
+
+CALLER_OFFLINE: Final = Rule(
+    "R1.5",
+    "A waiting caller that is often offline keeps a local copy on its device",
+    "interaction is query; latency immediate or seconds; sender availability is often offline; answers may be stale",
+    ("interaction", "latency", "source_availability", "freshness"),
+    _caller_offline,
+    (
+        Case({"interaction": Interaction.QUERY, "source_availability": Availability.OFTEN_OFFLINE}, True),
+        Case({"interaction": Interaction.QUERY, "source_availability": Availability.MAINTENANCE_WINDOWS}, False),
+        Case({"interaction": Interaction.QUERY, "source_availability": Availability.UNKNOWN}, False),
+        Case({"interaction": Interaction.COMMAND, "source_availability": Availability.OFTEN_OFFLINE}, False),
+        Case(
+            {
+                "interaction": Interaction.QUERY,
+                "latency": Latency.HOURS,
+                "source_availability": Availability.OFTEN_OFFLINE,
+            },
+            False,
+        ),
+        Case(
+            {
+                "interaction": Interaction.QUERY,
+                "source_availability": Availability.OFTEN_OFFLINE,
+                "freshness": Freshness.MUST_BE_CURRENT,
+            },
+            False,
+        ),
+    ),
+    caps=MEDIUM,
+    # A queue holds nothing for a caller that is out of coverage and waits (review 9, R9-17).
+    reason=lambda given: (
+        f"{'The caller (' + given['source'] + ')' if given['source'] else 'The caller'} "
+        f"{SENDER_AVAILABILITY[given['source_availability']]}: a queue cannot help a caller "
+        "who is disconnected and waiting for an answer. Keep a local copy on the device — a cache or hot list of "
+        "what it looks up, refreshed whenever it is connected, with its age shown beside each answer — for use out "
+        "of coverage. The confidence is at most medium."
+    ),
+    risks=lambda given: (
+        Risk(
+            "Out of coverage, the device answers from a copy that may be out of date, and its user cannot tell.",
+            "Show the copy's age with every answer given from it, refresh it at each reconnection, refuse answers "
+            "past an agreed age, and check again against the provider once connected.",
+            MEDIUM,
+        ),
+    ),
+)
+
+
 # R2 Work for one consumer -----------------------------------------------------------------------------
 
 
@@ -1207,6 +1264,7 @@ RULES: Final = (
     SLOW_QUERY,
     PROVIDER_AWAY,
     CURRENT_ANSWERS,
+    CALLER_OFFLINE,
     COMMAND_TO_SEVERAL,
     WAITED_FOR_COMMAND,
     SMALL_LANDSCAPE_RULE,
