@@ -35,8 +35,8 @@ from .model import Flip
 from .rules import (
     APPROACH_RULES,
     BULK_TRANSFER,
-    CALLER_OFFLINE,
     BUSINESS_TRANSACTION,
+    CALLER_OFFLINE,
     CAPS,
     COMMAND_TO_SEVERAL,
     CURRENT_ANSWERS,
@@ -147,18 +147,12 @@ def _what_it_is(given: Answers) -> list[str]:
             f"{len(consumers)} systems care about this fact ({names(consumers)}): with publish/subscribe the "
             "producer does not need to know its subscribers."
         )
-    elif (
-        interaction == EVENT
-        and growth in (Growth.SOME, Growth.FAST)
-        and (len(consumers) == 2 or known(given["consumer_kind"]) == ConsumerKind.SERVICE)
-    ):
-        today = "One consumer" if len(consumers) == 1 else "Two consumers"
+    elif interaction == EVENT and growth in (Growth.SOME, Growth.FAST) and len(consumers) == 2:
         said.append(
-            f"{today} today and more expected (growth: {label(growth)}): new subscribers can join "
+            f"Two consumers today and more expected (growth: {label(growth)}): new subscribers can join "
             "without changing the producer."
         )
-    elif not BULK_TRANSFER.holds(given):
-        # A file carried by none of the three patterns is not served by "a direct call or a queue" (review 9, R9-34).
+    else:
         said += LITTLE_TO_DECOUPLE.said(given)
     said += WAITED_FOR_COMMAND.said(given) + CURRENT_ANSWERS.said(given) + BUSINESS_TRANSACTION.said(given)
     receivers = known(given["consumer_kind"])

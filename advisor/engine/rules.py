@@ -163,7 +163,9 @@ class Rule:
         """Its sentence, when it holds; answers it rests on that the input left out are named as assumed."""
         if self.reason is None or not self.holds(given):
             return []
-        return [self.reason(given) + self.assumed(given)]
+        # A rule may have nothing to say where another rule's sentence covers the flow.
+        sentence = self.reason(given)
+        return [sentence + self.assumed(given)] if sentence else []
 
     def assumed(self, given: Answers) -> str:
         """The answers it reads that the input left out, said after its sentence."""
@@ -813,6 +815,9 @@ COMMAND_TO_SEVERAL: Final = Rule(
 
 
 def _little_to_decouple_reason(given: Answers) -> str:
+    # A file carried by none of the three patterns is not served by "a direct call or a queue" (review 9, R9-34).
+    if _bulk(given):
+        return ""
     return (
         f"An event with {'one consumer' if len(given['consumers']) == 1 else 'two consumers'} and no growth "
         "expected: publish/subscribe decouples little here, so a direct call or a queue can serve as well."
@@ -856,6 +861,8 @@ LITTLE_TO_DECOUPLE: Final = Rule(
         if "growth" in open_answers
         # Only a number's range or doubt is open: what the rule says of the consumers and growth stands.
         else f"{_little_to_decouple_reason(given)} The confidence is at most medium."
+        if _little_to_decouple_reason(given)
+        else ""
     ),
 )
 
@@ -865,22 +872,23 @@ def _fact_for_one_service(given: Answers) -> bool:
         given["interaction"] == Interaction.EVENT
         and len(given["consumers"]) == 1
         and given["consumer_kind"] == ConsumerKind.SERVICE
-        and given["growth"] == Growth.NONE
     )
 
 
+# The landscape's growth does not make one consumer a fan-out: DESIGN rule 3 starts at two consumers with growth
+# (review 9, R9-11).
 FACT_FOR_ONE_SERVICE: Final = Rule(
     "R3.5",
-    "A fact for one service with no growth ahead is work for one consumer, scored as a command",
-    "interaction is event; one consumer; receivers are services; growth none",
-    ("interaction", "consumers", "consumer_kind", "growth"),
+    "A fact for one service is work for one consumer, scored as a command, whatever the landscape's growth",
+    "interaction is event; one consumer; receivers are services",
+    ("interaction", "consumers", "consumer_kind"),
     _fact_for_one_service,
     (
         Case({"interaction": Interaction.EVENT}, True, {"growth": Growth.NONE}),
+        Case({"interaction": Interaction.EVENT}, True, {"growth": Growth.SOME}),
+        Case({"interaction": Interaction.EVENT}, True, {"growth": Growth.UNKNOWN}),
         Case({"interaction": Interaction.EVENT, "consumers": ["A", "B"]}, False, {"growth": Growth.NONE}),
         Case({"interaction": Interaction.EVENT, "consumer_kind": ConsumerKind.DEVICE}, False, {"growth": Growth.NONE}),
-        Case({"interaction": Interaction.EVENT}, False, {"growth": Growth.SOME}),
-        Case({"interaction": Interaction.EVENT}, False, {"growth": Growth.UNKNOWN}),
     ),
     scored_as=COMMAND,
     interactions=(Interaction.EVENT,),
