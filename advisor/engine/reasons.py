@@ -36,6 +36,7 @@ from .rules import (
     APPROACH_RULES,
     BULK_TRANSFER,
     BUSINESS_TRANSACTION,
+    CALLER_OFFLINE,
     CAPS,
     COMMAND_TO_SEVERAL,
     CURRENT_ANSWERS,
@@ -146,14 +147,9 @@ def _what_it_is(given: Answers) -> list[str]:
             f"{len(consumers)} systems care about this fact ({names(consumers)}): with publish/subscribe the "
             "producer does not need to know its subscribers."
         )
-    elif (
-        interaction == EVENT
-        and growth in (Growth.SOME, Growth.FAST)
-        and (len(consumers) == 2 or known(given["consumer_kind"]) == ConsumerKind.SERVICE)
-    ):
-        today = "One consumer" if len(consumers) == 1 else "Two consumers"
+    elif interaction == EVENT and growth in (Growth.SOME, Growth.FAST) and len(consumers) == 2:
         said.append(
-            f"{today} today and more expected (growth: {label(growth)}): new subscribers can join "
+            f"Two consumers today and more expected (growth: {label(growth)}): new subscribers can join "
             "without changing the producer."
         )
     else:
@@ -250,7 +246,7 @@ def _who_is_away(given: Answers) -> list[str]:
                 else "nothing needs to hold the work while it is away"
             )
             said.append(f"The consumer {AVAILABILITY[availability]}, but a lost message is acceptable: {away}.")
-    return said + SENDER_OFFLINE.said(given) + DEVICE_SENDER.said(given)
+    return said + SENDER_OFFLINE.said(given) + CALLER_OFFLINE.said(given) + DEVICE_SENDER.said(given)
 
 
 def _what_an_outage_does(given: Answers) -> list[str]:
@@ -384,7 +380,13 @@ def _what_must_be_kept(given: Answers) -> list[str]:
             "routers delete a message once it is delivered, so whichever pattern carries it runs on a log-based "
             "broker (Kafka, Kinesis, Event Hubs, a RabbitMQ stream), read as a queue or as subscriptions."
         )
-    if kind_of(given) == EVENT:
+    if kind_of(given) == EVENT and BULK_TRANSFER.holds(given):
+        # No router or log carries the file itself (review 9, R9-19): those it concerns are told once it has landed.
+        said.append(
+            "The transfer itself moves as a file, not as events: if other systems must be told, publish a small event "
+            "with a reference to the file once it lands (a claim check)."
+        )
+    elif kind_of(given) == EVENT:
         why = log_needed_because(given)
         ordering = known(given["ordering"])
         if why:

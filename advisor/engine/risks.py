@@ -25,7 +25,14 @@ from .choices import (
 )
 from .model import ApproachId, Risk
 from .reasons import known, may_be_cached
-from .rules import APPROACH_RULES, BUSINESS_TRANSACTION, ORDERED_WORK, SENDER_OFFLINE, WAITED_FOR_COMMAND
+from .rules import (
+    APPROACH_RULES,
+    BUSINESS_TRANSACTION,
+    CALLER_OFFLINE,
+    ORDERED_WORK,
+    SENDER_OFFLINE,
+    WAITED_FOR_COMMAND,
+)
 from .wording import EXPIRING_RISK, RECEIVERS, lifetime
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
@@ -222,6 +229,7 @@ def _of_the_answers(given: Answers, winner: str, approach: ApproachId) -> list[R
     delivery = known(given["delivery"])
     must_keep = delivery != Delivery.BEST_EFFORT
     found += SENDER_OFFLINE.warned(given)
+    found += CALLER_OFFLINE.warned(given)
     found += BUSINESS_TRANSACTION.warned(given)
     receivers = known(given["consumer_kind"])
     if command_expiry(*command_terms(given)) is not None:

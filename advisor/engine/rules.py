@@ -163,7 +163,9 @@ class Rule:
         """Its sentence, when it holds; answers it rests on that the input left out are named as assumed."""
         if self.reason is None or not self.holds(given):
             return []
-        return [self.reason(given) + self.assumed(given)]
+        # A rule may have nothing to say where another rule's sentence covers the flow.
+        sentence = self.reason(given)
+        return [sentence + self.assumed(given)] if sentence else []
 
     def assumed(self, given: Answers) -> str:
         """The answers it reads that the input left out, said after its sentence."""
@@ -362,6 +364,63 @@ CURRENT_ANSWERS: Final = Rule(
             if given["consumer_availability"] in AWAY
             else ""
         )
+    ),
+)
+
+
+def _caller_offline(given: Answers) -> bool:
+    return (
+        given["interaction"] == Interaction.QUERY
+        and given["latency"] in WAITED
+        and given["source_availability"] == Availability.OFTEN_OFFLINE
+        and given["freshness"] != Freshness.MUST_BE_CURRENT
+    )
+
+
+CALLER_OFFLINE: Final = Rule(
+    "R1.5",
+    "A waiting caller that is often offline keeps a local copy on its device",
+    "interaction is query; latency immediate or seconds; sender availability is often offline; answers may be stale",
+    ("interaction", "latency", "source_availability", "freshness"),
+    _caller_offline,
+    (
+        Case({"interaction": Interaction.QUERY, "source_availability": Availability.OFTEN_OFFLINE}, True),
+        Case({"interaction": Interaction.QUERY, "source_availability": Availability.MAINTENANCE_WINDOWS}, False),
+        Case({"interaction": Interaction.QUERY, "source_availability": Availability.UNKNOWN}, False),
+        Case({"interaction": Interaction.COMMAND, "source_availability": Availability.OFTEN_OFFLINE}, False),
+        Case(
+            {
+                "interaction": Interaction.QUERY,
+                "latency": Latency.HOURS,
+                "source_availability": Availability.OFTEN_OFFLINE,
+            },
+            False,
+        ),
+        Case(
+            {
+                "interaction": Interaction.QUERY,
+                "source_availability": Availability.OFTEN_OFFLINE,
+                "freshness": Freshness.MUST_BE_CURRENT,
+            },
+            False,
+        ),
+    ),
+    caps=MEDIUM,
+    # A queue holds nothing for a caller that is out of coverage and waits (review 9, R9-17).
+    reason=lambda given: (
+        f"{'The caller (' + given['source'] + ')' if given['source'] else 'The caller'} "
+        f"{SENDER_AVAILABILITY[given['source_availability']]}: a queue cannot help a caller "
+        "who is disconnected and waiting for an answer. Keep a local copy on the device — a cache or hot list of "
+        "what it looks up, refreshed whenever it is connected, with its age shown beside each answer — for use out "
+        "of coverage. The confidence is at most medium."
+    ),
+    risks=lambda given: (
+        Risk(
+            "Out of coverage, the device answers from a copy that may be out of date, and its user cannot tell.",
+            "Show the copy's age with every answer given from it, refresh it at each reconnection, refuse answers "
+            "past an agreed age, and check again against the provider once connected.",
+            MEDIUM,
+        ),
     ),
 )
 
@@ -756,6 +815,9 @@ COMMAND_TO_SEVERAL: Final = Rule(
 
 
 def _little_to_decouple_reason(given: Answers) -> str:
+    # A file carried by none of the three patterns is not served by "a direct call or a queue" (review 9, R9-34).
+    if _bulk(given):
+        return ""
     return (
         f"An event with {'one consumer' if len(given['consumers']) == 1 else 'two consumers'} and no growth "
         "expected: publish/subscribe decouples little here, so a direct call or a queue can serve as well."
@@ -799,6 +861,8 @@ LITTLE_TO_DECOUPLE: Final = Rule(
         if "growth" in open_answers
         # Only a number's range or doubt is open: what the rule says of the consumers and growth stands.
         else f"{_little_to_decouple_reason(given)} The confidence is at most medium."
+        if _little_to_decouple_reason(given)
+        else ""
     ),
 )
 
@@ -808,22 +872,23 @@ def _fact_for_one_service(given: Answers) -> bool:
         given["interaction"] == Interaction.EVENT
         and len(given["consumers"]) == 1
         and given["consumer_kind"] == ConsumerKind.SERVICE
-        and given["growth"] == Growth.NONE
     )
 
 
+# The landscape's growth does not make one consumer a fan-out: DESIGN rule 3 starts at two consumers with growth
+# (review 9, R9-11).
 FACT_FOR_ONE_SERVICE: Final = Rule(
     "R3.5",
-    "A fact for one service with no growth ahead is work for one consumer, scored as a command",
-    "interaction is event; one consumer; receivers are services; growth none",
-    ("interaction", "consumers", "consumer_kind", "growth"),
+    "A fact for one service is work for one consumer, scored as a command, whatever the landscape's growth",
+    "interaction is event; one consumer; receivers are services",
+    ("interaction", "consumers", "consumer_kind"),
     _fact_for_one_service,
     (
         Case({"interaction": Interaction.EVENT}, True, {"growth": Growth.NONE}),
+        Case({"interaction": Interaction.EVENT}, True, {"growth": Growth.SOME}),
+        Case({"interaction": Interaction.EVENT}, True, {"growth": Growth.UNKNOWN}),
         Case({"interaction": Interaction.EVENT, "consumers": ["A", "B"]}, False, {"growth": Growth.NONE}),
         Case({"interaction": Interaction.EVENT, "consumer_kind": ConsumerKind.DEVICE}, False, {"growth": Growth.NONE}),
-        Case({"interaction": Interaction.EVENT}, False, {"growth": Growth.SOME}),
-        Case({"interaction": Interaction.EVENT}, False, {"growth": Growth.UNKNOWN}),
     ),
     scored_as=COMMAND,
     interactions=(Interaction.EVENT,),
@@ -1207,6 +1272,7 @@ RULES: Final = (
     SLOW_QUERY,
     PROVIDER_AWAY,
     CURRENT_ANSWERS,
+    CALLER_OFFLINE,
     COMMAND_TO_SEVERAL,
     WAITED_FOR_COMMAND,
     SMALL_LANDSCAPE_RULE,

@@ -261,16 +261,14 @@ class TestFitsAtBothEnds:
             if kind == "command" and len(answers.get("consumers", ())) > 1:
                 answers.update(FANNED_OUT_COMMAND)
             landscape = answers.pop("landscape", {})
-            if kind == "event" and factor_id == "scalability" and end == LOW:
-                # No growth and one consumer make a fact work for one consumer (R3.5): the event line's low end
-                # is read off the line itself.
-                points = raw_contributions(factor_id, kind, 0.0, 1.0)
+            found = result(answers, landscape, **alone(factor_id))
+            if kind == "event" and len(answers.get("consumers", ["consumer"])) == 1:
+                # A fact for one consumer is work for that consumer whatever the growth (R3.5, review 9): the event
+                # line is read off the line itself, at the pressure the flow has.
+                assert found.factors[factor_id].pressure == (0.0 if end == LOW else 1.0), (factor_id, kind, end)
+                points = raw_contributions(factor_id, kind, found.factors[factor_id].pressure, 1.0)
                 assert tuple(round(p, 2) for p in points) == expected
                 continue
-            if kind == "event":
-                # Growth ahead keeps a fact for one consumer an event (R3.5); it moves no pressure but scalability's.
-                landscape = {"growth": "some", **landscape}
-            found = result(answers, landscape, **alone(factor_id))
             assert found.factors[factor_id].pressure == (0.0 if end == LOW else 1.0), (factor_id, kind, end)
             assert found.scores == {P2P: expected[0], QUEUE: expected[1], EVENTS: expected[2]}, (factor_id, kind, end)
 
@@ -288,11 +286,14 @@ class TestFitsAtBothEnds:
                 (100, 45, 50),
             ),
             ({"interaction": "command", "latency": "hours", "volume_per_day": 1000}, (20, 100, 45)),
-            ({"interaction": "event", "latency": "immediate"}, (90, 60, 90)),
-            ({"interaction": "event", "latency": "hours", "volume_per_day": 1000}, (75, 85, 85)),
+            # Three consumers keep a fact an event (R3.5) and move no real-time pressure.
+            ({"interaction": "event", "latency": "immediate", "consumers": ["A", "B", "C"]}, (90, 60, 90)),
+            (
+                {"interaction": "event", "latency": "hours", "volume_per_day": 1000, "consumers": ["A", "B", "C"]},
+                (75, 85, 85),
+            ),
         ],
     )
     def test_real_time_fits(self, flow: dict[str, Any], expected: tuple[float, float, float]) -> None:
-        # Growth ahead keeps a fact for one consumer an event (R3.5), and moves no real-time pressure.
-        found = result(flow, {"growth": "some"}, **alone("real_time"))
+        found = result(flow, {}, **alone("real_time"))
         assert found.scores == {P2P: expected[0], QUEUE: expected[1], EVENTS: expected[2]}

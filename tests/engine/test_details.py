@@ -113,10 +113,17 @@ class TestLandscapeWording:
     def test_a_landscape_flip_to_two_patterns_names_them_in_catalog_order(self) -> None:
         flows = [
             {"name": "work", "interaction": "command", "volume_per_day": 100_000, "peak_factor": 3},
-            {"name": "fact", "interaction": "event", "consumers": ["CRM"], "volume_per_day": 100_000},
+            {
+                "name": "fact",
+                "interaction": "event",
+                "consumers": ["CRM", "ERP"],
+                "latency": "immediate",
+                "volume_per_day": 10,
+                "delivery": "best_effort",
+            },
         ]
-        # Growth ahead keeps the fact for one consumer an event (R3.5).
-        found = recommendation(flows, {"systems": 2, "growth": "some"})
+        # A fact for two consumers stays an event (R3.5: one consumer is work whatever the growth, review 9).
+        found = recommendation(flows, {"systems": 2, "growth": "none"})
         broker = next(f for f in found.landscape_flips if f.field == "existing_broker")
         assert {c.pattern for c in broker.flows} == {QUEUE, EVENTS}
         sentence = next(s for s in found.landscape_advice if s.startswith("If existing broker were"))
