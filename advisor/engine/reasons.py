@@ -434,7 +434,7 @@ def _gateway_kb(given: Answers) -> float:
 
 def _too_much_to_go_direct(given: Answers) -> list[str]:
     """Work that must not be lost, for one consumer that is always there, that a direct call still cannot carry: it
-    peaks, or it is larger than a gateway takes (DESIGN rule 2; review 7, R7-31)."""
+    peaks, or it is larger than a gateway takes (rule R2.3 in docs/decision-rules.md; review 7, R7-31)."""
     peak, size = given["peak_factor"], given["message_size_kb"]
     if not (
         given["interaction"] == COMMAND

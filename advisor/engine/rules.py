@@ -454,7 +454,7 @@ DIRECT_CALL_FOR_KEPT_WORK: Final = Rule(
 
 
 def small_and_steady(given: Answers) -> bool:
-    """What lets work that must not be lost go direct (DESIGN rule 2): a small message, within what a direct call
+    """What lets work that must not be lost go direct (rule R2.3): a small message, within what a direct call
     carries, and no peaks. Larger work goes through a queue with a claim check, peaked work through a queue that
     levels it (review 7, R7-31)."""
     return exact(given["peak_factor"]) <= 1 and exact(given["message_size_kb"]) <= DIRECT_CALL_KB
@@ -875,8 +875,8 @@ def _fact_for_one_service(given: Answers) -> bool:
     )
 
 
-# The landscape's growth does not make one consumer a fan-out: DESIGN rule 3 starts at two consumers with growth
-# (review 9, R9-11).
+# The landscape's growth does not make one consumer a fan-out: a fan-out starts at two consumers with growth
+# (docs/decision-rules.md, R3; review 9, R9-11).
 FACT_FOR_ONE_SERVICE: Final = Rule(
     "R3.5",
     "A fact for one service is work for one consumer, scored as a command, whatever the landscape's growth",
