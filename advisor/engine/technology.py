@@ -241,9 +241,10 @@ def _technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[Te
         # Work for machines waits in a queue per device on a broker made for them, which is the queue itself: a
         # back-end queue does not reach a device, and push alone keeps nothing. The team's own broker carries the
         # commands to it.
-        brokers = _chosen(given, needs_of(given, "device"))
-        if _no_one_runs_a_device_broker(given, brokers):
-            return _wake_to_sync(given, brokers)
+        device = needs_of(given, "device")
+        brokers = _chosen(given, device)
+        if _no_one_runs_a_device_broker(given, device, brokers):
+            return _wake_to_sync(given, device, brokers)
         return brokers + _behind_the_device_broker(given)
     explicit = role == "queue" and known(given["interaction"]) == Interaction.COMMAND
     backbone = _chosen(given, needs_of(given, role), first=EXPLICIT_INVOCATION if explicit else ())
@@ -380,12 +381,11 @@ INBOX = (
 )
 
 
-def _no_one_runs_a_device_broker(given: Answers, brokers: tuple[TechnologyChoice, ...]) -> bool:
+def _no_one_runs_a_device_broker(given: Answers, needs: Needs, brokers: tuple[TechnologyChoice, ...]) -> bool:
     """A command due soon (it expires with its latency, or is escalated at its deadline), only a self-run device
     broker to play the part, and nobody there to run one: the app is woken instead. A command due within hours waits
     in the device broker's sessions."""
     operations = known(given["operations"]) or Operations.MANAGED
-    needs = needs_of(given, "device")
     return (needs.expires or needs.deadline_hours > 0) and (
         operations == Operations.MANAGED
         and not any(c.name in BY_NAME and BY_NAME[c.name].managed for c in brokers if c.role == "device")
@@ -393,16 +393,14 @@ def _no_one_runs_a_device_broker(given: Answers, brokers: tuple[TechnologyChoice
     )
 
 
-def _wake_to_sync(given: Answers, brokers: tuple[TechnologyChoice, ...]) -> tuple[TechnologyChoice, ...]:
+def _wake_to_sync(given: Answers, device: Needs, brokers: tuple[TechnologyChoice, ...]) -> tuple[TechnologyChoice, ...]:
     """Push to wake the app, the queue that fills each device's inbox, then the self-run broker for devices that run
     no app."""
     wake = _chosen(given, needs_of(given, "push"), first=("firebase_cloud_messaging",))[:1]
     inbox = _chosen(given, needs_of(given, "queue"), first=EXPLICIT_INVOCATION)
+    why = WAKE_TO_SYNC.format(ends="expires" if device.expires else "is cancelled")
     return (
-        *(
-            replace(c, why=WAKE_TO_SYNC.format(ends="expires" if needs_of(given, "device").expires else "is cancelled"))
-            for c in wake
-        ),
+        *(replace(c, why=why) for c in wake),
         *(replace(c, why=f"{c.why} {INBOX}") for c in inbox),
         *brokers,
     )
