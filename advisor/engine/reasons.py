@@ -55,6 +55,7 @@ from .rules import (
     asks_for_a_buffer,
     log_needed_because,
     small_and_steady,
+    team_router_spares_a_log,
 )
 from .scoring import answer_of, drivers_of, kind_of
 from .traffic import outage_quote
@@ -414,9 +415,10 @@ def _what_must_be_kept(given: Answers) -> list[str]:
                 if "volume_per_day" in given["assumed"]
                 else ""
             )
+            carried = team_router_spares_a_log(given) or "a router carries this volume"
             said.append(
                 f"Published as events, a router — {subscriptions} — is enough: "
-                f"{assumed(given, 'replay', 'nothing is replayed')}, and a router carries this volume{volume}."
+                f"{assumed(given, 'replay', 'nothing is replayed')}, and {carried}{volume}."
                 f"{order.get(ordering, '') if ordering else ''}"
             )
     return said

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any, Final, Literal, cast
 
 from .answers import ANSWERS, Answers, Span, exact, highest, plausible_values, unsure
-from .capabilities import CAPABILITIES
+from .capabilities import CAPABILITIES, Capability
 from .catalog import COMMAND, EVENT, EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT, QUERY
 from .choices import (
     AWAY,
@@ -912,7 +912,7 @@ def log_needed_because(given: Answers) -> list[str]:
     # The volume calls for a log where every subscriber must get every event: a durable router stores each event
     # once per subscription, a log once for all. A router that may drop one stores nothing, so it carries the volume.
     # "A log", not "a partitioned log": how many partitions it takes is the sizing's to say.
-    if volume * peak >= LOG_VOLUME_PER_DAY and given["delivery"] in KEPT:
+    if volume * peak >= LOG_VOLUME_PER_DAY and given["delivery"] in KEPT and not team_router_carries(given, rate):
         peaks = f" with peaks of {number(peak)}× the average" if peak > 1 else ""
         why.append(
             f"{number(volume)}{top if isinstance(given_volume, Span) else ''} events a day{peaks}"
@@ -928,6 +928,40 @@ def log_needed_because(given: Answers) -> list[str]:
     return why
 
 
+def team_router(given: Answers) -> Capability | None:
+    """The router the team already runs on the flow's platform, where the team runs no log: a broker with a log
+    (Kafka, Pulsar, Pub/Sub, a RabbitMQ or NATS stream) carries a log's work itself."""
+    broker, platform = given["existing_broker"], given["platform"]
+    theirs = [c for c in CAPABILITIES if broker in c.broker_ids and platform in c.platforms]
+    if any("log" in c.roles for c in theirs):
+        return None
+    return next((c for c in theirs if "router" in c.roles), None)
+
+
+def team_router_carries(given: Answers, rate: float) -> bool:
+    """Whether the router the team runs carries the flow's peak: within its quota where it states one for the
+    account, else within the largest managed router's (a router sized in units adds units up to there). The
+    volume then calls for no new log: each subscriber's durable queue keeps its copy (review 9, R9-20)."""
+    router = team_router(given)
+    if router is None:
+        return False
+    quota = router.unit_messages_per_second if router.unit_is_quota else None
+    return rate <= (quota.value if quota else ROUTER_PEAK_PER_SECOND)
+
+
+def team_router_spares_a_log(given: Answers) -> str:
+    """Where only the team's own router spares a flow the log its volume would call for, the words that say so."""
+    given_volume, given_peak = given["volume_per_day"], given["peak_factor"]
+    if _not_known(given_volume) or _not_known(given_peak) or given["delivery"] not in KEPT:
+        return ""
+    volume, peak = highest(given_volume), highest(given_peak)
+    rate = volume * peak / 86_400
+    router = team_router(given)
+    if router is None or volume * peak < LOG_VOLUME_PER_DAY or not team_router_carries(given, rate):
+        return ""
+    return f"the {router.name} you already run carries its peak of {number(round(rate))} events a second"
+
+
 def _not_known(value: float | Span) -> bool:
     return isinstance(value, Span) and value.unknown
 
@@ -937,10 +971,31 @@ NEEDS_A_LOG: Final = Rule(
     "Published facts that are replayed, that must not be lost and come in the tens of millions a day, or that "
     "outgrow a router's rate run on a log, not a router",
     f"replay is yes; or messages a day times the peak factor is {number(LOG_VOLUME_PER_DAY)} or more and delivery "
-    f"is no loss or effectively once; or a peak above {number(ROUTER_PEAK_PER_SECOND)} messages a second",
-    ("replay", "volume_per_day", "peak_factor", "delivery"),
+    "is no loss or effectively once, unless the team already runs a router (and no log) that carries the peak; or a "
+    f"peak above {number(ROUTER_PEAK_PER_SECOND)} messages a second",
+    ("replay", "volume_per_day", "peak_factor", "delivery", "existing_broker", "platform"),
     lambda given: bool(log_needed_because(given)),
     (
+        Case(
+            {
+                "interaction": Interaction.EVENT,
+                "volume_per_day": 8_000_000,
+                "peak_factor": 6,
+                "delivery": Delivery.NO_LOSS,
+            },
+            False,
+            {"platform": "aws", "existing_broker": "eventbridge"},
+        ),
+        Case(
+            {
+                "interaction": Interaction.EVENT,
+                "volume_per_day": 8_000_000,
+                "peak_factor": 6,
+                "delivery": Delivery.NO_LOSS,
+            },
+            True,
+            {"platform": "gcp", "existing_broker": "pubsub"},
+        ),
         Case({"interaction": Interaction.EVENT, "replay": Replay.YES}, True),
         Case({"interaction": Interaction.EVENT, "replay": Replay.YES, "peak_factor": [2, 20]}, True),
         Case(

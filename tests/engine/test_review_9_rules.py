@@ -1,4 +1,4 @@
-"""Review 9's refusals that the engine's rules decide (docs/review-2026-12-07-9.md, themes 1, 3 and 4).
+"""Review 9's refusals that the engine's rules decide (docs/review-2026-12-07-9.md, themes 1 to 4).
 
 Review 9 was held out: its figure (47 of 52) was taken before these changes, so these tests fix what it found
 and do not make a second independent count.
@@ -27,6 +27,42 @@ class TestTheme1BulkFlowsSayNoPattern:
         assert "can serve as well" not in said
         assert "publish/subscribe decouples little" not in said
         assert "None of the three patterns fits it well" in said
+
+
+class TestTheme2TheTeamsRouterCarriesTheVolume:
+    TEAM_RUNS_EVENTBRIDGE = {"platform": "aws", "existing_broker": "eventbridge", "operations": "managed"}
+
+    def test_the_team_s_eventbridge_carries_millions_of_events_that_must_not_be_lost(self) -> None:
+        """Theme 2, #27 (R9-20 'Parcel scanned'): 8 million scans a day, peaks 2-6x (556 a second), no loss, four
+        consumers, and the team already runs EventBridge: the engine left it out and proposed a new Kinesis or MSK log
+        though nobody asked for replay. The team's router carries that peak, with a durable queue per subscriber."""
+        flow = flows.reviewed(REVIEW, "R9-20", "Parcel scanned")
+        said = flows.said(flow)
+        assert flow.approach == "event_router"
+        assert flow.technologies[0].name == "Amazon EventBridge"
+        assert "needs a log" not in said
+        assert "the Amazon EventBridge you already run carries its peak of 556 events a second" in said
+
+    def test_without_a_router_of_their_own_the_volume_still_calls_for_a_log(self) -> None:
+        scans = {
+            "interaction": "event",
+            "consumers": ["tracking", "billing", "customs"],
+            "volume_per_day": 8_000_000,
+            "peak_factor": 6,
+            "delivery": "no_loss",
+        }
+        assert flows.result(scans, {"platform": "aws", "existing_broker": "none"}).approach == "event_log"
+        assert flows.result(scans, {"platform": "aws", "existing_broker": "sqs"}).approach == "event_log"
+
+    def test_a_peak_beyond_the_team_s_router_still_calls_for_a_log(self) -> None:
+        ticks = {
+            "interaction": "event",
+            "consumers": ["risk", "pricing", "archive"],
+            "volume_per_day": 1_000_000_000,
+            "peak_factor": 2,
+            "delivery": "no_loss",
+        }
+        assert flows.result(ticks, self.TEAM_RUNS_EVENTBRIDGE).approach == "event_log"
 
 
 class TestTheme3CallerOutOfCoverage:
