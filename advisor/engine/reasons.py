@@ -668,7 +668,14 @@ def _what_was_not_sure(
     if len(shares) == 1:
         name = PATTERNS[shares[0][1]].in_sentence
         # No shares are given here, so the sample they would be estimated from is not named either.
-        if besides or capped:
+        # A doubt said above changes the choice without changing the scores (two consumers are a fan-out only with
+        # growth): "comes out ahead" would read as settled beside its "at most medium" (review 8, R8-11).
+        if capped:
+            return (
+                f"{opening}: whatever the answer, {name} scores highest; the sentence above says what some of those "
+                f"answers would still change.{also}"
+            )
+        if besides:
             return f"{opening}: whatever the answer, {name} comes out ahead.{also}"
         return f"{opening}: whatever the answer, {name} comes out ahead, so the confidence is not lowered for it."
     (top, winner), rest = shares[0], shares[1:]

@@ -189,3 +189,21 @@ class TestContradictions:
         flow = {"interaction": "command", "latency": "minutes", "message_size_kb": 15000, "peak_factor": 5}
         said = flows.said(flows.result(flow, {"platform": "aws"}))
         assert "above the 10 MB a direct call carries through a gateway" in said
+
+    def test_a_winner_over_every_unknown_is_not_called_settled_where_a_doubt_holds_the_confidence(self) -> None:
+        """Contradiction 6 (R8-11 'Soil moisture readings'): "the confidence stays at most medium until growth is
+        known" beside "whatever the answer, event-driven comes out ahead", which reads as settled (DESIGN §3: an
+        unknown that cannot change the winner does not lower the confidence). Growth does change the choice
+        (rule 3: two consumers are a fan-out only with growth), not the scores: the line says so."""
+        said = flows.said(flows.reviewed(REVIEW, "R8-11", "Soil moisture readings"))
+        assert "until growth is known" in said
+        assert "comes out ahead" not in said
+        assert (
+            "whatever the answer, event-driven scores highest; the sentence above says what some of those answers "
+            "would still change"
+        ) in said
+
+    def test_without_such_a_doubt_the_winner_over_every_unknown_keeps_its_confidence(self) -> None:
+        flow = {"interaction": "query", "latency": "immediate", "volume_per_day": "unknown"}
+        said = flows.said(flows.result(flow, {}))
+        assert "whatever the answer, point-to-point comes out ahead, so the confidence is not lowered for it" in said
