@@ -476,7 +476,12 @@ def _local_copy(given: Answers) -> tuple[TechnologyChoice, ...]:
             needs = replace(needs, basis=CHANGES_BASIS + needs.basis)
         chosen = _chosen(given, needs)
         picked = chosen[:1]
-        if picked and picked[0].name in BY_NAME and not BY_NAME[picked[0].name].managed:
+        self_run = bool(picked) and picked[0].name in BY_NAME and not BY_NAME[picked[0].name].managed
+        if self_run and role == "gateway" and known(given["operations"]) == Operations.MANAGED:
+            # The calls go direct without one: a team with nobody to run a self-run gateway is offered only the managed
+            # ones, as on the direct-call path (review 8, R8-34).
+            picked = tuple(c for c in chosen[1:] if c.role == "operator")[:1]
+        elif self_run:
             # A self-run part comes with the managed ones that would spare the team running it, as elsewhere
             # (review 7, R7-04: operations left out, managed assumed, and only self-run parts listed).
             picked += tuple(c for c in chosen[1:] if c.role == "operator")[:1]

@@ -207,3 +207,17 @@ class TestContradictions:
         flow = {"interaction": "query", "latency": "immediate", "volume_per_day": "unknown"}
         said = flows.said(flows.result(flow, {}))
         assert "whatever the answer, point-to-point comes out ahead, so the confidence is not lowered for it" in said
+
+    def test_a_local_copy_for_a_team_with_nobody_to_run_things_offers_no_self_run_gateway(self) -> None:
+        """Contradiction 8 (R8-34 'Grain buyer checks available tonnage at the cooperative'): a self-run API gateway
+        (Kong, Envoy, NGINX) offered to a one-person team whose operations are managed, where the direct-call path
+        says "nobody is there to run a self-run one"."""
+        flow = flows.reviewed(REVIEW, "R8-34", "Grain buyer checks available tonnage at the cooperative")
+        assert flow.approach == "local_copy"
+        assert not [t.name for t in flow.technologies if t.name.startswith("Self-run")]
+
+    def test_a_team_that_runs_its_own_keeps_the_self_run_gateway_in_front_of_a_local_copy(self) -> None:
+        flow = {"interaction": "query", "latency": "immediate", "consumer_availability": "often_offline"}
+        landscape = {"platform": "on_premises", "operations": "self_hosted"}
+        names = [t.name for t in flows.result(flow, landscape).technologies]
+        assert "Self-run API gateway (Kong, Envoy, NGINX)" in names
