@@ -1005,6 +1005,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         raise_max_message=_SNS_RAISE,
         limits=(_SNS_LARGE_SUBSCRIPTIONS,),
         for_ordered_flows=True,
+        subscriber_queue="amazon_sqs_fifo",
         facts=(
             Fact(
                 "It delivers only to Amazon SQS queues: HTTP/S endpoints (a partner's webhook), email, SMS and "

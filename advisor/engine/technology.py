@@ -1289,6 +1289,22 @@ def _fan_out(capability: Capability, needs: Needs) -> str | None:
     )
 
 
+def _subscriber_queues(capability: Capability, needs: Needs) -> str | None:
+    """A topic that delivers only to queues hands each subscriber's queue every message: where that is more than the
+    queue takes unbatched, the queue needs sizing too (review 8, R8-04: SQS FIFO queues behind SNS FIFO)."""
+    if not capability.subscriber_queue:
+        return None
+    queue = CAPABILITIES[POSITION[capability.subscriber_queue]]
+    unbatched = queue.unbatched_messages_per_second
+    if unbatched is None or needs.peak_per_second <= unbatched.value:
+        return None
+    return (
+        f"Each subscriber's {queue.name} receives every message, {_figure(needs.peak_per_second)} a second at the "
+        f"peak: more than the {number(unbatched.value)} a second it takes unbatched ({unbatched.note}), so enable "
+        "high throughput on each of those queues and have each consumer receive and delete in batches of 10."
+    )
+
+
 def _tier(capability: Capability, needs: Needs) -> str | None:
     """The entry tier's ceilings, and the larger tiers that pass them, when this flow goes beyond one."""
     tier = capability.tier
@@ -1423,7 +1439,12 @@ def _choice(capability: Capability, needs: Needs, existing: bool) -> TechnologyC
         remedies.append(f"Spread the load over {plural(units, capability.unit)}{by_key}.")
     elif units > 1 and not _past_entry_tier(capability, carried):
         remedies.append(f"Spread the load over {plural(units, capability.unit)}, each with its share of the producers.")
-    advice = (_fan_out(capability, carried), _tier(capability, carried), _retries(capability, needs))
+    advice = (
+        _fan_out(capability, carried),
+        _tier(capability, carried),
+        _retries(capability, needs),
+        _subscriber_queues(capability, carried),
+    )
     remedies += [words for words in advice if words]
     if capability.group_parallelism is not None:
         remedies.append(_group_parallelism(needs.ordering))

@@ -221,3 +221,19 @@ class TestContradictions:
         landscape = {"platform": "on_premises", "operations": "self_hosted"}
         names = [t.name for t in flows.result(flow, landscape).technologies]
         assert "Self-run API gateway (Kong, Envoy, NGINX)" in names
+
+    def test_the_sqs_fifo_queues_behind_an_sns_fifo_topic_are_sized(self) -> None:
+        """Contradiction 5 (R8-04 'Courier location pings'): the SNS FIFO topic was sized (1,851.85 messages/s) but
+        not the SQS FIFO queue each subscriber reads from, which gets every message and takes 300 a second unbatched
+        in its default mode."""
+        flow = flows.reviewed(REVIEW, "R8-04", "Courier location pings")
+        topic = next(t for t in flow.technologies if t.name == "Amazon SNS FIFO topic")
+        said = flows.texts(topic)
+        assert "Each subscriber's Amazon SQS FIFO queue receives every message, 1,851.85 a second at the peak" in said
+        assert "high throughput" in said
+
+    def test_a_slow_sns_fifo_topic_needs_nothing_of_its_queues(self) -> None:
+        flow = {"interaction": "event", "consumers": ["A", "B", "C"], "ordering": "per_key", "volume_per_day": 100_000}
+        topics = [t for t in flows.result(flow, {"platform": "aws"}).technologies if t.name == "Amazon SNS FIFO topic"]
+        assert topics
+        assert "Each subscriber's" not in flows.texts(topics[0])
