@@ -336,9 +336,10 @@ def _load_and_timing(given: Answers) -> list[str]:
         elif known(given["consumer_kind"]) in RECEIVERS and interaction != COMMAND:
             # A storm of updates to screens: queued, they would arrive stale and late; people need the latest.
             said.append(
-                f"{reach} the average rate: too many for a person to follow one by one, and queued they would arrive "
-                "stale — deduplicate and correlate them by key, coalesce each session's updates to the latest per "
-                "key a few times a second, and send a snapshot when a client connects or reconnects."
+                f"{reach} the average rate: queued, updates to screens would arrive stale — deduplicate them by key; "
+                "where each update replaces the one before (a status, a price), coalesce each session's updates to "
+                "the latest per key a few times a second; where each one counts (a chat line), batch them instead; "
+                "and send a snapshot when a client connects or reconnects."
             )
         else:
             said.append(

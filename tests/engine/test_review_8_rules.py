@@ -237,3 +237,12 @@ class TestContradictions:
         topics = [t for t in flows.result(flow, {"platform": "aws"}).technologies if t.name == "Amazon SNS FIFO topic"]
         assert topics
         assert "Each subscriber's" not in flows.texts(topics[0])
+
+    def test_peaks_to_screens_keep_every_chat_line_and_do_not_count_one_person_s_stream_from_the_total(self) -> None:
+        """Contradiction 7 (R8-09 'Live chat message to viewers' browsers'): "too many for a person to follow one by
+        one" was inferred from the peak of all recipients together, and coalescing "to the latest per key" would drop
+        chat lines: coalesce where an update replaces the one before, batch where each one counts."""
+        said = flows.said(flows.reviewed(REVIEW, "R8-09", "Live chat message to viewers' browsers"))
+        assert "too many for a person to follow" not in said
+        assert "where each update replaces the one before (a status, a price)" in said
+        assert "where each one counts (a chat line), batch them" in said
