@@ -371,6 +371,11 @@ _API_GATEWAY_TIMEOUT = Source(
     "https://aws.amazon.com/about-aws/whats-new/2024/06/amazon-api-gateway-integration-timeout-limit-29-seconds/",
     "2024-06-04",
 )
+_API_GATEWAY_QUOTAS = Source(
+    "Amazon API Gateway quotas",
+    "https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html",
+    "2026-12-07",
+)
 _API_GATEWAY_HTTP_QUOTAS = Source(
     "Quotas for configuring and running an HTTP API in API Gateway",
     "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html",
@@ -1223,7 +1228,11 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         retention=None,
         max_message=_kb(10 * _MIB, _API_GATEWAY_HTTP_QUOTAS, "payload size 10 MB (vendor's MB)"),
         unit="account per Region",
-        unit_messages_per_second=None,
+        unit_messages_per_second=_per_second(
+            10000,
+            _API_GATEWAY_QUOTAS,
+            "throttle quota per account and Region across its APIs, raised on request; 2,500 in some newer Regions",
+        ),
         unit_mb_per_second=None,
         ordered_messages_per_second=None,
         max_wait=_seconds(

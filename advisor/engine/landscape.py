@@ -139,7 +139,8 @@ def _share_point_to_point(outcomes: Sequence[str]) -> str:
     if not direct:
         share = "none of the flows is point-to-point"
     elif direct == len(outcomes):
-        share = f"all {flows} are point-to-point"
+        # The summary says "Both flows fit …": the landscape advice says it the same way (review 10, R10-06).
+        share = "both flows are point-to-point" if len(outcomes) == 2 else f"all {flows} are point-to-point"
     else:
         share = f"{direct} of the {flows} {'is' if direct == 1 else 'are'} point-to-point"
     undecided = outcomes.count(UNDECIDED)

@@ -15,7 +15,7 @@ from typing import cast
 
 from .answers import ANSWERS, UNKNOWN, Answers, Span, command_terms, exact, highest, unsure
 from .capabilities import CAPABILITIES
-from .catalog import APPROACHES, COMMAND, EVENT, FACTORS, PATTERN_IDS, PATTERNS, QUERY, label
+from .catalog import APPROACHES, COMMAND, EVENT, FACTORS, PATTERN_IDS, PATTERNS, POINT_TO_POINT, QUERY, label
 from .choices import (
     AWAY,
     KEPT,
@@ -49,6 +49,7 @@ from .rules import (
     PROVIDER_AWAY,
     SENDER_OFFLINE,
     SLOW_QUERY,
+    SMALL_LANDSCAPE,
     SMALL_LANDSCAPE_RULE,
     WAITED_FOR_COMMAND,
     Rule,
@@ -108,7 +109,7 @@ def reasons(
         *_what_it_is(given),
         *_who_is_away(given),
         *_load_and_timing(given),
-        *_what_must_be_kept(given),
+        *_what_must_be_kept(given, model.headline),
         *(doubts := _what_rests_on_doubts(given, model.headline)),
         *SMALL_LANDSCAPE_RULE.said(given),
         # Figures last, beside the scores: the first reason is the one a decision record gives as its cause.
@@ -127,6 +128,22 @@ def reasons(
     return tuple(s for s in said if s)
 
 
+def _few_systems_to_ask(given: Answers) -> str:
+    """A lookup in a small landscape: nothing but the call is needed (DESIGN rule 4; review 10, R10-17)."""
+    systems = given["systems"]
+    # Not where the flow needs more than the call after all: replayed answers, a provider that is away (work that
+    # waits for it, or a local copy fed by events, R1.3), or a caller that is (R1.5).
+    if (
+        systems > SMALL_LANDSCAPE
+        or given["replay"] != Replay.NO
+        or given["consumer_availability"] != Availability.ALWAYS
+        or CALLER_OFFLINE.holds(given)
+    ):
+        return ""
+    said = f"{systems}, counted from the systems the flows name" if "systems" in given["assumed"] else str(systems)
+    return f" Few systems ({said}): the call is the whole integration, and a broker here would be over-engineering."
+
+
 def _what_it_is(given: Answers) -> list[str]:
     said = []
     interaction = known(given["interaction"])
@@ -138,6 +155,7 @@ def _what_it_is(given: Answers) -> list[str]:
             f"It is a query answered {assumed(given, 'latency', LATENCY[latency])}: the caller needs the answer to "
             "go on, and only a "
             "request/response call returns it in the same exchange; a queue or events cannot answer questions."
+            + _few_systems_to_ask(given)
         )
     else:
         said += SLOW_QUERY.said(given)
@@ -333,8 +351,13 @@ def _load_and_timing(given: Answers) -> list[str]:
                 f"{reach} the average rate: the caller waits, so they cannot be levelled — scale the consumer for "
                 "them, or throttle the callers."
             )
-        elif known(given["consumer_kind"]) in RECEIVERS and interaction != COMMAND:
-            # A storm of updates to screens: queued, they would arrive stale and late; people need the latest.
+        elif (
+            known(given["consumer_kind"]) in RECEIVERS
+            and interaction != COMMAND
+            and known(given["delivery"]) == Delivery.BEST_EFFORT
+        ):
+            # A storm of updates to screens: queued, they would arrive stale and late; people need the latest. Not
+            # where every message must arrive (a critical alert, review 10, R10-24): none may be coalesced away.
             said.append(
                 f"{reach} the average rate: queued, updates to screens would arrive stale — deduplicate them by key; "
                 "where each update replaces the one before (a status, a price), coalesce each session's updates to "
@@ -374,8 +397,8 @@ def _doubt_of(rule: Rule, given: Answers, winner: str) -> str:
     return sentence + rule.assumed(given) if sentence else ""
 
 
-def _what_must_be_kept(given: Answers) -> list[str]:
-    said = KEPT_WORK_MAY_GO_DIRECT.said(given) + _too_much_to_go_direct(given) + ORDERED_WORK.said(given)
+def _what_must_be_kept(given: Answers, winner: str) -> list[str]:
+    said = KEPT_WORK_MAY_GO_DIRECT.said(given) + _too_much_to_go_direct(given, winner) + ORDERED_WORK.said(given)
     if known(given["replay"]) == Replay.YES:
         said.append(
             "Consumers must re-read past messages: that needs a retained log (a stream). Classic queues and "
@@ -435,9 +458,11 @@ def _gateway_kb(given: Answers) -> float:
     return DIRECT_CALL_KB
 
 
-def _too_much_to_go_direct(given: Answers) -> list[str]:
+def _too_much_to_go_direct(given: Answers, winner: str) -> list[str]:
     """Work that must not be lost, for one consumer that is always there, that a direct call still cannot carry: it
-    peaks, or it is larger than a gateway takes (rule R2.3 in docs/decision-rules.md; review 7, R7-31)."""
+    peaks, or it is larger than a gateway takes (rule R2.3 in docs/decision-rules.md; review 7, R7-31). Where a
+    direct call still scores ahead on the rest of the answers, the sentence says on what it then rests, not that the
+    work goes through a queue (review 10, R10-06)."""
     peak, size = given["peak_factor"], given["message_size_kb"]
     if not (
         given["interaction"] == COMMAND
@@ -447,6 +472,7 @@ def _too_much_to_go_direct(given: Answers) -> list[str]:
         and given["latency"] in (Latency.SECONDS, Latency.MINUTES)
         and isinstance(peak, int | float)
         and isinstance(size, int | float)
+        and isinstance(given["volume_per_day"], int | float)
         and not small_and_steady(given)
     ):
         return []
@@ -463,10 +489,16 @@ def _too_much_to_go_direct(given: Answers) -> list[str]:
             f"peaks reach {number(peak)}× the average, which a queue levels while a direct call makes the consumer "
             "take them at once or the sender retry what it refuses"
         )
+    verdict = (
+        "A queue is the safer carrier: a direct call, which scores ahead on the rest of the answers, keeps the work "
+        "only while the consumer takes every peak at once, with retries and an idempotency key, so it is not advised "
+        "with high confidence."
+        if winner == POINT_TO_POINT
+        else "The work goes through a queue."
+    )
     return [
         f"{capitalised(DELIVERY[given['delivery']])} and the work may complete {LATENCY[given['latency']]}, but a "
-        f"direct call is only enough for small work at a steady pace: {'; and '.join(why)}. The work goes through a "
-        "queue."
+        f"direct call is only enough for small work at a steady pace: {'; and '.join(why)}. {verdict}"
     ]
 
 

@@ -173,7 +173,7 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
                 )
             )
         if must_keep:
-            found.append(_subscriber_poison(given))
+            found.append(_subscriber_poison(given, approach))
         if approach == "event_log":
             found.append(
                 Risk(
@@ -327,10 +327,28 @@ _PLATFORM_DEAD_LETTERS = {
     Platform.GCP: "a dead-letter topic on each Pub/Sub subscription after its maximum delivery attempts",
 }
 _SELF_RUN_DEAD_LETTERS = "a RabbitMQ dead-letter exchange on each subscriber queue, a dead-letter topic on Kafka"
+# A log keeps no subscriber queues: each consumer group sets aside what it cannot process itself (review 10, R10-11).
+_LOG_BROKERS = (Broker.KAFKA, Broker.PULSAR, Broker.PUBSUB, Broker.NATS, Broker.RABBITMQ)
+_PLATFORM_LOG_DEAD_LETTERS = {
+    Platform.AWS: "a dead-letter topic per consumer group on MSK; on Kinesis, the on-failure destination of the "
+    "function that reads the stream (an SQS queue)",
+    Platform.AZURE: "a store each consumer writes what it cannot process to (a Service Bus queue or a blob container): "
+    "Event Hubs keeps no dead-letter queue of its own",
+    Platform.GCP: "a dead-letter topic on each Pub/Sub subscription after its maximum delivery attempts, or a "
+    "dead-letter topic per consumer group on Managed Kafka",
+}
+_SELF_RUN_LOG_DEAD_LETTERS = "a dead-letter topic per consumer group on Kafka"
 
 
-def _dead_letters(given: Answers) -> str:
+def _dead_letters(given: Answers, approach: ApproachId) -> str:
     broker = known(given["existing_broker"])
+    if approach == "event_log" and broker not in _LOG_BROKERS:
+        platform = known(given["platform"])
+        if platform in _PLATFORM_LOG_DEAD_LETTERS:
+            return _PLATFORM_LOG_DEAD_LETTERS[platform]
+        if platform in (Platform.KUBERNETES, Platform.ON_PREMISES):
+            return _SELF_RUN_LOG_DEAD_LETTERS
+        return "; ".join([*_PLATFORM_LOG_DEAD_LETTERS.values(), _SELF_RUN_LOG_DEAD_LETTERS])
     if broker in _BROKER_DEAD_LETTERS:
         return _BROKER_DEAD_LETTERS[broker]
     platform = known(given["platform"])
@@ -341,11 +359,10 @@ def _dead_letters(given: Answers) -> str:
     return "; ".join([*_PLATFORM_DEAD_LETTERS.values(), _SELF_RUN_DEAD_LETTERS])
 
 
-def _subscriber_poison(given: Answers) -> Risk:
+def _subscriber_poison(given: Answers, approach: ApproachId) -> Risk:
     """An event one subscriber cannot process (review 8, theme 1): retried without end it blocks that subscriber's
     group or partition; the subscription's or subscriber queue's dead-letter queue sets it aside with an alert,
-    unless the order is global, where setting it aside breaks the sequence."""
-    where = _dead_letters(given)
+    unless the order is global, where setting it aside alone breaks the sequence (review 10, R10-22)."""
     ordering = known(given["ordering"])
     if ordering == Ordering.GLOBAL:
         return Risk(
@@ -353,9 +370,10 @@ def _subscriber_poison(given: Answers) -> Risk:
             "it and the sequence breaks.",
             "Bounded retries with backoff in each subscriber, then stop that subscriber and alert, so nothing "
             "overtakes the failed event; or park it with every event after it, in order, and replay them together "
-            f"once it is fixed ({where}).",
+            "once it is fixed. A dead-letter queue that takes the failed event alone would let later ones overtake it.",
             HIGH,
         )
+    where = _dead_letters(given, approach)
     return Risk(
         "An event a subscriber cannot process (a poison message) is retried forever and blocks that subscriber"
         + ("'s key or message group." if ordering == Ordering.PER_KEY else "."),

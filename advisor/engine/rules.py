@@ -455,9 +455,11 @@ DIRECT_CALL_FOR_KEPT_WORK: Final = Rule(
 
 def small_and_steady(given: Answers) -> bool:
     """What lets work that must not be lost go direct (rule R2.3): a small message, within what a direct call
-    carries, and no peaks. Larger work goes through a queue with a claim check, peaked work through a queue that
-    levels it (review 7, R7-31)."""
-    return exact(given["peak_factor"]) <= 1 and exact(given["message_size_kb"]) <= DIRECT_CALL_KB
+    carries, and no peaks to level. Larger work goes through a queue with a claim check, peaked work through a queue
+    that levels it (review 7, R7-31); a peak that stays within a low volume's day (a clinic's 200 bookings, peaks of
+    2x) is no load to level (review 10, R10-06)."""
+    volume, peak = exact(given["volume_per_day"]), exact(given["peak_factor"])
+    return (peak <= 1 or volume * peak <= LOW_VOLUME_PER_DAY) and exact(given["message_size_kb"]) <= DIRECT_CALL_KB
 
 
 def _kept_work_may_go_direct(given: Answers) -> bool:
@@ -479,13 +481,15 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
     "R2.3",
     "Work that must not be lost does not by itself need a queue",
     "interaction is command; one consumer; delivery is no loss or effectively once; the consumer and the "
-    f"sender are always available; no peaks (1×); messages of {number(DIRECT_CALL_KB)} KB or less; latency seconds or "
+    f"sender are always available; no peaks (1×), or messages a day times the peak factor of "
+    f"{number(LOW_VOLUME_PER_DAY)} or fewer; messages of {number(DIRECT_CALL_KB)} KB or less; latency seconds or "
     "minutes; no ordering",
     (
         "interaction",
         "consumers",
         "delivery",
         "consumer_availability",
+        "volume_per_day",
         "peak_factor",
         "message_size_kb",
         "latency",
@@ -495,8 +499,28 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
     _kept_work_may_go_direct,
     (
         Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS}, True),
-        Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "peak_factor": 5}, False),
-        Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "peak_factor": 2}, False),
+        Case(
+            {
+                "interaction": Interaction.COMMAND,
+                "delivery": Delivery.NO_LOSS,
+                "volume_per_day": 50_000,
+                "peak_factor": 5,
+            },
+            False,
+        ),
+        Case(
+            {"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "volume_per_day": 200, "peak_factor": 2},
+            True,
+        ),
+        Case(
+            {
+                "interaction": Interaction.COMMAND,
+                "delivery": Delivery.NO_LOSS,
+                "volume_per_day": 10_000,
+                "peak_factor": 2,
+            },
+            False,
+        ),
         Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "message_size_kb": 10240}, True),
         Case({"interaction": Interaction.COMMAND, "delivery": Delivery.NO_LOSS, "message_size_kb": 204800}, False),
         Case(
@@ -523,11 +547,19 @@ KEPT_WORK_MAY_GO_DIRECT: Final = Rule(
         "direct call with retries and an idempotency key would carry it too, so the confidence is at most medium."
     ),
     reason=lambda given: (
-        f"{capitalised(DELIVERY[given['delivery']])}, but the consumer is always available, the load is steady and "
-        "each message is small: a direct call with retries and an idempotency key can carry it, while a queue stays "
-        "the safer choice should the consumer start to have downtime or peaks appear."
+        f"{capitalised(DELIVERY[given['delivery']])}, but the consumer is always available, {_load_in_words(given)} "
+        "and each message is small: a direct call with retries and an idempotency key can carry it, while a queue "
+        "stays the safer choice should the consumer start to have downtime or the load grow."
     ),
 )
+
+
+def _load_in_words(given: Answers) -> str:
+    """Steady, or peaks on a load too low for them to matter (review 10, R10-06: 200 a day, peaks of 2x)."""
+    peak = exact(given["peak_factor"])
+    if peak <= 1:
+        return "the load is steady"
+    return f"the load is low ({number(exact(given['volume_per_day']))} a day, peaks of {number(peak)}×)"
 
 
 def _waited_for_command(given: Answers) -> bool:
@@ -757,8 +789,9 @@ SENDER_OFFLINE: Final = Rule(
             "sent and acknowledged — and its backlog arrives in a burst when it reconnects."
             + (
                 # A partition keeps the order messages arrive in; a backlog arrives after what happened since.
-                " Stamp each message with the time it happened and a per-device sequence number, so consumers put "
-                "a late one in its place: ordering by key keeps the order of arrival, not of events."
+                " Stamp each message with the time it happened and a "
+                f"per-{'device' if given['source_kind'] == SenderKind.DEVICE else 'sender'} sequence number, so "
+                "consumers put a late one in its place: ordering by key keeps the order of arrival, not of events."
                 if given["ordering"] in (Ordering.PER_KEY, Ordering.GLOBAL)
                 else ""
             )
@@ -1124,7 +1157,8 @@ SMALL_LANDSCAPE_RULE: Final = Rule(
     f"consumer; {number(LOW_VOLUME_PER_DAY)} messages a day or fewer; interfaces change rarely; growth none; "
     "the consumer always available (or away when a loss is acceptable); the sender always available; peaks below "
     f"{HIGH_PEAK}×; latency immediate, seconds or minutes; no replay; no ordering; work that must not be lost and "
-    f"is not waited for has no peaks (1×) and messages of {number(DIRECT_CALL_KB)} KB or less",
+    f"is not waited for has no peaks (1×) or messages a day times the peak factor of {number(LOW_VOLUME_PER_DAY)} "
+    f"or fewer, and messages of {number(DIRECT_CALL_KB)} KB or less",
     (
         "interaction",
         "consumer_kind",
@@ -1161,7 +1195,14 @@ SMALL_LANDSCAPE_RULE: Final = Rule(
             True,
         ),
         Case({"interaction": Interaction.EVENT, "peak_factor": 5}, False),
-        Case({"interaction": Interaction.COMMAND, "latency": Latency.MINUTES, "peak_factor": 4}, False),
+        Case(
+            {"interaction": Interaction.COMMAND, "latency": Latency.MINUTES, "volume_per_day": 5_000, "peak_factor": 4},
+            False,
+        ),
+        Case(
+            {"interaction": Interaction.COMMAND, "latency": Latency.MINUTES, "volume_per_day": 500, "peak_factor": 4},
+            True,
+        ),
         Case({"interaction": Interaction.COMMAND, "latency": Latency.MINUTES, "message_size_kb": 204800}, False),
         Case(
             {

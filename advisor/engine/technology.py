@@ -554,9 +554,9 @@ def _chosen(
         and not (needs.role == "bulk" and platform in SELF_RUN_PLATFORMS)
     ):
         said = _said_operations(given)
-        operator = _who_operates(platform, said, needs, skip)
         # With no platform chosen, a team that asked for managed services reads that advice before self-run brokers.
         operator_first = platform == Platform.ANY and said == Operations.MANAGED
+        operator = _who_operates(platform, said, needs, skip, self_run_after=operator_first and bool(choices))
         return (operator, *choices) if operator_first else (*choices, operator)
     return tuple(choices)
 
@@ -579,10 +579,33 @@ def _misfit(broker: str, needs: Needs) -> str:
     """Why the broker the team runs is not offered for this part, where what it cannot do is an order it does not
     keep (review 6, #25): the team should not wonder why its broker was passed over."""
     runs = [c for c in PLAYERS[needs.role] if broker in c.broker_ids]
-    if not runs or any(_meets(c, needs) for c in runs):
+    if any(_meets(c, needs) for c in runs):
         return ""
-    if needs.ordering != Ordering.NONE and all(ORDER_RANK[c.ordering] < ORDER_RANK[Ordering.PER_KEY] for c in runs):
+    if (
+        runs
+        and needs.ordering != Ordering.NONE
+        and all(ORDER_RANK[c.ordering] < ORDER_RANK[Ordering.PER_KEY] for c in runs)
+    ):
         return f"{runs[0].name}, which you run, does not fit: it keeps no order per key."
+    return _one_group_too_slow(broker, needs)
+
+
+def _one_group_too_slow(broker: str, needs: Needs) -> str:
+    """Global order puts every message through one ordered group: where the team's broker keeps order but one of
+    its groups carries less than the peak, say so (review 10, R10-22: the team's SQS FIFO at 23,148 a second)."""
+    if needs.ordering != Ordering.GLOBAL:
+        return ""
+    for capability in CAPABILITIES:
+        limit = capability.ordered_messages_per_second
+        if broker not in capability.broker_ids or needs.platform not in capability.platforms or limit is None:
+            continue
+        peak = _carried(capability, needs).peak_per_second
+        if peak > limit.value:
+            return (
+                f"{capability.name}, which you run, does not fit: global order puts every message through one ordered "
+                f"group, {_figure(peak)} a second at the peak, and one of its groups carries {number(limit.value)} a "
+                f"second ({limit.note})."
+            )
     return ""
 
 
@@ -1591,8 +1614,11 @@ def _said_operations(given: Answers) -> str | None:
 LEFT_OUT = "left_out"
 
 
-def _who_operates(platform: str, operations: str | None, needs: Needs, skip: tuple[str, ...]) -> TechnologyChoice:
-    """Nothing managed plays this part here: say who would run it, and the clouds' managed options that fit."""
+def _who_operates(
+    platform: str, operations: str | None, needs: Needs, skip: tuple[str, ...], self_run_after: bool = False
+) -> TechnologyChoice:
+    """Nothing managed plays this part here: say who would run it, and the clouds' managed options that fit; where
+    self-run choices follow it, whom they fit (review 10, R10-34)."""
     managed = [
         next(
             (
@@ -1614,7 +1640,8 @@ def _who_operates(platform: str, operations: str | None, needs: Needs, skip: tup
             operations or "",
             "With no platform chosen and no answer on who would run it, a managed one spares the team running it",
         )
-        return TechnologyChoice("A managed service on your cloud", f"{why}: {alternatives}.", "operator")
+        after = " The self-run ones listed after it fit only a team that will run its own." if self_run_after else ""
+        return TechnologyChoice("A managed service on your cloud", f"{why}: {alternatives}.{after}", "operator")
     where = "On premises," if platform == Platform.ON_PREMISES else f"On {label(platform)}"
     runs = {
         Operations.MANAGED: "nobody runs it for you",

@@ -27,8 +27,8 @@ def said(flow: FlowResult) -> str:
 
 @cache
 def _scenarios(file: str) -> dict[str, dict[str, Any]]:
-    """A review's scenarios by their id's first five characters ("R4-14")."""
-    return {s["id"][:5]: s for s in yaml.safe_load(Path(__file__).with_name(file).read_text())}
+    """A review's scenarios by their id's review and number ("R4-14", "R10-06")."""
+    return {"-".join(s["id"].split("-")[:2]): s for s in yaml.safe_load(Path(__file__).with_name(file).read_text())}
 
 
 def reviewed_recommendation(file: str, scenario: str) -> Recommendation:

@@ -82,7 +82,7 @@ class TestTheme1ConfidenceWhereTheRuleHingesOnAnAnswer:
         flow = run([RETURNS], {"systems": 4, "platform": "aws"}).flows[0]
         assert flow.confidence != "high"
         assert "not lowered" not in said(flow)
-        assert "Until consumer availability and peak factor are known" in said(flow)
+        assert "Until consumer availability, messages per day and peak factor are known" in said(flow)
 
     def test_two_consumers_with_growth_not_known_say_what_hangs_on_growth(self) -> None:
         """R4-35: a fact for two consumers, growth not sure, was event-driven at high confidence "not lowered";

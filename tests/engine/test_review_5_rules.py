@@ -143,11 +143,12 @@ class TestReview6OfflineSendersInOrder:
             "source_availability": "often_offline",
         }
         flow = flow_of(scans, {"systems": 6, "platform": "aws"})
-        assert "a per-device sequence number" in said(flow)
+        # The sender's kind was left out: a sequence per sender (review 10, R10-32: a server is no device).
+        assert "a per-sender sequence number" in said(flow)
 
     def test_an_offline_sender_with_no_order_to_keep_is_not_told_to_stamp_one(self) -> None:
         orderless = {"name": "x", "interaction": "command", "source_availability": "often_offline"}
-        assert "a per-device sequence number" not in said(flow_of(orderless, {"systems": 4}))
+        assert "sequence number" not in said(flow_of(orderless, {"systems": 4}))
 
 
 class TestReview6WhenTheProviderDoesNotAnswer:
