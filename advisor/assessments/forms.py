@@ -675,6 +675,7 @@ class EditorForm(AssessmentForm):
         shown = _initial(example)
         _mark_same(self, {"name": shown["name"]})
         _mark_same(self.landscape, shown["landscape"])
+        _fold_example(self.landscape, landscape_gist(self.landscape), LANDSCAPE_FOLDED)
         names = [str(form["name"].value() or "").strip().casefold() for form in self.flows.forms]
         by_name = {str(flow["name"]).casefold(): flow for flow in shown["flows"]}
         for place, form in enumerate(self.flows.forms):
@@ -684,6 +685,7 @@ class EditorForm(AssessmentForm):
                 flow = at_place if str(at_place["name"]).casefold() not in names else None
             if flow is not None:
                 _mark_same(form, flow)
+                _fold_example(form, flow_gist(form), tuple(form.fields))
 
     def after(self, action: str) -> EditorForm:
         """The editor as it reads after adding, duplicating, removing or moving a flow (an action that
@@ -757,6 +759,116 @@ def _mark_same(form: forms.Form, example: dict[str, Any]) -> None:
     for name, value in example.items():
         if name in form.fields and str(form[name].value()) == str(form.fields[name].prepare_value(value)):
             form.fields[name].example = True  # type: ignore[attr-defined]
+
+
+# An example's answers are read in one line and accepted as they are (user 7 of issue 23 read and checked each of
+# them: 753 words); the questions open behind it. A part whose answers are all still the example's starts folded,
+# and one with an answer changed or refused starts open. The landscape's count of systems stays in view: it
+# follows the flows as they are added.
+LANDSCAPE_FOLDED = tuple(a for a in LANDSCAPE_ANSWERS if a != "systems")
+# How the line names what a flow moves, and how soon: in the words a person would use.
+GIST_KINDS = {
+    Interaction.QUERY: "a query",
+    Interaction.COMMAND: "a command",
+    Interaction.EVENT: "an event",
+    UNKNOWN: "a flow of a kind not sure",
+}
+GIST_LATENCY = {"immediate": "answered at once", UNKNOWN: "how soon not sure"}
+GIST_DELIVERY = {"best_effort": "a lost message does no harm", UNKNOWN: "delivery not sure"}
+# Shorter names, in the line, for the answers whose labels are long.
+GIST_NAMES = {"source_availability": "sender", "consumer_availability": "receiver"}
+GIST_REST = "the rest as usual"
+# The choices said in the line only when they are not the usual answer.
+GIST_OTHERS = (
+    "ordering",
+    "consumer_availability",
+    "source_availability",
+    "consumer_kind",
+    "replay",
+    "source_kind",
+    "transaction",
+    "freshness",
+)
+
+
+def _fold_example(form: forms.Form, gist: str, folded: tuple[str, ...]) -> None:
+    """Give a part that came from the example its line, and say whether its questions start open."""
+    unchanged = all(getattr(form.fields[a], "example", False) and not form[a].errors for a in folded)
+    form.example_gist = gist  # type: ignore[attr-defined]
+    form.example_open = not unchanged  # type: ignore[attr-defined]
+    form.folded_fields = [form[a] for a in folded]  # type: ignore[attr-defined]
+
+
+def _typed(field: forms.BoundField) -> object:
+    """A box's answer as the engine would read it (20000 from "20k"), or the choice as posted."""
+    value = field.value()
+    return field.field.to_python(value) if isinstance(field.field, NumberField) else value
+
+
+def _amount(value: object, shown: NumberField) -> str:
+    if isinstance(value, list):
+        return "–".join(f"{end:,}" if isinstance(end, int) else shown.shown(end) for end in value)
+    return f"{value:,}" if isinstance(value, int) else shown.shown(value) if isinstance(value, float) else str(value)
+
+
+def flow_gist(form: forms.Form) -> str:
+    """A flow's answers in a line: “a command from Tills to Loyalty, within minutes; 200,000 a day, peaks 8 times
+    the average; no loss; sender: often offline; the rest as usual”. An answer at its usual value goes unsaid."""
+    interaction = str(form["interaction"].value() or "")
+    source = str(form["source"].value() or "").strip() or "a sender not named"
+    consumers = ", ".join(_names(form["consumers"].value())) or "no receiver named"
+    kind = ROW_INTERACTIONS[FILE].partition(":")[0] if interaction == FILE else GIST_KINDS.get(interaction, interaction)
+    latency = str(form["latency"].value() or "")
+    said = [f"a {kind}" if interaction == FILE else kind, f"from {source} to {consumers},"]
+    said.append(GIST_LATENCY.get(latency, label(latency)) + ";")
+    volume, peak = _typed(form["volume_per_day"]), _typed(form["peak_factor"])
+    number = form.fields["peak_factor"]
+    assert isinstance(number, NumberField)
+    amounts = [
+        "messages a day not sure"
+        if volume == UNKNOWN
+        else f"{_amount(volume, number)} a day"
+        if volume not in ("", None)
+        else "1,000 a day assumed"
+    ]
+    if peak == UNKNOWN:
+        amounts.append("peak not sure")
+    elif peak not in ("", None, 1):
+        amounts.append(f"peaks {_amount(peak, number)} times the average")
+    said.append(", ".join(amounts) + ";")
+    delivery = str(form["delivery"].value() or "")
+    parts = [GIST_DELIVERY.get(delivery, label(delivery))]
+    rest = False
+    for answer_id in GIST_OTHERS:
+        value = str(form[answer_id].value() or "")
+        if value == str(FLOW_ANSWERS[answer_id].default):
+            rest = True
+        else:
+            parts.append(f"{GIST_NAMES.get(answer_id, in_sentence(FLOW_ANSWERS[answer_id].label))}: {label(value)}")
+    size = _typed(form["message_size_kb"])
+    if size in ("", None, FLOW_ANSWERS["message_size_kb"].default):
+        rest = True
+    else:
+        sizes = "–".join(size_text(end) for end in size) if isinstance(size, list) else size_text(size)
+        parts.append("message size not sure" if size == UNKNOWN else f"messages of {sizes}")
+    if rest:
+        parts.append(GIST_REST)
+    return " ".join(said) + " " + "; ".join(parts)
+
+
+def landscape_gist(form: forms.Form) -> str:
+    """The landscape's answers but its count of systems, in a line: “a few teams; the rest as usual”."""
+    said = []
+    for answer_id in LANDSCAPE_FOLDED:
+        value = str(form[answer_id].value() or "")
+        if value != str(LANDSCAPE_ANSWERS[answer_id].default):
+            named = (
+                label(value)
+                if answer_id == "teams"
+                else f"{in_sentence(LANDSCAPE_ANSWERS[answer_id].label)}: {label(value)}"
+            )
+            said.append(named)
+    return "; ".join([*said, GIST_REST]) if len(said) < len(LANDSCAPE_FOLDED) else "; ".join(said)
 
 
 # The key of a flow's initial answers that lists the choices it starts with that nobody made (a new flow's).

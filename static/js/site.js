@@ -134,6 +134,9 @@
     var question = event.target.closest && event.target.closest("#editor .question");
     if (!question) return;
     question.querySelectorAll(".from-example").forEach(function (mark) { mark.hidden = true; });
+    // The line above the questions no longer states the example's answers: it says they were changed.
+    var gist = question.closest(".example-answers") && question.closest(".example-answers").querySelector(".example-gist");
+    if (gist && gist.textContent !== gist.getAttribute("data-changed")) gist.textContent = gist.getAttribute("data-changed");
   };
   document.addEventListener("input", unmark);
   document.addEventListener("change", unmark);
