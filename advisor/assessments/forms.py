@@ -32,6 +32,7 @@ from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Ans
 from advisor.engine.catalog import FACTOR_IDS, FACTORS, Factor, label
 from advisor.engine.choices import Interaction
 from advisor.engine.parse import MAX_FLOWS, MAX_NAME
+from advisor.engine.rules import BULK_MESSAGES_PER_DAY
 from advisor.engine.wording import in_sentence
 
 Wording = Literal["question", "label"]
@@ -603,7 +604,16 @@ class EditorForm(AssessmentForm):
         named = self.systems_named()
         self.landscape.fields["systems"].hint = systems_hint(named)  # type: ignore[attr-defined]
         for flow in self.flows.forms:
-            may_be_file = flow["interaction"].value() == Interaction.COMMAND and flow["latency"].value() == FILE_LATENCY
+            # A nightly file read as a "command" (user 8 of issue 23): the quick path's plain choice, offered here
+            # too and stored as the quick path stores it (flow_answers).
+            interaction = flow.fields["interaction"]
+            interaction.widget.choices = [
+                *(choice for choice in interaction.widget.choices if choice[0] != UNKNOWN),
+                (FILE, ROW_INTERACTIONS[FILE]),
+                *(choice for choice in interaction.widget.choices if choice[0] == UNKNOWN),
+            ]
+            chosen = flow["interaction"].value()
+            may_be_file = chosen == FILE or (chosen == Interaction.COMMAND and flow["latency"].value() == FILE_LATENCY)
             for answer, (file_hint, other_hint) in BATCH_HINTS.items():
                 hint_files(flow.fields[answer], file_hint, other_hint, may_be_file)
             # A number left empty is not given: the box says what the engine assumes, as on the quick path.
@@ -657,11 +667,16 @@ class EditorForm(AssessmentForm):
     def flow_answers(self, form: FlowForm) -> dict[str, Any]:
         """One flow's answers; a number left empty, and a choice still at the value the form said was assumed,
         are left out, so the engine takes its default and says it assumed it."""
-        return {
+        answers = {
             a: v
             for a, v in given(form).items()
             if not (a in EDITOR_ASSUMED_NUMBERS and v == "") and str(v) != str(getattr(form.fields[a], "assumed", None))
         }
+        if answers.get("interaction") == FILE:
+            # As the quick path: a command, within hours and once a day unless those were answered.
+            answers = {a: v for a, v in FILE_ANSWERS.items() if a != "interaction"} | answers
+            answers["interaction"] = FILE_ANSWERS["interaction"]
+        return answers
 
     def weights_form(self) -> WeightsForm:
         return self.weights
@@ -742,7 +757,21 @@ def _shown_flow(flow: engine.Flow, assumed: frozenset[str]) -> dict[str, Any]:
     """A stored flow's answers as the editor shows them: a number that was not given stays an empty box, and a
     choice that was not given is said to be assumed."""
     shown = _values(flow) | {answer: "" for answer in EDITOR_ASSUMED_NUMBERS if answer in assumed}
+    if _a_file(shown):
+        shown["interaction"] = FILE
     return shown | {ASSUMED: [a for a in FLOW_ANSWERS if a in assumed and a not in EDITOR_ASSUMED_NUMBERS]}
+
+
+def _a_file(flow: dict[str, Any]) -> bool:
+    """Whether stored answers are the editor's file or batch: a command within hours, a few times a day at most
+    (the engine's bulk transfer, rule R4.2). Shown so, it is stored back unchanged."""
+    volume = flow.get("volume_per_day")
+    return (
+        flow.get("interaction") == Interaction.COMMAND
+        and flow.get("latency") == FILE_LATENCY
+        and isinstance(volume, int)
+        and 0 < volume <= BULK_MESSAGES_PER_DAY
+    )
 
 
 def _carried(flow: FlowForm) -> list[str]:

@@ -106,7 +106,7 @@
           var radio = document.querySelector("input[name='" + prefix[1] + "-" + answer + "']:checked");
           return radio ? radio.value : "";
         };
-        file = chosen("interaction") === "command" && chosen("latency") === "hours";
+        file = chosen("interaction") === "file" || (chosen("interaction") === "command" && chosen("latency") === "hours");
       }
       var text = hint.getAttribute(file ? "data-hint-file" : "data-hint-other");
       if (hint.textContent !== text) hint.textContent = text;
@@ -115,7 +115,16 @@
   };
   hintFiles();
   document.addEventListener("change", function (event) {
-    if (/^flow-\d+-(interaction|latency)$/.test(event.target.name || "")) hintFiles();
+    var name = event.target.name || "";
+    // A file or batch chosen in the editor moves within hours, as on the quick path: said at once, to be changed.
+    if (/^flow-\d+-interaction$/.test(name) && event.target.type === "radio" && event.target.value === "file") {
+      var hours = document.querySelector("input[name='" + name.replace(/interaction$/, "latency") + "'][value='hours']");
+      if (hours && !hours.checked) {
+        hours.checked = true;
+        hours.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+    }
+    if (/^flow-\d+-(interaction|latency)$/.test(name)) hintFiles();
   });
   document.addEventListener("htmx:afterSettle", hintFiles);
 

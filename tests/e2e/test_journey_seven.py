@@ -8,12 +8,14 @@ import re
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
+from advisor.assessments import store
 from advisor.assessments.models import Assessment
+from advisor.engine import parse_assessment
 
 from .conftest import assert_no_axe_violations, screenshot
-from .retail import phone_or_desktop, start_from_the_loyalty_example
+from .retail import RETAIL, phone_or_desktop, start_from_the_loyalty_example
 
 pytestmark = pytest.mark.django_db(transaction=True)
 WIDTHS = [1280, 360]
@@ -107,3 +109,72 @@ def test_an_examples_answers_read_as_one_line_per_flow_and_open_to_be_changed(
     assert [flow["name"] for flow in flows] == ["Balance check at the till", "Purchases from the tills", "Order placed"]
     # The refused save answers 422, which the browser logs; nothing else went wrong.
     assert [error for error in console_errors if "status of 422" not in error] == []
+
+
+FILE_CHOICE = "file or batch: a nightly export"
+
+
+class Walk:
+    """Steps taken plainly (retail.Walker), counting nothing."""
+
+    def fill(self, box: Locator, text: str) -> None:
+        box.fill(text)
+
+    def choose(self, control: Locator, value: str | None = None) -> None:
+        if value is None:
+            control.check()
+        else:
+            control.select_option(value)
+
+    def press(self, control: Locator) -> None:
+        control.click()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_nightly_file_is_a_plain_choice_in_the_editor_stored_as_the_quick_path_stores_it(
+    page: Page, live_server: Any, console_errors: list[str], width: int
+) -> None:
+    assessment = store.create(parse_assessment(RETAIL))
+    phone_or_desktop(page, width)
+    page.goto(live_server.url + assessment.edit_url)
+    # A stored command moved once a night within hours reads as the file it is; the tills' purchases stay commands.
+    expect(page.locator("#flow-3").get_by_label(FILE_CHOICE)).to_be_checked()
+    expect(page.locator("#flow-1").get_by_label("command: asks one system to do work")).to_be_checked()
+    page.get_by_role("button", name="Add a flow").click()
+    new = page.locator("#flow-4")
+    page.locator("#flow-4-name").fill("Nightly price file")
+    page.locator("#flow-4-source").fill("ERP")
+    page.locator("#flow-4-consumers").fill("Web shop")
+    new.get_by_label(FILE_CHOICE).check()
+    # A file moves within hours: said at once, and a box left empty is one a day.
+    expect(new.get_by_label("within hours")).to_be_checked()
+    expect(page.locator("#flow-4-volume_per_day-hint")).to_have_text("A nightly file: 1 a day.")
+    expect(page.locator("#preview")).to_contain_text("2 bulk")
+    new.get_by_label(FILE_CHOICE).scroll_into_view_if_needed()
+    screenshot(page, f"j7-file-choice-{width}", full_page=False)
+    assert_no_axe_violations(page)
+    stored = saved(page)
+    # Stored as DESIGN §3 answers, as the quick path's file or batch is: a command within hours, once a day.
+    file = stored.inputs["flows"][4]
+    assert (file["interaction"], file["latency"], file["volume_per_day"]) == ("command", "hours", 1)
+    unchanged = stored.inputs["flows"][3]
+    assert (unchanged["interaction"], unchanged["latency"], unchanged["volume_per_day"]) == ("command", "hours", 1)
+    expect(page.locator("article.flow-result", has_text="Nightly price file").locator(".verdict")).to_contain_text(
+        "none of the three patterns fits it"
+    )
+
+    # The quick path's file or batch is stored the same way.
+    page.goto(live_server.url + "/assess/")
+    walk = Walk()
+    page.get_by_label("Name of this assessment").fill("Quick file")
+    row = page.locator("#flow-0")
+    walk.fill(row.get_by_label("Name of the flow"), "Nightly price file")
+    walk.fill(row.get_by_label("Which system sends it?"), "ERP")
+    walk.fill(row.get_by_label("Which systems receive it?"), "Web shop")
+    walk.choose(row.get_by_label("What does the sender expect?"), "file")
+    page.get_by_role("button", name="Next: questions about each flow").click()
+    page.get_by_role("button", name="See the recommendation").click()
+    expect(page.locator(".messages")).to_contain_text("Saved.")
+    quick = Assessment.objects.get(name="Quick file").inputs["flows"][0]
+    assert (quick["interaction"], quick["latency"], quick["volume_per_day"]) == ("command", "hours", 1)
+    assert console_errors == []
