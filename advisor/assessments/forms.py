@@ -225,10 +225,15 @@ class SizeField(NumberField):
 # The size's question without "in KB": the box takes a unit.
 SIZE_QUESTION = "How large is a typical message?"
 SIZE_LABEL = "Message size"
-# When to pick which delivery, in the words of a case where it matters (user 5, H5: points credited twice).
+# When to pick which delivery, in the words of a case where it matters (user 5, H5: points credited twice). Users 7
+# and 8 still could not tell "no loss" from "effectively once": each now says when to pick it, and "no loss" is
+# said by one choice alone. The quick path and the editor read them from here.
 CHOICE_WORDS = {
-    "no_loss": "no loss: a rare duplicate does no harm",
-    "effectively_once": "effectively once: no loss, and a duplicate would do harm (e.g. points credited twice)",
+    "best_effort": "best effort: a lost message does no harm (a newer one replaces it)",
+    "no_loss": "no loss: every message must arrive; a duplicate does no harm",
+    "effectively_once": (
+        "effectively once: every message must arrive, and a duplicate would do harm (e.g. charging a card twice)"
+    ),
 }
 
 

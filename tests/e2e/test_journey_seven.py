@@ -178,3 +178,44 @@ def test_a_nightly_file_is_a_plain_choice_in_the_editor_stored_as_the_quick_path
     quick = Assessment.objects.get(name="Quick file").inputs["flows"][0]
     assert (quick["interaction"], quick["latency"], quick["volume_per_day"]) == ("command", "hours", 1)
     assert console_errors == []
+
+
+# When to pick each, in the words of a case where it matters; "no loss" is said by one choice alone.
+DELIVERY_WORDS = [
+    "best effort: a lost message does no harm (a newer one replaces it)",
+    "no loss: every message must arrive; a duplicate does no harm",
+    "effectively once: every message must arrive, and a duplicate would do harm (e.g. charging a card twice)",
+    "I'm not sure",
+]
+
+
+def option_texts(question: Locator) -> list[str]:
+    return [" ".join(text.split()) for text in question.locator("label.option").all_inner_texts()]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_each_delivery_choice_says_when_to_pick_it_alike_in_the_editor_and_the_quick_path(
+    page: Page, live_server: Any, console_errors: list[str], width: int
+) -> None:
+    assessment = store.create(parse_assessment(RETAIL))
+    phone_or_desktop(page, width)
+    page.goto(live_server.url + assessment.edit_url)
+    delivery = page.locator("#flow-1-delivery")
+    assert [re.sub(r" \(assumed\)$", "", text) for text in option_texts(delivery)] == DELIVERY_WORDS
+    delivery.scroll_into_view_if_needed()
+    screenshot(page, f"j7-delivery-editor-{width}", full_page=False)
+    assert_no_axe_violations(page)
+
+    page.goto(live_server.url + "/assess/")
+    row = page.locator("#flow-0")
+    row.get_by_label("Name of the flow").fill("Purchases from the tills")
+    row.get_by_label("Which system sends it?").fill("Tills")
+    row.get_by_label("Which systems receive it?").fill("Loyalty")
+    row.get_by_label("What does the sender expect?").select_option("command")
+    page.get_by_role("button", name="Next: questions about each flow").click()
+    quick = page.locator("#flow-0-delivery")
+    assert [re.sub(r" \(assumed\)$", "", text) for text in option_texts(quick)] == DELIVERY_WORDS
+    quick.scroll_into_view_if_needed()
+    screenshot(page, f"j7-delivery-quick-{width}", full_page=False)
+    assert_no_axe_violations(page)
+    assert console_errors == []
