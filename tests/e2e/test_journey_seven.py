@@ -214,6 +214,7 @@ def test_each_delivery_choice_says_when_to_pick_it_alike_in_the_editor_and_the_q
     row.get_by_label("What does the sender expect?").select_option("command")
     page.get_by_role("button", name="Next: questions about each flow").click()
     quick = page.locator("#flow-0-delivery")
+    expect(quick.locator("label.option")).to_have_count(len(DELIVERY_WORDS))
     assert [re.sub(r" \(assumed\)$", "", text) for text in option_texts(quick)] == DELIVERY_WORDS
     quick.scroll_into_view_if_needed()
     screenshot(page, f"j7-delivery-quick-{width}", full_page=False)
