@@ -166,13 +166,33 @@ def doubt_hint(answer_id: str) -> str:
 _RANGE_DASH = re.compile(r"\s*(?:–|—|\bto\b|(?<![eE])-)\s*", re.IGNORECASE)
 
 
+class DoubtInput(forms.TextInput):
+    """A number's box with a visible “I'm not sure” beside it (partials/field.html): ticked, the answer is
+    “not sure”, as if typed (users 7 and 8 of issue 23 knew no peak factor and missed the hint to type it)."""
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        if data.get(f"{name}-{UNSURE}"):
+            return NOT_SURE_TYPED
+        return super().value_from_datadict(data, files, name)
+
+
+# The name's end of a number's “I'm not sure” box, and what ticking it stands for.
+UNSURE = "unsure"
+NOT_SURE_TYPED = "not sure"
+
+
+def typed_not_sure(text: object) -> bool:
+    """Whether a box's text says “not sure” in one of the ways people type it."""
+    return str(text).strip().lower().replace("’", "'") in NOT_SURE
+
+
 class NumberField(AnswerField):
     """A number as people type it (see read_number). Django's IntegerField and FloatField would check the
     range with messages of their own; the range, and what is not a number at all, are the engine's to check.
     Where the answer may be "not sure", that or a range of two numbers ("3–10") is taken as the API takes it."""
 
     def __init__(self, *, whole: bool, doubts: bool = False, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        kwargs.setdefault("widget", (DoubtInput if doubts else forms.TextInput)(attrs={"inputmode": "decimal"}))
         super().__init__(**kwargs)
         self.whole = whole
         self.doubts = doubts
@@ -181,7 +201,7 @@ class NumberField(AnswerField):
         if value is None:
             return NO_ANSWER
         text = str(value)
-        if self.doubts and text.strip().lower().replace("’", "'") in NOT_SURE:
+        if self.doubts and typed_not_sure(text):
             return UNKNOWN
         ends = _RANGE_DASH.split(text.strip()) if self.doubts else []
         if len(ends) == 2 and all(ends):
@@ -192,7 +212,7 @@ class NumberField(AnswerField):
         if isinstance(value, Span):
             value = value.wire()
         if value == UNKNOWN:
-            return "not sure"
+            return NOT_SURE_TYPED
         if isinstance(value, (list, tuple)):
             return "–".join(self.shown(end) if isinstance(end, (int, float)) else str(end) for end in value)
         return self.shown(value) if isinstance(value, (int, float)) else value
@@ -209,7 +229,7 @@ class SizeField(NumberField):
         if value is None:
             return NO_ANSWER
         text = str(value).strip()
-        if text.lower().replace("’", "'") in NOT_SURE:
+        if typed_not_sure(text):
             return UNKNOWN
         ends = _RANGE_DASH.split(text)
         if len(ends) == 2 and all(ends):
@@ -1302,7 +1322,10 @@ class QuickForm(AssessmentForm):
             line = f"{source} → {consumers} · {kind if interaction else 'not chosen'}"
             if not volume and interaction == FILE:
                 volume = str(FILE_ANSWERS["volume_per_day"])
-            line += f" · {volume} a day" if volume else " · messages a day assumed"
+            if typed_not_sure(volume):
+                line += " · messages a day not sure"
+            else:
+                line += f" · {volume} a day" if volume else " · messages a day assumed"
             sender = str(row["source"].value() or "").strip()
             receivers = tuple(_names(row["consumers"].value()))
             for _, questions in groups:

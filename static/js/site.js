@@ -128,6 +128,23 @@
   });
   document.addEventListener("htmx:afterSettle", hintFiles);
 
+  // A number's “I'm not sure” (forms.DoubtInput) and its box say the same: ticked, the box says “not sure” (as if
+  // typed, so the preview reads it at once); typed “not sure”, it is ticked; a number typed instead unticks it.
+  var notSure = /^(unknown|not sure|don't know|\?)$/;
+  document.addEventListener("change", function (event) {
+    var tick = event.target;
+    var box = tick.hasAttribute && tick.hasAttribute("data-not-sure-of") && document.getElementById(tick.getAttribute("data-not-sure-of"));
+    if (!box) return;
+    var said = notSure.test(box.value.trim().toLowerCase().replace("’", "'"));
+    if (tick.checked && !said) box.value = "not sure";
+    else if (!tick.checked && said) box.value = "";
+  });
+  document.addEventListener("input", function (event) {
+    var tick = event.target.id && document.getElementById(event.target.id + "-unsure");
+    if (!tick || tick.type !== "checkbox") return;
+    tick.checked = notSure.test(event.target.value.trim().toLowerCase().replace("’", "'"));
+  });
+
   // A flow's heading and its jump link follow its name as it is typed, and the editor's heading the assessment's
   // (the page says it on the next load too).
   document.addEventListener("input", function (event) {

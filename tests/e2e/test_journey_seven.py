@@ -220,3 +220,62 @@ def test_each_delivery_choice_says_when_to_pick_it_alike_in_the_editor_and_the_q
     screenshot(page, f"j7-delivery-quick-{width}", full_page=False)
     assert_no_axe_violations(page)
     assert console_errors == []
+
+
+NOT_SURE = "I'm not sure"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_numbers_nobody_knows_have_a_visible_not_sure_stored_as_typing_it_is(
+    page: Page, live_server: Any, console_errors: list[str], width: int
+) -> None:
+    assessment = store.create(parse_assessment(RETAIL))
+    phone_or_desktop(page, width)
+    page.goto(live_server.url + assessment.edit_url)
+    till = page.locator("#flow-1")
+    for answer in ("volume_per_day", "peak_factor", "message_size_kb"):
+        expect(till.locator(f"#flow-1-{answer}-unsure")).to_be_visible()
+    unsure = page.locator("#flow-1-peak_factor-unsure")
+    # Heard as the choice it is, described by its question.
+    expect(unsure).to_have_accessible_name(NOT_SURE)
+    expect(unsure).to_have_accessible_description("Peak factor")
+    expect(unsure).not_to_be_checked()
+    unsure.check()
+    expect(page.locator("#flow-1-peak_factor")).to_have_value("not sure")
+    # Typed, it is the same answer, and the box says so.
+    page.locator("#flow-2-message_size_kb").fill("not sure")
+    expect(page.locator("#flow-2-message_size_kb-unsure")).to_be_checked()
+    unsure.scroll_into_view_if_needed()
+    screenshot(page, f"j7-not-sure-editor-{width}", full_page=False)
+    assert_no_axe_violations(page)
+    stored = saved(page)
+    assert stored.inputs["flows"][1]["peak_factor"] == "unknown"
+    assert stored.inputs["flows"][2]["message_size_kb"] == "unknown"
+    # Opened again, the choice is still made.
+    page.goto(live_server.url + stored.edit_url)
+    expect(page.locator("#flow-1-peak_factor-unsure")).to_be_checked()
+
+    # The quick path offers it beside messages a day on the rows, and beside the peak on the questions.
+    page.goto(live_server.url + "/assess/")
+    row = page.locator("#flow-0")
+    row.get_by_label("Name of the flow").fill("Purchases from the tills")
+    row.get_by_label("Which system sends it?").fill("Tills")
+    row.get_by_label("Which systems receive it?").fill("Loyalty")
+    row.get_by_label("What does the sender expect?").select_option("command")
+    volume = page.locator("#flow-0-volume_per_day-unsure")
+    expect(volume).to_have_accessible_description("About how many messages a day?")
+    volume.check()
+    screenshot(page, f"j7-not-sure-rows-{width}", full_page=False)
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Next: questions about each flow").click()
+    peak = page.locator("#flow-0-peak_factor-unsure")
+    expect(peak).to_have_accessible_name(NOT_SURE)
+    peak.check()
+    peak.scroll_into_view_if_needed()
+    screenshot(page, f"j7-not-sure-questions-{width}", full_page=False)
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="See the recommendation").click()
+    expect(page.locator(".messages")).to_contain_text("Saved.")
+    quick = Assessment.objects.order_by("-pk").first().inputs["flows"][0]  # type: ignore[union-attr]
+    assert (quick["volume_per_day"], quick["peak_factor"]) == ("unknown", "unknown")
+    assert console_errors == []
