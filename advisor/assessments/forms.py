@@ -32,6 +32,7 @@ from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Ans
 from advisor.engine.catalog import FACTOR_IDS, FACTORS, Factor, label
 from advisor.engine.choices import Interaction
 from advisor.engine.parse import MAX_FLOWS, MAX_NAME
+from advisor.engine.rules import BULK_MESSAGES_PER_DAY
 from advisor.engine.wording import in_sentence
 
 Wording = Literal["question", "label"]
@@ -165,13 +166,33 @@ def doubt_hint(answer_id: str) -> str:
 _RANGE_DASH = re.compile(r"\s*(?:–|—|\bto\b|(?<![eE])-)\s*", re.IGNORECASE)
 
 
+class DoubtInput(forms.TextInput):
+    """A number's box with a visible “I'm not sure” beside it (partials/field.html): ticked, the answer is
+    “not sure”, as if typed (users 7 and 8 of issue 23 knew no peak factor and missed the hint to type it)."""
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        if data.get(f"{name}-{UNSURE}"):
+            return NOT_SURE_TYPED
+        return super().value_from_datadict(data, files, name)
+
+
+# The name's end of a number's “I'm not sure” box, and what ticking it stands for.
+UNSURE = "unsure"
+NOT_SURE_TYPED = "not sure"
+
+
+def typed_not_sure(text: object) -> bool:
+    """Whether a box's text says “not sure” in one of the ways people type it."""
+    return str(text).strip().lower().replace("’", "'") in NOT_SURE
+
+
 class NumberField(AnswerField):
     """A number as people type it (see read_number). Django's IntegerField and FloatField would check the
     range with messages of their own; the range, and what is not a number at all, are the engine's to check.
     Where the answer may be "not sure", that or a range of two numbers ("3–10") is taken as the API takes it."""
 
     def __init__(self, *, whole: bool, doubts: bool = False, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        kwargs.setdefault("widget", (DoubtInput if doubts else forms.TextInput)(attrs={"inputmode": "decimal"}))
         super().__init__(**kwargs)
         self.whole = whole
         self.doubts = doubts
@@ -180,7 +201,7 @@ class NumberField(AnswerField):
         if value is None:
             return NO_ANSWER
         text = str(value)
-        if self.doubts and text.strip().lower().replace("’", "'") in NOT_SURE:
+        if self.doubts and typed_not_sure(text):
             return UNKNOWN
         ends = _RANGE_DASH.split(text.strip()) if self.doubts else []
         if len(ends) == 2 and all(ends):
@@ -191,7 +212,7 @@ class NumberField(AnswerField):
         if isinstance(value, Span):
             value = value.wire()
         if value == UNKNOWN:
-            return "not sure"
+            return NOT_SURE_TYPED
         if isinstance(value, (list, tuple)):
             return "–".join(self.shown(end) if isinstance(end, (int, float)) else str(end) for end in value)
         return self.shown(value) if isinstance(value, (int, float)) else value
@@ -208,7 +229,7 @@ class SizeField(NumberField):
         if value is None:
             return NO_ANSWER
         text = str(value).strip()
-        if text.lower().replace("’", "'") in NOT_SURE:
+        if typed_not_sure(text):
             return UNKNOWN
         ends = _RANGE_DASH.split(text)
         if len(ends) == 2 and all(ends):
@@ -224,10 +245,15 @@ class SizeField(NumberField):
 # The size's question without "in KB": the box takes a unit.
 SIZE_QUESTION = "How large is a typical message?"
 SIZE_LABEL = "Message size"
-# When to pick which delivery, in the words of a case where it matters (user 5, H5: points credited twice).
+# When to pick which delivery, in the words of a case where it matters (user 5, H5: points credited twice). Users 7
+# and 8 still could not tell "no loss" from "effectively once": each now says when to pick it, and "no loss" is
+# said by one choice alone. The quick path and the editor read them from here.
 CHOICE_WORDS = {
-    "no_loss": "no loss: a rare duplicate does no harm",
-    "effectively_once": "effectively once: no loss, and a duplicate would do harm (e.g. points credited twice)",
+    "best_effort": "best effort: a lost message does no harm (a newer one replaces it)",
+    "no_loss": "no loss: every message must arrive; a duplicate does no harm",
+    "effectively_once": (
+        "effectively once: every message must arrive, and a duplicate would do harm (e.g. charging a card twice)"
+    ),
 }
 
 
@@ -603,7 +629,16 @@ class EditorForm(AssessmentForm):
         named = self.systems_named()
         self.landscape.fields["systems"].hint = systems_hint(named)  # type: ignore[attr-defined]
         for flow in self.flows.forms:
-            may_be_file = flow["interaction"].value() == Interaction.COMMAND and flow["latency"].value() == FILE_LATENCY
+            # A nightly file read as a "command" (user 8 of issue 23): the quick path's plain choice, offered here
+            # too and stored as the quick path stores it (flow_answers).
+            interaction = flow.fields["interaction"]
+            interaction.widget.choices = [
+                *(choice for choice in interaction.widget.choices if choice[0] != UNKNOWN),
+                (FILE, ROW_INTERACTIONS[FILE]),
+                *(choice for choice in interaction.widget.choices if choice[0] == UNKNOWN),
+            ]
+            chosen = flow["interaction"].value()
+            may_be_file = chosen == FILE or (chosen == Interaction.COMMAND and flow["latency"].value() == FILE_LATENCY)
             for answer, (file_hint, other_hint) in BATCH_HINTS.items():
                 hint_files(flow.fields[answer], file_hint, other_hint, may_be_file)
             # A number left empty is not given: the box says what the engine assumes, as on the quick path.
@@ -657,11 +692,16 @@ class EditorForm(AssessmentForm):
     def flow_answers(self, form: FlowForm) -> dict[str, Any]:
         """One flow's answers; a number left empty, and a choice still at the value the form said was assumed,
         are left out, so the engine takes its default and says it assumed it."""
-        return {
+        answers = {
             a: v
             for a, v in given(form).items()
             if not (a in EDITOR_ASSUMED_NUMBERS and v == "") and str(v) != str(getattr(form.fields[a], "assumed", None))
         }
+        if answers.get("interaction") == FILE:
+            # As the quick path: a command, within hours and once a day unless those were answered.
+            answers = {a: v for a, v in FILE_ANSWERS.items() if a != "interaction"} | answers
+            answers["interaction"] = FILE_ANSWERS["interaction"]
+        return answers
 
     def weights_form(self) -> WeightsForm:
         return self.weights
@@ -675,6 +715,7 @@ class EditorForm(AssessmentForm):
         shown = _initial(example)
         _mark_same(self, {"name": shown["name"]})
         _mark_same(self.landscape, shown["landscape"])
+        _fold_example(self.landscape, landscape_gist(self.landscape), LANDSCAPE_FOLDED)
         names = [str(form["name"].value() or "").strip().casefold() for form in self.flows.forms]
         by_name = {str(flow["name"]).casefold(): flow for flow in shown["flows"]}
         for place, form in enumerate(self.flows.forms):
@@ -684,6 +725,7 @@ class EditorForm(AssessmentForm):
                 flow = at_place if str(at_place["name"]).casefold() not in names else None
             if flow is not None:
                 _mark_same(form, flow)
+                _fold_example(form, flow_gist(form), tuple(form.fields))
 
     def after(self, action: str) -> EditorForm:
         """The editor as it reads after adding, duplicating, removing or moving a flow (an action that
@@ -740,7 +782,21 @@ def _shown_flow(flow: engine.Flow, assumed: frozenset[str]) -> dict[str, Any]:
     """A stored flow's answers as the editor shows them: a number that was not given stays an empty box, and a
     choice that was not given is said to be assumed."""
     shown = _values(flow) | {answer: "" for answer in EDITOR_ASSUMED_NUMBERS if answer in assumed}
+    if _a_file(shown):
+        shown["interaction"] = FILE
     return shown | {ASSUMED: [a for a in FLOW_ANSWERS if a in assumed and a not in EDITOR_ASSUMED_NUMBERS]}
+
+
+def _a_file(flow: dict[str, Any]) -> bool:
+    """Whether stored answers are the editor's file or batch: a command within hours, a few times a day at most
+    (the engine's bulk transfer, rule R4.2). Shown so, it is stored back unchanged."""
+    volume = flow.get("volume_per_day")
+    return (
+        flow.get("interaction") == Interaction.COMMAND
+        and flow.get("latency") == FILE_LATENCY
+        and isinstance(volume, int)
+        and 0 < volume <= BULK_MESSAGES_PER_DAY
+    )
 
 
 def _carried(flow: FlowForm) -> list[str]:
@@ -757,6 +813,116 @@ def _mark_same(form: forms.Form, example: dict[str, Any]) -> None:
     for name, value in example.items():
         if name in form.fields and str(form[name].value()) == str(form.fields[name].prepare_value(value)):
             form.fields[name].example = True  # type: ignore[attr-defined]
+
+
+# An example's answers are read in one line and accepted as they are (user 7 of issue 23 read and checked each of
+# them: 753 words); the questions open behind it. A part whose answers are all still the example's starts folded,
+# and one with an answer changed or refused starts open. The landscape's count of systems stays in view: it
+# follows the flows as they are added.
+LANDSCAPE_FOLDED = tuple(a for a in LANDSCAPE_ANSWERS if a != "systems")
+# How the line names what a flow moves, and how soon: in the words a person would use.
+GIST_KINDS = {
+    Interaction.QUERY: "a query",
+    Interaction.COMMAND: "a command",
+    Interaction.EVENT: "an event",
+    UNKNOWN: "a flow of a kind not sure",
+}
+GIST_LATENCY = {"immediate": "answered at once", UNKNOWN: "how soon not sure"}
+GIST_DELIVERY = {"best_effort": "a lost message does no harm", UNKNOWN: "delivery not sure"}
+# Shorter names, in the line, for the answers whose labels are long.
+GIST_NAMES = {"source_availability": "sender", "consumer_availability": "receiver"}
+GIST_REST = "the rest as usual"
+# The choices said in the line only when they are not the usual answer.
+GIST_OTHERS = (
+    "ordering",
+    "consumer_availability",
+    "source_availability",
+    "consumer_kind",
+    "replay",
+    "source_kind",
+    "transaction",
+    "freshness",
+)
+
+
+def _fold_example(form: forms.Form, gist: str, folded: tuple[str, ...]) -> None:
+    """Give a part that came from the example its line, and say whether its questions start open."""
+    unchanged = all(getattr(form.fields[a], "example", False) and not form[a].errors for a in folded)
+    form.example_gist = gist  # type: ignore[attr-defined]
+    form.example_open = not unchanged  # type: ignore[attr-defined]
+    form.folded_fields = [form[a] for a in folded]  # type: ignore[attr-defined]
+
+
+def _typed(field: forms.BoundField) -> object:
+    """A box's answer as the engine would read it (20000 from "20k"), or the choice as posted."""
+    value = field.value()
+    return field.field.to_python(value) if isinstance(field.field, NumberField) else value
+
+
+def _amount(value: object, shown: NumberField) -> str:
+    if isinstance(value, list):
+        return "–".join(f"{end:,}" if isinstance(end, int) else shown.shown(end) for end in value)
+    return f"{value:,}" if isinstance(value, int) else shown.shown(value) if isinstance(value, float) else str(value)
+
+
+def flow_gist(form: forms.Form) -> str:
+    """A flow's answers in a line: “a command from Tills to Loyalty, within minutes; 200,000 a day, peaks 8 times
+    the average; no loss; sender: often offline; the rest as usual”. An answer at its usual value goes unsaid."""
+    interaction = str(form["interaction"].value() or "")
+    source = str(form["source"].value() or "").strip() or "a sender not named"
+    consumers = ", ".join(_names(form["consumers"].value())) or "no receiver named"
+    kind = ROW_INTERACTIONS[FILE].partition(":")[0] if interaction == FILE else GIST_KINDS.get(interaction, interaction)
+    latency = str(form["latency"].value() or "")
+    said = [f"a {kind}" if interaction == FILE else kind, f"from {source} to {consumers},"]
+    said.append(GIST_LATENCY.get(latency, label(latency)) + ";")
+    volume, peak = _typed(form["volume_per_day"]), _typed(form["peak_factor"])
+    number = form.fields["peak_factor"]
+    assert isinstance(number, NumberField)
+    amounts = [
+        "messages a day not sure"
+        if volume == UNKNOWN
+        else f"{_amount(volume, number)} a day"
+        if volume not in ("", None)
+        else "1,000 a day assumed"
+    ]
+    if peak == UNKNOWN:
+        amounts.append("peak not sure")
+    elif peak not in ("", None, 1):
+        amounts.append(f"peaks {_amount(peak, number)} times the average")
+    said.append(", ".join(amounts) + ";")
+    delivery = str(form["delivery"].value() or "")
+    parts = [GIST_DELIVERY.get(delivery, label(delivery))]
+    rest = False
+    for answer_id in GIST_OTHERS:
+        value = str(form[answer_id].value() or "")
+        if value == str(FLOW_ANSWERS[answer_id].default):
+            rest = True
+        else:
+            parts.append(f"{GIST_NAMES.get(answer_id, in_sentence(FLOW_ANSWERS[answer_id].label))}: {label(value)}")
+    size = _typed(form["message_size_kb"])
+    if size in ("", None, FLOW_ANSWERS["message_size_kb"].default):
+        rest = True
+    else:
+        sizes = "–".join(size_text(end) for end in size) if isinstance(size, list) else size_text(size)
+        parts.append("message size not sure" if size == UNKNOWN else f"messages of {sizes}")
+    if rest:
+        parts.append(GIST_REST)
+    return " ".join(said) + " " + "; ".join(parts)
+
+
+def landscape_gist(form: forms.Form) -> str:
+    """The landscape's answers but its count of systems, in a line: “a few teams; the rest as usual”."""
+    said = []
+    for answer_id in LANDSCAPE_FOLDED:
+        value = str(form[answer_id].value() or "")
+        if value != str(LANDSCAPE_ANSWERS[answer_id].default):
+            named = (
+                label(value)
+                if answer_id == "teams"
+                else f"{in_sentence(LANDSCAPE_ANSWERS[answer_id].label)}: {label(value)}"
+            )
+            said.append(named)
+    return "; ".join([*said, GIST_REST]) if len(said) < len(LANDSCAPE_FOLDED) else "; ".join(said)
 
 
 # The key of a flow's initial answers that lists the choices it starts with that nobody made (a new flow's).
@@ -1156,7 +1322,10 @@ class QuickForm(AssessmentForm):
             line = f"{source} → {consumers} · {kind if interaction else 'not chosen'}"
             if not volume and interaction == FILE:
                 volume = str(FILE_ANSWERS["volume_per_day"])
-            line += f" · {volume} a day" if volume else " · messages a day assumed"
+            if typed_not_sure(volume):
+                line += " · messages a day not sure"
+            else:
+                line += f" · {volume} a day" if volume else " · messages a day assumed"
             sender = str(row["source"].value() or "").strip()
             receivers = tuple(_names(row["consumers"].value()))
             for _, questions in groups:

@@ -106,7 +106,7 @@
           var radio = document.querySelector("input[name='" + prefix[1] + "-" + answer + "']:checked");
           return radio ? radio.value : "";
         };
-        file = chosen("interaction") === "command" && chosen("latency") === "hours";
+        file = chosen("interaction") === "file" || (chosen("interaction") === "command" && chosen("latency") === "hours");
       }
       var text = hint.getAttribute(file ? "data-hint-file" : "data-hint-other");
       if (hint.textContent !== text) hint.textContent = text;
@@ -115,9 +115,35 @@
   };
   hintFiles();
   document.addEventListener("change", function (event) {
-    if (/^flow-\d+-(interaction|latency)$/.test(event.target.name || "")) hintFiles();
+    var name = event.target.name || "";
+    // A file or batch chosen in the editor moves within hours, as on the quick path: said at once, to be changed.
+    if (/^flow-\d+-interaction$/.test(name) && event.target.type === "radio" && event.target.value === "file") {
+      var hours = document.querySelector("input[name='" + name.replace(/interaction$/, "latency") + "'][value='hours']");
+      if (hours && !hours.checked) {
+        hours.checked = true;
+        hours.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+    }
+    if (/^flow-\d+-(interaction|latency)$/.test(name)) hintFiles();
   });
   document.addEventListener("htmx:afterSettle", hintFiles);
+
+  // A number's “I'm not sure” (forms.DoubtInput) and its box say the same: ticked, the box says “not sure” (as if
+  // typed, so the preview reads it at once); typed “not sure”, it is ticked; a number typed instead unticks it.
+  var notSure = /^(unknown|not sure|don't know|\?)$/;
+  document.addEventListener("change", function (event) {
+    var tick = event.target;
+    var box = tick.hasAttribute && tick.hasAttribute("data-not-sure-of") && document.getElementById(tick.getAttribute("data-not-sure-of"));
+    if (!box) return;
+    var said = notSure.test(box.value.trim().toLowerCase().replace("’", "'"));
+    if (tick.checked && !said) box.value = "not sure";
+    else if (!tick.checked && said) box.value = "";
+  });
+  document.addEventListener("input", function (event) {
+    var tick = event.target.id && document.getElementById(event.target.id + "-unsure");
+    if (!tick || tick.type !== "checkbox") return;
+    tick.checked = notSure.test(event.target.value.trim().toLowerCase().replace("’", "'"));
+  });
 
   // A flow's heading and its jump link follow its name as it is typed, and the editor's heading the assessment's
   // (the page says it on the next load too).
@@ -134,6 +160,9 @@
     var question = event.target.closest && event.target.closest("#editor .question");
     if (!question) return;
     question.querySelectorAll(".from-example").forEach(function (mark) { mark.hidden = true; });
+    // The line above the questions no longer states the example's answers: it says they were changed.
+    var gist = question.closest(".example-answers") && question.closest(".example-answers").querySelector(".example-gist");
+    if (gist && gist.textContent !== gist.getAttribute("data-changed")) gist.textContent = gist.getAttribute("data-changed");
   };
   document.addEventListener("input", unmark);
   document.addEventListener("change", unmark);

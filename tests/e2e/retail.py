@@ -117,3 +117,10 @@ def start_from_the_loyalty_example(page: Page, base: str) -> None:
     page.goto(base)
     page.get_by_role("button", name="Start from “Loyalty program + point-of-sale”").click()
     expect(page.locator("#editor")).to_be_visible()
+
+
+def open_the_examples_answers(page: Page) -> None:
+    """Open every line of an example's answers onto its questions, as a person changing them does."""
+    for part in page.locator("details.example-answers").all():
+        if part.get_attribute("open") is None:
+            part.locator("> summary").click()

@@ -14,7 +14,7 @@ from advisor.assessments.models import Assessment
 from advisor.engine import parse_assessment
 
 from .conftest import assert_no_axe_violations, screenshot
-from .retail import RETAIL, phone_or_desktop, start_from_the_loyalty_example
+from .retail import RETAIL, open_the_examples_answers, phone_or_desktop, start_from_the_loyalty_example
 
 pytestmark = pytest.mark.django_db(transaction=True)
 WIDTHS = [1280, 360]
@@ -32,6 +32,7 @@ def test_an_examples_answers_are_marked_as_its_own_until_changed(
 ) -> None:
     phone_or_desktop(page, width)
     start_from_the_loyalty_example(page, live_server.url)
+    open_the_examples_answers(page)
     peak = page.locator("#flow-1-peak_factor")
     expect(peak).to_have_value("8")
     # Each answer that came with the example says so beside its question, in one word, heard in full.

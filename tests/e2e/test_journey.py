@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from advisor.assessments.models import Assessment
 
 from .conftest import screenshot
+from .retail import open_the_examples_answers
 
 pytestmark = pytest.mark.django_db(transaction=True)
 AXE = Axe()
@@ -55,6 +56,7 @@ def test_editing_a_flow_updates_the_preview_without_a_reload_and_saves(
     expect(preview).to_contain_text("1 flow is point-to-point")
     page.evaluate("window.notReloaded = true")
 
+    open_the_examples_answers(page)
     page.locator("#flow-0").get_by_label("event: announces a fact").check()
     page.locator("#flow-0").get_by_label("Consumers").fill("CRM, Email service, Analytics, Billing")
     expect(preview).to_contain_text("2 flows are event-driven")

@@ -135,9 +135,11 @@ def test_the_teams_question_is_in_view_and_effectively_once_says_when(
     teams.get_by_label("a few teams").check()
     tills = page.get_by_role("group", name="Purchases from the tills")
     loss = tills.get_by_role("group", name="May a message be lost?")
-    once = loss.get_by_label("effectively once: no loss, and a duplicate would do harm (e.g. points credited twice)")
+    once = loss.get_by_label(
+        "effectively once: every message must arrive, and a duplicate would do harm (e.g. charging a card twice)"
+    )
     expect(once).to_be_visible()
-    expect(loss.get_by_label("no loss: a rare duplicate does no harm")).to_be_checked()
+    expect(loss.get_by_label("no loss: every message must arrive; a duplicate does no harm")).to_be_checked()
     loss.scroll_into_view_if_needed()
     screenshot(page, f"j5-delivery-{width}", full_page=False)
     teams.scroll_into_view_if_needed()

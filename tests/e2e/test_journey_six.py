@@ -18,7 +18,7 @@ from tests.reports.test_pdf import pdf_text
 from tests.reports.test_pdf_deliverable import section
 
 from .conftest import assert_no_axe_violations, screenshot
-from .retail import RETAIL, phone_or_desktop, start_from_the_loyalty_example
+from .retail import RETAIL, open_the_examples_answers, phone_or_desktop, start_from_the_loyalty_example
 
 pytestmark = pytest.mark.django_db(transaction=True)
 WIDTHS = [1280, 360]
@@ -138,6 +138,7 @@ def test_one_system_with_two_availabilities_is_said_in_the_preview_and_the_resul
     start_from_the_loyalty_example(page, live_server.url)
     note = page.locator("#preview .availability-note")
     expect(note).to_have_count(0)
+    open_the_examples_answers(page)
     page.locator("input[name='flow-1-consumer_availability'][value='often_offline']").check()
     expect(note).to_have_text(DISAGREE)
     # A note, not an answer: the balance check's receiver stays as it was.

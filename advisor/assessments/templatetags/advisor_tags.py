@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString
 
 from advisor import points
 from advisor.assessments import presentation
+from advisor.assessments.forms import typed_not_sure
 from advisor.engine import Flip, FlowResult, catalog
 from advisor.engine.wording import whole
 
@@ -21,6 +22,12 @@ register = template.Library()
 def answer(value: object) -> str:
     """The words for an answer's id (`often_offline` → "often offline")."""
     return catalog.label(str(value))
+
+
+@register.filter
+def not_sure(text: object) -> bool:
+    """Whether a number's box says “not sure”: its “I'm not sure” is then ticked."""
+    return typed_not_sure(text)
 
 
 @register.filter
