@@ -172,6 +172,11 @@ class Capability:
     # lose one, with a dead-letter queue (SNS → SQS fan-out).
     stores_nothing: str = ""
     subscriber_queue: str = ""
+    # Where a subscriber's event it cannot process goes once its retries are spent, in words (review 11, R11-37: the
+    # dead letters named are those of the technologies listed, not of the platform's other services).
+    dead_letters: str = ""
+    # Its quota is not adjustable (Eventarc Advanced's publish throughput): a peak past it is not carried at all.
+    quota_fixed: bool = False
     # It delivers at most once and keeps nothing (Core NATS): listed only for events a subscriber may miss.
     at_most_once: bool = False
     # A daily message quota per unit of the tier named in its note, counted in chunks of counted_in (IoT Hub S1).
@@ -890,6 +895,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
             "in flight, received by a consumer and not yet deleted.",
             _SQS_STANDARD_QUOTAS,
         ),
+        dead_letters="an SQS redrive policy on each subscriber queue",
     ),
     Capability(
         id="amazon_sqs_fifo",
@@ -935,6 +941,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
                 "high throughput mode, in selected Regions; up to 700,000 messages/s with batching",
             ),
         ),
+        dead_letters="an SQS redrive policy to a FIFO dead-letter queue on each SQS FIFO queue",
     ),
     Capability(
         id="amazon_sns_standard",
@@ -980,6 +987,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         ),
         stores_nothing="it stores nothing",
         subscriber_queue="amazon_sqs_standard",
+        dead_letters="an SQS redrive policy on each subscriber queue behind SNS",
     ),
     Capability(
         id="amazon_sns_fifo",
@@ -1018,6 +1026,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
                 _SNS_FIFO_DELIVERY,
             ),
         ),
+        dead_letters="an SQS redrive policy to a FIFO dead-letter queue on each subscriber's SQS FIFO queue",
     ),
     Capability(
         id="amazon_eventbridge",
@@ -1067,6 +1076,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
                 _EVENTBRIDGE_API_DESTINATIONS,
             ),
         ),
+        dead_letters="a dead-letter queue on each EventBridge target",
     ),
     Capability(
         id="amazon_kinesis_data_streams",
@@ -1113,6 +1123,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
                 "default quota in us-east-1, us-west-2 and eu-west-1; 1,000 or 6,000 elsewhere",
             ),
         ),
+        dead_letters=("on Kinesis, the on-failure destination of the function that reads the stream (an SQS queue)"),
     ),
     Capability(
         id="amazon_msk",
@@ -1172,6 +1183,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
                 "recommended for kafka.m5.large and m5.xlarge, replicas included (4,000 for 4xlarge and up)",
             ),
         ),
+        dead_letters="a dead-letter topic per consumer group on MSK",
     ),
     Capability(
         id="amazon_mq",
@@ -1213,6 +1225,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
             Sourced(30000, "queues", _MQ_RABBITMQ_SIZING, "single-instance mq.m5.large broker"),
             Sourced(200, "brokers per Region", _MQ_QUOTAS),
         ),
+        dead_letters="a dead-letter exchange on each subscriber queue of Amazon MQ for RabbitMQ",
     ),
     Capability(
         id="amazon_api_gateway",
@@ -1398,6 +1411,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
             Sourced(5000, "concurrent receive requests", _SERVICE_BUS_QUOTAS, "per queue, topic or subscription"),
             Sourced(100, "messages per transaction", _SERVICE_BUS_QUOTAS),
         ),
+        dead_letters="Service Bus dead-lettering on each queue after its maximum delivery count",
     ),
     Capability(
         id="azure_service_bus_topics",
@@ -1430,6 +1444,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
             _SERVICE_BUS_DUPLICATE_WINDOW,
             Sourced(2000, "subscriptions per topic", _SERVICE_BUS_QUOTAS, "Standard and Premium tiers"),
         ),
+        dead_letters="Service Bus dead-lettering on each subscription after its maximum delivery count",
     ),
     Capability(
         id="azure_event_grid",
@@ -1459,6 +1474,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
             Sourced(500, "event subscriptions per topic", _EVENT_GRID_LIMITS, "cannot be increased"),
             Sourced(100, "custom topics per subscription", _EVENT_GRID_LIMITS, "per Region"),
         ),
+        dead_letters="an Event Grid dead-letter location",
     ),
     Capability(
         id="azure_event_hubs",
@@ -1527,6 +1543,10 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
                 ),
             ),
         ),
+        dead_letters=(
+            "a store each consumer writes what it cannot process to (a Service Bus queue or a blob "
+            "container): Event Hubs keeps no dead-letter queue of its own"
+        ),
     ),
     Capability(
         id="azure_storage_queues",
@@ -1551,6 +1571,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         needs_experience=False,
         footprint=0,
         limits=(_per_second(20000, _QUEUE_STORAGE_TARGETS, "per storage account, with 1 KiB messages"),),
+        dead_letters="a poison queue for each Storage queue after its maximum dequeue count",
     ),
     Capability(
         id="azure_web_pubsub",
@@ -1727,6 +1748,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
                 _PUBSUB_REPLAY,
             ),
         ),
+        dead_letters="a dead-letter topic on each Pub/Sub subscription after its maximum delivery attempts",
     ),
     Capability(
         id="google_cloud_tasks",
@@ -1753,6 +1775,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         needs_experience=False,
         footprint=0,
         limits=(_seconds(1800, _TASKS_OR_PUBSUB, "longest an HTTP handler may take to answer a task"),),
+        dead_letters="a Cloud Tasks queue's retry limit, then an alert on the tasks it gives up",
     ),
     Capability(
         id="google_eventarc",
@@ -1780,6 +1803,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         footprint=0,
         unit_is_quota=True,
         counted_in=_kb(64, _EVENTARC_QUOTAS, "publish throughput is counted in 64 KB units"),
+        quota_fixed=True,
         limits=(
             Sourced(500, "triggers per location", _EVENTARC_STANDARD_QUOTAS, "per project"),
             Sourced(100, "enrollments per bus", _EVENTARC_QUOTAS, "Eventarc Advanced"),
@@ -1818,6 +1842,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         footprint=2,
         fewest_units=Sourced(3, "vCPUs", _MANAGED_KAFKA_SIZING, "smallest cluster"),
         limits=(Sourced(8, "GiB of memory per vCPU", _MANAGED_KAFKA_SIZING, "between 1 and 8"),),
+        dead_letters="a dead-letter topic per consumer group on Managed Kafka",
     ),
     Capability(
         id="google_api_gateway",
@@ -1973,6 +1998,9 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         replicas=_RABBITMQ_NODES,
         unit_per_reader=True,
         per_key_how=_RABBITMQ_PER_KEY,
+        dead_letters=(
+            "a RabbitMQ dead-letter exchange on each subscriber queue, with a delivery limit on quorum queues"
+        ),
     ),
     Capability(
         id="rabbitmq_streams",
@@ -2037,6 +2065,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         footprint=3,
         brokers=_KAFKA_BROKERS,
         replicas=_KAFKA_REPLICAS,
+        dead_letters="a dead-letter topic per consumer group on Kafka",
     ),
     Capability(
         id="apache_pulsar",
@@ -2070,6 +2099,7 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
             ),
         ),
         footprint=3,
+        dead_letters="a dead-letter topic policy on each Pulsar subscription",
     ),
     Capability(
         id="nats_core",
@@ -2134,6 +2164,9 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
             _NATS_JETSTREAM,
         ),
         footprint=3,
+        dead_letters=(
+            "a JetStream consumer's maximum deliveries, with its advisory copying the message to a dead-letter stream"
+        ),
     ),
     Capability(
         id="api_gateway_self_run",

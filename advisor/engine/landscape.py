@@ -113,7 +113,7 @@ def advice(
             f"Run the {plural(brokered, 'brokered flow')} on one backbone (one broker or one event platform), with "
             "one set of conventions for naming, schemas, retries and monitoring."
         )
-    said += _who_runs_it(landscape, brokered)
+    said += _who_runs_it(landscape, brokered, assumed)
     unknown = [a.in_sentence for a in LANDSCAPE_ANSWERS.values() if getattr(landscape, a.id) == UNKNOWN]
     if unknown:
         its, it = ("its", "it") if len(unknown) == 1 else ("their", "them")
@@ -153,10 +153,12 @@ def needs_hub(systems: int, direct: int) -> bool:
     return systems >= HUB_SYSTEMS and direct >= HUB_DIRECT_FLOWS
 
 
-def _who_runs_it(landscape: Landscape, brokered: int) -> list[str]:
+def _who_runs_it(landscape: Landscape, brokered: int, assumed: frozenset[str]) -> list[str]:
     if not brokered:
         return []
     platform, operations = landscape.platform, landscape.operations
+    # An answer left out is said as assumed, not as the team's (review 11, R11-17).
+    nobody = "nobody to run brokers" + (" (assumed, as who runs them was left out)" if "operations" in assumed else "")
     experience = landscape.async_experience
     # A broker the team already runs comes first among each flow's technologies: no advice to leave it here.
     alone = (
@@ -164,13 +166,13 @@ def _who_runs_it(landscape: Landscape, brokered: int) -> list[str]:
     )
     if alone and platform in CLOUDS:
         return [
-            f"No asynchronous experience yet and nobody to run brokers: use {label(platform)}'s managed messaging "
+            f"No asynchronous experience yet and {nobody}: use {label(platform)}'s managed messaging "
             "services, not a self-run cluster, and move one flow first."
         ]
     if alone and platform == Platform.ANY:
         # With no platform chosen, only brokers that run anywhere can be listed, and they are self-run.
         return [
-            "No asynchronous experience yet, nobody to run brokers and no platform chosen: the brokers named for "
+            f"No asynchronous experience yet, {nobody} and no platform chosen: the brokers named for "
             "each flow run anywhere but must be run by someone. Choosing a cloud lets its vendor run them "
             "(Amazon SQS, Azure Service Bus, Google Pub/Sub); either way, move one flow first."
         ]

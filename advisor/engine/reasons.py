@@ -128,6 +128,20 @@ def reasons(
     return tuple(s for s in said if s)
 
 
+def _caller_maybe_offline(given: Answers) -> str:
+    """Whether the caller goes offline was not answered: what the device would need then (R1.5; review 11,
+    R11-35: a gate scanner). What it does to the confidence is said with the other answers not sure."""
+    if given["source_availability"] != UNKNOWN or not CALLER_OFFLINE.holds(
+        {**given, "source_availability": Availability.OFTEN_OFFLINE}
+    ):
+        return ""
+    return (
+        " Whether the caller stays connected was not answered: were it to go out of coverage, no queue helps a "
+        "caller who waits, and it would need a local copy on the device — a cache or an allow-list of what it looks "
+        "up, refreshed whenever it is connected, with its age shown."
+    )
+
+
 def _few_systems_to_ask(given: Answers) -> str:
     """A lookup in a small landscape: nothing but the call is needed (DESIGN rule 4; review 10, R10-17)."""
     systems = given["systems"]
@@ -156,6 +170,7 @@ def _what_it_is(given: Answers) -> list[str]:
             "go on, and only a "
             "request/response call returns it in the same exchange; a queue or events cannot answer questions."
             + _few_systems_to_ask(given)
+            + _caller_maybe_offline(given)
         )
     else:
         said += SLOW_QUERY.said(given)
@@ -203,6 +218,14 @@ def _what_it_is(given: Answers) -> list[str]:
         said.append(
             f"It reaches {RECEIVERS[receivers]}: each is a subscriber of its own, reached behind the backbone "
             f"{reached}, not by a broker's own client library."
+        )
+    elif given["consumer_kind"] == UNKNOWN and interaction != QUERY:
+        # Not knowing who receives changes what must be built, if not the pattern (review 11, R11-16).
+        said.append(
+            "Whether the receivers are services, devices or browsers was not answered: services read from the broker "
+            "itself; phones and devices would be reached behind it by push (Firebase Cloud Messaging, Apple Push "
+            "Notification service) or a persistent connection (WebSocket, Server-Sent Events), and browsers over a "
+            "persistent connection."
         )
     return said
 

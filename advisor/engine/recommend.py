@@ -15,10 +15,10 @@ from .reasons import reasons
 from .risks import risks
 from .rules import APPROACH_RULES, BULK_TRANSFER, CAPS, HIGH, LOW, MEDIUM, SLOW_QUERY
 from .scoring import rounded_contributions, shares
-from .technology import technologies
+from .technology import dead_letters_of, technologies
 from .wording import listed
 
-ENGINE_VERSION = "3.16.0"
+ENGINE_VERSION = "3.17.0"
 HIGH_MARGIN = 12.0
 MEDIUM_MARGIN = 5.0
 # Below these shares of plausible answers, the winner is not settled enough for a high (or medium) confidence.
@@ -125,6 +125,7 @@ def _flow_result(
             f"One landscape answer alone would change it — {listed([f'if {what_if(f)}' for f in turned_by], 'or')} — "
             "so it is not advised with high confidence, whatever the lead.",
         )
+    chosen = technologies(given, winner, approach)
     return FlowResult(
         name=str(given["name"]),
         pattern=winner,
@@ -134,8 +135,8 @@ def _flow_result(
         decided=model.decided,
         factors={f: FactorScore(round(pressures[f], 3), contributions[f]) for f in FACTOR_IDS},
         reasons=said,
-        risks=risks(given, winner, approach),
-        technologies=technologies(given, winner, approach),
+        risks=risks(given, winner, approach, dead_letters_of(chosen)),
+        technologies=chosen,
         flips=flips,
         unknowns=model.unknown,
         robustness={p: round(share, 4) for p, share in robustness.items()},

@@ -39,8 +39,9 @@ HIGH, MEDIUM, LOW = "high", "medium", "low"
 SEVERITY_ORDER = (HIGH, MEDIUM, LOW)
 
 
-def risks(given: Answers, winner: str, approach: ApproachId) -> tuple[Risk, ...]:
-    found = [*_of_the_pattern(given, winner, approach), *_of_the_answers(given, winner, approach)]
+def risks(given: Answers, winner: str, approach: ApproachId, dead_letters: tuple[str, ...] = ()) -> tuple[Risk, ...]:
+    """`dead_letters`: where the technologies listed for the flow set aside what a subscriber cannot process."""
+    found = [*_of_the_pattern(given, winner, approach, dead_letters), *_of_the_answers(given, winner, approach)]
     found.sort(key=lambda r: SEVERITY_ORDER.index(r.severity))
     return tuple(found)
 
@@ -53,7 +54,7 @@ WEBHOOK_IN = (
 )
 
 
-def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[Risk]:
+def _of_the_pattern(given: Answers, winner: str, approach: ApproachId, dead_letters: tuple[str, ...]) -> list[Risk]:
     delivery = known(given["delivery"])
     must_keep = delivery != Delivery.BEST_EFFORT
     away = known(given["consumer_availability"]) != Availability.ALWAYS
@@ -173,7 +174,7 @@ def _of_the_pattern(given: Answers, winner: str, approach: ApproachId) -> list[R
                 )
             )
         if must_keep:
-            found.append(_subscriber_poison(given, approach))
+            found.append(_subscriber_poison(given, approach, dead_letters))
         if approach == "event_log":
             found.append(
                 Risk(
@@ -359,7 +360,7 @@ def _dead_letters(given: Answers, approach: ApproachId) -> str:
     return "; ".join([*_PLATFORM_DEAD_LETTERS.values(), _SELF_RUN_DEAD_LETTERS])
 
 
-def _subscriber_poison(given: Answers, approach: ApproachId) -> Risk:
+def _subscriber_poison(given: Answers, approach: ApproachId, dead_letters: tuple[str, ...]) -> Risk:
     """An event one subscriber cannot process (review 8, theme 1): retried without end it blocks that subscriber's
     group or partition; the subscription's or subscriber queue's dead-letter queue sets it aside with an alert,
     unless the order is global, where setting it aside alone breaks the sequence (review 10, R10-22)."""
@@ -373,7 +374,8 @@ def _subscriber_poison(given: Answers, approach: ApproachId) -> Risk:
             "once it is fixed. A dead-letter queue that takes the failed event alone would let later ones overtake it.",
             HIGH,
         )
-    where = _dead_letters(given, approach)
+    # The technologies listed name their own dead letters (review 11, R11-37); the broker or the platform where none do.
+    where = "; ".join(dead_letters) or _dead_letters(given, approach)
     return Risk(
         "An event a subscriber cannot process (a poison message) is retried forever and blocks that subscriber"
         + ("'s key or message group." if ordering == Ordering.PER_KEY else "."),

@@ -27,7 +27,7 @@ from typing import Any, Final, Literal, cast
 
 from .answers import ANSWERS, Answers, Span, exact, highest, plausible_values, unsure
 from .capabilities import CAPABILITIES, Capability
-from .catalog import COMMAND, EVENT, EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT, QUERY
+from .catalog import COMMAND, EVENT, EVENT_DRIVEN, MESSAGE_QUEUE, PATTERN_IDS, POINT_TO_POINT, QUERY, label
 from .choices import (
     AWAY,
     KEPT,
@@ -963,12 +963,17 @@ def log_needed_because(given: Answers) -> list[str]:
 
 def team_router(given: Answers) -> Capability | None:
     """The router the team already runs on the flow's platform, where the team runs no log: a broker with a log
-    (Kafka, Pulsar, Pub/Sub, a RabbitMQ or NATS stream) carries a log's work itself."""
+    (Kafka, Pulsar, Pub/Sub, a RabbitMQ or NATS stream) carries a log's work itself. A team that runs only queues
+    runs a router's durable half: the platform's router that delivers to those queues (SNS to SQS, review 11,
+    R11-15)."""
     broker, platform = given["existing_broker"], given["platform"]
     theirs = [c for c in CAPABILITIES if broker in c.broker_ids and platform in c.platforms]
     if any("log" in c.roles for c in theirs):
         return None
-    return next((c for c in theirs if "router" in c.roles), None)
+    routers = [c for c in theirs if "router" in c.roles]
+    queues = {c.id for c in theirs if "queue" in c.roles}
+    in_front = [c for c in CAPABILITIES if platform in c.platforms and c.subscriber_queue in queues]
+    return next(iter(routers or in_front), None)
 
 
 def team_router_carries(given: Answers, rate: float) -> bool:
@@ -992,7 +997,12 @@ def team_router_spares_a_log(given: Answers) -> str:
     router = team_router(given)
     if router is None or volume * peak < LOG_VOLUME_PER_DAY or not team_router_carries(given, rate):
         return ""
-    return f"the {router.name} you already run carries its peak of {number(round(rate))} events a second"
+    yours = (
+        f"the {router.name} you already run"
+        if given["existing_broker"] in router.broker_ids
+        else f"an {router.name}, with a queue per subscriber in the {label(given['existing_broker'])} you already run,"
+    )
+    return f"{yours} carries its peak of {number(round(rate))} events a second"
 
 
 def _not_known(value: float | Span) -> bool:

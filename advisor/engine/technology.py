@@ -267,6 +267,14 @@ def _technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[Te
 
 
 BY_NAME = {c.name: c for c in CAPABILITIES}
+
+
+def dead_letters_of(chosen: tuple[TechnologyChoice, ...]) -> tuple[str, ...]:
+    """Where the listed technologies set aside what a subscriber cannot process, each said once, in list order."""
+    found = (BY_NAME[c.name].dead_letters for c in chosen if c.name in BY_NAME)
+    return tuple(dict.fromkeys(words for words in found if words))
+
+
 # A stream of updates to open apps and pages: best-effort events due at once, at this peak or more (messages a second
 # across the apps or pages). It goes over persistent connections; push services only wake an app or mark a milestone.
 STREAM_PEAK = 10
@@ -619,6 +627,10 @@ def _meets(capability: Capability, needs: Needs) -> bool:
     if capability.for_ordered_flows and needs.ordering == Ordering.NONE:
         return False
     if capability.at_most_once and needs.kept:
+        return False
+    counted = _counted(capability, _carried(capability, needs))
+    if capability.quota_fixed and max(_loads(capability, counted, reads=False), default=0.0) > 1:
+        # A quota that cannot be raised does not carry a peak past it (review 11, R11-03: Eventarc at 339 %).
         return False
     if needs.ordering == Ordering.GLOBAL:
         carried = _carried(capability, needs)
@@ -1024,16 +1036,21 @@ def _partitions(capability: Capability, needs: Needs, units: int) -> str:
     return f" and {plural(partitions, 'partition')}"
 
 
+def _counted(capability: Capability, carried: Needs) -> Needs:
+    """The load as a quota counts it: each message in chunks of the size it counts in (Eventarc Advanced's 64 KB)."""
+    chunk = capability.counted_in
+    if chunk is None:
+        return carried
+    chunks = math.ceil(carried.size_kb / chunk.value)
+    return replace(carried, peak_mb_per_second=carried.peak_per_second * chunks * chunk.value / 1024)
+
+
 def _quota_sizing(capability: Capability, needs: Needs, carried: Needs) -> Sizing | None:
     """A service sized by a quota of the account or project: the share of it the peak takes."""
     quota = capability.unit_messages_per_second or capability.unit_mb_per_second
     if quota is None:
         return None
-    chunk = capability.counted_in
-    counted = carried
-    if chunk is not None:
-        chunks = math.ceil(carried.size_kb / chunk.value)
-        counted = replace(carried, peak_mb_per_second=carried.peak_per_second * chunks * chunk.value / 1024)
+    counted = _counted(capability, carried)
     share = max(_loads(capability, counted, reads=False), default=0.0)
     words = (
         f"1 {capability.unit} for {_peak(carried)}, {_share(share)} of its quota of {number(quota.value)} "

@@ -66,9 +66,19 @@ class TestOrderedPoisonMessages:
         assert "stop that subscriber" in said
 
     def test_a_log_s_dead_letters_are_the_log_s_own(self) -> None:
-        """Contradiction 4 (R10-11 'Match finished'): "(an SQS redrive policy on each subscriber queue)" beside
-        Kinesis and MSK, which have no subscriber queues."""
-        flow = flows.reviewed(REVIEW, "R10-11", "Match finished")
+        """Contradiction 4 (R10-11 'Match finished', on engine 3.12.0): "(an SQS redrive policy on each subscriber
+        queue)" beside Kinesis and MSK, which have no subscriber queues. (Since engine 3.17.0 that flow fans out
+        through SNS to the team's SQS, review 11, R11-15; the same log on AWS is checked here.)"""
+        scores = {
+            "interaction": "event",
+            "consumers": ["leaderboard", "achievements", "anti-cheat"],
+            "volume_per_day": 4_000_000,
+            "peak_factor": 8,
+            "delivery": "no_loss",
+            "ordering": "per_key",
+            "replay": "yes",
+        }
+        flow = flows.result(scores, {"platform": "aws", "existing_broker": "sqs"})
         said = poison(flow)
         assert flow.approach == "event_log"
         assert "SQS redrive policy on each subscriber queue" not in said

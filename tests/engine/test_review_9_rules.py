@@ -52,7 +52,8 @@ class TestTheme2TheTeamsRouterCarriesTheVolume:
             "delivery": "no_loss",
         }
         assert flows.result(scans, {"platform": "aws", "existing_broker": "none"}).approach == "event_log"
-        assert flows.result(scans, {"platform": "aws", "existing_broker": "sqs"}).approach == "event_log"
+        # A team that runs queues runs a router's durable half (review 11, R11-15): SNS fans out to its SQS.
+        assert flows.result(scans, {"platform": "aws", "existing_broker": "sqs"}).approach == "event_router"
 
     def test_a_peak_beyond_the_team_s_router_still_calls_for_a_log(self) -> None:
         ticks = {
