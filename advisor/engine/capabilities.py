@@ -177,6 +177,9 @@ class Capability:
     dead_letters: str = ""
     # Its quota is not adjustable (Eventarc Advanced's publish throughput): a peak past it is not carried at all.
     quota_fixed: bool = False
+    # Offered only to a team that already runs the broker it is part of (RabbitMQ's MQTT plugin): to anyone else it
+    # is a second broker to run.
+    theirs_only: bool = False
     # It delivers at most once and keeps nothing (Core NATS): listed only for events a subscriber may miss.
     at_most_once: bool = False
     # A daily message quota per unit of the tier named in its note, counted in chunks of counted_in (IoT Hub S1).
@@ -713,6 +716,7 @@ _MQTT_5 = Source(
     "https://docs.oasis-open.org/mqtt/mqtt/v5.0/mqtt-v5.0.html",
     REREAD_ON,
 )
+_RABBITMQ_MQTT = Source("MQTT Plugin (RabbitMQ documentation)", "https://www.rabbitmq.com/docs/mqtt", "2026-12-07")
 _EMQX_MQUEUE = Source(
     "In-flight and Message Queue (EMQX documentation)",
     "https://docs.emqx.com/en/emqx/latest/design/inflight-window-and-message-queue.html",
@@ -2366,6 +2370,41 @@ CAPABILITIES: Final[tuple[Capability, ...]] = (
         limits=(_IOT_CORE_SESSION_EXPIRY,),
         default_retention=_IOT_CORE_SESSION_EXPIRY,
         retention_setting="persistent session expiry",
+    ),
+    Capability(
+        id="rabbitmq_mqtt",
+        name="RabbitMQ MQTT plugin",
+        roles=("device",),
+        platforms=SELF_RUN,
+        managed=False,
+        broker_ids=("rabbitmq",),
+        ordering="none",
+        ordering_how="",
+        delivery=("at_least_once",),
+        replay=False,
+        retention=None,
+        max_message=_kb(
+            256 * _MIB, _MQTT_5, "the protocol's largest packet: 268,435,455 bytes; brokers configure less"
+        ),
+        unit="broker",
+        unit_messages_per_second=None,
+        unit_mb_per_second=None,
+        ordered_messages_per_second=None,
+        max_wait=None,
+        cost_shape="the RabbitMQ cluster you already run",
+        theirs_only=True,
+        good_at=(
+            "MQTT 3.1, 3.1.1 and 5.0 on the RabbitMQ you run, from a plugin in its core distribution: non-clean "
+            "sessions keep QoS 1 messages for a device that is offline, with a message expiry interval, and the "
+            "commands published to RabbitMQ reach the devices' sessions without a second broker."
+        ),
+        needs_experience=False,
+        footprint=0,
+        practice=Fact(
+            "RabbitMQ publishes no rate per queue: the sizing counts one queue per device session, which the plugin "
+            "creates for each non-clean session and keeps while the device is away.",
+            _RABBITMQ_MQTT,
+        ),
     ),
     Capability(
         id="mqtt_broker_self_run",

@@ -17,7 +17,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import cast
+from typing import Final, cast
 
 from .answers import ANSWERS, UNKNOWN, Answers, Span, command_terms, planned
 from .capabilities import CAPABILITIES, Capability, Fact, Sourced, Tier
@@ -245,7 +245,13 @@ def _technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[Te
         brokers = _chosen(given, device)
         if _no_one_runs_a_device_broker(given, device, brokers):
             return _wake_to_sync(given, device, brokers)
-        return brokers + _behind_the_device_broker(given)
+        # The team's own broker, where it speaks MQTT, is the device broker too: nothing sits behind it.
+        theirs = (
+            bool(brokers)
+            and brokers[0].name in BY_NAME
+            and given["existing_broker"] in BY_NAME[brokers[0].name].broker_ids
+        )
+        return brokers if theirs else brokers + _behind_the_device_broker(given)
     explicit = role == "queue" and known(given["interaction"]) == Interaction.COMMAND
     backbone = _chosen(given, needs_of(given, role), first=EXPLICIT_INVOCATION if explicit else ())
     if role == "gateway":
@@ -278,6 +284,19 @@ def dead_letters_of(chosen: tuple[TechnologyChoice, ...]) -> tuple[str, ...]:
 # A stream of updates to open apps and pages: best-effort events due at once, at this peak or more (messages a second
 # across the apps or pages). It goes over persistent connections; push services only wake an app or mark a milestone.
 STREAM_PEAK = 10
+
+
+def _push_ceiling() -> float:
+    """The most a phone push service carries, its quota raised as far as its vendor allows (FCM: +25 %)."""
+    ceilings = [
+        c.unit_messages_per_second.value * (c.quota_raise.value if c.quota_raise else 1)
+        for c in CAPABILITIES
+        if c.id in MOBILE_PUSH and c.unit_messages_per_second is not None
+    ]
+    return max(ceilings, default=math.inf)
+
+
+PUSH_CEILING: Final = _push_ceiling()
 SELF_RUN_CONNECTIONS = "websocket_sse_gateway"
 WAKE_ONLY = (
     "Optional: wakes an app that is not running, or carries a milestone; never the stream of updates, which goes "
@@ -330,8 +349,11 @@ def _stream(given: Answers) -> bool:
         known(given["interaction"]) == Interaction.EVENT
         and known(given["consumer_kind"]) in (ConsumerKind.DEVICE, ConsumerKind.BROWSER)
         and known(given["delivery"]) == Delivery.BEST_EFFORT
-        and known(given["latency"]) == Latency.IMMEDIATE
-        and peak >= STREAM_PEAK
+        and (
+            (known(given["latency"]) == Latency.IMMEDIATE and peak >= STREAM_PEAK)
+            # Within seconds, a rate no push service carries even raised is a stream too (review 11, R11-15: chat).
+            or (known(given["latency"]) == Latency.SECONDS and peak > PUSH_CEILING)
+        )
     )
 
 
@@ -627,6 +649,8 @@ def _meets(capability: Capability, needs: Needs) -> bool:
     if capability.for_ordered_flows and needs.ordering == Ordering.NONE:
         return False
     if capability.at_most_once and needs.kept:
+        return False
+    if capability.theirs_only and needs.broker not in capability.broker_ids:
         return False
     counted = _counted(capability, _carried(capability, needs))
     if capability.quota_fixed and max(_loads(capability, counted, reads=False), default=0.0) > 1:

@@ -80,3 +80,45 @@ class TestUnknownsBeyondThePattern:
         """R11-17: "nobody to run brokers" in the landscape advice, though operations was left out."""
         advice = " ".join(flows.reviewed_recommendation(REVIEW, "R11-17").landscape_advice)
         assert "nobody to run brokers (assumed" in advice
+
+
+class TestAStreamToOpenApps:
+    def test_chat_within_seconds_to_players_goes_over_persistent_connections(self) -> None:
+        """R11-15 'In-game chat to players': 13,889 best-effort messages a second to apps, due within seconds: FCM
+        "cannot carry this rate … carry the stream of updates over persistent connections", and no persistent-
+        connection service was listed."""
+        flow = flows.reviewed(REVIEW, "R11-15", "In-game chat to players")
+        assert flow.technologies[0].name == "Amazon API Gateway WebSocket APIs"
+
+    def test_a_few_notifications_within_seconds_still_go_by_push(self) -> None:
+        flow = {
+            "interaction": "event",
+            "consumers": ["app"],
+            "consumer_kind": "device",
+            "latency": "seconds",
+            "delivery": "best_effort",
+            "volume_per_day": 5_000,
+        }
+        assert flows.result(flow, {"platform": "aws"}).technologies[0].name == "Firebase Cloud Messaging"
+
+
+class TestTheTeamsBrokerSpeaksMqtt:
+    def test_a_team_that_runs_rabbitmq_holds_device_commands_in_its_mqtt_plugin(self) -> None:
+        """R11-22 'Warehouse pick task to handhelds': a second MQTT broker (EMQX or Mosquitto) was added though the
+        RabbitMQ the team runs speaks MQTT with persistent sessions (its MQTT plugin)."""
+        flow = flows.reviewed(REVIEW, "R11-22", "Warehouse pick task to handhelds")
+        names = [t.name for t in flow.technologies]
+        assert names[0] == "RabbitMQ MQTT plugin"
+        assert "Self-run MQTT broker (EMQX or Mosquitto)" not in names
+
+    def test_a_team_without_rabbitmq_still_gets_a_self_run_mqtt_broker(self) -> None:
+        flow = {
+            "interaction": "command",
+            "consumers": ["handhelds"],
+            "consumer_kind": "device",
+            "consumer_availability": "often_offline",
+            "delivery": "no_loss",
+        }
+        landscape = {"platform": "kubernetes", "operations": "self_hosted", "existing_broker": "kafka"}
+        names = [t.name for t in flows.result(flow, landscape).technologies]
+        assert "Self-run MQTT broker (EMQX or Mosquitto)" in names
