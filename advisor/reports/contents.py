@@ -10,7 +10,14 @@ from django.utils import timezone
 from advisor import charts
 from advisor.assessments import whatif
 from advisor.assessments.models import Assessment
-from advisor.assessments.presentation import answer_words, field_label, results_view
+from advisor.assessments.presentation import (
+    FILE,
+    FILE_WORDS,
+    answer_words,
+    field_label,
+    interaction_shown,
+    results_view,
+)
 from advisor.assessments.templatetags.advisor_tags import some_names
 from advisor.engine import Flow, FlowResult
 from advisor.engine.catalog import FACTOR_IDS
@@ -136,7 +143,9 @@ def _short(flow: Flow, field: str, kept: frozenset[str] = frozenset()) -> str:
     if field == "source":
         return flow.source or "(not named)"
     value = getattr(flow, field)
-    if field == "interaction" or isinstance(value, int | float | Span):
+    if field == "interaction" and interaction_shown(flow) == FILE:
+        words = FILE_WORDS
+    elif isinstance(value, int | float | Span):
         words = answer_words(flow, field)
     else:
         words = "not sure" if value == "unknown" else str(value).replace("_", " ")
