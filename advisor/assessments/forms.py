@@ -32,8 +32,9 @@ from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, UNKNOWN, Ans
 from advisor.engine.catalog import FACTOR_IDS, FACTORS, Factor, label
 from advisor.engine.choices import Interaction
 from advisor.engine.parse import MAX_FLOWS, MAX_NAME
-from advisor.engine.rules import BULK_MESSAGES_PER_DAY
 from advisor.engine.wording import in_sentence
+
+from .presentation import FILE, FILE_LATENCY, FILE_WORDS, a_file, example_places
 
 Wording = Literal["question", "label"]
 # Choices with many options read better as a drop-down than as a row of radio buttons.
@@ -644,6 +645,13 @@ class EditorForm(AssessmentForm):
             # A number left empty is not given: the box says what the engine assumes, as on the quick path.
             for answer, assumed in EDITOR_ASSUMED_NUMBERS.items():
                 flow.fields[answer].widget.attrs["placeholder"] = assumed
+            # A file or batch left empty moves once a day (flow_answers): its box says so, as its hint does, and
+            # site.js switches the two as the choice changes (user 7 of issue 23 read "1 a day" over "1,000").
+            volume = flow.fields["volume_per_day"].widget.attrs
+            volume["data-placeholder-file"] = FILE_VOLUME_PLACEHOLDER
+            volume["data-placeholder-other"] = EDITOR_ASSUMED_NUMBERS["volume_per_day"]
+            if chosen == FILE:
+                volume["placeholder"] = FILE_VOLUME_PLACEHOLDER
             # A new flow's choices are nobody's answers yet: the one it starts with is said to be assumed.
             # A new flow's choices are nobody's answers yet, and so are a stored flow's left out: each is said to be
             # assumed while it keeps that value, carried along hidden (flow-N-assumed) and left out when saved, so
@@ -716,14 +724,11 @@ class EditorForm(AssessmentForm):
         _mark_same(self, {"name": shown["name"]})
         _mark_same(self.landscape, shown["landscape"])
         _fold_example(self.landscape, landscape_gist(self.landscape), LANDSCAPE_FOLDED)
-        names = [str(form["name"].value() or "").strip().casefold() for form in self.flows.forms]
-        by_name = {str(flow["name"]).casefold(): flow for flow in shown["flows"]}
-        for place, form in enumerate(self.flows.forms):
-            flow = by_name.get(names[place])
-            if flow is None and place < len(shown["flows"]):
-                at_place = shown["flows"][place]
-                flow = at_place if str(at_place["name"]).casefold() not in names else None
-            if flow is not None:
+        names = [str(form["name"].value() or "") for form in self.flows.forms]
+        places = example_places(names, [str(flow["name"]) for flow in shown["flows"]])
+        for form, place in zip(self.flows.forms, places, strict=True):
+            if place is not None:
+                flow = shown["flows"][place]
                 _mark_same(form, flow)
                 _fold_example(form, flow_gist(form), tuple(form.fields))
 
@@ -782,21 +787,9 @@ def _shown_flow(flow: engine.Flow, assumed: frozenset[str]) -> dict[str, Any]:
     """A stored flow's answers as the editor shows them: a number that was not given stays an empty box, and a
     choice that was not given is said to be assumed."""
     shown = _values(flow) | {answer: "" for answer in EDITOR_ASSUMED_NUMBERS if answer in assumed}
-    if _a_file(shown):
+    if a_file(shown.get("interaction"), shown.get("latency"), shown.get("volume_per_day")):
         shown["interaction"] = FILE
     return shown | {ASSUMED: [a for a in FLOW_ANSWERS if a in assumed and a not in EDITOR_ASSUMED_NUMBERS]}
-
-
-def _a_file(flow: dict[str, Any]) -> bool:
-    """Whether stored answers are the editor's file or batch: a command within hours, a few times a day at most
-    (the engine's bulk transfer, rule R4.2). Shown so, it is stored back unchanged."""
-    volume = flow.get("volume_per_day")
-    return (
-        flow.get("interaction") == Interaction.COMMAND
-        and flow.get("latency") == FILE_LATENCY
-        and isinstance(volume, int)
-        and 0 < volume <= BULK_MESSAGES_PER_DAY
-    )
 
 
 def _carried(flow: FlowForm) -> list[str]:
@@ -932,7 +925,8 @@ ASSUMED = "assumed"
 def new_flow() -> dict[str, Any]:
     """A new flow: its name and receivers left for the person to type, its numbers empty (assumed), and its
     choices at the engine's defaults, said to be assumed."""
-    flow = _values(engine.Flow(name="", interaction=Interaction.COMMAND)) | {"consumers": ""}
+    # No kind is chosen for the person: a preselected "command" read as one they had clicked (user 7 of issue 23).
+    flow = _values(engine.Flow(name="", interaction=Interaction.COMMAND)) | {"consumers": "", "interaction": ""}
     choices = [a for a, answer in FLOW_ANSWERS.items() if answer.kind == "choice" and not answer.required]
     return flow | dict.fromkeys(EDITOR_ASSUMED_NUMBERS, "") | {ASSUMED: choices}
 
@@ -991,6 +985,9 @@ def untouched_new_flow(form: FlowForm) -> bool:
     blank = new_flow()
     for name, field in form.fields.items():
         posted = form[name].data
+        # A radio group left unchosen posts nothing, as a new flow's kind does.
+        if posted is None and blank[name] == "":
+            posted = ""
         if posted is None or str(posted).strip() != str(field.prepare_value(blank[name])):
             return False
     return True
@@ -1024,10 +1021,9 @@ QUICK_FLOW_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # A file or batch (a nightly export) is none of the three kinds the row names: the row offers it, and it goes
 # to the engine as the command it is, within hours and once a day unless the person says otherwise. Its size
 # is asked in view; a peak, an order among messages, a receiver kind and a business transaction are not.
-FILE = "file"
-FILE_LATENCY = "hours"
 FILE_ANSWERS: dict[str, object] = {"interaction": Interaction.COMMAND, "latency": FILE_LATENCY, "volume_per_day": 1}
 FILE_VOLUME_HINT = "A file or batch: leave it empty for 1 a day."
+FILE_VOLUME_PLACEHOLDER = "1 a day"
 FILE_NOTE = "Filled in because a file or batch moves in hours; change it if it must arrive sooner."
 NOT_ASKED: dict[str, frozenset[str]] = {
     Interaction.QUERY: frozenset(
@@ -1097,7 +1093,7 @@ ROW_INTERACTIONS = {
     "query": "query: needs an answer",
     "command": "command: asks for work",
     "event": "event: announces a fact",
-    FILE: "file or batch: a nightly export",
+    FILE: f"{FILE_WORDS}: a nightly export",
 }
 ROW_PLACEHOLDERS = {"source": "e.g. Tills", "consumers": "e.g. Loyalty, ERP", "volume_per_day": "e.g. 20k"}
 SYSTEMS_QUESTION = "Which systems take part?"

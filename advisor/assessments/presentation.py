@@ -6,15 +6,20 @@ shows a few hundred of them, and `floatformat` was most of its render time.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from functools import cached_property
 
 from advisor import charts, points
-from advisor.engine import Assessment, Flip, Flow, FlowResult, Landscape, Recommendation
+from advisor.engine import Assessment, Flip, Flow, FlowResult, Landscape, Recommendation, parse_assessment
+from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, Span
 from advisor.engine.catalog import APPROACHES, FACTOR_IDS, FIELD_LABELS, PATTERN_IDS, PATTERNS, label
+from advisor.engine.choices import Interaction
 from advisor.engine.landscape import mix_sentence
 from advisor.engine.landscape import summary as mix_summary
-from advisor.engine.wording import in_sentence, listed, number, percent
+from advisor.engine.presets import USE_CASES
+from advisor.engine.rules import BULK_MESSAGES_PER_DAY
+from advisor.engine.wording import amount, in_sentence, listed, number, percent
 
 # What a flip says, on the pages, in the PDF, the decision record and the command line.
 FLIP_SENTENCE = "{field}: {before} → {after} would make it {pattern}."
@@ -52,6 +57,98 @@ def field_in_sentence(field: str) -> str:
     return in_sentence(field_label(field))
 
 
+# A file or batch (a nightly export) is none of DESIGN §3's interactions, but the quick path's rows and the editor
+# offer it and store it as a command due within hours, a few times a day at most (the engine's bulk transfer, rule
+# R4.2). The editor, the results page and the reports read stored answers back through a_file alone, so a flow
+# entered as a file is shown as one everywhere (user 7 of issue 23 read "command" on the results and in the PDF).
+FILE = "file"
+FILE_LATENCY = "hours"
+FILE_WORDS = "file or batch"
+
+
+def a_file(interaction: object, latency: object, volume_per_day: object) -> bool:
+    """Whether stored answers are a file or batch: a command within hours, a few times a day at most."""
+    return (
+        interaction == Interaction.COMMAND
+        and latency == FILE_LATENCY
+        and isinstance(volume_per_day, int)
+        and not isinstance(volume_per_day, bool)
+        and 0 < volume_per_day <= BULK_MESSAGES_PER_DAY
+    )
+
+
+def interaction_shown(flow: Flow) -> str:
+    """A flow's interaction as the pages show it: FILE for a file or batch, else the stored answer."""
+    return FILE if a_file(flow.interaction, flow.latency, flow.volume_per_day) else str(flow.interaction)
+
+
+def interaction_words(flow: Flow) -> str:
+    """The interaction in words: "file or batch", or the catalog's words for the answer."""
+    shown = interaction_shown(flow)
+    return FILE_WORDS if shown == FILE else label(shown)
+
+
+def answer_words(flow: Flow, field: str) -> str:
+    """One answer of a flow in a few words: a choice's words, an amount (a peak with its ×), names listed."""
+    if field == "interaction":
+        return interaction_words(flow)
+    value = getattr(flow, field)
+    if isinstance(value, Span) and value.unknown:
+        return "not sure"
+    if isinstance(value, int | float | Span) and not isinstance(value, bool):
+        return amount(value) + ("×" if field == "peak_factor" else "")
+    if isinstance(value, tuple | list):
+        return ", ".join(str(v) for v in value)
+    return "not sure" if value == "unknown" else label(str(value))
+
+
+def example_places(names: Sequence[str], example_names: Sequence[str]) -> list[int | None]:
+    """For each flow (by name), the place of the example's flow it came from: the one of its name, or else the one
+    at its place when that one's name is on none of the flows (renamed); None for a flow the person added."""
+    folded = [name.strip().casefold() for name in names]
+    by_name = {name.strip().casefold(): place for place, name in enumerate(example_names)}
+    places: list[int | None] = []
+    for place, name in enumerate(folded):
+        found = by_name.get(name)
+        if found is None and place < len(example_names) and example_names[place].strip().casefold() not in folded:
+            found = place
+        places.append(found)
+    return places
+
+
+# The answers an example gives that count as kept when the person leaves them: what the flow is and needs, not
+# which systems it joins (those the person reads as names, not as the example's numbers).
+EXAMPLE_FLOW_ANSWERS = tuple(a for a in FLOW_ANSWERS if a not in ("name", "source", "consumers"))
+
+
+def kept_from_example(assessment: Assessment, example: Assessment) -> tuple[frozenset[str], list[frozenset[str]]]:
+    """The answers given as the example gave them: the landscape's, and each flow's. An answer left out (assumed) is
+    the engine's, not the example's, and one changed is the person's own."""
+    landscape = frozenset(
+        a
+        for a in LANDSCAPE_ANSWERS
+        if a not in assessment.assumed_landscape
+        and hasattr(example.landscape, a)
+        and getattr(assessment.landscape, a) == getattr(example.landscape, a)
+    )
+    places = example_places([f.name for f in assessment.flows], [f.name for f in example.flows])
+    flows = []
+    for index, (flow, place) in enumerate(zip(assessment.flows, places, strict=True)):
+        if place is None:
+            flows.append(frozenset[str]())
+            continue
+        given = example.flows[place]
+        assumed = assessment.assumed_flows[index] if index < len(assessment.assumed_flows) else frozenset()
+        flows.append(
+            frozenset(
+                a
+                for a in EXAMPLE_FLOW_ANSWERS
+                if a not in assumed and hasattr(given, a) and getattr(flow, a) == getattr(given, a)
+            )
+        )
+    return landscape, flows
+
+
 # A bulk transfer is an outcome of its own, not one of the three patterns: it is named so wherever a pattern would be.
 BULK_SLUG = "bulk-transfer"
 BULK_SHORT = "Bulk transfer"
@@ -62,6 +159,39 @@ class FlowView:
     inputs: Flow
     result: FlowResult
     index: int
+    # The answers kept as the example the assessment started from gave them.
+    from_example: frozenset[str] = frozenset()
+    assumed: frozenset[str] = frozenset()
+
+    @property
+    def interaction_words(self) -> str:
+        return interaction_words(self.inputs)
+
+    @property
+    def answers(self) -> list[tuple[str, str, str]]:
+        """(label, words, whence) of each answer but the flow's name and systems; whence says "from the example"
+        or "assumed" where it is not the person's own."""
+        return [
+            (
+                field_label(a),
+                answer_words(self.inputs, a),
+                "from the example" if a in self.from_example else "assumed" if a in self.assumed else "",
+            )
+            for a in EXAMPLE_FLOW_ANSWERS
+            if hasattr(self.inputs, a)
+        ]
+
+    @property
+    def visible_reason(self) -> str:
+        """The one reason a first reader sees beside the verdict."""
+        top = points.said_once(self.result, points.top_reasons(self.result))
+        return top[0] if top else ""
+
+    @property
+    def other_reasons(self) -> list[str]:
+        """Every reason but the one in view, for the fold under it."""
+        shown = points.said_once(self.result, points.reasons(self.result))
+        return [reason for reason in shown if reason != self.visible_reason]
 
     @property
     def bulk(self) -> bool:
@@ -164,11 +294,29 @@ class ResultsView:
 
     assessment: Assessment
     recommendation: Recommendation
+    # The use case it started from, if any, and its title: its answers still kept are said to be the example's.
+    example: Assessment | None = None
+    example_title: str = ""
+
+    @cached_property
+    def kept(self) -> tuple[frozenset[str], list[frozenset[str]]]:
+        if self.example is None:
+            return frozenset(), [frozenset()] * len(self.assessment.flows)
+        return kept_from_example(self.assessment, self.example)
+
+    @property
+    def from_example_count(self) -> int:
+        landscape, flows = self.kept
+        return len(landscape) + sum(len(kept) for kept in flows)
 
     @cached_property
     def flows(self) -> list[FlowView]:
-        pairs = zip(self.assessment.flows, self.recommendation.flows, strict=True)
-        return [FlowView(flow, result, n) for n, (flow, result) in enumerate(pairs)]
+        pairs = zip(self.assessment.flows, self.recommendation.flows, self.kept[1], strict=True)
+        assumed = self.assessment.assumed_flows
+        return [
+            FlowView(flow, result, n, kept, assumed[n] if n < len(assumed) else frozenset())
+            for n, (flow, result, kept) in enumerate(pairs)
+        ]
 
     @property
     def mix(self) -> list[tuple[str, int]]:
@@ -237,6 +385,10 @@ class ResultsView:
         landscape = self.assessment.landscape
         return [(f.name, getattr(landscape, f.name)) for f in fields(Landscape)]
 
+    @property
+    def landscape_kept(self) -> frozenset[str]:
+        return self.kept[0]
+
     def figures(self) -> dict[str, charts.Figure]:
         results = self.recommendation.flows
         return {
@@ -249,3 +401,11 @@ class ResultsView:
     def growth_rows(self) -> list[tuple[int, int, int]]:
         sizes = sorted({2, 4, 6, 10, 20, self.systems})
         return [(n, n * (n - 1) // 2, n) for n in sizes]
+
+
+def results_view(answers: Assessment, recommendation: Recommendation, example: str = "") -> ResultsView:
+    """The view of a stored assessment, knowing the use case (its slug) it was started from, if any."""
+    case = USE_CASES.get(example)
+    if case is None:
+        return ResultsView(answers, recommendation)
+    return ResultsView(answers, recommendation, parse_assessment(case.assessment), case.title)

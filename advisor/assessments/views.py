@@ -45,7 +45,7 @@ from .conflicts import Conflict
 from .forms import EditorForm, Problem, QuickForm
 from .large import LargeResults, is_large
 from .models import Assessment, Stored, new_token
-from .presentation import ResultsView
+from .presentation import ResultsView, results_view
 
 MINE = "my_assessments"
 MAX_IMPORT_BYTES = 1_000_000
@@ -394,7 +394,7 @@ def _results_page(
     landscape_run: bool = False,
 ) -> HttpResponse:
     answers = stored.answers
-    view = ResultsView(answers, recommend(answers) if fresh else stored.recommendation)
+    view = results_view(answers, recommend(answers) if fresh else stored.recommendation, assessment.example)
     large = LargeResults.from_query(view, request.GET) if is_large(view) else None
     results = view.recommendation.flows
     saved = whatif.evidence(assessment, answers, results)

@@ -184,8 +184,8 @@ FLOW_ANSWERS: Final[dict[str, Answer]] = {
             "names",
             "Consumers",
             "Which systems receive it?",
-            "Names separated by commas, each named once. Three or more receivers of the same fact usually "
-            "means an event.",
+            "Names separated by commas, each named once. Three or more receivers, or two with more to come: "
+            "usually an event.",
             low=1,
             high=50,
         ),

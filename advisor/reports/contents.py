@@ -10,12 +10,18 @@ from django.utils import timezone
 from advisor import charts
 from advisor.assessments import whatif
 from advisor.assessments.models import Assessment
-from advisor.assessments.presentation import ResultsView, field_label
+from advisor.assessments.presentation import (
+    FILE,
+    FILE_WORDS,
+    answer_words,
+    field_label,
+    interaction_shown,
+    results_view,
+)
 from advisor.assessments.templatetags.advisor_tags import some_names
 from advisor.engine import Flow, FlowResult
 from advisor.engine.catalog import FACTOR_IDS
 from advisor.engine.model import Limit, Span
-from advisor.engine.wording import amount
 
 from . import deliverable, figures, glossary
 from .pdf import render_pdf, svg_data_url
@@ -34,6 +40,8 @@ APPENDIX_TABLES = (
         ("delivery", "ordering", "consumer_availability", "source_availability", "consumer_kind", "replay"),
     ),
 )
+# Beside an answer kept as the example gave it, in the appendix (user 7 of issue 23 read the example's peaks as hers).
+FROM_EXAMPLE = "(from the example)"
 # Consumers named in the appendix, then "and N more": fifty long names in a narrow cell took minutes to lay out.
 APPENDIX_NAMES = 6
 APPENDIX_COLUMNS = max(len(answers) for _, answers in APPENDIX_TABLES)
@@ -69,7 +77,7 @@ def summarised_landscape(
 def report_context(assessment: Assessment) -> dict[str, object]:
     """What the report template shows; it takes no request, so nothing of one goes into it (links use PUBLIC_URL)."""
     stored = assessment.read()
-    view = ResultsView(stored.answers, stored.recommendation)
+    view = results_view(stored.answers, stored.recommendation, assessment.example)
     what_ifs = whatif.evidence(assessment, view.assessment, view.recommendation.flows)
     diagram_flows, diagram_results, hidden = summarised_landscape(view.assessment.flows, view.recommendation.flows)
     results = view.recommendation.flows
@@ -106,7 +114,10 @@ def report_context(assessment: Assessment) -> dict[str, object]:
             (
                 title,
                 ["Flow", *(field_label(f) for f in answers)],
-                [[flow.name, *(_short(flow, f) for f in answers)] for flow in view.assessment.flows],
+                [
+                    [flow.inputs.name, *(_short(flow.inputs, f, flow.from_example) for f in answers)]
+                    for flow in view.flows
+                ],
             )
             for title, answers in APPENDIX_TABLES
         ],
@@ -124,18 +135,21 @@ def _technology_limits(results: Sequence[FlowResult]) -> list[tuple[str, tuple[L
     return [(name, tuple(limits)) for name, limits in found.items()]
 
 
-def _short(flow: Flow, field: str) -> str:
-    """An answer in the appendix's narrow columns: the names, amount or choice, without its explanation."""
-    value = getattr(flow, field)
+def _short(flow: Flow, field: str, kept: frozenset[str] = frozenset()) -> str:
+    """An answer in the appendix's narrow columns: the names, amount or choice, without its explanation; one kept
+    as the example gave it says so."""
     if field == "consumers":
-        return some_names(list(value), APPENDIX_NAMES)
+        return some_names(list(flow.consumers), APPENDIX_NAMES)
     if field == "source":
-        return value or "(not named)"
-    if isinstance(value, Span) and value.unknown:
-        return "not sure"
-    if isinstance(value, int | float | Span):
-        return amount(value) + ("×" if field == "peak_factor" else "")
-    return "not sure" if value == "unknown" else str(value).replace("_", " ")
+        return flow.source or "(not named)"
+    value = getattr(flow, field)
+    if field == "interaction" and interaction_shown(flow) == FILE:
+        words = FILE_WORDS
+    elif isinstance(value, int | float | Span):
+        words = answer_words(flow, field)
+    else:
+        words = "not sure" if value == "unknown" else str(value).replace("_", " ")
+    return f"{words} {FROM_EXAMPLE}" if field in kept else words
 
 
 def printable(figure: charts.Figure) -> charts.Figure:

@@ -60,15 +60,21 @@
     if (!count.hasAttribute("data-typed") && named >= 2) count.value = String(named);
   });
 
-  // A command to two or more receivers is usually an event: said beside the flow's interaction, the answer left
-  // as it is, on load, as receivers or the interaction change, and after the editor is swapped by a flow action.
-  var commandHint = "Two or more receivers: usually an event — announce the fact and let each act on it.";
+  // A command to three or more receivers, or two with more to come (growth expected), is usually an event (DESIGN
+  // rule 3, and the receivers' help in engine/answers.py): said beside the flow's interaction, the answer left as
+  // it is, on load, as receivers, the interaction or the growth change, and after the editor is swapped.
+  var commandHint = "Three or more receivers, or two with more to come: usually an event — announce the fact and let each act on it.";
+  var growing = function () {
+    var growth = document.querySelector("input[name='landscape-growth']:checked");
+    return growth !== null && (growth.value === "some" || growth.value === "fast");
+  };
   var hintCommands = function () {
     document.querySelectorAll("#editor fieldset[id$='-interaction']").forEach(function (group) {
       var consumers = document.getElementById(group.id.replace(/-interaction$/, "-consumers"));
       if (!consumers) return;
       var chosen = group.querySelector("input[type=radio]:checked");
-      var many = consumers.value.split(",").filter(function (name) { return name.trim(); }).length >= 2;
+      var count = consumers.value.split(",").filter(function (name) { return name.trim(); }).length;
+      var many = count >= 3 || (count === 2 && growing());
       var hint = document.getElementById(group.id + "-hint");
       if (!hint) {
         hint = document.createElement("p");
@@ -87,7 +93,7 @@
     if (/^flow-\d+-(consumers|interaction)$/.test(event.target.id || event.target.name || "")) hintCommands();
   });
   document.addEventListener("change", function (event) {
-    if (/^flow-\d+-interaction$/.test(event.target.name || "")) hintCommands();
+    if (/^(flow-\d+-interaction|landscape-growth)$/.test(event.target.name || "")) hintCommands();
   });
   document.addEventListener("htmx:afterSettle", hintCommands);
 
@@ -112,7 +118,34 @@
       if (hint.textContent !== text) hint.textContent = text;
       hint.hidden = !text;
     });
+    // A file or batch left empty moves once a day (forms.FILE_VOLUME_PLACEHOLDER): the box says so only then.
+    document.querySelectorAll("input[data-placeholder-file]").forEach(function (box) {
+      var prefix = /^(flow-\d+)-/.exec(box.id);
+      var radio = prefix && document.querySelector("input[name='" + prefix[1] + "-interaction']:checked");
+      var file = radio !== null && radio.value === "file";
+      box.placeholder = box.getAttribute(file ? "data-placeholder-file" : "data-placeholder-other");
+    });
   };
+  // A choice the person makes is theirs: its group's "(assumed)" goes. One the page fills in (a file's hours) is
+  // the page's: the mark moves onto it, so it never stays on a choice no longer shown.
+  var markAssumed = function (group, radio) {
+    group.querySelectorAll(".assumed").forEach(function (mark) { mark.hidden = true; });
+    if (!radio) return;
+    var mark = radio.parentElement.querySelector(".assumed");
+    if (!mark) {
+      mark = document.createElement("span");
+      mark.className = "assumed";
+      mark.textContent = "(assumed)";
+      radio.parentElement.append(" ", mark);
+    }
+    mark.hidden = false;
+  };
+  document.addEventListener("change", function (event) {
+    var radio = event.target;
+    if (radio.type !== "radio" || !event.isTrusted || !radio.closest("#editor")) return;
+    var group = radio.closest("fieldset");
+    if (group && group.querySelector(".assumed")) markAssumed(group, null);
+  });
   hintFiles();
   document.addEventListener("change", function (event) {
     var name = event.target.name || "";
@@ -122,6 +155,7 @@
       if (hours && !hours.checked) {
         hours.checked = true;
         hours.dispatchEvent(new Event("change", { bubbles: true }));
+        markAssumed(hours.closest("fieldset"), hours);
       }
     }
     if (/^flow-\d+-(interaction|latency)$/.test(name)) hintFiles();

@@ -227,7 +227,10 @@ class TestEditing:
         assert len(assessment.inputs["flows"]) == 3
         post["version"] = str(assessment.version)
         assert client.post(assessment.edit_url, post | {"flow-3-consumers": "Billing"}).status_code == 422
-        response = client.post(assessment.edit_url, post | {"flow-3-consumers": "Billing", "flow-3-name": "Invoices"})
+        named = post | {"flow-3-consumers": "Billing", "flow-3-name": "Invoices"}
+        # A new flow's kind is the person's to choose: none is chosen for them.
+        assert client.post(assessment.edit_url, named).status_code == 422
+        response = client.post(assessment.edit_url, named | {"flow-3-interaction": "command"})
         assert response.status_code == 302
         assessment.refresh_from_db()
         assert (assessment.inputs["flows"][3]["name"], assessment.inputs["flows"][3]["consumers"]) == (

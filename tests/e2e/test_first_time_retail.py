@@ -45,7 +45,7 @@ def test_the_phone_preview_bar_states_the_whole_mix_and_stays_low(
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_a_command_with_two_receivers_is_hinted_to_be_an_event(
+def test_a_command_with_three_receivers_is_hinted_to_be_an_event(
     page: Page, live_server: Any, console_errors: list[str], width: int
 ) -> None:
     assessment = store.create(parse_assessment(RETAIL))
@@ -53,9 +53,12 @@ def test_a_command_with_two_receivers_is_hinted_to_be_an_event(
     page.goto(live_server.url + assessment.edit_url)
     hint = page.locator("#flow-1-interaction-hint")
     expect(hint).to_be_hidden()
-    page.locator("#flow-1-consumers").fill("Loyalty program, ERP")
+    page.locator("#flow-1-consumers").fill("Loyalty program, ERP, CRM")
     expect(hint).to_be_visible()
-    expect(hint).to_have_text("Two or more receivers: usually an event — announce the fact and let each act on it.")
+    expect(hint).to_have_text(
+        "Three or more receivers, or two with more to come: usually an event — "
+        "announce the fact and let each act on it."
+    )
     # A hint, not an answer: the command stays chosen.
     expect(page.locator("input[name='flow-1-interaction'][value='command']")).to_be_checked()
     hint.scroll_into_view_if_needed()

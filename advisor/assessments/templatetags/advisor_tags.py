@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString
 from advisor import points
 from advisor.assessments import presentation
 from advisor.assessments.forms import typed_not_sure
-from advisor.engine import Flip, FlowResult, catalog
+from advisor.engine import Flip, Flow, FlowResult, catalog
 from advisor.engine.wording import whole
 
 register = template.Library()
@@ -22,6 +22,12 @@ register = template.Library()
 def answer(value: object) -> str:
     """The words for an answer's id (`often_offline` → "often offline")."""
     return catalog.label(str(value))
+
+
+@register.filter
+def interaction_words(flow: Flow) -> str:
+    """A flow's interaction in words, a file or batch said as one (presentation.a_file)."""
+    return presentation.interaction_words(flow)
 
 
 @register.filter
