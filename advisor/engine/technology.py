@@ -268,8 +268,19 @@ def _technologies(given: Answers, winner: str, approach: ApproachId) -> tuple[Te
     if receivers == ConsumerKind.DEVICE:
         push = _chosen(given, needs_of(given, "push"), first=MOBILE_PUSH)
     else:
-        push = _chosen(given, needs_of(given, "push"), skip=APPS_ONLY, first=CONNECTIONS)
+        push = _browser_connections(given)
     return push + backbone
+
+
+def _browser_connections(given: Answers) -> tuple[TechnologyChoice, ...]:
+    """Open pages are reached over persistent connections, web push only once a page is closed: where the cloud runs
+    no connection service, the endpoint is hosted (review 12, R12-22: FCM alone for dashboards on Google Cloud)."""
+    needs = needs_of(given, "push")
+    pushed = _chosen(given, needs, skip=APPS_ONLY, first=CONNECTIONS)
+    if any(BY_NAME.get(c.name) is None or BY_NAME[c.name].id not in MOBILE_PUSH for c in pushed):
+        return pushed
+    hosted = CAPABILITIES[POSITION[SELF_RUN_CONNECTIONS]]
+    return (replace(_choice(hosted, needs, False), why=HOSTED_CONNECTIONS), *pushed)
 
 
 BY_NAME = {c.name: c for c in CAPABILITIES}

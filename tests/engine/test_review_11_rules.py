@@ -122,3 +122,18 @@ class TestTheTeamsBrokerSpeaksMqtt:
         landscape = {"platform": "kubernetes", "operations": "self_hosted", "existing_broker": "kafka"}
         names = [t.name for t in flows.result(flow, landscape).technologies]
         assert "Self-run MQTT broker (EMQX or Mosquitto)" in names
+
+
+class TestReview12BrowsersOverConnections:
+    """Review 12 (docs/review-2026-12-07-12.md), counted once on engine 3.17.0 (81 of 83)."""
+
+    def test_open_browser_sessions_get_a_connection_tier_where_the_cloud_runs_none(self) -> None:
+        """R12-22 'Live dashboard updates to browsers': the reasons say "over a persistent connection (WebSocket,
+        Server-Sent Events), or by web push once the page is closed", and the only technology for the browsers was
+        Firebase Cloud Messaging, on Google Cloud where no managed WebSocket service is listed."""
+        flow = flows.reviewed("scenarios-review-12.yaml", "R12-22", "Live dashboard updates to browsers")
+        assert flow.technologies[0].name == "Self-run WebSocket / Server-Sent Events endpoint"
+
+    def test_on_aws_browsers_keep_the_managed_connection_service(self) -> None:
+        flow = {"interaction": "event", "consumers": ["dashboards"], "consumer_kind": "browser", "volume_per_day": 1000}
+        assert flows.result(flow, {"platform": "aws"}).technologies[0].name == "Amazon API Gateway WebSocket APIs"
