@@ -46,3 +46,10 @@ def reviewed(file: str, scenario: str, flow: str) -> FlowResult:
 def texts(choice: TechnologyChoice) -> str:
     """Everything a technology's entry says: why, its sizing and its remedies."""
     return " ".join([choice.why, choice.sizing.summary if choice.sizing else "", *choice.remedies])
+
+
+def set_aside(flow: FlowResult) -> str:
+    """The mitigations of an event a subscriber cannot process: where the flow sets it aside."""
+    found = [r.mitigation for r in flow.risks if "cannot process" in r.risk]
+    assert found, [r.risk for r in flow.risks]
+    return " ".join(found)

@@ -6,18 +6,9 @@ independent count.
 
 from __future__ import annotations
 
-from advisor.engine.model import FlowResult
-
 from . import flows
 
 REVIEW = "scenarios-review-10.yaml"
-
-
-def poison(flow: FlowResult) -> str:
-    """The mitigation of an event a subscriber cannot process."""
-    found = [r.mitigation for r in flow.risks if "cannot process" in r.risk]
-    assert found, [r.risk for r in flow.risks]
-    return " ".join(found)
 
 
 class TestASentenceAgainstTheHeadline:
@@ -61,7 +52,7 @@ class TestOrderedPoisonMessages:
         """#55 (R10-22 'Order book updates'): "park it with every event after it, in order … (an SQS redrive
         policy on each subscriber queue)": a redrive moves the failed event alone, so later ones overtake it, and the
         only technology listed is Amazon MSK, with no subscriber queues."""
-        said = poison(flows.reviewed(REVIEW, "R10-22", "Order book updates"))
+        said = flows.set_aside(flows.reviewed(REVIEW, "R10-22", "Order book updates"))
         assert "SQS" not in said
         assert "stop that subscriber" in said
 
@@ -79,14 +70,14 @@ class TestOrderedPoisonMessages:
             "replay": "yes",
         }
         flow = flows.result(scores, {"platform": "aws", "existing_broker": "sqs"})
-        said = poison(flow)
+        said = flows.set_aside(flow)
         assert flow.approach == "event_log"
         assert "SQS redrive policy on each subscriber queue" not in said
         assert "dead-letter topic per consumer group" in said
 
     def test_a_router_flow_keeps_its_subscriber_queues_dead_letters(self) -> None:
         flow = {"interaction": "event", "consumers": ["A", "B", "C"], "delivery": "no_loss", "volume_per_day": 10_000}
-        said = poison(flows.result(flow, {"platform": "aws", "existing_broker": "sqs"}))
+        said = flows.set_aside(flows.result(flow, {"platform": "aws", "existing_broker": "sqs"}))
         assert "an SQS redrive policy on each subscriber queue" in said
 
 
