@@ -238,6 +238,22 @@ class TestEditing:
             ["Billing"],
         )
 
+    def test_a_new_flow_whose_only_answer_is_its_interaction_is_kept_and_refused_naming_what_it_lacks(
+        self, client: Client, assessment: Assessment
+    ) -> None:
+        # A new flow starts with no interaction: one chosen is the person's answer, not to be dropped unsaid.
+        added = client.post(assessment.edit_url, editor_post(assessment, action="add")).context["form"]
+        post = editor_post(assessment, action="save")
+        post |= {field.html_name: str(field.value()) for field in added.flows.forms[3]}
+        post |= {"flow-TOTAL_FORMS": "4", "flow-INITIAL_FORMS": "4", "flow-3-interaction": "event"}
+        response = client.post(assessment.edit_url, post)
+        page = response.content.decode()
+        assert response.status_code == 422
+        assert '<a href="#flow-3-name">Flow 4, name</a>' in page
+        assert '<a href="#flow-3-consumers">Flow 4, consumers</a>' in page
+        assessment.refresh_from_db()
+        assert assessment.version == 1
+
     def test_an_htmx_action_returns_only_the_form(self, client: Client, assessment: Assessment) -> None:
         response = client.post(
             assessment.edit_url, editor_post(assessment, action="add"), headers={"HX-Request": "true"}

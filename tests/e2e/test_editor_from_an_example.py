@@ -155,6 +155,8 @@ def test_a_new_flows_numbers_are_assumed_not_given(
 
     page.locator("#flow-4-name").fill("Stock level to the shop")
     page.locator("#flow-4-consumers").fill("E-commerce shop")
+    # The interaction is required and nobody's yet: the person chooses it; the numbers stay untouched.
+    page.locator("#flow-4").get_by_label("command: asks one system to do work").check()
     page.get_by_role("button", name="Save and see results").click()
     expect(page.locator(".messages")).to_contain_text("Saved.")
     # Stored as not given: the engine takes its defaults and says they are assumed.

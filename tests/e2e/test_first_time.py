@@ -62,22 +62,35 @@ def test_the_results_page_keeps_the_verdicts_in_view_and_folds_the_factor_detail
     expect(page.locator(".mix")).to_be_visible()
     till = page.locator("article.flow-result").nth(1)
     expect(till.locator(".verdict")).to_contain_text("Message queue wins by")
-    expect(till.locator(".approach")).to_be_visible()
-    reasons = till.locator(".top-reasons > li")
-    expect(reasons.first).to_be_visible()
-    assert reasons.count() <= 2
-    # The factor details fold away behind summaries that say what they hold.
-    for summary in ("Scores and each factor's part", "All reasons", "What would change this", "Risks and mitigations"):
-        details = till.locator("details", has=page.locator("summary", has_text=summary)).first
+    # In view beside the verdict: one reason (journey 8); how to apply it folds with the rest.
+    reasons = till.locator(".reason")
+    expect(reasons).to_have_count(1)
+    expect(reasons).to_be_visible()
+    expect(reasons).to_contain_text("Why:")
+    expect(till.locator(".approach")).to_be_hidden()
+    # The factor details fold away behind one summary that says what it holds, and inside it behind their own.
+    more = till.locator("details.flow-more")
+    expect(more).to_have_count(1)
+    expect(more).not_to_have_attribute("open", "")
+    for holds in ("How to apply it", "more reason", "scores", "what would change it", "risks"):
+        expect(more.locator("> summary")).to_contain_text(holds)
+    for summary in ("Scores and each factor's part", "What would change this", "Risks and mitigations"):
+        details = more.locator("details", has=page.locator("summary", has_text=summary))
         expect(details).to_have_count(1)
         expect(details).not_to_have_attribute("open", "")
+    expect(till.locator(".more-reasons li").first).to_be_hidden()
     expect(till.locator("table")).to_be_hidden()
     expect(till.locator(".flips li").first).to_be_hidden()
     words = visible_words(page)
     height = page.evaluate("document.documentElement.scrollHeight")
     print(f"\nresults at {width} px: {words} words visible, {height} px tall")
     assert words <= 1000
-    # Opened from the keyboard.
+    # Opened from the keyboard: the card's fold, then the answers that would change it.
+    more.locator("> summary").focus()
+    page.keyboard.press("Enter")
+    expect(till.locator(".approach")).to_be_visible()
+    expect(till.locator(".more-reasons li").first).to_be_visible()
+    expect(till.locator(".flips li").first).to_be_hidden()
     summary = till.locator("summary", has_text="What would change this")
     summary.focus()
     page.keyboard.press("Enter")

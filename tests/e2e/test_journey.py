@@ -65,6 +65,8 @@ def test_editing_a_flow_updates_the_preview_without_a_reload_and_saves(
     assert page.evaluate("window.notReloaded") is True
     page.locator("#flow-3-name").fill("Invoices")
     page.locator("#flow-3").get_by_label("Consumers").fill("Billing")
+    # A new flow's interaction is the person's to choose (DESIGN §3).
+    page.locator("#flow-3").get_by_label("command: asks one system to do work").check()
     screenshot(page, "editor")
 
     page.get_by_role("button", name="Save and see results").click()
