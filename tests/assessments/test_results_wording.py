@@ -75,3 +75,13 @@ class TestNumbersAndCounts:
         pressures, points = cells[0::4], [c for i, c in enumerate(cells) if i % 4]
         assert all(re.fullmatch(r"[01]\.\d\d", p) for p in pressures[:-1]), pressures
         assert all(re.fullmatch(r"-?\d+", p) for p in points), points
+
+
+class TestDiagramTable:
+    def test_a_bulk_transfer_reads_as_one_in_the_diagram_table(self, client: Client) -> None:
+        """First-time user 8: the diagram's table called the nightly file "Message queue" (its weak-fit score)
+        while its badge, the headline, the diagram and the PDF said bulk transfer."""
+        page = page_of(client)
+        table = page.split("<caption>Flows between systems</caption>")[1].split("</table>")[0]
+        row = next(r for r in table.split("<tr>") if "Nightly customer-segment export" in r)
+        assert "<td>Bulk transfer</td></tr>" in row, row
