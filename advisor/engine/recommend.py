@@ -18,7 +18,7 @@ from .scoring import rounded_contributions, shares
 from .technology import dead_letters_of, technologies
 from .wording import listed
 
-ENGINE_VERSION = "3.19.0"
+ENGINE_VERSION = "3.20.0"
 HIGH_MARGIN = 12.0
 MEDIUM_MARGIN = 5.0
 # Below these shares of plausible answers, the winner is not settled enough for a high (or medium) confidence.

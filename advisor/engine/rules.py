@@ -781,12 +781,14 @@ SENDER_OFFLINE: Final = Rule(
         Case({"interaction": Interaction.QUERY, "source_availability": Availability.OFTEN_OFFLINE}, False),
         Case({"interaction": Interaction.COMMAND}, False),
     ),
+    # The outbox first, the server's queue after it: "a queue on the server cannot help" read as against the queue
+    # the flow may be given (first-time user 8).
     reason=lambda given: (
-        f"{_the_sender(given)} {SENDER_AVAILABILITY[given['source_availability']]}: a queue on the server cannot "
-        "help while it is disconnected. "
+        f"{_the_sender(given)} {SENDER_AVAILABILITY[given['source_availability']]}: "
         + (
-            "The sender needs store-and-forward of its own — a local outbox that keeps each message until it is "
-            "sent and acknowledged — and its backlog arrives in a burst when it reconnects."
+            "it needs store-and-forward of its own — a local outbox that keeps each message until it is sent and "
+            "acknowledged — since a queue on the server takes over only once a message reaches it; its backlog "
+            "arrives in a burst when it reconnects."
             + (
                 # A partition keeps the order messages arrive in; a backlog arrives after what happened since.
                 " Stamp each message with the time it happened and a "
@@ -796,8 +798,9 @@ SENDER_OFFLINE: Final = Rule(
                 else ""
             )
             if _kept(given)
-            else "A lost message is acceptable, so the sender needs only a small buffer of its own: only the latest "
-            "reading per key over a bounded window, every older one dropped, sent when it reconnects."
+            else "a lost message is acceptable, so it needs only a small buffer of its own — only the latest reading "
+            "per key over a bounded window, every older one dropped, sent when it reconnects — since a queue on the "
+            "server takes over only once a message reaches it."
         )
     ),
     risks=lambda given: (

@@ -102,7 +102,10 @@ def _a_range(field: str, value: object) -> bool:
 
 
 def _changed(raw: dict[str, Any], index: int, field: str, value: object) -> dict[str, Any]:
+    """The assessment with one answer changed and every other as it stood: a number of systems counted from the
+    flows' names stays the number counted, as the flip was found with it (renamed consumers would recount it)."""
     changed = json.loads(json.dumps(raw))
+    changed["landscape"].setdefault("systems", parse_assessment(raw).landscape.systems)
     if field in LANDSCAPE_CHOICES or field == "systems":
         changed["landscape"][field] = value
     elif field == "consumers":
