@@ -57,10 +57,11 @@ def field_in_sentence(field: str) -> str:
     return in_sentence(field_label(field))
 
 
-# A file or batch (a nightly export) is none of DESIGN §3's interactions, but the quick path's rows and the editor
-# offer it and store it as a command due within hours, a few times a day at most (the engine's bulk transfer, rule
-# R4.2). The editor, the results page and the reports read stored answers back through a_file alone, so a flow
-# entered as a file is shown as one everywhere (user 7 of issue 23 read "command" on the results and in the PDF).
+# A file or batch (a nightly export) is none of the interactions of the answers table (advisor/engine/answers.py),
+# but the quick path's rows and the editor offer it and store it as a command due within hours, a few times a day
+# at most (the engine's bulk transfer, rule R4.2). The editor, the results page and the reports read stored answers
+# back through a_file alone, so a flow entered as a file is shown as one everywhere (user 7 of issue 23 read
+# "command" on the results and in the PDF).
 FILE = "file"
 FILE_LATENCY = "hours"
 FILE_WORDS = "file or batch"

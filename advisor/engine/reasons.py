@@ -143,7 +143,7 @@ def _caller_maybe_offline(given: Answers) -> str:
 
 
 def _few_systems_to_ask(given: Answers) -> str:
-    """A lookup in a small landscape: nothing but the call is needed (DESIGN rule 4; review 10, R10-17)."""
+    """A lookup in a small landscape: nothing but the call is needed (docs/decision-rules.md, R4; review 10, R10-17)."""
     systems = given["systems"]
     # Not where the flow needs more than the call after all: replayed answers, a provider that is away (work that
     # waits for it, or a local copy fed by events, R1.3), or a caller that is (R1.5).

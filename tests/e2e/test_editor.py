@@ -160,7 +160,7 @@ def test_on_a_phone_the_quick_path_leads_to_adding_flows_with_the_preview_a_tap_
     page.keyboard.press("Control+A")
     page.keyboard.type("Balance check")
     page.locator("#flow-1-consumers").fill("Loyalty")
-    # A new flow's interaction is the person's to choose (DESIGN §3): none is chosen for them.
+    # A new flow's interaction is the person's to choose (the answers table requires it): none is chosen for them.
     page.locator("#flow-1").get_by_label("query: the caller needs an answer").check()
 
     # Below 1024 px the preview is a bar above the Save bar: the mix in short counts, a tap opens the rest.

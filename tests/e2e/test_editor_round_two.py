@@ -52,7 +52,7 @@ def test_a_new_flow_starts_without_a_name_and_an_untouched_one_is_dropped_on_sav
     page.keyboard.type("Stock level")
     expect(name).to_have_value("Stock level")
     page.locator("#flow-3-consumers").fill("Shop")
-    # Its interaction is the person's to choose (DESIGN §3): a new flow starts with none.
+    # Its interaction is the person's to choose (it is required in the answers table): a new flow starts with none.
     expect(page.locator("input[name='flow-3-interaction']:checked")).to_have_count(0)
     page.locator("#flow-3").get_by_label("command: asks one system to do work").check()
     # A second new flow, left as it came: the save goes through without it.

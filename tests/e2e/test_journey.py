@@ -65,7 +65,7 @@ def test_editing_a_flow_updates_the_preview_without_a_reload_and_saves(
     assert page.evaluate("window.notReloaded") is True
     page.locator("#flow-3-name").fill("Invoices")
     page.locator("#flow-3").get_by_label("Consumers").fill("Billing")
-    # A new flow's interaction is the person's to choose (DESIGN §3).
+    # A new flow's interaction is the person's to choose: the answers table requires it.
     page.locator("#flow-3").get_by_label("command: asks one system to do work").check()
     screenshot(page, "editor")
 

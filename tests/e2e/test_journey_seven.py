@@ -154,7 +154,7 @@ def test_a_nightly_file_is_a_plain_choice_in_the_editor_stored_as_the_quick_path
     screenshot(page, f"j7-file-choice-{width}", full_page=False)
     assert_no_axe_violations(page)
     stored = saved(page)
-    # Stored as DESIGN §3 answers, as the quick path's file or batch is: a command within hours, once a day.
+    # Stored as the answers table's answers, as the quick path's file or batch is: a command within hours, once a day.
     file = stored.inputs["flows"][4]
     assert (file["interaction"], file["latency"], file["volume_per_day"]) == ("command", "hours", 1)
     unchanged = stored.inputs["flows"][3]

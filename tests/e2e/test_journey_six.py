@@ -79,7 +79,7 @@ def test_the_pdf_counts_and_lists_what_the_form_marked_assumed(
     page.locator("#flow-2-name").fill("Order placed")
     page.locator("#flow-2-source").fill("E-commerce shop")
     page.locator("#flow-2-consumers").fill("ERP")
-    # The interaction is required, so never assumed: the person chooses it (DESIGN §3).
+    # The interaction is required, so never assumed: the person chooses it (the answers table requires it).
     flow.get_by_label("command: asks one system to do work").check()
     # What the form says is assumed: each choice marked so, and each number left to its "assumed" placeholder.
     marked = flow.locator("fieldset.question:has(.assumed)").evaluate_all("(sets) => sets.map((s) => s.id)")

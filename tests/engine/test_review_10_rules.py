@@ -110,7 +110,7 @@ class TestGatewayQuota:
 class TestSmallLandscapeQueries:
     def test_a_lookup_between_three_systems_says_nothing_more_is_needed(self) -> None:
         """#42 (R10-17 'Enrolment lookup'): three systems and 20,000 lookups a day, and nothing said the landscape is
-        small enough that a direct call is all it takes (DESIGN rule 4)."""
+        small enough that a direct call is all it takes (docs/decision-rules.md, R4)."""
         said = flows.said(flows.reviewed(REVIEW, "R10-17", "Enrolment lookup"))
         assert "Few systems (3)" in said
         assert "over-engineering" in said

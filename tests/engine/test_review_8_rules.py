@@ -192,9 +192,9 @@ class TestContradictions:
 
     def test_a_winner_over_every_unknown_is_not_called_settled_where_a_doubt_holds_the_confidence(self) -> None:
         """Contradiction 6 (R8-11 'Soil moisture readings'): "the confidence stays at most medium until growth is
-        known" beside "whatever the answer, event-driven comes out ahead", which reads as settled (DESIGN §3: an
-        unknown that cannot change the winner does not lower the confidence). Growth does change the choice
-        (rule 3: two consumers are a fan-out only with growth), not the scores: the line says so."""
+        known" beside "whatever the answer, event-driven comes out ahead", which reads as settled
+        (docs/decision-rules.md: an unknown that cannot change the winner does not lower the confidence). Growth does
+        change the choice (R3: two consumers are a fan-out only with growth), not the scores: the line says so."""
         said = flows.said(flows.reviewed(REVIEW, "R8-11", "Soil moisture readings"))
         assert "until growth is known" in said
         assert "comes out ahead" not in said
