@@ -8,6 +8,7 @@ more or less harmful.
 from __future__ import annotations
 
 from .answers import Answers, command_terms
+from .capabilities import CAPABILITIES
 from .catalog import EVENT_DRIVEN, MESSAGE_QUEUE, POINT_TO_POINT, QUERY, label
 from .choices import (
     AWAY,
@@ -330,15 +331,22 @@ _PLATFORM_DEAD_LETTERS = {
 _SELF_RUN_DEAD_LETTERS = "a RabbitMQ dead-letter exchange on each subscriber queue, a dead-letter topic on Kafka"
 # A log keeps no subscriber queues: each consumer group sets aside what it cannot process itself (review 10, R10-11).
 _LOG_BROKERS = (Broker.KAFKA, Broker.PULSAR, Broker.PUBSUB, Broker.NATS, Broker.RABBITMQ)
-_PLATFORM_LOG_DEAD_LETTERS = {
-    Platform.AWS: "a dead-letter topic per consumer group on MSK; on Kinesis, the on-failure destination of the "
-    "function that reads the stream (an SQS queue)",
-    Platform.AZURE: "a store each consumer writes what it cannot process to (a Service Bus queue or a blob container): "
-    "Event Hubs keeps no dead-letter queue of its own",
-    Platform.GCP: "a dead-letter topic on each Pub/Sub subscription after its maximum delivery attempts, or a "
-    "dead-letter topic per consumer group on Managed Kafka",
+# The logs each platform offers, whose own dead letters (capabilities.py) are named where no listed technology names
+# its own.
+_PLATFORM_LOGS = {
+    Platform.AWS: ("amazon_msk", "amazon_kinesis_data_streams"),
+    Platform.AZURE: ("azure_event_hubs",),
+    Platform.GCP: ("google_pubsub", "google_managed_kafka"),
 }
-_SELF_RUN_LOG_DEAD_LETTERS = "a dead-letter topic per consumer group on Kafka"
+_SELF_RUN_LOGS = ("apache_kafka",)
+
+
+def _log_dead_letters(ids: tuple[str, ...]) -> str:
+    return "; ".join(c.dead_letters for i in ids for c in CAPABILITIES if c.id == i)
+
+
+_PLATFORM_LOG_DEAD_LETTERS = {platform: _log_dead_letters(ids) for platform, ids in _PLATFORM_LOGS.items()}
+_SELF_RUN_LOG_DEAD_LETTERS = _log_dead_letters(_SELF_RUN_LOGS)
 
 
 def _dead_letters(given: Answers, approach: ApproachId) -> str:
