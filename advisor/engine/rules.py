@@ -937,12 +937,10 @@ def log_needed_because(given: Answers) -> list[str]:
     if given["replay"] == Replay.YES:
         why.append("consumers must re-read past events")
     given_volume, given_peak = given["volume_per_day"], given["peak_factor"]
-    # A number not known states no "call for": the rule's premise does not hold on it either. A range is taken at
-    # its top, the value the sizing is made for, so the approach and the sizing beside it agree (review 7, R7-07
-    # and R7-32: "a router is enough" beside a log at the top of the range).
-    if _not_known(given_volume) or _not_known(given_peak):
+    tops = _at_the_top(given)
+    if tops is None:
         return why
-    volume, peak = highest(given_volume), highest(given_peak)
+    volume, peak = tops
     top = " (the top of the range given)"
     rate = volume * peak / 86_400
     # The volume calls for a log where every subscriber must get every event: a durable router stores each event
@@ -992,10 +990,10 @@ def team_router_carries(given: Answers, rate: float) -> bool:
 
 def team_router_spares_a_log(given: Answers) -> str:
     """Where only the team's own router spares a flow the log its volume would call for, the words that say so."""
-    given_volume, given_peak = given["volume_per_day"], given["peak_factor"]
-    if _not_known(given_volume) or _not_known(given_peak) or given["delivery"] not in KEPT:
+    tops = _at_the_top(given)
+    if tops is None or given["delivery"] not in KEPT:
         return ""
-    volume, peak = highest(given_volume), highest(given_peak)
+    volume, peak = tops
     rate = volume * peak / 86_400
     router = team_router(given)
     if router is None or volume * peak < LOG_VOLUME_PER_DAY or not team_router_carries(given, rate):
@@ -1006,6 +1004,16 @@ def team_router_spares_a_log(given: Answers) -> str:
         else f"an {router.name}, with a queue per subscriber in the {label(given['existing_broker'])} you already run,"
     )
     return f"{yours} carries its peak of {number(round(rate))} events a second"
+
+
+def _at_the_top(given: Answers) -> tuple[float, float] | None:
+    """Messages a day and the peak factor, a range taken at its top, the value the sizing is made for, so the
+    approach and the sizing beside it agree (review 7, R7-07 and R7-32: "a router is enough" beside a log at the top
+    of the range); None where either is not known, on which no "call for" is stated, as no premise holds on it."""
+    volume, peak = given["volume_per_day"], given["peak_factor"]
+    if _not_known(volume) or _not_known(peak):
+        return None
+    return highest(volume), highest(peak)
 
 
 def _not_known(value: float | Span) -> bool:
