@@ -92,8 +92,10 @@ test: install node_modules/.audit-installed
 
 # Each pass keeps its own Playwright artifacts: pytest-playwright empties its folder when it starts.
 # The engine imports no Django and reads no database: its tests run once, in the SQLite pass, but for the
-# half of the 10,000 generated assessments marked postgres_pass, which the PostgreSQL pass runs to even
-# out the two passes' times.
+# half of the generated assessments marked postgres_pass, which the PostgreSQL pass runs to even out the
+# two passes' times. A browser test run at two widths runs each once (tests/e2e/conftest.py): the desktop
+# marked sqlite_pass, the phone postgres_pass; a test whose work does not depend on the database (a
+# render timed, a document validated) is marked to run in one pass only.
 test-sqlite:
 	@echo "== Test suite on SQLite"
 	DATABASE_URL= DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m "not postgres and not postgres_pass" --output test-results/sqlite
@@ -101,7 +103,7 @@ test-sqlite:
 test-postgres:
 	@if $(PY) -c "import psycopg, sys; psycopg.connect('$(DATABASE_URL_PG)', connect_timeout=3).close()" 2>/dev/null; then \
 	  echo "== Test suite on PostgreSQL ($(DATABASE_URL_PG))"; \
-	  DATABASE_URL=$(DATABASE_URL_PG) DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m "not engine or postgres_pass" --output test-results/postgres; \
+	  DATABASE_URL=$(DATABASE_URL_PG) DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m "(not engine and not sqlite_pass) or postgres_pass" --output test-results/postgres; \
 	elif [ -n "$$REQUIRE_POSTGRES" ]; then \
 	  echo "PostgreSQL is not reachable at $(DATABASE_URL_PG), and REQUIRE_POSTGRES is set."; exit 1; \
 	else \

@@ -96,6 +96,8 @@ def in_emoji(length: int, start: int = 0) -> str:
     return "".join(EMOJI[(start + i) % len(EMOJI)] for i in range(length))
 
 
+# A render timed against another: the database only stores the input, so one pass runs it (Makefile).
+@pytest.mark.postgres_pass
 def test_the_largest_valid_assessment_in_emoji_renders_within_the_same_bound_as_in_ascii() -> None:
     biggest = make_assessment(
         name=in_emoji(120),

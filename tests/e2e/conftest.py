@@ -11,10 +11,19 @@ from playwright.sync_api import Page
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 
 
+# A browser test run at a phone's and a desktop's width runs each width once, on one of the two databases:
+# the phone in the PostgreSQL pass, the desktop in the SQLite pass. Both widths and both databases are
+# still driven by every such test, and the two passes, which run at once, are each a third shorter.
+PHONE = 400
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "/e2e/" in str(item.path):
             item.add_marker(pytest.mark.e2e)
+            width = getattr(item, "callspec", None) and item.callspec.params.get("width")  # type: ignore[attr-defined]
+            if isinstance(width, int):
+                item.add_marker(pytest.mark.postgres_pass if width <= PHONE else pytest.mark.sqlite_pass)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -126,6 +126,8 @@ def asyncapi_files(cases: dict[str, tuple[Topology, str]], tmp_path_factory: pyt
     return files
 
 
+# Exports validated by their own tools: no database is read, so one pass runs them (Makefile).
+@pytest.mark.sqlite_pass
 class TestMermaid:
     def test_every_exported_diagram_renders_with_mermaid(self, cases: dict[str, tuple[Topology, str]]) -> None:
         for case, (landscape, _) in cases.items():
@@ -210,6 +212,8 @@ class TestMermaidDownload:
         assert "system: no system of this assessment is called 'Nope'" in response.content.decode()
 
 
+# Exports validated by their own tools: no database is read, so one pass runs them (Makefile).
+@pytest.mark.sqlite_pass
 class TestAsyncApi:
     def test_every_document_passes_the_asyncapi_parser_and_the_official_schema(
         self, asyncapi_files: list[Path]

@@ -52,10 +52,11 @@ def workers() -> Iterator[Callable[..., subprocess.Popen[bytes]]]:
         if worker.poll() is None:
             worker.send_signal(signal.SIGTERM)
             try:
-                worker.wait(timeout=30)
+                worker.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 # Cleanup only, after the test has asserted what it tests: a worker whose exit waits on its chart
-                # browser's shutdown on a loaded machine is killed, as a supervisor's stop timeout would.
+                # browser's shutdown, or on a database the test left refusing, is killed, as a supervisor's stop
+                # timeout would (waiting 30 s for it cost the suite 30 s a run).
                 worker.kill()
                 worker.wait(timeout=30)
 
