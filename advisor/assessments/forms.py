@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from functools import cached_property
@@ -865,42 +866,70 @@ def flow_gist(form: forms.Form) -> str:
     source = str(form["source"].value() or "").strip() or "a sender not named"
     consumers = ", ".join(_names(form["consumers"].value())) or "no receiver named"
     kind = ROW_INTERACTIONS[FILE].partition(":")[0] if interaction == FILE else GIST_KINDS.get(interaction, interaction)
-    latency = str(form["latency"].value() or "")
     said = [f"a {kind}" if interaction == FILE else kind, f"from {source} to {consumers},"]
-    said.append(GIST_LATENCY.get(latency, label(latency)) + ";")
-    volume, peak = _typed(form["volume_per_day"]), _typed(form["peak_factor"])
-    number = form.fields["peak_factor"]
-    assert isinstance(number, NumberField)
+    said.append(_latency_said(form) + ";")
+    volume = _typed(form["volume_per_day"])
     amounts = [
         "messages a day not sure"
         if volume == UNKNOWN
-        else f"{_amount(volume, number)} a day"
+        else f"{_amount(volume, _number(form))} a day"
         if volume not in ("", None)
         else "1,000 a day assumed"
     ]
-    if peak == UNKNOWN:
-        amounts.append("peak not sure")
-    elif peak not in ("", None, 1):
-        amounts.append(f"peaks {_amount(peak, number)} times the average")
+    amounts += _peak_said(form)
     said.append(", ".join(amounts) + ";")
-    delivery = str(form["delivery"].value() or "")
-    parts = [GIST_DELIVERY.get(delivery, label(delivery))]
+    return " ".join(said) + " " + "; ".join(_choices_said(form, ("delivery", *GIST_OTHERS, "message_size_kb")))
+
+
+def answers_gist(form: forms.Form, asked: Collection[str]) -> str:
+    """The answers to a flow's questions on the quick path, in a line (its row is said beside it): “within
+    minutes; peaks 3–10 times the average; no loss; sender: often offline; the rest as usual”."""
+    said = [_latency_said(form)] if "latency" in asked else []
+    said += _peak_said(form) if "peak_factor" in asked else []
+    shown = ("delivery", *GIST_OTHERS, "message_size_kb")
+    return "; ".join(said + _choices_said(form, [a for a in shown if a in asked]))
+
+
+def _number(form: forms.Form) -> NumberField:
+    number = form.fields["peak_factor"]
+    assert isinstance(number, NumberField)
+    return number
+
+
+def _latency_said(form: forms.Form) -> str:
+    latency = str(form["latency"].value() or "")
+    return GIST_LATENCY.get(latency, label(latency))
+
+
+def _peak_said(form: forms.Form) -> list[str]:
+    peak = _typed(form["peak_factor"])
+    if peak == UNKNOWN:
+        return ["peak not sure"]
+    return [] if peak in ("", None, 1) else [f"peaks {_amount(peak, _number(form))} times the average"]
+
+
+def _choices_said(form: forms.Form, answers: Collection[str]) -> list[str]:
+    """Delivery always, the other choices and the size when not the usual answer, then "the rest as usual"
+    when one went unsaid."""
+    parts = []
     rest = False
-    for answer_id in GIST_OTHERS:
+    for answer_id in answers:
+        if answer_id == "message_size_kb":
+            size = _typed(form["message_size_kb"])
+            if size in ("", None, FLOW_ANSWERS["message_size_kb"].default):
+                rest = True
+            else:
+                sizes = "–".join(size_text(end) for end in size) if isinstance(size, list) else size_text(size)
+                parts.append("message size not sure" if size == UNKNOWN else f"messages of {sizes}")
+            continue
         value = str(form[answer_id].value() or "")
-        if value == str(FLOW_ANSWERS[answer_id].default):
+        if answer_id == "delivery":
+            parts.append(GIST_DELIVERY.get(value, label(value)))
+        elif value == str(FLOW_ANSWERS[answer_id].default):
             rest = True
         else:
             parts.append(f"{GIST_NAMES.get(answer_id, in_sentence(FLOW_ANSWERS[answer_id].label))}: {label(value)}")
-    size = _typed(form["message_size_kb"])
-    if size in ("", None, FLOW_ANSWERS["message_size_kb"].default):
-        rest = True
-    else:
-        sizes = "–".join(size_text(end) for end in size) if isinstance(size, list) else size_text(size)
-        parts.append("message size not sure" if size == UNKNOWN else f"messages of {sizes}")
-    if rest:
-        parts.append(GIST_REST)
-    return " ".join(said) + " " + "; ".join(parts)
+    return [*parts, GIST_REST] if rest else parts
 
 
 def landscape_gist(form: forms.Form) -> str:
@@ -1042,6 +1071,23 @@ QUICK_LANDSCAPE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # another answer, an error or an answer filled in from the row stays in view.
 QUICK_FLOW_FOLDED = frozenset({"message_size_kb", "consumer_kind", "replay", "ordering", "transaction", "source_kind"})
 FactorQuestions = tuple[Factor, list[forms.BoundField]]
+
+
+@dataclass(frozen=True)
+class FlowQuestions:
+    """One flow on the quick path's questions page: its row in a line, the questions asked before its answers'
+    line (first), that line, whether the questions behind it open (one was refused), and those questions by
+    factor, the usual ones and the less usual folded."""
+
+    row: FlowForm
+    line: str
+    first: list[forms.BoundField]
+    gist: str
+    refused: bool
+    groups: list[FactorQuestions]
+    folded: list[FactorQuestions]
+
+
 # How many teams own the systems changes the advice most often, and where it runs decides the technologies
 # named: both asked in view (user 5 found no teams question, folded). The landscape's other questions fold
 # under a summary that says their answers are assumed until changed.
@@ -1300,9 +1346,10 @@ class QuickForm(AssessmentForm):
     def row_fields(self) -> list[tuple[int, FlowForm, list[forms.BoundField]]]:
         return [(n, row, [row[a] for a in QUICK_ROW]) for n, row in enumerate(self.rows)]
 
-    def flow_questions(self) -> list[tuple[FlowForm, str, list[FactorQuestions], list[FactorQuestions]]]:
-        """Each flow with its row in a line ("Tills → Loyalty · command: …") and its open questions, by factor:
-        those in view, and those folded while they keep the usual answer (QUICK_FLOW_FOLDED)."""
+    def flow_questions(self) -> list[FlowQuestions]:
+        """Each flow with its row in a line ("Tills → Loyalty · command: …"), its answers in another, and its
+        open questions by factor: the usual ones, and the less usual folded while they keep the usual answer
+        (QUICK_FLOW_FOLDED)."""
         shown = []
         for _, row in self._kept:
             asked = self.asked(row)
@@ -1328,18 +1375,28 @@ class QuickForm(AssessmentForm):
                 for field in questions:
                     _say_where_from(field, FLOW_ANSWERS[field.name], sender, receivers, interaction)
 
-            def in_view(field: forms.BoundField, interaction: str = interaction) -> bool:
+            # A file's size decides whether it is a bulk transfer, and nothing in its row says it: asked
+            # above the line, never assumed in a glance.
+            first = [row["message_size_kb"]] if interaction == FILE else []
+            groups = [
+                (factor, [f for f in fields if f.name != "message_size_kb" or not first]) for factor, fields in groups
+            ]
+
+            def in_view(field: forms.BoundField) -> bool:
                 noted = getattr(field.field, "note", "")
                 usual = getattr(field.field, "assumed", "") or _blank(field.value())
-                sized = field.name == "message_size_kb" and interaction == FILE
-                return field.name not in QUICK_FLOW_FOLDED or bool(sized or noted or field.errors or not usual)
+                return field.name not in QUICK_FLOW_FOLDED or bool(noted or field.errors or not usual)
 
             view = [(factor, [f for f in fields if in_view(f)]) for factor, fields in groups]
             folded = [(factor, [f for f in fields if not in_view(f)]) for factor, fields in groups]
+            in_line = [a for a in asked if a != "message_size_kb" or not first]
             shown.append(
-                (
+                FlowQuestions(
                     row,
                     line,
+                    first,
+                    answers_gist(row, in_line),
+                    any(row[a].errors for a in in_line),
                     [(factor, fields) for factor, fields in view if fields],
                     [(factor, fields) for factor, fields in folded if fields],
                 )

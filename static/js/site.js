@@ -191,10 +191,11 @@
 
   // An answer that came with an example (a use case) is marked so; changed, it is the person's own and the mark goes.
   var unmark = function (event) {
-    var question = event.target.closest && event.target.closest("#editor .question");
+    var question = event.target.closest && event.target.closest("#editor .question, #quick .question");
     if (!question) return;
     question.querySelectorAll(".from-example").forEach(function (mark) { mark.hidden = true; });
-    // The line above the questions no longer states the example's answers: it says they were changed.
+    // The line above the questions (an example's answers, or the quick path's usual ones) no longer states
+    // them: it says they were changed.
     var gist = question.closest(".example-answers") && question.closest(".example-answers").querySelector(".example-gist");
     if (gist && gist.textContent !== gist.getAttribute("data-changed")) gist.textContent = gist.getAttribute("data-changed");
   };

@@ -102,6 +102,8 @@ def answer_questions(page: Page, walk: Walker) -> None:
     def answer(flow: str, question: str, choice: str) -> Locator:
         return page.get_by_role("group", name=flow).get_by_role("group", name=question).get_by_label(choice)
 
+    for flow in ("Purchases from the tills", "Balance check at the till", "Nightly catalogue export"):
+        change_answers(page, walk, flow)
     walk.choose(answer("Purchases from the tills", "Is the sending system always connected?", "often offline"))
     walk.choose(answer("Purchases from the tills", SOON, "within minutes"))
     till = page.get_by_role("group", name="Purchases from the tills")
@@ -111,6 +113,21 @@ def answer_questions(page: Page, walk: Walker) -> None:
     walk.fill(export.get_by_label("How large is a typical message?"), "50 MB")
     walk.choose(page.get_by_role("group", name="How many independent teams own them?").get_by_label("a few teams"))
     walk.choose(page.get_by_label("Where does it run?"), "aws")
+
+
+def change_answers(page: Page, walk: Walker, flow: str) -> None:
+    """Open a flow's questions on the quick path's second page, which its line of answers folds away."""
+    answers = page.get_by_role("group", name=flow).locator("details.example-answers")
+    if answers.get_attribute("open") is None:
+        walk.press(answers.locator("> summary"))
+
+
+def open_every_flows_questions(page: Page) -> None:
+    """Open every flow's questions on the quick path's second page, as a person changing them does."""
+    page.locator("#quick details.example-answers").first.wait_for(state="attached")
+    for answers in page.locator("#quick details.example-answers").all():
+        if answers.get_attribute("open") is None:
+            answers.locator("> summary").click()
 
 
 def start_from_the_loyalty_example(page: Page, base: str) -> None:

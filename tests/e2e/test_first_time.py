@@ -18,7 +18,7 @@ from benchmarks.first_time import VISIBLE_LINES
 from tests.conftest import make_assessment
 
 from .conftest import assert_no_axe_violations, screenshot
-from .retail import RETAIL, phone_or_desktop
+from .retail import RETAIL, open_every_flows_questions, phone_or_desktop
 
 pytestmark = pytest.mark.django_db(transaction=True)
 WIDTHS = [1280, 360]
@@ -125,13 +125,20 @@ def test_the_questions_fill_in_what_the_rows_imply_say_so_and_fold_their_help(
     expect(page.get_by_role("heading", name="Questions about each flow")).to_be_focused()
 
     tills = page.get_by_role("group", name="Purchases from the tills")
+    app = page.get_by_role("group", name="Order status to the app")
+    # Each flow's answers are read in one line, what the row filled in among them; the questions fold behind it.
+    expect(tills.locator(".example-gist")).to_have_text(
+        "Answers: within seconds; no loss; sender: often offline; the rest as usual."
+    )
+    expect(app.locator(".example-gist")).to_contain_text("receiver kind: phones or devices")
+    expect(tills.get_by_role("group", name="Is the sending system always connected?")).to_be_hidden()
+    open_every_flows_questions(page)
     sender = tills.get_by_role("group", name="Is the sending system always connected?")
     # Asked first in the card, already answered from the row's sender, and said why; still editable.
     first = tills.locator("fieldset.question").first
     expect(first).to_have_attribute("id", "flow-0-source_availability")
     expect(sender.get_by_label("often offline")).to_be_checked()
     expect(sender).to_contain_text("Filled in because “POS tills”")
-    app = page.get_by_role("group", name="Order status to the app")
     kind = app.get_by_role("group", name="What kind of system receives it?")
     expect(kind.get_by_label("phones or devices")).to_be_checked()
     expect(kind).to_contain_text("Filled in because “Mobile app”")

@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from advisor.assessments.models import Assessment
 
 from .conftest import screenshot
-from .retail import open_the_examples_answers
+from .retail import open_every_flows_questions, open_the_examples_answers
 
 pytestmark = pytest.mark.django_db(transaction=True)
 AXE = Axe()
@@ -31,6 +31,7 @@ def test_a_new_user_goes_from_the_landing_page_through_the_quick_path_to_results
     row.get_by_label("Which systems receive it?").fill("Loyalty program")
     row.get_by_label("What does the sender expect?").select_option("command")
     page.get_by_role("button", name="Next: questions about each flow").click()
+    open_every_flows_questions(page)
     # The tills (the sender) go offline: the question about the sending side.
     page.get_by_role("group", name="Is the sending system always connected?").get_by_label("often offline").check()
     page.get_by_label("within minutes").check()

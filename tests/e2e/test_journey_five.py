@@ -72,7 +72,10 @@ def test_a_nightly_file_is_a_choice_of_its_own_and_asks_its_size_in_view(
 
     export = page.get_by_role("group", name="Nightly catalogue export")
     expect(export.locator(".flow-route")).to_contain_text("file or batch · 1 a day")
-    # Hours are what a file implies: chosen, and said why; the size is asked in view, not folded.
+    # Hours are what a file implies: in its line of answers, and chosen, said why, behind it; the size is
+    # asked above the line, in view.
+    expect(export.locator(".example-gist")).to_have_text("Answers: within hours; no loss; the rest as usual.")
+    export.locator(".example-answers > summary").click()
     expect(export.get_by_role("group", name=SOON).get_by_label("within hours")).to_be_checked()
     expect(export.get_by_text("Filled in because a file or batch moves in hours")).to_be_visible()
     size = export.get_by_label(SIZE)
@@ -134,6 +137,7 @@ def test_the_teams_question_is_in_view_and_effectively_once_says_when(
     expect(teams).to_be_visible()
     teams.get_by_label("a few teams").check()
     tills = page.get_by_role("group", name="Purchases from the tills")
+    tills.locator(".example-answers > summary").click()
     loss = tills.get_by_role("group", name="May a message be lost?")
     once = loss.get_by_label(
         "effectively once: every message must arrive, and a duplicate would do harm (e.g. charging a card twice)"

@@ -213,6 +213,7 @@ def test_each_delivery_choice_says_when_to_pick_it_alike_in_the_editor_and_the_q
     row.get_by_label("Which systems receive it?").fill("Loyalty")
     row.get_by_label("What does the sender expect?").select_option("command")
     page.get_by_role("button", name="Next: questions about each flow").click()
+    page.locator("#flow-0-answers > summary").click()
     quick = page.locator("#flow-0-delivery")
     expect(quick.locator("label.option")).to_have_count(len(DELIVERY_WORDS))
     assert [re.sub(r" \(assumed\)$", "", text) for text in option_texts(quick)] == DELIVERY_WORDS
@@ -268,6 +269,7 @@ def test_numbers_nobody_knows_have_a_visible_not_sure_stored_as_typing_it_is(
     screenshot(page, f"j7-not-sure-rows-{width}", full_page=False)
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Next: questions about each flow").click()
+    page.locator("#flow-0-answers > summary").click()
     peak = page.locator("#flow-0-peak_factor-unsure")
     expect(peak).to_have_accessible_name(NOT_SURE)
     peak.check()

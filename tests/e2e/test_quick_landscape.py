@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page, expect
 from advisor.assessments.models import Assessment
 
 from .conftest import assert_no_axe_violations, screenshot
-from .retail import ROWS, SYSTEMS
+from .retail import ROWS, SYSTEMS, open_every_flows_questions
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -46,6 +46,7 @@ def test_the_landscape_goes_in_as_rows_then_each_flow_is_asked_what_is_left(
     step = page.get_by_role("heading", name="Questions about each flow")
     expect(step).to_be_focused()
     assert page.evaluate("window.notReloaded") is True
+    open_every_flows_questions(page)
     tills = page.get_by_role("group", name="Purchases from the tills")
     tills.get_by_role("group", name="Is the sending system always connected?").get_by_label("often offline").check()
     # The lookup is not asked about its sender, nor about order or replay.
@@ -88,6 +89,7 @@ def test_without_javascript_the_rows_post_and_come_back_with_errors_that_name_th
     row.get_by_label("Which systems receive it?").fill("Loyalty")
     row.get_by_label("What does the sender expect?").select_option(label="command: asks for work")
     page.get_by_role("button", name="Next: questions about each flow").click()
+    page.locator("#flow-0-answers > summary").click()
     page.get_by_role("group", name="Is the sending system always connected?").get_by_label("often offline").check()
     page.get_by_role("button", name="See the recommendation").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Tills")
@@ -129,6 +131,7 @@ def test_numbers_not_sure_of_go_in_as_typed_and_the_results_show_the_robustness_
     page.get_by_role("button", name="Next: questions about each flow").click()
     questions = page.get_by_role("group", name="Purchases from the tills")
     expect(questions).to_contain_text("Not sure? Type “not sure”, or a range such as 3–10.")
+    questions.locator(".example-answers > summary").click()
     questions.get_by_label("How much busier is the peak than the average?").fill("3–10")
     page.get_by_role("button", name="See the recommendation").click()
 
