@@ -146,8 +146,13 @@ def _fewer_pictographs(html: str) -> str:
     return head + separator + _TEXT.sub(lambda node: ">" + _PICTOGRAPH_RUN.sub(run, node.group(1)) + "<", body)
 
 
+def report_html(context: dict[str, Any]) -> str:
+    """The report as WeasyPrint lays it out: long words breakable, runs of pictographs stood in for."""
+    return _breakable(_fewer_pictographs(render_to_string("reports/report.html", context)))
+
+
 def render_pdf(context: dict[str, Any], fetcher: DataOnlyFetcher | None = None) -> bytes:
-    html = _breakable(_fewer_pictographs(render_to_string("reports/report.html", context)))
+    html = report_html(context)
     # PDF/UA-1: a tagged PDF (headings, lists, tables, figures with their alt text) that screen readers follow.
     pdf: bytes | None = HTML(string=html, url_fetcher=fetcher or DataOnlyFetcher()).write_pdf(pdf_variant="pdf/ua-1")
     assert pdf is not None

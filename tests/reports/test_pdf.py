@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 import socket
 import subprocess
 import time
@@ -17,7 +18,7 @@ from advisor.reports import contents as report_contents
 from advisor.reports import pdf as report_pdf
 from advisor.reports import views as report_views
 from tests.assessments.forms import editor_post
-from tests.conftest import SHOP, make_assessment
+from tests.conftest import make_assessment
 
 pytestmark = pytest.mark.django_db
 
@@ -163,36 +164,16 @@ def largest_assessment() -> dict[str, Any]:
     }
 
 
-# The largest valid report may cost this many times the shop's three-flow report in the same process. CPU
-# seconds differ threefold between machines here (12 s and 40 s for the same render), so the bound is a ratio:
-# bounded, the largest costs about 22 shop reports; unbounded it cost six times as much (72 s where it is 12 s).
-LARGEST_REPORT_RATIO = 40
+def report_words(context: dict[str, Any]) -> str:
+    """The report's text as laid out, without its tags: what the PDF prints, read without rendering it."""
+    return " ".join(re.sub(r"<[^>]+>", " ", report_pdf.report_html(context)).split())
 
 
-def shop_report_seconds() -> float:
-    """CPU seconds of the shop's report, the cheapest of three after a first render warms the caches."""
-    shop = make_assessment(**SHOP)
-    report_pdf.render_pdf(report_contents.report_context(shop))
-    timings = []
-    for _ in range(3):
-        started = time.process_time()
-        report_pdf.render_pdf(report_contents.report_context(shop))
-        timings.append(time.process_time() - started)
-    return min(timings)
-
-
-# A render timed against another: the database only stores the input, so one pass runs it (Makefile).
-@pytest.mark.postgres_pass
-def test_the_largest_valid_assessment_renders_within_a_bounded_multiple_of_a_small_report() -> None:
-    biggest = make_assessment(**largest_assessment())
-    baseline = shop_report_seconds()
-    # CPU seconds of this process: what the render costs, whatever else the machine runs meanwhile.
-    started = time.process_time()
-    context = report_contents.report_context(biggest)
-    content = report_pdf.render_pdf(context)
-    elapsed = time.process_time() - started
-    assert elapsed <= LARGEST_REPORT_RATIO * baseline, f"{elapsed:.1f} s, {elapsed / baseline:.0f}× the shop's report"
-    _, text = pdf_text(content)
+def test_the_largest_valid_assessment_is_cut_to_what_a_page_can_show() -> None:
+    """What keeps its render bounded (the diagram summarised, each flow's first consumers named): unbounded, the
+    report cost six times as much. `make bench` prints its cost as a multiple of the shop's report."""
+    context = report_contents.report_context(make_assessment(**largest_assessment()))
+    text = report_words(context)
     assert "The diagram shows the first 24 of 2550 systems" in text
     assert "and 42 more" in text  # each flow names its first consumers, not all fifty
     assert len(base64.b64decode(str(context["landscape_svg"]).split(",", 1)[1])) < 100_000
