@@ -127,7 +127,7 @@ def asyncapi_files(cases: dict[str, tuple[Topology, str]], tmp_path_factory: pyt
 
 
 # Exports validated by their own tools: no database is read, so one pass runs them (Makefile).
-@pytest.mark.sqlite_pass
+@pytest.mark.postgres_pass
 class TestMermaid:
     def test_every_exported_diagram_renders_with_mermaid(self, cases: dict[str, tuple[Topology, str]]) -> None:
         for case, (landscape, _) in cases.items():
@@ -213,7 +213,7 @@ class TestMermaidDownload:
 
 
 # Exports validated by their own tools: no database is read, so one pass runs them (Makefile).
-@pytest.mark.sqlite_pass
+@pytest.mark.postgres_pass
 class TestAsyncApi:
     def test_every_document_passes_the_asyncapi_parser_and_the_official_schema(
         self, asyncapi_files: list[Path]
