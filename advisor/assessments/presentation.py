@@ -19,7 +19,7 @@ from advisor.engine.landscape import mix_sentence
 from advisor.engine.landscape import summary as mix_summary
 from advisor.engine.presets import USE_CASES
 from advisor.engine.rules import BULK_MESSAGES_PER_DAY
-from advisor.engine.wording import amount, in_sentence, listed, number, percent
+from advisor.engine.wording import amount, in_sentence, listed, message_size, number, percent
 
 # What a flip says, on the pages, in the PDF, the decision record and the command line.
 FLIP_SENTENCE = "{field}: {before} → {after} would make it {pattern}."
@@ -52,6 +52,15 @@ def field_label(field: str) -> str:
     return FIELD_LABELS.get(field, field.replace("_", " "))
 
 
+# A size is shown with its unit ("50 MB", not "51,200" under "Message size (KB)"), as the forms take it.
+SIZE_LABEL = "Message size"
+
+
+def answer_label(field: str) -> str:
+    """An answer's label beside its words (answer_words): the size's without the unit the words now carry."""
+    return SIZE_LABEL if field == "message_size_kb" else field_label(field)
+
+
 def field_in_sentence(field: str) -> str:
     """An answer's label inside a sentence: "message size (KB)", the unit's capitals kept."""
     return in_sentence(field_label(field))
@@ -65,6 +74,23 @@ def field_in_sentence(field: str) -> str:
 FILE = "file"
 FILE_LATENCY = "hours"
 FILE_WORDS = "file or batch"
+
+
+# What a flow's interaction already answers: the quick path does not ask these, and the report does not list them as
+# left out and assumed (user 8 of issue 23 read "sender kind: a back-end service" for tills and a nightly file's
+# peak "1×", neither of which was asked). A lookup's caller is connected when it asks and is answered by a
+# service; it has no order among messages, no past to re-read, no payload worth sizing and no transaction to
+# undo. Only a query may be answered from a cache (freshness), only a command is a step of a business
+# transaction, and only an event comes from devices over MQTT. A file's size is asked; a peak, an order among
+# messages, a receiver kind and a business transaction are not.
+NOT_ASKED: dict[str, frozenset[str]] = {
+    Interaction.QUERY: frozenset(
+        {"source_availability", "ordering", "replay", "consumer_kind", "message_size_kb", "transaction", "source_kind"}
+    ),
+    Interaction.COMMAND: frozenset({"freshness", "source_kind"}),
+    Interaction.EVENT: frozenset({"freshness", "transaction"}),
+    FILE: frozenset({"freshness", "source_kind", "peak_factor", "ordering", "consumer_kind", "transaction"}),
+}
 
 
 def a_file(interaction: object, latency: object, volume_per_day: object) -> bool:
@@ -96,6 +122,10 @@ def answer_words(flow: Flow, field: str) -> str:
     value = getattr(flow, field)
     if isinstance(value, Span) and value.unknown:
         return "not sure"
+    if field == "message_size_kb" and isinstance(value, int | float | Span):
+        return (
+            f"{message_size(value.low)}–{message_size(value.high)}" if isinstance(value, Span) else message_size(value)
+        )
     if isinstance(value, int | float | Span) and not isinstance(value, bool):
         return amount(value) + ("×" if field == "peak_factor" else "")
     if isinstance(value, tuple | list):
@@ -171,15 +201,17 @@ class FlowView:
     @property
     def answers(self) -> list[tuple[str, str, str]]:
         """(label, words, whence) of each answer but the flow's name and systems; whence says "from the example"
-        or "assumed" where it is not the person's own."""
+        or "assumed" where it is not the person's own. One assumed that a flow of its kind is not asked (NOT_ASKED)
+        goes unsaid."""
+        moot = NOT_ASKED.get(interaction_shown(self.inputs), frozenset())
         return [
             (
-                field_label(a),
+                answer_label(a),
                 answer_words(self.inputs, a),
                 "from the example" if a in self.from_example else "assumed" if a in self.assumed else "",
             )
             for a in EXAMPLE_FLOW_ANSWERS
-            if hasattr(self.inputs, a)
+            if hasattr(self.inputs, a) and not (a in self.assumed and a in moot)
         ]
 
     @property

@@ -17,7 +17,7 @@ from datetime import date
 from django.utils.text import slugify
 
 from advisor import points
-from advisor.assessments.presentation import field_in_sentence, field_label
+from advisor.assessments.presentation import answer_words, field_in_sentence, field_label
 from advisor.engine import Assessment, Flow, FlowResult, Landscape, Recommendation
 from advisor.engine.catalog import APPROACHES, FACTOR_IDS, FACTORS, PATTERN_IDS, PATTERNS, POINT_TO_POINT, label
 from advisor.engine.landscape import HUB_SYSTEMS, needs_hub
@@ -316,7 +316,7 @@ def _flow_record(
 
 def _answers(flow: Flow) -> str:
     """The flow's main answers in a line: "interaction: query; latency: not sure; 20,000 messages a day; ..."."""
-    said = [f"{field_in_sentence(f)}: {_answer(getattr(flow, f))}" for f in CONTEXT_ANSWERS]
+    said = [f"{field_in_sentence(f)}: {answer_words(flow, f)}" for f in CONTEXT_ANSWERS]
     said.insert(
         2,
         in_words(flow.volume_per_day, "{} messages a day", "messages a day")
@@ -324,10 +324,6 @@ def _answers(flow: Flow) -> str:
         + in_words(flow.peak_factor, "peaks {}× the average", "peak factor"),
     )
     return _upper_first("; ".join(said))
-
-
-def _answer(value: object) -> str:
-    return "not sure" if value == "unknown" else label(str(value))
 
 
 def _drivers(result: FlowResult) -> list[str]:

@@ -13,8 +13,8 @@ from advisor.assessments.models import Assessment
 from advisor.assessments.presentation import (
     FILE,
     FILE_WORDS,
+    answer_label,
     answer_words,
-    field_label,
     interaction_shown,
     results_view,
 )
@@ -113,7 +113,7 @@ def report_context(assessment: Assessment) -> dict[str, object]:
         "appendix_tables": [
             (
                 title,
-                ["Flow", *(field_label(f) for f in answers)],
+                ["Flow", *(answer_label(f) for f in answers)],
                 [
                     [flow.inputs.name, *(_short(flow.inputs, f, flow.from_example) for f in answers)]
                     for flow in view.flows

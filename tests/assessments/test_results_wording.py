@@ -8,8 +8,11 @@ import pytest
 from django.test import Client
 from django.utils.html import escape
 
+from advisor.assessments import store
+from advisor.engine import parse_assessment
 from advisor.engine.glossary import TERMS
 from tests.conftest import DOUBTS, make_assessment
+from tests.e2e.retail import RETAIL
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +88,32 @@ class TestDiagramTable:
         table = page.split("<caption>Flows between systems</caption>")[1].split("</table>")[0]
         row = next(r for r in table.split("<tr>") if "Nightly customer-segment export" in r)
         assert "<td>Bulk transfer</td></tr>" in row, row
+
+
+class TestBulkTransferWords:
+    def test_a_bulk_transfers_verdict_and_score_caption_say_why_its_scores_do_not_compare_without_jargon(
+        self, client: Client
+    ) -> None:
+        """First-time user 8 of issue 23 stopped at "weak-fit scores", a term the page never defines."""
+        page = page_of(client)
+        verdict = re.search(r'<p class="verdict"><strong>Bulk transfer \(batch\)</strong>: ([^<]*)</p>', page)
+        assert verdict, page
+        assert verdict[1] == (
+            "none of the three patterns fits it, so their scores below do not compare with other flows' winners."
+        )
+        assert "weak-fit" not in page.lower()
+
+
+class TestAnswersInTheFold:
+    def test_a_size_reads_with_its_unit_and_answers_nobody_was_asked_are_not_listed_as_assumed(
+        self, client: Client
+    ) -> None:
+        """First-time user 8 of issue 23 read "51,200" for a 50 MB file, and tills sending a command listed as
+        "sender kind: a back-end service (assumed)", a question the quick path never asked them."""
+        page = client.get(store.create(parse_assessment(RETAIL)).get_absolute_url()).content.decode()
+        lists = re.findall(r'<ul class="flow-answers">(.*?)</ul>', page, re.S)
+        tills, export = lists[1], lists[3]
+        assert "<li>Message size: 50 MB</li>" in export, export
+        assert "51,200" not in export, export
+        assert "Sender kind" not in tills, tills
+        assert "Peak factor" not in export, export
