@@ -35,7 +35,7 @@ from advisor.engine.choices import Interaction
 from advisor.engine.parse import MAX_FLOWS, MAX_NAME
 from advisor.engine.wording import in_sentence
 
-from .presentation import FILE, FILE_LATENCY, FILE_WORDS, NOT_ASKED, SIZE_LABEL, a_file, example_places
+from .presentation import FILE, FILE_LATENCY, FILE_WORDS, SIZE_LABEL, a_file, example_places
 
 Wording = Literal["question", "label"]
 # Choices with many options read better as a drop-down than as a row of radio buttons.
@@ -1042,13 +1042,26 @@ QUICK_FLOW_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("scalability", ("replay",)),
     ("tech_stack", ("source_kind",)),
 )
+# What a row's interaction already answers. A lookup's caller is connected when it asks and is answered by a
+# service; it has no order among messages, no past to re-read, no payload worth sizing and no transaction
+# to undo: those answers are left at their defaults. Only a query may be answered from a cache (freshness),
+# only a command is a step of a business transaction, and only an event comes from devices over MQTT.
 # A file or batch (a nightly export) is none of the three kinds the row names: the row offers it, and it goes
-# to the engine as the command it is, within hours and once a day unless the person says otherwise
-# (presentation.NOT_ASKED says which questions it is asked).
+# to the engine as the command it is, within hours and once a day unless the person says otherwise. Its size
+# is asked above its line of answers; a peak, an order among messages, a receiver kind and a business
+# transaction are not.
 FILE_ANSWERS: dict[str, object] = {"interaction": Interaction.COMMAND, "latency": FILE_LATENCY, "volume_per_day": 1}
 FILE_VOLUME_HINT = "A file or batch: leave it empty for 1 a day."
 FILE_VOLUME_PLACEHOLDER = "1 a day"
 FILE_NOTE = "Filled in because a file or batch moves in hours; change it if it must arrive sooner."
+NOT_ASKED: dict[str, frozenset[str]] = {
+    Interaction.QUERY: frozenset(
+        {"source_availability", "ordering", "replay", "consumer_kind", "message_size_kb", "transaction", "source_kind"}
+    ),
+    Interaction.COMMAND: frozenset({"freshness", "source_kind"}),
+    Interaction.EVENT: frozenset({"freshness", "transaction"}),
+    FILE: frozenset({"freshness", "source_kind", "peak_factor", "ordering", "consumer_kind", "transaction"}),
+}
 QUICK_LANDSCAPE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("loose_coupling", ("change_rate",)),
     ("scalability", ("growth",)),

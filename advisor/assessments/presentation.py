@@ -76,23 +76,6 @@ FILE_LATENCY = "hours"
 FILE_WORDS = "file or batch"
 
 
-# What a flow's interaction already answers: the quick path does not ask these, and the report does not list them as
-# left out and assumed (user 8 of issue 23 read "sender kind: a back-end service" for tills and a nightly file's
-# peak "1×", neither of which was asked). A lookup's caller is connected when it asks and is answered by a
-# service; it has no order among messages, no past to re-read, no payload worth sizing and no transaction to
-# undo. Only a query may be answered from a cache (freshness), only a command is a step of a business
-# transaction, and only an event comes from devices over MQTT. A file's size is asked; a peak, an order among
-# messages, a receiver kind and a business transaction are not.
-NOT_ASKED: dict[str, frozenset[str]] = {
-    Interaction.QUERY: frozenset(
-        {"source_availability", "ordering", "replay", "consumer_kind", "message_size_kb", "transaction", "source_kind"}
-    ),
-    Interaction.COMMAND: frozenset({"freshness", "source_kind"}),
-    Interaction.EVENT: frozenset({"freshness", "transaction"}),
-    FILE: frozenset({"freshness", "source_kind", "peak_factor", "ordering", "consumer_kind", "transaction"}),
-}
-
-
 def a_file(interaction: object, latency: object, volume_per_day: object) -> bool:
     """Whether stored answers are a file or batch: a command within hours, a few times a day at most."""
     return (
@@ -201,9 +184,7 @@ class FlowView:
     @property
     def answers(self) -> list[tuple[str, str, str]]:
         """(label, words, whence) of each answer but the flow's name and systems; whence says "from the example"
-        or "assumed" where it is not the person's own. One assumed that a flow of its kind is not asked (NOT_ASKED)
-        goes unsaid."""
-        moot = NOT_ASKED.get(interaction_shown(self.inputs), frozenset())
+        or "assumed" where it is not the person's own."""
         return [
             (
                 answer_label(a),
@@ -211,7 +192,7 @@ class FlowView:
                 "from the example" if a in self.from_example else "assumed" if a in self.assumed else "",
             )
             for a in EXAMPLE_FLOW_ANSWERS
-            if hasattr(self.inputs, a) and not (a in self.assumed and a in moot)
+            if hasattr(self.inputs, a)
         ]
 
     @property

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from advisor.assessments.presentation import NOT_ASKED, field_in_sentence, interaction_shown
+from advisor.assessments.presentation import field_in_sentence
 from advisor.engine import Assessment, Flip, FlowResult, Recommendation
 from advisor.engine.answers import ANSWERS
 from advisor.engine.catalog import PATTERNS, label
@@ -82,7 +82,7 @@ class LeftOut:
 def left_out(assessment: Assessment) -> list[LeftOut]:
     """Every answer left out of the input, once per answer and value it was taken as, in the questionnaire's
     order: the landscape's, then the flows' (user 5 of issue 23 read "No answer was left open" beside
-    reasons that said "Assumed, as the input left it out"), but for those a flow of its kind is not asked."""
+    reasons that said "Assumed, as the input left it out")."""
     found: list[LeftOut] = [
         LeftOut(field, _taken_as(getattr(assessment.landscape, field)), (), True)
         for field in ANSWERS
@@ -92,8 +92,7 @@ def left_out(assessment: Assessment) -> list[LeftOut]:
         values: dict[str, list[str]] = {}
         for index, flow in enumerate(assessment.flows):
             flow_assumed = assessment.assumed_flows[index] if index < len(assessment.assumed_flows) else frozenset()
-            moot = NOT_ASKED.get(interaction_shown(flow), frozenset())
-            if field in flow_assumed and field not in moot and hasattr(flow, field):
+            if field in flow_assumed and hasattr(flow, field):
                 values.setdefault(_taken_as(getattr(flow, field), field), []).append(flow.name)
         found += [LeftOut(field, value, tuple(names), False) for value, names in values.items()]
     return found

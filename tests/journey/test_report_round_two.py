@@ -73,7 +73,7 @@ def test_the_report_links_back_to_the_online_results(client: Client, settings: A
 def test_the_answers_appendix_lists_every_answer_of_every_flow(client: Client) -> None:
     content = pdf_of(client, make_assessment(**UNSURE_TILLS))
     appendix = " ".join(text_of(content)[text_of(content).rfind("7. Appendix") :].split())
-    for heading in ["Source", "Consumers", "Sender availability", "Receiver kind", "Message size (KB)", "Replay"]:
+    for heading in ["Source", "Consumers", "Sender availability", "Receiver kind", "Message size", "Replay"]:
         assert heading in appendix.replace("‐ ", "").replace("- ", ""), heading
     for answer in ["Tills", "ERP", "Tills, Shop, Analytics", "often offline", "device", "12"]:
         assert answer in appendix, answer
