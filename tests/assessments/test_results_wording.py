@@ -112,3 +112,28 @@ class TestAnswersInTheFold:
         export = lists[3]
         assert "<li>Message size: 50 MB</li>" in export, export
         assert "51,200" not in export, export
+
+
+class TestVerdictsFirst:
+    def test_each_flows_verdict_is_a_row_above_the_diagrams_linking_to_its_card(self, client: Client) -> None:
+        """First-time user 9 of issue 23, on a phone, found the flow cards 2,800 px down, below the diagrams."""
+        page = page_of(client)
+        table = page.split('<table class="verdicts">')[1].split("</table>")[0]
+        assert page.index('<table class="verdicts">') < page.index('id="diagrams"')
+        rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]
+        cells = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S) for row in rows]
+        assert [re.sub(r"<[^>]+>", "", c[0]) for c in cells] == [
+            "Customer lookup at checkout",
+            "Order placed",
+            "Nightly customer-segment export",
+        ]
+        assert '<a href="#flow-0">' in cells[0][0]
+        # As each card says it: "wins by 70 points, with high confidence".
+        cards = re.findall(
+            r'wins by <a href="#term-margin">([^<]+)</a>, with <a href="#term-confidence"><strong>(\w+)</strong>', page
+        )
+        assert [c[1:] for c in cells] == [
+            ["Point-to-point", cards[0][1], cards[0][0]],
+            ["Event-driven", cards[1][1], cards[1][0]],
+            ["Bulk transfer", "low", "—"],
+        ]

@@ -203,3 +203,9 @@ def test_the_factors_page_says_each_sentence_once(client: Client) -> None:
     sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", prose) if len(s.strip()) > 20]
     repeated = {s for s in sentences if sentences.count(s) > 1}
     assert repeated == set()
+
+
+def test_the_landing_page_names_the_bulk_transfer_the_results_may_give(client: Client) -> None:
+    """First-time user 9 of issue 23 read "Three patterns, usually combined", then a fourth outcome in the results."""
+    page = client.get("/").content.decode()
+    assert "A nightly file or a large batch fits none of the three: it is advised as a bulk transfer." in page
