@@ -13,7 +13,7 @@ from functools import cached_property
 from advisor import charts, points
 from advisor.engine import Assessment, Flip, Flow, FlowResult, Landscape, Recommendation, parse_assessment
 from advisor.engine.answers import FLOW_ANSWERS, LANDSCAPE_ANSWERS, Span
-from advisor.engine.catalog import APPROACHES, FACTOR_IDS, FIELD_LABELS, PATTERN_IDS, PATTERNS, label
+from advisor.engine.catalog import APPROACHES, FACTOR_IDS, FACTORS, FIELD_LABELS, PATTERN_IDS, PATTERNS, label
 from advisor.engine.choices import Interaction
 from advisor.engine.landscape import mix_sentence
 from advisor.engine.landscape import summary as mix_summary
@@ -269,6 +269,13 @@ class FlowView:
         return points.in_words(points.margin(self.result))
 
     @property
+    def margin_points(self) -> str:
+        """The margin as the number of points in a column headed "(points)": "less than 1" where both scores show
+        the same whole number."""
+        margin = points.margin(self.result)
+        return str(margin) if margin else "less than 1"
+
+    @property
     def unknowns(self) -> str:
         """The answers the user was not sure about, in words."""
         return listed([field_in_sentence(f) for f in self.result.unknowns])
@@ -346,6 +353,15 @@ class ResultsView:
             ("undecided", "undecided", mix.get("undecided", 0)),
         ]
         return [(slug, words, count) for slug, words, count in counted if count]
+
+    @property
+    def weights_said(self) -> str:
+        """The factors' weights in a line: "All factors weigh 1." whether left out or given as 1 each (user 9 of
+        issue 23 read "Complexity: 1.0; …" from an example beside "All factors weigh 1." from the quick path)."""
+        weights = self.assessment.weights
+        if all(value == 1 for _, value in weights):
+            return "All factors weigh 1."
+        return "; ".join(f"{FACTORS[key].name}: {number(value)}" for key, value in weights) + "."
 
     @property
     def headline(self) -> str:

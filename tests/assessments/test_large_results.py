@@ -109,3 +109,10 @@ def test_a_small_assessment_keeps_every_flow_in_full(client: Client) -> None:
     page = client.get(small.get_absolute_url()).content.decode()
     assert page.count('class="flow-result"') == 3
     assert 'class="flow-filter"' not in page
+
+
+def test_a_large_landscape_keeps_the_count_of_flows_per_pattern(client: Client, enterprise: Assessment) -> None:
+    page = client.get(enterprise.get_absolute_url()).content.decode()
+    assert 'class="mix"' in page
+    assert '<table class="verdicts">' not in page
+    assert re.search(r'<span class="mix-count">\d+</span> flows?: <a href="/patterns/', page)

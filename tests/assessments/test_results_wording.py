@@ -55,9 +55,10 @@ class TestGlossary:
 
 
 class TestNumbersAndCounts:
-    def test_the_mix_says_what_it_counts(self, client: Client) -> None:
+    def test_the_pattern_per_flow_table_takes_the_place_of_the_count_per_pattern(self, client: Client) -> None:
         page = page_of(client)
-        assert '<span class="mix-count">1</span> flow: <a href="/patterns/point-to-point/">' in page
+        assert '<table class="verdicts">' in page
+        assert 'class="mix"' not in page
 
     def test_the_headline_is_not_said_again_by_a_summary_that_adds_nothing(self, client: Client) -> None:
         flows = [
@@ -130,7 +131,8 @@ class TestVerdictsFirst:
         assert '<a href="#flow-0">' in cells[0][0]
         # As each card says it: "wins by 70 points, with high confidence".
         cards = re.findall(
-            r'wins by <a href="#term-margin">([^<]+)</a>, with <a href="#term-confidence"><strong>(\w+)</strong>', page
+            r'wins by <a href="#term-margin">(\d+) points?</a>, with <a href="#term-confidence"><strong>(\w+)</strong>',
+            page,
         )
         assert [c[1:] for c in cells] == [
             ["Point-to-point", cards[0][1], cards[0][0]],

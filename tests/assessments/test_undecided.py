@@ -77,8 +77,8 @@ def test_a_bulk_transfer_is_named_as_one_wherever_a_pattern_would_be(client: Cli
     assert "wins in 100 %" not in card
     assert "confidence is not lowered" not in card
     assert "it stays a periodic bulk transfer" in card
-    mix = page.split('class="mix"')[1].split("</ul>")[0]
-    assert '<span class="mix-count">1</span> bulk transfer</li>' in mix
+    verdicts = page.split('<table class="verdicts">')[1].split("</table>")[0]
+    assert "<td>Bulk transfer</td><td>low</td><td>—</td>" in verdicts
 
 
 def test_the_report_names_the_bulk_transfer_in_its_table_and_heading(client: Client) -> None:

@@ -59,7 +59,7 @@ def test_the_results_page_keeps_the_verdicts_in_view_and_folds_the_factor_detail
     assert on_first_screen(page, "a[href*='report.pdf']")
     assert on_first_screen(page, "[data-copy='#share-url']")
     expect(page.locator(".headline-block h2")).to_be_visible()
-    expect(page.locator(".mix")).to_be_visible()
+    expect(page.locator("table.verdicts")).to_be_visible()
     till = page.locator("article.flow-result").nth(1)
     expect(till.locator(".verdict")).to_contain_text("Message queue wins by")
     # In view beside the verdict: one reason (journey 8); how to apply it folds with the rest.

@@ -93,7 +93,7 @@ def test_a_nightly_file_is_a_choice_of_its_own_and_asks_its_size_in_view(
         1,
         51200,
     )
-    expect(page.locator(".mix")).to_contain_text("1 bulk transfer")
+    expect(page.locator("table.verdicts")).to_contain_text("Bulk transfer")
     assert console_errors == []
 
 

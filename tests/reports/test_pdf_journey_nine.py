@@ -7,7 +7,8 @@ import pytest
 from django.test import Client
 
 from advisor.assessments import store
-from advisor.engine import parse_assessment
+from advisor.assessments.presentation import results_view
+from advisor.engine import parse_assessment, recommend
 from tests.e2e.retail import RETAIL
 
 from .test_pdf_deliverable import report, section
@@ -31,3 +32,17 @@ def test_the_appendix_gives_a_size_with_its_unit(client: Client) -> None:
     assert "Message size (KB)" not in appendix, appendix
     assert "50 MB" in appendix, appendix
     assert "51,200" not in appendix, appendix
+
+
+@pytest.mark.parametrize(
+    ("weights", "said"),
+    [
+        ({}, "All factors weigh 1."),
+        (dict.fromkeys(("complexity", "data_volume"), 1.0), "All factors weigh 1."),
+        ({"complexity": 2.0, "error_handling": 1.5}, "Complexity: 2; Error handling: 1.5."),
+    ],
+)
+def test_weights_of_one_each_read_as_the_weights_left_out_do(weights: dict[str, float], said: str) -> None:
+    """First-time user 9 of issue 23 read "Complexity: 1.0; …" in an example's PDF, "All factors weigh 1." in theirs."""
+    assessment = parse_assessment({**RETAIL, "weights": weights})
+    assert results_view(assessment, recommend(assessment)).weights_said == said
