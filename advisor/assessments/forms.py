@@ -1067,8 +1067,8 @@ QUICK_LANDSCAPE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("scalability", ("growth",)),
     ("tech_stack", ("existing_broker", "operations", "async_experience")),
 )
-# A flow's less usual questions fold under a summary while they keep the usual answer (assumed); one with
-# another answer, an error or an answer filled in from the row stays in view.
+# Behind a flow's line of answers, its less usual questions fold again under a summary while they keep the usual
+# answer (assumed); one with another answer, an error or an answer filled in from the row stays with the others.
 QUICK_FLOW_FOLDED = frozenset({"message_size_kb", "consumer_kind", "replay", "ordering", "transaction", "source_kind"})
 FactorQuestions = tuple[Factor, list[forms.BoundField]]
 

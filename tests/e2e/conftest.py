@@ -13,8 +13,8 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshot
 
 # Each browser test runs once, on one of the two databases, which the two passes (run at once) share out: a test
 # run at a phone's and a desktop's width has the phone in the PostgreSQL pass and the desktop in the SQLite pass,
-# and the other tests go to one pass and the other in turn. Every module still drives the browser against both
-# databases; running each test on both cost each pass about 3.5 minutes.
+# and the other tests go to one pass and the other in turn, so a module of several tests meets both databases.
+# Running each test on both cost each pass about 3.5 minutes.
 PHONE = 400
 
 
