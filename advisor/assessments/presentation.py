@@ -281,6 +281,22 @@ class FlowView:
         return listed([field_in_sentence(f) for f in self.result.unknowns])
 
     @property
+    def doubts_said(self) -> str:
+        """The answers not sure of, as the reasons open on them: "You gave peak factor (a range, 3–10×)" where each
+        was a range, else "You were not sure about …" with each range said to be one (user 10 of issue 23 typed
+        peaks 3–10 and read that they were not sure)."""
+        said, ranges = [], 0
+        for field in self.result.unknowns:
+            value = getattr(self.inputs, field, None)
+            if isinstance(value, Span) and not value.unknown:
+                ranges += 1
+                said.append(f"{field_in_sentence(field)} (a range, {answer_words(self.inputs, field)})")
+            else:
+                said.append(field_in_sentence(field))
+        opening = "You gave" if ranges == len(said) else "You were not sure about"
+        return f"{opening} {listed(said)}"
+
+    @property
     def score_bars(self) -> list[tuple[str, int, list[tuple[str, str, int]]]]:
         """(pattern, whole score, [(factor, width in % as text, whole contribution)]) in pattern order."""
         factors = self.result.factors

@@ -46,3 +46,19 @@ def test_weights_of_one_each_read_as_the_weights_left_out_do(weights: dict[str, 
     """First-time user 9 of issue 23 read "Complexity: 1.0; …" in an example's PDF, "All factors weigh 1." in theirs."""
     assessment = parse_assessment({**RETAIL, "weights": weights})
     assert results_view(assessment, recommend(assessment)).weights_said == said
+
+
+def test_a_range_is_said_to_be_one_on_the_card_and_in_the_pdf_as_the_reasons_say_it(client: Client) -> None:
+    """First-time user 10 of issue 23 typed peaks 3–10 and read "You were not sure about peak factor" on the card
+    and "Not sure: peak factor" in the PDF, beside the reasons' "You gave peak factor (a range, 3–10×)"."""
+    flows = [dict(flow) for flow in RETAIL["flows"]]
+    flows[1]["peak_factor"] = [3, 10]
+    flows[2]["delivery"] = "unknown"
+    assessment = store.create(parse_assessment({**RETAIL, "flows": flows}))
+    page = " ".join(client.get(assessment.get_absolute_url()).content.decode().split())
+    assert "<p>You gave peak factor (a range, 3–10×). Over their plausible answers" in page
+    assert "<p>You were not sure about delivery. Over their plausible answers" in page
+    flows_section = " ".join(section(pdf_words(report(client, assessment)), "5. The flows", "6. Glossary").split())
+    assert "You gave peak factor (a range, 3–10×)." in flows_section, flows_section
+    assert "Not sure: peak factor" not in flows_section, flows_section
+    assert "You were not sure about delivery." in flows_section, flows_section
