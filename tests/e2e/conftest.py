@@ -11,25 +11,20 @@ from playwright.sync_api import Page
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 
 
-# Each browser test runs once, on one of the two databases, which the two passes (run at once) share out: a test
-# run at a phone's and a desktop's width has the phone in the PostgreSQL pass and the desktop in the SQLite pass,
-# and the other tests go to one pass and the other in turn, so a module of several tests meets both databases.
-# Running each test on both cost each pass about 3.5 minutes.
+# A browser test run at a phone's and a desktop's width runs each width once, on one of the two databases: the
+# phone in the PostgreSQL pass, the desktop in the SQLite pass, so both widths and both databases are still
+# driven by it. The other browser tests run in both passes.
 PHONE = 400
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    in_turn = 0
     for item in items:
         if "/e2e/" not in str(item.path):
             continue
         item.add_marker(pytest.mark.e2e)
         width = getattr(item, "callspec", None) and item.callspec.params.get("width")  # type: ignore[attr-defined]
         if isinstance(width, int):
-            phone = width <= PHONE
-        else:
-            phone, in_turn = bool(in_turn % 2), in_turn + 1
-        item.add_marker(pytest.mark.postgres_pass if phone else pytest.mark.sqlite_pass)
+            item.add_marker(pytest.mark.postgres_pass if width <= PHONE else pytest.mark.sqlite_pass)
 
 
 @pytest.fixture(scope="session", autouse=True)
