@@ -18,6 +18,7 @@ from advisor.engine.choices import Interaction
 from advisor.engine.landscape import mix_sentence
 from advisor.engine.landscape import summary as mix_summary
 from advisor.engine.presets import USE_CASES
+from advisor.engine.reasons import doubted
 from advisor.engine.rules import BULK_MESSAGES_PER_DAY
 from advisor.engine.wording import amount, in_sentence, listed, message_size, number, percent
 
@@ -282,19 +283,11 @@ class FlowView:
 
     @property
     def doubts_said(self) -> str:
-        """The answers not sure of, as the reasons open on them: "You gave peak factor (a range, 3–10×)" where each
-        was a range, else "You were not sure about …" with each range said to be one (user 10 of issue 23 typed
-        peaks 3–10 and read that they were not sure)."""
-        said, ranges = [], 0
-        for field in self.result.unknowns:
-            value = getattr(self.inputs, field, None)
-            if isinstance(value, Span) and not value.unknown:
-                ranges += 1
-                said.append(f"{field_in_sentence(field)} (a range, {answer_words(self.inputs, field)})")
-            else:
-                said.append(field_in_sentence(field))
-        opening = "You gave" if ranges == len(said) else "You were not sure about"
-        return f"{opening} {listed(said)}"
+        """The answers not sure of, in the words the flow's reasons open on: "You gave peak factor (a range, 3–10×)"
+        (user 10 of issue 23 typed peaks 3–10 and read on the card that they were not sure)."""
+        unknowns = self.result.unknowns
+        # A landscape answer (teams) is never a range: only the flow's own numbers are read.
+        return doubted({f: getattr(self.inputs, f, None) for f in unknowns}, unknowns)
 
     @property
     def score_bars(self) -> list[tuple[str, int, list[tuple[str, str, int]]]]:

@@ -692,10 +692,10 @@ def _value_in_words(answer: str, value: object) -> str:
     return f"“{label(str(value))}”"
 
 
-def _doubted(given: Answers, answers: Sequence[str]) -> str:
-    """The answers not sure, as the opening of a sentence: a number given as a range is said to be one, with it."""
-    read = cast(Mapping[str, object], given)
-    ranges = {a: read[a] for a in answers if isinstance(read[a], Span) and not cast(Span, read[a]).unknown}
+def doubted(given: Mapping[str, object], answers: Sequence[str]) -> str:
+    """The answers not sure, as the opening of a sentence: a number given as a range is said to be one, with it.
+    The results page and the PDF open a flow's robustness on the same words."""
+    ranges = {a: given[a] for a in answers if isinstance(given[a], Span) and not cast(Span, given[a]).unknown}
     words = listed(
         [
             f"{ANSWERS[a].in_sentence} (a range, {amount(cast(Span, ranges[a]))}{UNITS.get(a, '')})"
@@ -711,14 +711,14 @@ def _still_a_bulk_transfer(given: Answers, model: FlowModel, besides: Sequence[s
     """A bulk transfer rests on answers that were given (no premise holds on a doubt): no unknown answer makes it
     one of the three patterns, so which of them would score highest is not worth a sentence."""
     also = f" Beyond that, {listed(besides, '; and')}." if besides else ""
-    return f"{_doubted(given, model.unknown)}: whatever the answer, it stays a periodic bulk transfer.{also}"
+    return f"{doubted(given, model.unknown)}: whatever the answer, it stays a periodic bulk transfer.{also}"
 
 
 def _what_was_not_sure(
     given: Answers, model: FlowModel, flips: Sequence[Flip], besides: Sequence[str], capped: bool
 ) -> str:
     """`capped`: a sentence before this one said why the doubts keep the confidence at most medium."""
-    opening = _doubted(given, model.unknown)
+    opening = doubted(given, model.unknown)
     shares = sorted(((share, p) for p, share in model.robustness.items() if share > 0), reverse=True)
     also = f" Beyond the pattern, {listed(besides, '; and')}." if besides else ""
     if len(shares) == 1:
