@@ -34,6 +34,7 @@ from .rules import (
     SENDER_OFFLINE,
     WAITED_FOR_COMMAND,
 )
+from .technology import POSITION
 from .wording import EXPIRING_RISK, RECEIVERS, lifetime
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
@@ -342,7 +343,7 @@ _SELF_RUN_LOGS = ("apache_kafka",)
 
 
 def _log_dead_letters(ids: tuple[str, ...]) -> str:
-    return "; ".join(c.dead_letters for i in ids for c in CAPABILITIES if c.id == i)
+    return "; ".join(CAPABILITIES[POSITION[i]].dead_letters for i in ids)
 
 
 _PLATFORM_LOG_DEAD_LETTERS = {platform: _log_dead_letters(ids) for platform, ids in _PLATFORM_LOGS.items()}
