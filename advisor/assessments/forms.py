@@ -1378,9 +1378,8 @@ class QuickForm(AssessmentForm):
             # A file's size decides whether it is a bulk transfer, and nothing in its row says it: asked
             # above the line, never assumed in a glance.
             first = [row["message_size_kb"]] if interaction == FILE else []
-            groups = [
-                (factor, [f for f in fields if f.name != "message_size_kb" or not first]) for factor, fields in groups
-            ]
+            asked_first = {field.name for field in first}
+            groups = [(factor, [f for f in fields if f.name not in asked_first]) for factor, fields in groups]
 
             def in_view(field: forms.BoundField) -> bool:
                 noted = getattr(field.field, "note", "")
@@ -1389,7 +1388,7 @@ class QuickForm(AssessmentForm):
 
             view = [(factor, [f for f in fields if in_view(f)]) for factor, fields in groups]
             folded = [(factor, [f for f in fields if not in_view(f)]) for factor, fields in groups]
-            in_line = [a for a in asked if a != "message_size_kb" or not first]
+            in_line = [a for a in asked if a not in asked_first]
             shown.append(
                 FlowQuestions(
                     row,
