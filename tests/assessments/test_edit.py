@@ -13,6 +13,14 @@ from .forms import editor_post
 pytestmark = pytest.mark.django_db
 
 
+def saved_with_a_new_flow(client: Client, assessment: Assessment) -> dict[str, str]:
+    """A save of the three-flow assessment with the fourth flow "Add a flow" gives, as the page carries it."""
+    added = client.post(assessment.edit_url, editor_post(assessment, action="add")).context["form"]
+    post = editor_post(assessment, action="save")
+    post |= {field.html_name: str(field.value()) for field in added.flows.forms[3]}
+    return post | {"flow-TOTAL_FORMS": "4", "flow-INITIAL_FORMS": "4"}
+
+
 class TestEditing:
     def test_the_edit_link_shows_every_flow_and_the_share_link(self, client: Client, assessment: Assessment) -> None:
         page = client.get(assessment.edit_url).content.decode()
@@ -218,10 +226,7 @@ class TestEditing:
     def test_a_new_flow_left_as_it_came_is_dropped_and_one_answered_is_saved_once_named(
         self, client: Client, assessment: Assessment
     ) -> None:
-        added = client.post(assessment.edit_url, editor_post(assessment, action="add")).context["form"]
-        post = editor_post(assessment, action="save")
-        post |= {field.html_name: str(field.value()) for field in added.flows.forms[3]}
-        post |= {"flow-TOTAL_FORMS": "4", "flow-INITIAL_FORMS": "4"}
+        post = saved_with_a_new_flow(client, assessment)
         assert client.post(assessment.edit_url, post).status_code == 302
         assessment.refresh_from_db()
         assert len(assessment.inputs["flows"]) == 3
@@ -242,10 +247,7 @@ class TestEditing:
         self, client: Client, assessment: Assessment
     ) -> None:
         # A new flow starts with no interaction: one chosen is the person's answer, not to be dropped unsaid.
-        added = client.post(assessment.edit_url, editor_post(assessment, action="add")).context["form"]
-        post = editor_post(assessment, action="save")
-        post |= {field.html_name: str(field.value()) for field in added.flows.forms[3]}
-        post |= {"flow-TOTAL_FORMS": "4", "flow-INITIAL_FORMS": "4", "flow-3-interaction": "event"}
+        post = saved_with_a_new_flow(client, assessment) | {"flow-3-interaction": "event"}
         response = client.post(assessment.edit_url, post)
         page = response.content.decode()
         assert response.status_code == 422
