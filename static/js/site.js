@@ -60,8 +60,8 @@
     if (!count.hasAttribute("data-typed") && named >= 2) count.value = String(named);
   });
 
-  // A command to three or more receivers, or two with more to come (growth expected), is usually an event (DESIGN
-  // rule 3, and the receivers' help in engine/answers.py): said beside the flow's interaction, the answer left as
+  // A command to three or more receivers, or two with more to come (growth expected), is usually an event
+  // (docs/decision-rules.md R3, and the receivers' help in engine/answers.py): said beside the flow's interaction, the answer left as
   // it is, on load, as receivers, the interaction or the growth change, and after the editor is swapped.
   var commandHint = "Three or more receivers, or two with more to come: usually an event — announce the fact and let each act on it.";
   var growing = function () {

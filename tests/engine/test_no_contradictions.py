@@ -112,7 +112,7 @@ def _check_numbers(flow_in: dict[str, Any], systems: int, flow: FlowResult) -> N
 
 
 def _systems(raw: dict[str, Any]) -> int:
-    """As answered; left out, at least the distinct systems the flows name (DESIGN section 3's default of 2)."""
+    """As answered; left out, at least the distinct systems the flows name (the answers table's default of 2)."""
     named = {
         name.casefold()
         for flow in raw["flows"]

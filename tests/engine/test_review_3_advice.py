@@ -207,7 +207,7 @@ class TestEUnknownOperationsAndOrder:
         assert "managed" in words
 
     def test_operations_left_out_is_not_said_as_nobody_to_run_it(self) -> None:
-        """DESIGN §3: an omitted answer is never presented as something the user said. Review 7 (a first-time
+        """The answers table: an omitted answer is never presented as something the user said. Review 7 (a first-time
         user): the form shows "managed services (assumed)", so the text says managed is assumed, not "no answer"."""
         found = result(ADDRESS_CHANGED, {})
         words = " ".join(texts(t) for t in found.technologies)

@@ -67,7 +67,7 @@ class TestTheme1ConfidenceWhereTheRuleHingesOnAnAnswer:
 
     def test_a_small_command_due_within_minutes_to_a_consumer_always_up_can_be_a_direct_call(self) -> None:
         """R4-33: the shelf-label price update was a queue at high confidence with no word of a direct call. With
-        review 7 (theme 1) the direct call is for a steady load only, as DESIGN rule 2 says ("no peaks"): at 2×
+        review 7 (theme 1) the direct call is for a steady load only, as R2 says ("no peaks"): at 2×
         the reasons say why the queue, and steady it is a direct call's at most medium confidence."""
         peaked = run([SHELF_LABELS], RETAILER).flows[0]
         assert peaked.pattern == "message_queue"

@@ -89,7 +89,7 @@ class TestTheme1NoLossGoesDirectOnlyWhenSmallAndSteady:
         assert "can carry it" not in flows.said(result)
 
     def test_a_small_steady_command_that_must_not_be_lost_may_go_direct_at_medium_confidence(self) -> None:
-        """DESIGN rule 2: a small command to an always-available consumer with no peaks can be a direct call,
+        """R2: a small command to an always-available consumer with no peaks can be a direct call,
         with a lower confidence."""
         work = {"consumers": ["Billing"], "interaction": "command", "latency": "minutes", "volume_per_day": 100}
         result = flows.result(work, {"systems": 2})
